@@ -1,0 +1,56 @@
+/** Types of the auditor: rules are a catalog of data + a pure check function each. */
+import type { Evaluation, SourceRef } from '../model/evaluation.js';
+import type { Profile } from '../profiles/profile.js';
+import type { DepartmentFormula, ScoreResult } from '../scoring/types.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Category = 'accuracy' | 'completeness' | 'consistency' | 'plausibility' | 'format';
+
+export interface FindingLocation {
+  /** Model path, e.g. "indicators.0.weight". */
+  path: string | null;
+  /** Human label, e.g. "产出指标 › 成本指标 › 费用开支控制在预算内执行". */
+  label: string | null;
+  /** Where in the source document (from evaluation.provenance), when imported. */
+  source: SourceRef | null;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  category: Category;
+  /** Plain Chinese; says so when it cannot tell which side is wrong. */
+  message: string;
+  location: FindingLocation;
+  /** Figures as decimal strings (or short text), null where not applicable. */
+  reported: string | null;
+  expected: string | null;
+  difference: string | null;
+}
+
+/** What a rule returns: a finding without the catalog fields (filled in by the runner). */
+export type FindingDraft = Omit<Finding, 'rule' | 'severity' | 'category' | 'location'> & {
+  location: Partial<FindingLocation> & { path: string | null };
+};
+
+export interface AuditContext {
+  evaluation: Evaluation;
+  profile: Profile;
+  score: ScoreResult;
+  formulas: DepartmentFormula[];
+}
+
+export interface AuditRule {
+  /** Stable kebab-case id, e.g. "weights-sum-to-heading". */
+  id: string;
+  title: { zh: string; en: string };
+  severity: Severity;
+  category: Category;
+  check(ctx: AuditContext): FindingDraft[];
+}
+
+export interface AuditResult {
+  profile: { id: string; version: string; name: string };
+  findings: Finding[];
+  counts: Record<Severity, number>;
+}

@@ -1,0 +1,79 @@
+/**
+ * Every error jixiao reports to a person has a typed code. This table is the one place
+ * that maps a code to its plain Chinese message, its HTTP status and its CLI exit code.
+ */
+export const ERROR_CODES = {
+  FILE_NOT_FOUND: { http: 404, exit: 2, zh: '找不到文件' },
+  FILE_UNREADABLE: { http: 400, exit: 2, zh: '无法读取文件' },
+  FILE_EMPTY: { http: 400, exit: 2, zh: '文件为空' },
+  FILE_TOO_LARGE: { http: 413, exit: 2, zh: '文件过大' },
+  UNSUPPORTED_FORMAT: { http: 415, exit: 2, zh: '不支持的文件格式' },
+  JSON_SYNTAX: { http: 400, exit: 2, zh: 'JSON 格式错误' },
+  SCHEMA_INVALID: { http: 422, exit: 2, zh: '数据不符合评价模型' },
+  NOT_A_NUMBER: { http: 422, exit: 2, zh: '此处应为数字' },
+  NEGATIVE_AMOUNT: { http: 422, exit: 2, zh: '金额不能为负数' },
+  NEGATIVE_SCORE: { http: 422, exit: 2, zh: '得分不能为负数' },
+  WEIGHT_OUT_OF_RANGE: { http: 422, exit: 2, zh: '分值超出范围' },
+  UNKNOWN_PROFILE: { http: 422, exit: 2, zh: '未知的评分规则' },
+  INVALID_PROFILE: { http: 500, exit: 2, zh: '评分规则数据有误' },
+  USAGE: { http: 400, exit: 64, zh: '命令用法错误' },
+  DOCUMENT_CORRUPT: { http: 422, exit: 2, zh: '文档已损坏或不是所声明的格式' },
+  DOCUMENT_ENCRYPTED: { http: 422, exit: 2, zh: '文档已加密，无法读取' },
+  DOCUMENT_NO_TEXT: { http: 422, exit: 2, zh: '文档中没有可读取的文字（可能是扫描图片）' },
+  ARCHIVE_BOMB: { http: 422, exit: 2, zh: '压缩内容异常（解压后过大），已拒绝' },
+  TIMEOUT: { http: 408, exit: 2, zh: '处理超时' },
+  INTERNAL: { http: 500, exit: 70, zh: '内部错误' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface JxIssue {
+  /** Model path or input field, e.g. "funds.total.initial". */
+  field?: string | undefined;
+  /** Chinese label of the field when known, e.g. "年初预算数". */
+  label?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
+  message: string;
+}
+
+/** A typed, user-facing error. `message` is plain Chinese. */
+export class JxError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: JxIssue[];
+  constructor(code: ErrorCode, detail?: string, issues: JxIssue[] = []) {
+    const base = ERROR_CODES[code].zh;
+    super(detail ? `${base}：${detail}` : base);
+    this.name = 'JxError';
+    this.code = code;
+    this.issues = issues;
+  }
+  get httpStatus(): number {
+    return ERROR_CODES[this.code].http;
+  }
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exit;
+  }
+  toJSON() {
+    return { code: this.code, message: this.message, issues: this.issues };
+  }
+}
+
+export function isJxError(e: unknown): e is JxError {
+  return e instanceof JxError;
+}
+
+/** One line per issue: "字段 funds.total.initial（年初预算数）：金额不能为负数". */
+export function formatJxError(e: JxError): string {
+  const lines = [`错误 ${e.code}：${e.message}`];
+  for (const i of e.issues) {
+    const where = [
+      i.field ? `字段 ${i.field}${i.label ? `（${i.label}）` : ''}` : null,
+      i.line ? `第 ${i.line} 行${i.column ? `第 ${i.column} 列` : ''}` : null,
+    ]
+      .filter(Boolean)
+      .join('，');
+    lines.push(`  - ${where ? `${where}：` : ''}${i.message}`);
+  }
+  return lines.join('\n');
+}

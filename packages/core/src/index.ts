@@ -1,0 +1,11 @@
+// Public API of @jixiao/core: pure functions and data, no I/O.
+export * from './decimal/decimal.js';
+export * from './decimal/judge-stated.js';
+export * from './errors/error-codes.js';
+export * from './model/evaluation.js';
+export * from './model/parse-evaluation.js';
+export * from './model/field-labels.js';
+export * from './profiles/profile.js';
+export type * from './targets/types.js';
+export type * from './scoring/types.js';
+export type * from './audit/types.js';

@@ -1,0 +1,365 @@
+/**
+ * The evaluation model: one shape for whole-of-department (部门整体) and project (项目)
+ * self-evaluations. It holds what the unit *stated*; every computed figure comes from
+ * the scoring engine and the auditor, never from this model.
+ *
+ * Amounts are decimal strings in 万元 (converted on import; `funds.sourceUnit` records
+ * the unit they were printed in). Stated percentages are decimal strings in percent
+ * units without the sign ("91.67" means 91.67%), kept exactly as printed so the auditor
+ * can judge them within their printed precision. Nothing here is ever a binary float.
+ */
+import { z } from 'zod';
+
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+
+/** Accepts a JSON string or number and yields a canonical decimal string. */
+function decimalLike(message: string) {
+  return z
+    .union([z.string(), z.number()], { error: message })
+    .transform((v, ctx) => {
+      const s = typeof v === 'number' ? numberToDecimalString(v) : normaliseDecimalText(v);
+      if (s === null || !DECIMAL_RE.test(s)) {
+        ctx.addIssue({ code: 'custom', message, params: { jx: 'not_a_number', value: String(v) } });
+        return z.NEVER;
+      }
+      return s;
+    });
+}
+
+function numberToDecimalString(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  // String(n) is the shortest text that reads back as n: for amounts typed in JSON it is
+  // exactly what was typed (e.g. 263.38), and from here on we stay in decimal strings.
+  const s = String(n);
+  if (/e/i.test(s)) return null;
+  return s;
+}
+
+function normaliseDecimalText(s: string): string | null {
+  const t = s.trim().replace(/,/g, '');
+  if (t === '') return null;
+  return t.startsWith('+') ? t.slice(1) : t;
+}
+
+export const DecimalString = decimalLike('应为数字（可带小数），如 12.5');
+
+export const Amount = decimalLike('应为金额数字（万元），如 263.38').refine((s) => !s.startsWith('-'), {
+  message: '金额不能为负数',
+  params: { jx: 'negative_amount' },
+});
+
+/** A stated percentage: "91.67", "91.67%" or 91.67, stored as "91.67". */
+export const Percent = z
+  .union([z.string(), z.number()], { error: '应为百分比，如 91.67%' })
+  .transform((v, ctx) => {
+    const raw = typeof v === 'number' ? numberToDecimalString(v) : normaliseDecimalText(v.replace(/[%％]\s*$/, ''));
+    if (raw === null || !DECIMAL_RE.test(raw)) {
+      ctx.addIssue({ code: 'custom', message: '应为百分比，如 91.67%', params: { jx: 'not_a_number', value: String(v) } });
+      return z.NEVER;
+    }
+    return raw;
+  });
+
+export const Weight = decimalLike('分值应为数字，如 10').refine(
+  (s) => !s.startsWith('-') && Number(s) <= 100,
+  { message: '分值应在 0 到 100 之间', params: { jx: 'weight_range' } },
+);
+
+export const Score = decimalLike('得分应为数字，如 9.5').refine((s) => !s.startsWith('-'), {
+  message: '得分不能为负数',
+  params: { jx: 'negative_score' },
+});
+
+const Count = z.number({ error: '应为整数人数或个数' }).int('应为整数').min(0, '不能为负数');
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** Optional in input, null in output. */
+function opt<T extends z.ZodType>(schema: T) {
+  return schema.nullable().optional().transform((v) => (v === undefined ? null : v)) as unknown as z.ZodType<
+    z.output<T> | null,
+    z.input<T> | null | undefined
+  >;
+}
+
+const Text = z.string({ error: '应为文字' });
+
+/** Where a figure or a node was read from (filled by importers; optional everywhere). */
+export const SourceRef = z.object({
+  file: opt(Text),
+  line: opt(z.number().int().min(1)),
+  start: opt(z.number().int().min(0)),
+  end: opt(z.number().int().min(0)),
+  snippet: opt(Text),
+});
+export type SourceRef = z.output<typeof SourceRef>;
+
+export const FUND_SOURCES = [
+  'general_public', // 一般公共预算
+  'government_funds', // 政府性基金
+  'state_capital', // 国有资本经营预算
+  'social_insurance', // 社会保险基金
+  'special_account_nontax', // 纳入专户管理的非税收入
+  'carry_over', // 上年结转
+  'other', // 其他资金
+] as const;
+export const FundSource = z.enum(FUND_SOURCES, { error: `资金来源应为 ${FUND_SOURCES.join(' / ')} 之一` });
+export type FundSource = z.output<typeof FundSource>;
+
+export const AmountTriple = z.object({
+  initial: opt(Amount), // 年初预算数
+  adjusted: opt(Amount), // 全年预算数（调整后）
+  executed: opt(Amount), // 全年执行数
+});
+export type AmountTriple = z.output<typeof AmountTriple>;
+
+const emptyTriple = { initial: null, adjusted: null, executed: null };
+
+export const Funds = z.object({
+  /** The unit the amounts were printed in; amounts here are always 万元. */
+  sourceUnit: z.enum(['万元', '元']).default('万元'),
+  total: AmountTriple.default(emptyTriple),
+  bySource: z
+    .array(AmountTriple.extend({ source: FundSource, label: opt(Text) }))
+    .default([]),
+  basic: AmountTriple.default(emptyTriple), // 基本支出
+  personnel: AmountTriple.default(emptyTriple), // 人员经费
+  operating: AmountTriple.default(emptyTriple), // 公用经费
+  project: AmountTriple.default(emptyTriple), // 项目支出
+  projectCount: opt(Count),
+  projectLines: z.array(AmountTriple.extend({ name: Text })).default([]),
+  /** Why the budget was adjusted during the year (预算调整说明). */
+  adjustmentReason: opt(Text),
+});
+export type Funds = z.output<typeof Funds>;
+
+/** 上年决算 / 本年预算 / 本年决算, the three columns of the base-data sheet. */
+export const YearTriple = z.object({
+  priorActual: opt(Amount),
+  budget: opt(Amount),
+  actual: opt(Amount),
+});
+export type YearTriple = z.output<typeof YearTriple>;
+const emptyYear = { priorActual: null, budget: null, actual: null };
+
+export const BaseData = z.object({
+  staffing: z
+    .object({
+      authorized: opt(Count), // 编制数
+      actual: opt(Count), // 实际在职人数
+      statedControlRate: opt(Percent), // 控制率 as printed
+    })
+    .default({ authorized: null, actual: null, statedControlRate: null }),
+  threePublic: z
+    .object({
+      total: YearTriple.default(emptyYear),
+      overseas: YearTriple.default(emptyYear), // 因公出国(境)费
+      vehicles: YearTriple.default(emptyYear), // 公务用车购置及运行维护费
+      vehiclePurchase: YearTriple.default(emptyYear),
+      vehicleOperation: YearTriple.default(emptyYear),
+      reception: YearTriple.default(emptyYear), // 公务接待费
+    })
+    .default({
+      total: emptyYear,
+      overseas: emptyYear,
+      vehicles: emptyYear,
+      vehiclePurchase: emptyYear,
+      vehicleOperation: emptyYear,
+      reception: emptyYear,
+    }),
+  project: YearTriple.default(emptyYear), // 项目支出 (total row)
+  projectLines: z.array(YearTriple.extend({ name: Text })).default([]),
+  operating: YearTriple.default(emptyYear), // 公用经费
+  operatingLines: z.array(YearTriple.extend({ name: Text })).default([]),
+  procurement: z.object({ budget: opt(Amount), actual: opt(Amount) }).default({ budget: null, actual: null }),
+  basicBudgetAdjustment: opt(Amount), // 部门基本支出预算调整
+  carryOverBalance: opt(Amount), // 结转结余
+  fixedAssets: z.object({ total: opt(Amount), inUse: opt(Amount) }).default({ total: null, inUse: null }),
+  buildings: z
+    .array(
+      z.object({
+        name: opt(Text),
+        approvedSize: opt(DecimalString), // 批复规模 ㎡
+        actualSize: opt(DecimalString),
+        statedSizeControlRate: opt(Percent),
+        budgetInvestment: opt(Amount),
+        actualInvestment: opt(Amount),
+        statedInvestmentControlRate: opt(Percent),
+      }),
+    )
+    .default([]),
+  savingsMeasures: opt(Text), // 厉行节约保障措施
+  signatures: z
+    .object({ filler: opt(Text), head: opt(Text), date: opt(IsoDate), phone: opt(Text) })
+    .default({ filler: null, head: null, date: null, phone: null }),
+});
+export type BaseData = z.output<typeof BaseData>;
+
+export const QualitativeLevel = z.enum(['achieved', 'partial', 'not_achieved'], {
+  error: '定性等级应为 achieved（达成年度指标）/ partial（部分达成）/ not_achieved（未达成）',
+});
+export type QualitativeLevel = z.output<typeof QualitativeLevel>;
+
+export const Sign = z.enum(['>=', '>', '=', '<=', '<', 'qualitative'], { error: '指标性质应为 >= > = <= < qualitative 之一' });
+export type Sign = z.output<typeof Sign>;
+
+/** A level-3 (leaf) indicator, one row of the indicator table. */
+export const Indicator = z.object({
+  id: opt(Text),
+  name: Text,
+  /** The target as written, adjusted if it was officially adjusted (年度指标值). */
+  target: opt(Text),
+  /** The initial target when an adjusted one is recorded beside it (年初指标值). */
+  initialTarget: opt(Text),
+  /** Sign when the table has its own 指标性质 column. */
+  sign: opt(Sign),
+  unitOfMeasure: opt(Text),
+  actual: opt(Text),
+  qualitativeLevel: opt(QualitativeLevel),
+  weight: opt(Weight),
+  selfScore: opt(Score),
+  reviewerScore: opt(Score),
+  deviationReason: opt(Text),
+  core: z.boolean().default(false),
+  notApplicable: z.boolean().default(false),
+});
+export type Indicator = z.output<typeof Indicator>;
+
+export const Level2 = z.object({
+  name: Text,
+  weight: opt(Weight),
+  selfScore: opt(Score),
+  children: z.array(Indicator).default([]),
+});
+export type Level2 = z.output<typeof Level2>;
+
+export const Level1 = z.object({
+  name: Text,
+  weight: opt(Weight),
+  selfScore: opt(Score),
+  statedScoreRate: opt(Percent), // 得分率 as printed
+  children: z.array(Level2).default([]),
+});
+export type Level1 = z.output<typeof Level1>;
+
+export const Goal = z.object({
+  title: opt(Text),
+  expected: opt(Text),
+  achieved: opt(Text),
+  /** Targets written inside a goal's text ("…率达到 90%及以上"). */
+  targets: z.array(z.object({ name: Text, target: Text })).default([]),
+});
+export type Goal = z.output<typeof Goal>;
+
+export const GRADE_NAMES_HINT = '优 / 良 / 中 / 差 或 优秀 / 良好 / 一般 / 较差';
+
+export const GradeBand = z.object({
+  grade: Text,
+  min: DecimalString,
+  max: opt(DecimalString),
+  minInclusive: z.boolean().default(true),
+  maxInclusive: z.boolean().default(false),
+});
+export type GradeBand = z.output<typeof GradeBand>;
+
+const Figure = z.object({ label: Text, value: DecimalString });
+
+/**
+ * A figure stated in the prose, made checkable. Importers produce these from sentences;
+ * hand-written JSON may state them too.
+ */
+export const Claim = z.discriminatedUnion(
+  'type',
+  [
+    /** part ÷ whole = percent ("基本支出215.81万元，占本年整体支出的77.99%"; "共29个…完成率100%"). */
+    z.object({ type: z.literal('share'), part: Figure, whole: Figure, percent: Percent, text: opt(Text) }),
+    /** parts add up to the total ("其中…"). */
+    z.object({ type: z.literal('sum'), total: Figure, parts: z.array(Figure).min(1), text: opt(Text) }),
+    /** A table figure quoted in the narrative (prose vs table). */
+    z.object({
+      type: z.literal('figure'),
+      field: z.enum([
+        'selfScore',
+        'grade',
+        'executionRate',
+        'initialBudget',
+        'adjustedBudget',
+        'executed',
+        'basicExpenditure',
+        'projectExpenditure',
+        'personnel',
+        'operating',
+      ]),
+      value: Text,
+      text: opt(Text),
+    }),
+    /** A year used as a comparison base ("较2020年减少1.1万元"). */
+    z.object({
+      type: z.literal('yearComparison'),
+      year: z.number().int(),
+      /** What the text says the year is: the previous year (上年), or a plain year. */
+      statedAs: z.enum(['year', 'previous_year']).default('year'),
+      text: opt(Text),
+    }),
+    /** The grade bands the report says it used. */
+    z.object({ type: z.literal('gradeBands'), bands: z.array(GradeBand).min(1), text: opt(Text) }),
+  ],
+  { error: '未知的说明类型（share / sum / figure / yearComparison / gradeBands）' },
+);
+export type Claim = z.output<typeof Claim>;
+
+export const Chapter = z.object({
+  level: z.number().int().min(1).max(4),
+  /** The number as printed: "一、", "（三）", "1、", "2." or null. */
+  number: opt(Text),
+  title: Text,
+  body: opt(Text),
+});
+export type Chapter = z.output<typeof Chapter>;
+
+export const TeamMember = z.object({ name: Text, role: opt(Text), title: opt(Text), unit: opt(Text) });
+
+export const Evaluation = z.object({
+  schemaVersion: z.literal(1, { error: 'schemaVersion 应为 1' }).default(1),
+  kind: z.enum(['department', 'project'], { error: 'kind 应为 department（部门整体）或 project（项目）' }),
+  unit: z.object({ name: opt(Text), code: opt(Text) }).default({ name: null, code: null }),
+  supervisingDepartment: opt(Text),
+  jurisdiction: z
+    .object({ name: opt(Text), province: opt(Text), city: opt(Text), county: opt(Text) })
+    .default({ name: null, province: null, city: null, county: null }),
+  fiscalYear: z.number({ error: 'fiscalYear 应为年份数字，如 2023' }).int().min(1990).max(2100),
+  /** Rule profile id, optionally pinned to a version: "hunan" or "hunan@2023.1". */
+  profile: z.string().default('national'),
+  project: opt(z.object({ name: Text, implementingUnit: opt(Text), code: opt(Text) })),
+  funds: Funds.default(Funds.parse({})),
+  baseData: opt(BaseData),
+  goals: z.array(Goal).default([]),
+  budgetExecution: z
+    .object({
+      weight: opt(Weight),
+      selfScore: opt(Score),
+      statedRate: opt(Percent),
+      statedScoreRate: opt(Percent),
+    })
+    .default({ weight: null, selfScore: null, statedRate: null, statedScoreRate: null }),
+  indicators: z.array(Level1).default([]),
+  totals: z
+    .object({
+      statedWeight: opt(DecimalString), // 总分 as headed (usually 100)
+      statedScore: opt(Score), // 自评得分
+      statedGrade: opt(Text),
+      statedScoreRate: opt(Percent),
+    })
+    .default({ statedWeight: null, statedScore: null, statedGrade: null, statedScoreRate: null }),
+  claims: z.array(Claim).default([]),
+  chapters: z.array(Chapter).default([]),
+  team: z.array(TeamMember).default([]),
+  dates: z
+    .object({ evaluationStart: opt(IsoDate), evaluationEnd: opt(IsoDate), reportDate: opt(IsoDate) })
+    .default({ evaluationStart: null, evaluationEnd: null, reportDate: null }),
+  /** Model path ("funds.total.executed", "indicators.0.children.2.children.1") → where it was read. */
+  provenance: z.record(z.string(), SourceRef).default({}),
+  source: opt(z.object({ file: opt(Text), format: opt(Text), title: opt(Text) })),
+});
+export type Evaluation = z.output<typeof Evaluation>;
+export type EvaluationInput = z.input<typeof Evaluation>;

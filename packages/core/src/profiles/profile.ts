@@ -1,0 +1,69 @@
+/**
+ * A rule profile: the scoring and audit knobs of one jurisdiction, as versioned data.
+ * Adding a province is adding a JSON file under profiles/data/, not code.
+ */
+import { z } from 'zod';
+
+const Dec = z.string().regex(/^-?\d+(\.\d+)?$/, '应为十进制数字字符串');
+
+export const GradeRule = z.object({
+  name: z.string(), // 优 / 优秀 …
+  min: Dec, // lower bound, inclusive
+});
+
+export const Profile = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  version: z.string(),
+  name: z.string(), // Chinese display name
+  jurisdiction: z.string(), // 全国 / 湖南省 / …
+  basis: z.string(), // the document it follows, e.g. 财预〔2020〕10号
+  description: z.string(),
+  weights: z.object({
+    /** The total the table should add up to. */
+    total: Dec,
+    /** 预算执行率 weight. */
+    budgetExecution: Dec,
+    /** Whether the stated total includes the budget-execution score. */
+    totalIncludesBudgetExecution: z.boolean(),
+    /** Template level-1 weights by evaluation kind; names matched after normalisation. */
+    level1: z.object({
+      project: z.array(z.object({ name: z.string(), weight: Dec, aliases: z.array(z.string()).default([]) })),
+      department: z.array(z.object({ name: z.string(), weight: Dec, aliases: z.array(z.string()).default([]) })),
+    }),
+  }),
+  execution: z.object({
+    /** Denominator of the execution rate. */
+    base: z.enum(['adjusted', 'initial']),
+    /** Maximum rate credited (1 = 100%). */
+    cap: Dec,
+    /** Below this rate an explanation is required (ratio), or null. */
+    explanationBelow: Dec.nullable(),
+  }),
+  quantitative: z.object({
+    /** actual ÷ target at or above which an over-achievement explanation is required. */
+    overAchievementThreshold: Dec,
+  }),
+  reverse: z.object({
+    /** target_over_actual: weight × target ÷ actual; linear_to_zero: weight × (1 − (actual − target) ÷ target). */
+    formula: z.enum(['target_over_actual', 'linear_to_zero']),
+  }),
+  qualitative: z.object({
+    /** Share of the weight for each level: [min, max]; min inclusive. */
+    bands: z.object({
+      achieved: z.tuple([Dec, Dec]),
+      partial: z.tuple([Dec, Dec]),
+      not_achieved: z.tuple([Dec, Dec]),
+    }),
+  }),
+  /** Grade bands, highest first; a score gets the first grade whose min it reaches. */
+  grades: z.array(GradeRule).min(1),
+  rounding: z.object({ places: z.number().int().min(0).max(6) }),
+  notApplicable: z.enum(['rescale', 'drop']),
+  audit: z.object({
+    /** |adjusted − initial| ÷ initial above which an explanation is expected. */
+    budgetAdjustmentThreshold: Dec,
+    /** Step table for 预算调整率 (department formulas): up to `max` (ratio) → `factor` of the weight. */
+    budgetAdjustmentSteps: z.array(z.object({ max: Dec.nullable(), factor: Dec })),
+  }),
+});
+export type Profile = z.output<typeof Profile>;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['jixiao-source'] },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    allowOnly: false,
+    passWithNoTests: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
