@@ -9,3 +9,7 @@ export * from './profiles/profile.js';
 export type * from './targets/types.js';
 export type * from './scoring/types.js';
 export type * from './audit/types.js';
+export * from './targets/index.js';
+export * from './profiles/index.js';
+export * from './scoring/index.js';
+export * from './audit/index.js';
