@@ -21,6 +21,14 @@ export const ERROR_CODES = {
   DOCUMENT_ENCRYPTED: { http: 422, exit: 2, zh: '文档已加密，无法读取' },
   DOCUMENT_NO_TEXT: { http: 422, exit: 2, zh: '文档中没有可读取的文字（可能是扫描图片）' },
   ARCHIVE_BOMB: { http: 422, exit: 2, zh: '压缩内容异常（解压后过大），已拒绝' },
+  UNKNOWN_TEMPLATE: { http: 422, exit: 2, zh: '未知的文档模板' },
+  INVALID_TEMPLATE: { http: 500, exit: 2, zh: '文档模板数据有误' },
+  SOFFICE_MISSING: {
+    http: 501,
+    exit: 69,
+    zh: '未安装 LibreOffice，无法生成 PDF。请安装：apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai',
+  },
+  PDF_CONVERSION_FAILED: { http: 500, exit: 70, zh: 'PDF 转换失败' },
   TIMEOUT: { http: 408, exit: 2, zh: '处理超时' },
   INTERNAL: { http: 500, exit: 70, zh: '内部错误' },
 } as const;
