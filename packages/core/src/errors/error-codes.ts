@@ -30,6 +30,21 @@ export const ERROR_CODES = {
   },
   PDF_CONVERSION_FAILED: { http: 500, exit: 70, zh: 'PDF 转换失败' },
   TIMEOUT: { http: 408, exit: 2, zh: '处理超时' },
+  // Server: sessions, access, workflow, storage.
+  UNAUTHENTICATED: { http: 401, exit: 2, zh: '请先登录' },
+  LOGIN_FAILED: { http: 401, exit: 2, zh: '用户名或密码错误' },
+  LOGIN_RATE_LIMITED: { http: 429, exit: 2, zh: '登录尝试过于频繁，请稍后再试' },
+  CSRF_INVALID: { http: 403, exit: 2, zh: '请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试' },
+  FORBIDDEN: { http: 403, exit: 2, zh: '没有权限执行此操作' },
+  NOT_FOUND: { http: 404, exit: 2, zh: '找不到所请求的内容' },
+  BAD_REQUEST: { http: 400, exit: 2, zh: '请求参数有误' },
+  VERSION_CONFLICT: { http: 409, exit: 2, zh: '内容已被他人修改，请刷新后再保存（未覆盖对方的修改）' },
+  INVALID_STATE: { http: 409, exit: 2, zh: '当前状态下不允许此操作' },
+  UPLOAD_TOO_LARGE: { http: 413, exit: 2, zh: '上传的文件过大' },
+  SERVICE_UNAVAILABLE: { http: 503, exit: 69, zh: '此功能暂不可用' },
+  BACKUP_INVALID: { http: 400, exit: 2, zh: '备份文件无效或已损坏' },
+  RESTORE_TARGET_NOT_EMPTY: { http: 409, exit: 2, zh: '目标数据库不是空的，拒绝恢复（请恢复到新的数据目录或空数据库）' },
+  DATABASE_UNAVAILABLE: { http: 503, exit: 69, zh: '无法连接数据库' },
   INTERNAL: { http: 500, exit: 70, zh: '内部错误' },
 } as const;
 
