@@ -1,0 +1,81 @@
+/** `jixiao score <evaluation> [--profile id] [--json]`: indicator scores, totals and grade. */
+import { formatDecimal, getProfile, scoreEvaluation, JxError, type Decimal, type ScoreResult } from '@jixiao/core';
+import { renderTable } from '../output/render-table.js';
+import { styleFor } from '../output/style.js';
+import { parseOptions } from '../parse-options.js';
+import { readEvaluationFile } from '../read-evaluation-file.js';
+import { scoreResultToJson } from '../output/score-json.js';
+import type { Command } from './command.js';
+
+export const scoreCommand: Command = {
+  name: 'score',
+  summary: '按评分规则计算指标得分、总分和评价等级',
+  usage: ['jixiao score <evaluation.json|报告文件> [--profile 规则] [--json]'],
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      profile: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    if (positionals.length !== 1) throw new JxError('USAGE', '请给出一个评价文件，如 jixiao score examples/seed-001-hunan-2023.json');
+    const loaded = await readEvaluationFile(positionals[0]!);
+    const profile = getProfile(values.profile ?? loaded.evaluation.profile);
+    const result = scoreEvaluation(loaded.evaluation, profile);
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify({ file: loaded.file, score: scoreResultToJson(result) }, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout.write(renderScore(loaded.evaluation.unit.name, loaded.evaluation.fiscalYear, result, io));
+    return 0;
+  },
+};
+
+const f = (d: Decimal | null) => (d === null ? '—' : formatDecimal(d));
+
+export function renderScore(unit: string | null, year: number, r: ScoreResult, io: Parameters<Command['run']>[1]): string {
+  const s = styleFor(io);
+  const out: string[] = [];
+  out.push(s.bold(`${unit ?? '（未署名单位）'} ${year} 年度绩效自评 — 评分`));
+  out.push(s.dim(`评分规则：${r.profile.name}（${r.profile.id}@${r.profile.version}）`));
+  out.push('');
+  const e = r.execution;
+  out.push(
+    renderTable(
+      ['项目', '分值', '自评得分', '计算得分', '计算说明'],
+      [['预算执行率', f(e.weight), f(e.stated), f(e.computed), e.explanation]],
+      { colWidths: [14, 8, 10, 10, 60] },
+    ),
+  );
+  if (r.indicators.length > 0) {
+    const rows = r.indicators.map((i) => [
+      i.level1,
+      i.level2,
+      i.name,
+      i.target?.raw ?? '',
+      i.actual?.raw ?? '',
+      f(i.weight),
+      f(i.stated),
+      i.computed === null ? '—' : i.stated !== null && !i.computed.equals(i.stated) ? s.yellow(f(i.computed)) : f(i.computed),
+      i.explanation,
+    ]);
+    out.push(
+      renderTable(['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '自评', '计算', '计算说明'], rows, {
+        colWidths: [12, 12, 22, 12, 12, 6, 6, 6, 40],
+      }),
+    );
+  }
+  if (r.level1.length > 0) {
+    out.push(
+      renderTable(
+        ['一级指标', '标注分值', '下级分值合计', '自评得分', '计算得分', '说明'],
+        r.level1.map((l) => [l.name, f(l.headedWeight), f(l.childWeightSum), f(l.stated), f(l.computed), l.explanation]),
+        { colWidths: [14, 10, 14, 10, 10, 50] },
+      ),
+    );
+  }
+  out.push('');
+  out.push(`分值合计：${formatDecimal(r.totalWeight)}`);
+  out.push(`自评总分：${f(r.statedTotal)}　计算总分：${s.bold(f(r.computedTotal))}`);
+  out.push(`自评等级：${r.statedGrade ?? '—'}　计算等级：${s.bold(r.computedGrade ?? '—')}`);
+  for (const line of r.explanation) out.push(s.dim(line));
+  return `${out.join('\n')}\n`;
+}

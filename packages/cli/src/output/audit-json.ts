@@ -1,0 +1,35 @@
+/**
+ * The stable `--json` shape of an audited file (documented in docs/CLI.md; other input
+ * formats and the server reuse it).
+ */
+import { getProfile, scoreEvaluation, summarizeEvaluation, type AuditResult, type Finding } from '@jixiao/core';
+import type { LoadedEvaluation } from '../read-evaluation-file.js';
+
+export interface AuditJson {
+  file: string;
+  evaluation: {
+    unit: string | null;
+    year: number;
+    kind: 'department' | 'project';
+    profile: string;
+    figures: Record<string, string | null>;
+  };
+  findings: Finding[];
+}
+
+export function auditJson(loaded: LoadedEvaluation, result: AuditResult): AuditJson {
+  const ev = loaded.evaluation;
+  const profile = getProfile(`${result.profile.id}@${result.profile.version}`);
+  const figures = summarizeEvaluation(ev, scoreEvaluation(ev, profile)) as unknown as Record<string, string | null>;
+  return {
+    file: loaded.file,
+    evaluation: {
+      unit: ev.unit.name,
+      year: ev.fiscalYear,
+      kind: ev.kind,
+      profile: `${result.profile.id}@${result.profile.version}`,
+      figures,
+    },
+    findings: result.findings,
+  };
+}

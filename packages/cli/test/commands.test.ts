@@ -1,0 +1,109 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, examplesDir } from './helpers.js';
+
+const seed001 = join(examplesDir, 'seed-001-hunan-2023.json');
+const exampleFiles = readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
+
+describe('jixiao score', () => {
+  it('prints indicator scores, totals and the grade with the profile that scored them', async () => {
+    const r = await cli(['score', seed001]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('评分规则');
+    expect(r.stdout).toContain('hunan@');
+    expect(r.stdout).toContain('费用开支控制在预算内执行');
+    expect(r.stdout).toMatch(/计算总分：\S+/);
+    expect(r.stdout).toMatch(/计算等级：\S+/);
+  });
+
+  it('--profile changes the profile recorded in the result', async () => {
+    const r = await cli(['score', seed001, '--profile', 'national', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.score.profile.id).toBe('national');
+    expect(typeof j.score.computedTotal).toBe('string');
+  });
+});
+
+describe('jixiao audit', () => {
+  it('prints findings as a table and fails on errors by default', async () => {
+    const r = await cli(['audit', seed001]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('错误');
+    expect(r.stdout).toMatch(/错误 \d+ 条，警告 \d+ 条/);
+  });
+
+  it('--fail-on none exits 0, --fail-on warning fails on warnings', async () => {
+    expect((await cli(['audit', seed001, '--fail-on', 'none'])).code).toBe(0);
+    expect((await cli(['audit', seed001, '--fail-on', 'warning'])).code).toBe(1);
+  });
+
+  it('--json has the documented, stable shape', async () => {
+    const r = await cli(['audit', seed001, '--json', '--fail-on', 'none']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['file', 'evaluation', 'findings']);
+    expect(Object.keys(j.evaluation)).toEqual(['unit', 'year', 'kind', 'profile', 'figures']);
+    expect(Object.keys(j.evaluation.figures).sort()).toEqual(
+      [
+        'initialBudget',
+        'adjustedBudget',
+        'executed',
+        'executionRate',
+        'basicExpenditure',
+        'projectExpenditure',
+        'personnel',
+        'operating',
+        'selfScore',
+        'computedScore',
+        'grade',
+      ].sort(),
+    );
+    expect(j.evaluation.year).toBe(2023);
+    expect(j.findings.length).toBeGreaterThan(0);
+    for (const f of j.findings) {
+      expect(Object.keys(f).sort()).toEqual(
+        ['rule', 'severity', 'category', 'message', 'location', 'reported', 'expected', 'difference'].sort(),
+      );
+      expect(['error', 'warning', 'info']).toContain(f.severity);
+    }
+  });
+
+  it('audits a folder: a summary table, and JSON Lines with --json', async () => {
+    const table = await cli(['audit', examplesDir, '--fail-on', 'none']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('单位');
+    expect(table.stdout).toMatch(new RegExp(`共 ${exampleFiles.length} 个文件`));
+    const lines = await cli(['audit', examplesDir, '--json', '--fail-on', 'none']);
+    const objs = lines.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(objs).toHaveLength(exampleFiles.length);
+    expect(objs.every((o) => o.evaluation && Array.isArray(o.findings))).toBe(true);
+  });
+
+  it('a glob selects files; an unreadable file in a batch is reported and the rest go on', async () => {
+    const r = await cli(['audit', 'examples/seed-00*.json', '/nonexistent/y.json', '--json', '--fail-on', 'none']);
+    expect(r.code).toBe(2);
+    const objs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(objs.filter((o) => o.error)).toHaveLength(1);
+    expect(objs.filter((o) => o.findings).length).toBe(exampleFiles.filter((f) => f.startsWith('seed-00')).length);
+  });
+});
+
+describe('jixiao profiles', () => {
+  it('lists every profile and what differs from the national default', async () => {
+    const r = await cli(['profiles']);
+    expect(r.code).toBe(0);
+    for (const id of ['national', 'hunan', 'henan', 'hebei']) expect(r.stdout).toContain(id);
+    expect(r.stdout).toContain('差异');
+  });
+});
+
+describe('jixiao help', () => {
+  it('lists commands in Chinese', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('jixiao score');
+    expect(r.stdout).toContain('jixiao audit');
+  });
+});
