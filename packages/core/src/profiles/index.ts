@@ -1,2 +1,2 @@
-// Filled in by the profiles module.
-export {};
+export * from './get-profile.js';
+export * from './diff-profiles.js';

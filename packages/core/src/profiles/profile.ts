@@ -6,6 +6,8 @@ import { z } from 'zod';
 
 const Dec = z.string().regex(/^-?\d+(\.\d+)?$/, '应为十进制数字字符串');
 
+const Level1Template = z.object({ name: z.string(), weight: Dec, aliases: z.array(z.string()).default([]) });
+
 export const GradeRule = z.object({
   name: z.string(), // 优 / 优秀 …
   min: Dec, // lower bound, inclusive
@@ -27,9 +29,23 @@ export const Profile = z.object({
     totalIncludesBudgetExecution: z.boolean(),
     /** Template level-1 weights by evaluation kind; names matched after normalisation. */
     level1: z.object({
-      project: z.array(z.object({ name: z.string(), weight: Dec, aliases: z.array(z.string()).default([]) })),
-      department: z.array(z.object({ name: z.string(), weight: Dec, aliases: z.array(z.string()).default([]) })),
+      project: z.array(Level1Template),
+      department: z.array(Level1Template),
     }),
+    /**
+     * Other accepted level-1 trees (e.g. the 2021 central tree with 成本 as a level-1
+     * indicator). A table matches a profile when it matches `level1` or one of these.
+     */
+    level1Alternatives: z
+      .array(
+        z.object({
+          name: z.string(),
+          description: z.string().default(''),
+          project: z.array(Level1Template).default([]),
+          department: z.array(Level1Template).default([]),
+        }),
+      )
+      .default([]),
   }),
   execution: z.object({
     /** Denominator of the execution rate. */

@@ -1,2 +1,4 @@
-// Filled in by the scoring module.
-export {};
+export * from './grade-score.js';
+export * from './score-execution.js';
+export * from './score-indicator.js';
+export * from './score-evaluation.js';

@@ -54,6 +54,10 @@ export interface ScoredLevel1 {
   /** Sum of leaf computed scores; null when it has no scorable leaves. */
   computed: Decimal | null;
   explanation: string;
+  /** Sum of the stated scores of its leaf indicators (null when none is stated). */
+  statedChildSum?: Decimal | null;
+  /** Number of leaf indicators under it (not-applicable ones included). */
+  leafCount?: number;
 }
 
 export interface ScoredExecution {
@@ -66,6 +70,8 @@ export interface ScoredExecution {
   computed: Decimal | null;
   stated: Decimal | null;
   explanation: string;
+  /** True when the profile's base (adjusted) was not stated and the other base was used. */
+  baseFallback?: boolean;
 }
 
 export interface ScoreResult {
@@ -82,6 +88,8 @@ export interface ScoreResult {
   statedGrade: string | null;
   /** Chinese lines explaining the total and grade. */
   explanation: string[];
+  /** Sum of the indicator parts of computedTotal (without execution); null when none. */
+  computedIndicatorTotal?: Decimal | null;
 }
 
 /** One department-level formula of the 2013 common framework, computed from the base-data sheet. */

@@ -1,2 +1,4 @@
-// Filled in by the targets module.
-export {};
+export * from './normalise-target-text.js';
+export * from './parse-target.js';
+export * from './parse-actual.js';
+export * from './format-target.js';

@@ -1,0 +1,194 @@
+/**
+ * Score a whole evaluation by a profile: budget execution, every leaf indicator,
+ * level-1 sums (headed weight vs the weights of its children), the total and the grade.
+ * Where a figure cannot be computed, the stated one is used as the best available and
+ * the explanation says so.
+ */
+import { Decimal, ZERO, dec, decOrNull, formatDecimal, sumDec } from '../decimal/decimal.js';
+import type { Evaluation } from '../model/evaluation.js';
+import { getProfile } from '../profiles/get-profile.js';
+import type { Profile } from '../profiles/profile.js';
+import { gradeBandOf } from './grade-score.js';
+import { scoreExecution } from './score-execution.js';
+import { scoreIndicator } from './score-indicator.js';
+import type { ProfileStamp, ScoreResult, ScoredIndicator, ScoredLevel1 } from './types.js';
+
+export function profileStamp(profile: Profile): ProfileStamp {
+  return { id: profile.id, version: profile.version, name: profile.name };
+}
+
+/** Weight of every applicable leaf after not-applicable ones are dropped (and the rest rescaled). */
+function effectiveWeights(evaluation: Evaluation, profile: Profile): Map<string, Decimal | null> {
+  const out = new Map<string, Decimal | null>();
+  let all = ZERO;
+  let applicable = ZERO;
+  const leaves: Array<{ path: string; weight: Decimal | null; na: boolean }> = [];
+  evaluation.indicators.forEach((l1, i) =>
+    l1.children.forEach((l2, j) =>
+      l2.children.forEach((leaf, k) => {
+        const w = decOrNull(leaf.weight);
+        leaves.push({ path: `indicators.${i}.children.${j}.children.${k}`, weight: w, na: leaf.notApplicable });
+        if (w !== null) {
+          all = all.plus(w);
+          if (!leaf.notApplicable) applicable = applicable.plus(w);
+        }
+      }),
+    ),
+  );
+  const rescale = profile.notApplicable === 'rescale' && leaves.some((l) => l.na) && applicable.greaterThan(0);
+  const factor = rescale ? all.dividedBy(applicable) : null;
+  for (const l of leaves) {
+    out.set(l.path, l.weight === null || factor === null || l.na ? l.weight : l.weight.times(factor));
+  }
+  return out;
+}
+
+export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getProfile(evaluation.profile)): ScoreResult {
+  const places = profile.rounding.places;
+  const f = (d: Decimal) => formatDecimal(d, places);
+  const execution = scoreExecution(evaluation, profile);
+  const weights = effectiveWeights(evaluation, profile);
+
+  const indicators: ScoredIndicator[] = [];
+  const level1: ScoredLevel1[] = [];
+  const explanation: string[] = [];
+  const parts: Array<{ label: string; value: Decimal }> = [];
+  const weightParts: Decimal[] = [];
+
+  // Execution
+  if (execution.computed !== null) {
+    parts.push({ label: '预算执行', value: execution.computed });
+  } else if (execution.stated !== null) {
+    parts.push({ label: '预算执行（填报）', value: execution.stated });
+    explanation.push(`预算执行得分无法重新计算（${execution.explanation}），采用填报得分 ${f(execution.stated)}`);
+  } else {
+    explanation.push(`预算执行未计分：${execution.explanation}`);
+  }
+  if (execution.weight !== null) weightParts.push(execution.weight);
+
+  let indicatorParts = 0;
+  evaluation.indicators.forEach((l1, i) => {
+    const path = `indicators.${i}`;
+    const leaves: ScoredIndicator[] = [];
+    l1.children.forEach((l2, j) =>
+      l2.children.forEach((leaf, k) => {
+        const leafPath = `${path}.children.${j}.children.${k}`;
+        leaves.push(
+          scoreIndicator(leaf, {
+            profile,
+            path: leafPath,
+            level1: l1.name,
+            level2: l2.name,
+            effectiveWeight: weights.get(leafPath) ?? null,
+          }),
+        );
+      }),
+    );
+    indicators.push(...leaves);
+
+    const headedWeight = decOrNull(l1.weight);
+    const leafWeights = leaves.map((x) => x.weight).filter((w): w is Decimal => w !== null);
+    const childWeightSum = leafWeights.length ? sumDec(leafWeights) : null;
+    const statedLeaf = leaves.map((x) => x.stated).filter((s): s is Decimal => s !== null);
+    const statedChildSum = statedLeaf.length ? sumDec(statedLeaf) : null;
+    const stated = decOrNull(l1.selfScore);
+    const applicable = leaves.filter((x) => x.status !== 'not_applicable');
+    const scorable = applicable.filter((x) => x.computed !== null);
+    const computed = scorable.length ? sumDec(scorable.map((x) => x.computed!)) : null;
+
+    const notes: string[] = [];
+    let l1Explanation: string;
+    if (leaves.length === 0) {
+      if (stated !== null) {
+        l1Explanation = `${l1.name}：未列出三级指标，无法重新计算，采用填报得分 ${f(stated)} 作为最佳估计`;
+        parts.push({ label: `${l1.name}（填报）`, value: stated });
+        indicatorParts++;
+      } else {
+        l1Explanation = `${l1.name}：未列出三级指标，也未填报得分，不计入总分`;
+      }
+      if (headedWeight !== null) weightParts.push(headedWeight);
+    } else {
+      const terms = scorable.map((x) => f(x.computed!));
+      let value = computed ?? ZERO;
+      for (const x of applicable) {
+        if (x.computed !== null) continue;
+        if (x.stated !== null) {
+          value = value.plus(x.stated);
+          notes.push(`“${x.name}”无法计算，采用填报得分 ${f(x.stated)}`);
+        } else {
+          notes.push(`“${x.name}”无法计算且未填报得分，按 0 计`);
+        }
+      }
+      l1Explanation =
+        computed !== null
+          ? `${l1.name}：${terms.length > 1 ? `${terms.join(' + ')} = ` : ''}${f(computed)}`
+          : `${l1.name}：没有可计算的三级指标`;
+      if (notes.length) l1Explanation += `；${notes.join('；')}`;
+      if (computed !== null || notes.length) {
+        parts.push({ label: l1.name, value });
+        indicatorParts++;
+      }
+      for (const x of applicable) if (x.effectiveWeight !== null) weightParts.push(x.effectiveWeight);
+    }
+    if (headedWeight !== null && childWeightSum !== null && !headedWeight.equals(childWeightSum)) {
+      l1Explanation += `；表头分值 ${f(headedWeight)} 与三级指标分值合计 ${f(childWeightSum)} 不一致`;
+    }
+    level1.push({
+      path,
+      name: l1.name,
+      headedWeight,
+      childWeightSum,
+      stated,
+      computed,
+      explanation: l1Explanation,
+      statedChildSum,
+      leafCount: leaves.length,
+    });
+  });
+
+  const totalWeight = sumDec(weightParts);
+  let computedTotal: Decimal | null = null;
+  let computedIndicatorTotal: Decimal | null = null;
+  if (evaluation.indicators.length === 0) {
+    explanation.push('未列出绩效指标，无法重新计算总分');
+  } else if (indicatorParts === 0) {
+    explanation.push('绩效指标均无法计算，也未填报得分，无法重新计算总分');
+  } else {
+    computedTotal = sumDec(parts.map((p) => p.value));
+    computedIndicatorTotal = computedTotal.minus(parts[0]?.label.startsWith('预算执行') ? parts[0].value : ZERO);
+    explanation.push(`总分 = ${parts.map((p) => `${p.label} ${f(p.value)}`).join(' + ')} = ${f(computedTotal)}`);
+  }
+  const profileTotal = dec(profile.weights.total);
+  if (weightParts.length && !totalWeight.equals(profileTotal)) {
+    explanation.push(`各项分值合计 ${f(totalWeight)}，与规则总分 ${f(profileTotal)} 不一致`);
+  }
+
+  let computedGrade: string | null = null;
+  if (computedTotal !== null) {
+    const band = gradeBandOf(computedTotal, profile);
+    computedGrade = band.name;
+    const range = band.max === null ? `≥ ${f(band.min)}` : `${f(band.min)}（含）至 ${f(band.max)}`;
+    explanation.push(`等级：${f(computedTotal)} 在 ${range} 之间 → ${band.name}（${profile.name} ${profile.version}）`);
+  }
+  const statedTotal = decOrNull(evaluation.totals.statedScore);
+  const statedGrade = evaluation.totals.statedGrade?.trim() || null;
+  if (statedTotal !== null || statedGrade !== null) {
+    explanation.push(
+      `填报：总分 ${statedTotal === null ? '未填写' : f(statedTotal)}，等级 ${statedGrade ?? '未填写'}`,
+    );
+  }
+
+  return {
+    profile: profileStamp(profile),
+    execution,
+    indicators,
+    level1,
+    totalWeight,
+    computedTotal,
+    statedTotal,
+    computedGrade,
+    statedGrade,
+    explanation,
+    computedIndicatorTotal,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Shared text clean-up for target and actual cells: NFKC (full-width digits and
+ * symbols), LaTeX debris from PDF conversion ("$\geq 90\%$"), ASCII comparison
+ * operators, whitespace, thousands separators and trailing punctuation.
+ */
+
+export function normaliseTargetText(input: unknown): string {
+  let s = typeof input === 'string' ? input : input === null || input === undefined ? '' : String(input);
+  s = s.normalize('NFKC');
+  s = s
+    .replace(/\[bookmark:[^\]]*\]/gi, '')
+    .replace(/\\(?:text|mathrm|mathbf|rm|textrm)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/\\(?:geqslant|geq|ge)(?![a-zA-Z])/g, '≥')
+    .replace(/\\(?:leqslant|leq|le)(?![a-zA-Z])/g, '≤')
+    .replace(/\\gt(?![a-zA-Z])/g, '>')
+    .replace(/\\lt(?![a-zA-Z])/g, '<')
+    .replace(/\\%/g, '%')
+    .replace(/\\[,;:! ]/g, '')
+    .replace(/\$/g, '')
+    .replace(/[{}]/g, '');
+  s = s.replace(/\s+/g, '');
+  s = s.replace(/>=|=>/g, '≥').replace(/<=|=</g, '≤').replace(/[≧⩾]/g, '≥').replace(/[≦⩽]/g, '≤');
+  s = s.replace(/﹪/g, '%');
+  // NFKC turns ㎡ into "m2": keep the exponent out of the digits.
+  s = s.replace(/(\d)(k?m)([23])(?!\d)/g, (_m, d: string, u: string, e: string) => `${d}${u}${e === '2' ? '²' : '³'}`);
+  // Thousands separators: 1,234,567.8 → 1234567.8
+  s = s.replace(/(\d),(?=\d{3}(?:,\d{3})*(?!\d))/g, '$1');
+  s = s.replace(/^[。;；,，、:：]+|[。;；,，、:：]+$/g, '');
+  return s;
+}
+
+/** Cells that mean "nothing entered": empty, dashes, slashes, dots. */
+export function isPlaceholderText(s: string): boolean {
+  return /^[-—–―_/\\、.。·…~〜]*$/.test(s) || /^(?:n\/?a|null|none)$/i.test(s);
+}
+
+/** Deadlines such as "12月底前", "2023年12月31日" are qualitative targets, not numbers. */
+export function isDateLike(s: string): boolean {
+  return /\d{4}年(?:\d|底|末|前|内|之前|以前|上半年|下半年)|\d{1,2}月(?:\d|底|末|前|中|上旬|中旬|下旬|份)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(
+    s,
+  );
+}
+
+export type Direction = 'ge' | 'gt' | 'le' | 'lt' | 'eq';
+
+/** Direction words, longest first so that 不超过 wins over 超过 and 不低于 over 低于. */
+const DIRECTION_WORDS: Array<[string, Direction]> = (
+  [
+    ['大于或等于', 'ge'],
+    ['高于或等于', 'ge'],
+    ['小于或等于', 'le'],
+    ['低于或等于', 'le'],
+    ['大于等于', 'ge'],
+    ['小于等于', 'le'],
+    ['不得低于', 'ge'],
+    ['不得少于', 'ge'],
+    ['不得超过', 'le'],
+    ['不得高于', 'le'],
+    ['不低于', 'ge'],
+    ['不少于', 'ge'],
+    ['不小于', 'ge'],
+    ['不短于', 'ge'],
+    ['不下于', 'ge'],
+    ['不超过', 'le'],
+    ['不高于', 'le'],
+    ['不多于', 'le'],
+    ['不大于', 'le'],
+    ['不超出', 'le'],
+    ['及以上', 'ge'],
+    ['及以下', 'le'],
+    ['以上', 'ge'],
+    ['以下', 'le'],
+    ['以内', 'le'],
+    ['之内', 'le'],
+    ['达到', 'ge'],
+    ['至少', 'ge'],
+    ['至多', 'le'],
+    ['最多', 'le'],
+    ['最少', 'ge'],
+    ['大于', 'gt'],
+    ['高于', 'gt'],
+    ['超过', 'gt'],
+    ['多于', 'gt'],
+    ['小于', 'lt'],
+    ['低于', 'lt'],
+    ['少于', 'lt'],
+    ['不足', 'lt'],
+    ['等于', 'eq'],
+    ['≥', 'ge'],
+    ['≤', 'le'],
+    ['>', 'gt'],
+    ['<', 'lt'],
+    ['=', 'eq'],
+  ] as Array<[string, Direction]>
+).sort((a, b) => b[0].length - a[0].length);
+
+export interface DirectionScan {
+  /** The text with direction words removed. */
+  rest: string;
+  /** Direction words found, in order. */
+  words: Array<{ word: string; direction: Direction }>;
+}
+
+export function scanDirections(s: string): DirectionScan {
+  const words: DirectionScan['words'] = [];
+  let rest = '';
+  let i = 0;
+  outer: while (i < s.length) {
+    for (const [w, d] of DIRECTION_WORDS) {
+      if (s.startsWith(w, i)) {
+        words.push({ word: w, direction: d });
+        i += w.length;
+        continue outer;
+      }
+    }
+    rest += s[i];
+    i++;
+  }
+  return { rest, words };
+}
