@@ -2,3 +2,5 @@ export * from './grade-score.js';
 export * from './score-execution.js';
 export * from './score-indicator.js';
 export * from './score-evaluation.js';
+export * from './compute-department-formulas.js';
+export * from './classify-qualitative-score.js';

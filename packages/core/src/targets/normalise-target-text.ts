@@ -36,7 +36,7 @@ export function isPlaceholderText(s: string): boolean {
 
 /** Deadlines such as "12月底前", "2023年12月31日" are qualitative targets, not numbers. */
 export function isDateLike(s: string): boolean {
-  return /\d{4}年(?:\d|底|末|前|内|之前|以前|上半年|下半年)|\d{1,2}月(?:\d|底|末|前|中|上旬|中旬|下旬|份)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(
+  return /(?<!\d)(?:19|20)\d{2}年(?:\d|底|末|前|内|之前|以前|上半年|下半年)|\d{1,2}月(?:\d|底|末|前|中|上旬|中旬|下旬|份)|(?<![\d.])(?:19|20)\d{2}([-/.])\d{1,2}\1\d{1,2}(?!\d)/.test(
     s,
   );
 }
