@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema.js';
+import { repositories, type Repositories } from './repositories/index.js';
+
+/** What every use case receives: the database, a clock, and (in tests) a fault hook. */
+export interface AppContext {
+  db: Kysely<DB>;
+  now: () => Date;
+  /**
+   * Test hook: called inside each write transaction just before it commits, with the
+   * use case's name. Throwing from it must leave nothing written.
+   */
+  beforeCommit?: ((useCase: string) => void) | undefined;
+}
+
+/** Runs `fn` in one transaction: everything it writes commits together or not at all. */
+export async function inTransaction<T>(ctx: AppContext, useCase: string, fn: (r: Repositories) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await fn(repositories(trx));
+    ctx.beforeCommit?.(useCase);
+    return result;
+  });
+}

@@ -1,0 +1,176 @@
+/** Table types for Kysely. Every SQL statement lives in src/repositories. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** jsonb: read as parsed JSON, written as JSON text (both pg and PGlite pass strings through). */
+type Json<T = unknown> = ColumnType<T, string, string>;
+type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export const ROLES = ['unit_filler', 'unit_head', 'department_reviewer', 'finance_reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RegionTable {
+  id: Generated<number>;
+  name: string;
+}
+export interface BureauTable {
+  id: Generated<number>;
+  region_id: number;
+  name: string;
+}
+export interface DepartmentTable {
+  id: Generated<number>;
+  bureau_id: number;
+  name: string;
+}
+export interface UnitTable {
+  id: Generated<number>;
+  department_id: number;
+  name: string;
+  code: string | null;
+}
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: number | null;
+  department_id: number | null;
+  bureau_id: number | null;
+  password_hash: string;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+export interface SessionTable {
+  id: string; // sha256 of the cookie token
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+export interface EvaluationTable {
+  id: Generated<number>;
+  unit_id: number;
+  fiscal_year: number;
+  kind: 'department' | 'project';
+  title: string;
+  profile: string;
+  status: string;
+  version: number;
+  data: Json;
+  self_score: string | null;
+  computed_score: string | null;
+  review_score: string | null;
+  grade: string | null;
+  execution_rate: string | null;
+  errors: number;
+  warnings: number;
+  quality_score: string | null;
+  sampled: Generated<boolean>;
+  review: NullableJson;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  published_at: Timestamp | null;
+}
+export interface AuditLogTable {
+  id: ColumnType<number, never, never>;
+  entity_type: string;
+  entity_id: number;
+  evaluation_id: number | null;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  at: Timestamp;
+  before: NullableJson;
+  after: NullableJson;
+}
+export interface TargetTable {
+  id: Generated<number>;
+  unit_id: number;
+  fiscal_year: number;
+  name: string;
+  status: 'draft' | 'approved';
+  version: number;
+  initial: Json;
+  adjusted: NullableJson;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  approved_at: Timestamp | null;
+  approved_by: number | null;
+}
+export interface TargetAdjustmentTable {
+  id: Generated<number>;
+  target_id: number;
+  reason: string;
+  changes: Json;
+  status: 'pending' | 'approved';
+  requested_by: number | null;
+  requested_at: Timestamp;
+  approved_by: number | null;
+  approved_at: Timestamp | null;
+}
+export interface SampleTable {
+  id: Generated<number>;
+  fiscal_year: number;
+  size: number;
+  seed: string;
+  population: Json<number[]>;
+  evaluation_ids: Json<number[]>;
+  drawn_by: number | null;
+  drawn_at: Timestamp;
+}
+export interface RectificationTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  rule: string | null;
+  description: string;
+  due_date: string | null;
+  status: 'open' | 'in_progress' | 'done';
+  note: string | null;
+  version: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  regions: RegionTable;
+  bureaus: BureauTable;
+  departments: DepartmentTable;
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  evaluations: EvaluationTable;
+  audit_log: AuditLogTable;
+  targets: TargetTable;
+  target_adjustments: TargetAdjustmentTable;
+  samples: SampleTable;
+  rectifications: RectificationTable;
+}
+
+/** Every table, parents before children: the order of backups and restores. */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'regions',
+  'bureaus',
+  'departments',
+  'units',
+  'users',
+  'sessions',
+  'evaluations',
+  'targets',
+  'target_adjustments',
+  'samples',
+  'rectifications',
+  'audit_log',
+] as const satisfies readonly (keyof DB)[];
+
+export type UserRow = Selectable<UserTable>;
+export type EvaluationRow = Selectable<EvaluationTable>;
+export type NewEvaluation = Insertable<EvaluationTable>;
+export type EvaluationUpdate = Updateable<EvaluationTable>;
+export type TargetRow = Selectable<TargetTable>;
+export type RectificationRow = Selectable<RectificationTable>;
+export type SampleRow = Selectable<SampleTable>;

@@ -1,0 +1,109 @@
+/**
+ * The HTTP application: security headers, sessions, CSRF, routes under /api, the
+ * OpenAPI document, and the built web app at / with SPA fallback.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { JxError, isJxError } from '@jixiao/core';
+import { resolveSession } from '../use-cases/login.js';
+import type { AppEnv, ServerOptions } from './env.js';
+import { OPENAPI } from './openapi.js';
+import { SESSION_COOKIE, authRoutes } from './routes/auth.js';
+import { cycleRoutes } from './routes/cycle.js';
+import { evaluationRoutes } from './routes/evaluations.js';
+import { publicRoutes } from './routes/public.js';
+import { serveWebApp } from './static.js';
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Mutating endpoints that need no CSRF token: login (no session yet) and the public audit (no session at all). */
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/public/audit']);
+
+export function createApp(opts: ServerOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
+
+  app.onError((err, c) => {
+    const e = isJxError(err) ? err : null;
+    if (!e) console.error('[jixiao] unexpected error', err);
+    const jx = e ?? new JxError('INTERNAL');
+    return c.json({ error: jx.toJSON() }, jx.httpStatus as 500);
+  });
+  app.notFound((c) => c.json({ error: new JxError('NOT_FOUND', c.req.path).toJSON() }, 404));
+
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.use('/api/*', async (c, next) => {
+    c.set('actor', null);
+    c.set('csrfToken', null);
+    c.set('sessionId', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token && token.length < 200) {
+      const s = await resolveSession(opts.ctx, token);
+      if (s) {
+        c.set('actor', s.actor);
+        c.set('csrfToken', s.csrfToken);
+        c.set('sessionId', s.sessionId);
+      }
+    }
+    if (MUTATING.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
+      const sent = c.req.header('x-csrf-token');
+      const expected = c.get('csrfToken');
+      if (!c.get('actor')) throw new JxError('UNAUTHENTICATED');
+      if (!sent || !expected || !timingSafeEqualText(sent, expected)) throw new JxError('CSRF_INVALID');
+    }
+    await next();
+  });
+
+  const uploadLimit = bodyLimit({
+    maxSize: maxUpload,
+    onError: () => {
+      throw new JxError('UPLOAD_TOO_LARGE', `上限为 ${Math.round(maxUpload / 1024 / 1024)} MB`);
+    },
+  });
+  app.use('/api/uploads', uploadLimit);
+  app.use('/api/public/audit', uploadLimit);
+  // Everything else is JSON: 5 MB is far above the largest evaluation.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path === '/api/uploads' || c.req.path === '/api/public/audit') return next();
+    return bodyLimit({
+      maxSize: 5 * 1024 * 1024,
+      onError: () => {
+        throw new JxError('UPLOAD_TOO_LARGE', '请求体超过 5 MB');
+      },
+    })(c, next);
+  });
+
+  app.get('/api/openapi.json', (c) => c.json(OPENAPI));
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/auth', authRoutes(opts));
+  app.route('/api/public', publicRoutes(opts));
+  app.route('/api', evaluationRoutes(opts));
+  app.route('/api', cycleRoutes(opts));
+  app.all('/api/*', (c) => c.json({ error: new JxError('NOT_FOUND', c.req.path).toJSON() }, 404));
+
+  if (opts.webDir) serveWebApp(app, opts.webDir);
+  return app;
+}
+
+function timingSafeEqualText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}

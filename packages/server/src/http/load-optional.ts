@@ -1,0 +1,35 @@
+/**
+ * The import and documents packages are loaded on first use, so the server starts
+ * even when one of them fails to load; routes then answer 503 with a Chinese message.
+ */
+import { JxError } from '@jixiao/core';
+
+type ImportReport = (input: { bytes: Uint8Array; fileName: string }) => Promise<{ evaluation: unknown; lines?: unknown }> | { evaluation: unknown; lines?: unknown };
+type ExportEvaluation = (evaluation: unknown, format: string) => Promise<Uint8Array> | Uint8Array;
+
+async function load(name: string, fn: string, what: string): Promise<(...a: never[]) => unknown> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(name)) as Record<string, unknown>;
+  } catch (e) {
+    throw new JxError('SERVICE_UNAVAILABLE', `${what}模块未能加载（${(e as Error).message.split('\n')[0]}）`);
+  }
+  const f = mod[fn];
+  if (typeof f !== 'function') throw new JxError('SERVICE_UNAVAILABLE', `${what}模块尚未提供 ${fn}`);
+  return f as (...a: never[]) => unknown;
+}
+
+let importName = '@jixiao/import';
+let documentsName = '@jixiao/documents';
+/** Tests point these at a missing module to see the 503. */
+export function setOptionalModuleNames(names: { import?: string; documents?: string }) {
+  if (names.import) importName = names.import;
+  if (names.documents) documentsName = names.documents;
+}
+
+export async function loadImportReport(): Promise<ImportReport> {
+  return (await load(importName, 'importReport', '报告导入')) as unknown as ImportReport;
+}
+export async function loadExportEvaluation(): Promise<ExportEvaluation> {
+  return (await load(documentsName, 'exportEvaluation', '文档导出')) as unknown as ExportEvaluation;
+}

@@ -1,0 +1,129 @@
+/** The OpenAPI 3.1 description served at /api/openapi.json (kept in step with docs/API.md). */
+
+type Op = [method: string, path: string, summary: string, tag: string, opts?: { public?: boolean; body?: string; multipart?: boolean; binary?: boolean }];
+
+const OPS: Op[] = [
+  ['post', '/api/auth/login', '登录（用户名、密码）；设置 jx_session Cookie，返回 csrfToken', '会话', { public: true, body: 'Login' }],
+  ['post', '/api/auth/logout', '退出登录', '会话'],
+  ['get', '/api/auth/me', '当前用户与 csrfToken', '会话'],
+  ['get', '/api/org', '可见的地区、财政局、部门、单位', '组织'],
+  ['get', '/api/evaluations', '评价报告列表（year、status、unitId、departmentId、kind、q、page、pageSize）', '评价'],
+  ['post', '/api/evaluations', '新建评价报告（草稿）', '评价', { body: 'CreateEvaluation' }],
+  ['get', '/api/evaluations/{id}', '评价报告详情（含得分、审核结果、可执行操作）', '评价'],
+  ['put', '/api/evaluations/{id}', '保存评价报告（乐观版本检查）', '评价', { body: 'SaveEvaluation' }],
+  ['post', '/api/evaluations/{id}/actions/{action}', '流程操作：submit / approve / return / publish / withdraw', '流程', { body: 'Action' }],
+  ['put', '/api/evaluations/{id}/review', '财政审核评分（审核得分）', '流程', { body: 'Review' }],
+  ['get', '/api/evaluations/{id}/history', '变更记录（只追加的审计日志）', '评价'],
+  ['get', '/api/evaluations/{id}/export', '导出文档（format=docx|xlsx|pdf|json）', '评价', { binary: true }],
+  ['post', '/api/preview', '试算：评分与审核（不保存）', '评价', { body: 'Preview' }],
+  ['post', '/api/uploads', '上传报告并导入（multipart 字段 file）', '评价', { multipart: true }],
+  ['get', '/api/targets', '绩效目标列表', '绩效目标'],
+  ['post', '/api/targets', '申报绩效目标', '绩效目标', { body: 'Target' }],
+  ['put', '/api/targets/{id}', '修改绩效目标（仅草稿）', '绩效目标', { body: 'Target' }],
+  ['post', '/api/targets/{id}/approve', '批复绩效目标（财政），批复后锁定', '绩效目标', { body: 'Version' }],
+  ['post', '/api/targets/{id}/adjustments', '申请目标调整', '绩效目标', { body: 'Adjustment' }],
+  ['post', '/api/targets/{id}/adjustments/{aid}/approve', '批准目标调整（保留年初值与调整值）', '绩效目标'],
+  ['get', '/api/samples', '抽评记录', '抽评'],
+  ['post', '/api/samples', '抽取抽评样本（记录种子与结果，同一种子得到同一结果）', '抽评', { body: 'Sample' }],
+  ['get', '/api/rectifications', '整改事项列表', '整改'],
+  ['post', '/api/rectifications', '下达整改事项', '整改', { body: 'Rectification' }],
+  ['patch', '/api/rectifications/{id}', '更新整改进度', '整改', { body: 'RectificationUpdate' }],
+  ['get', '/api/todo', '待办', '看板'],
+  ['get', '/api/dashboard', '看板：等级分布、排名、自评与复算、执行率与得分、历年对比', '看板'],
+  ['get', '/api/public/reports', '已公开的报告（无需登录）', '公开', { public: true }],
+  ['get', '/api/public/reports/{id}', '已公开报告详情与审核结果', '公开', { public: true }],
+  ['get', '/api/public/reports/{id}/download', '下载已公开报告', '公开', { public: true, binary: true }],
+  ['post', '/api/public/audit', '审核任意报告（上传，不保存）', '公开', { public: true, multipart: true }],
+  ['get', '/api/openapi.json', '本文档', '其他', { public: true }],
+];
+
+const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required });
+const int = { type: 'integer' };
+const str = { type: 'string' };
+const decimal = { type: 'string', pattern: '^\\d+(\\.\\d+)?$', description: '十进制数字字符串' };
+
+const SCHEMAS: Record<string, unknown> = {
+  Error: obj(
+    {
+      error: obj(
+        {
+          code: str,
+          message: str,
+          issues: { type: 'array', items: obj({ field: str, label: str, message: str }) },
+          currentVersion: { ...int, description: 'VERSION_CONFLICT 时为当前版本号' },
+        },
+        ['code', 'message'],
+      ),
+    },
+    ['error'],
+  ),
+  Login: obj({ username: str, password: str }, ['username', 'password']),
+  CreateEvaluation: obj({ unitId: int, fiscalYear: int, kind: { enum: ['department', 'project'] }, profile: str, evaluation: { type: 'object' } }, ['fiscalYear', 'kind']),
+  SaveEvaluation: obj({ version: int, evaluation: { type: 'object' } }, ['version', 'evaluation']),
+  Action: obj({ version: int, opinion: str }, ['version']),
+  Review: obj({ version: int, reviewScores: { type: 'object', additionalProperties: decimal }, opinion: str, qualityScore: decimal }, ['version']),
+  Preview: obj({ evaluation: { type: 'object' } }, ['evaluation']),
+  Target: obj({ unitId: int, fiscalYear: int, name: str, version: int, content: obj({ goal: str, indicators: { type: 'array', items: obj({ name: str, target: str, unitOfMeasure: str, weight: decimal }, ['name', 'target']) } }) }),
+  Version: obj({ version: int }, ['version']),
+  Adjustment: obj({ reason: str, changes: { type: 'array', items: obj({ name: str, target: str }, ['name', 'target']) } }, ['reason', 'changes']),
+  Sample: obj({ fiscalYear: int, size: int, seed: str }, ['fiscalYear', 'size']),
+  Rectification: obj({ evaluationId: int, rule: str, description: str, dueDate: { type: 'string', format: 'date' } }, ['evaluationId', 'description']),
+  RectificationUpdate: obj({ status: { enum: ['open', 'in_progress', 'done'] }, note: str, version: int }),
+};
+
+function operation([method, path, summary, tag, o = {}]: Op) {
+  const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: m[1] === 'action' ? { enum: ['submit', 'approve', 'return', 'publish', 'withdraw'] } : int,
+  }));
+  const err = { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  return {
+    [method]: {
+      summary,
+      tags: [tag],
+      ...(params.length ? { parameters: params } : {}),
+      ...(o.public ? { security: [] } : {}),
+      ...(o.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${o.body}` } } } } }
+        : {}),
+      ...(o.multipart
+        ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' } }, ['file']) } } } }
+        : {}),
+      responses: {
+        '200': o.binary ? { description: '文件', content: { 'application/octet-stream': {} } } : { description: '成功', content: { 'application/json': {} } },
+        '400': err,
+        '401': err,
+        '403': err,
+        '404': err,
+        '409': err,
+        ...(o.multipart ? { '413': err, '415': err, '503': err } : {}),
+        ...(o.binary ? { '503': err } : {}),
+      },
+    },
+  };
+}
+
+const paths: Record<string, Record<string, unknown>> = {};
+for (const op of OPS) paths[op[1]] = { ...(paths[op[1]] ?? {}), ...operation(op) };
+
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'jixiao 预算绩效自评 API',
+    version: '0.1.0',
+    description:
+      '会话 Cookie jx_session；除登录外，所有写操作须带请求头 X-CSRF-Token。错误统一为 { error: { code, message, issues } }。详见 docs/API.md。',
+  },
+  servers: [{ url: '/' }],
+  components: {
+    securitySchemes: {
+      session: { type: 'apiKey', in: 'cookie', name: 'jx_session' },
+      csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+    },
+    schemas: SCHEMAS,
+  },
+  security: [{ session: [], csrf: [] }],
+  paths,
+} as const;

@@ -1,0 +1,28 @@
+/** A fixed-window counter in memory (one server process), keyed by username and by address. */
+export class RateLimiter {
+  readonly #hits = new Map<string, { count: number; resetAt: number }>();
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Counts one attempt; false when the key is over its limit in the current window. */
+  hit(key: string, now: number): boolean {
+    const h = this.#hits.get(key);
+    if (!h || h.resetAt <= now) {
+      this.#hits.set(key, { count: 1, resetAt: now + this.windowMs });
+      if (this.#hits.size > 10_000) this.#sweep(now);
+      return true;
+    }
+    h.count++;
+    return h.count <= this.limit;
+  }
+
+  reset(key: string): void {
+    this.#hits.delete(key);
+  }
+
+  #sweep(now: number) {
+    for (const [k, v] of this.#hits) if (v.resetAt <= now) this.#hits.delete(k);
+  }
+}

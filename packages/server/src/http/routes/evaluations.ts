@@ -1,0 +1,181 @@
+import { Hono, type Context } from 'hono';
+import { JxError, parseEvaluation } from '@jixiao/core';
+import { computeEvaluation, toPlainJson } from '../../core-bridge.js';
+import { repositories } from '../../repositories/index.js';
+import { applyWorkflowAction } from '../../use-cases/apply-workflow-action.js';
+import { createEvaluation } from '../../use-cases/create-evaluation.js';
+import { toDetail, toSummary } from '../../use-cases/evaluation-views.js';
+import { loadVisibleEvaluation } from '../../use-cases/load-visible-evaluation.js';
+import { reviewEvaluation } from '../../use-cases/review-evaluation.js';
+import { saveEvaluation } from '../../use-cases/save-evaluation.js';
+import { visibilityOf } from '../../workflow/access.js';
+import { badRequest } from '../../errors.js';
+import { intParam, intQuery, jsonBody, requireActor, type AppEnv, type ServerOptions } from '../env.js';
+import { loadExportEvaluation, loadImportReport } from '../load-optional.js';
+import type { Evaluation } from '@jixiao/core';
+
+export const EXPORT_TYPES: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  json: 'application/json',
+};
+
+export const UPLOAD_EXTENSIONS = ['.docx', '.pdf', '.xlsx', '.txt', '.json'];
+
+export function evaluationRoutes(opts: ServerOptions) {
+  const { ctx } = opts;
+  const app = new Hono<AppEnv>();
+
+  app.get('/evaluations', async (c) => {
+    const actor = requireActor(c);
+    const page = Math.max(1, intQuery(c, 'page') ?? 1);
+    const pageSize = Math.min(200, Math.max(1, intQuery(c, 'pageSize') ?? 50));
+    const { items, total } = await repositories(ctx.db).evaluations.list(
+      visibilityOf(actor),
+      {
+        year: intQuery(c, 'year'),
+        status: c.req.query('status') || undefined,
+        unitId: intQuery(c, 'unitId'),
+        departmentId: intQuery(c, 'departmentId'),
+        kind: c.req.query('kind') || undefined,
+        q: c.req.query('q') || undefined,
+      },
+      { offset: (page - 1) * pageSize, limit: pageSize },
+    );
+    return c.json({ items: items.map((r) => toSummary(r)), total, page, pageSize });
+  });
+
+  app.post('/evaluations', async (c) => {
+    const actor = requireActor(c);
+    const b = await jsonBody(c);
+    const unitId = b.unitId ?? actor.unitId;
+    if (!Number.isInteger(unitId)) throw badRequest('unitId 应为整数');
+    const kind = b.kind ?? (b.evaluation as { kind?: unknown } | undefined)?.kind;
+    if (kind !== 'department' && kind !== 'project') throw badRequest('kind 应为 department 或 project');
+    const fiscalYear = b.fiscalYear ?? (b.evaluation as { fiscalYear?: unknown } | undefined)?.fiscalYear;
+    if (!Number.isInteger(fiscalYear)) throw badRequest('fiscalYear 应为年份');
+    const row = await createEvaluation(ctx, actor, {
+      unitId: unitId as number,
+      fiscalYear: fiscalYear as number,
+      kind,
+      profile: typeof b.profile === 'string' ? b.profile : undefined,
+      evaluation: b.evaluation,
+    });
+    const rec = await loadVisibleEvaluation(ctx, actor, row.id);
+    return c.json(toDetail(actor, rec), 201);
+  });
+
+  app.get('/evaluations/:id', async (c) => {
+    const actor = requireActor(c);
+    const rec = await loadVisibleEvaluation(ctx, actor, intParam(c, 'id'));
+    return c.json(toDetail(actor, rec));
+  });
+
+  app.put('/evaluations/:id', async (c) => {
+    const actor = requireActor(c);
+    const b = await jsonBody(c);
+    const r = await saveEvaluation(ctx, actor, intParam(c, 'id'), { version: b.version, evaluation: b.evaluation });
+    return c.json({
+      version: r.version,
+      score: toPlainJson(r.computed.score),
+      audit: toPlainJson(r.computed.audit),
+      problems: r.computed.problems,
+      updatedAt: r.updatedAt.toISOString(),
+    });
+  });
+
+  app.post('/evaluations/:id/actions/:action', async (c) => {
+    const actor = requireActor(c);
+    const b = await jsonBody(c);
+    const r = await applyWorkflowAction(ctx, actor, intParam(c, 'id'), c.req.param('action'), { version: b.version, opinion: b.opinion });
+    return c.json(r);
+  });
+
+  app.put('/evaluations/:id/review', async (c) => {
+    const actor = requireActor(c);
+    const b = await jsonBody(c);
+    const r = await reviewEvaluation(ctx, actor, intParam(c, 'id'), { ...b, version: b.version });
+    return c.json(r);
+  });
+
+  app.get('/evaluations/:id/history', async (c) => {
+    const actor = requireActor(c);
+    const id = intParam(c, 'id');
+    await loadVisibleEvaluation(ctx, actor, id);
+    const rows = await repositories(ctx.db).auditLog.listForEvaluation(id);
+    return c.json(rows);
+  });
+
+  app.get('/evaluations/:id/export', async (c) => {
+    const actor = requireActor(c);
+    const rec = await loadVisibleEvaluation(ctx, actor, intParam(c, 'id'));
+    return exportResponse(c, rec.data as Evaluation, c.req.query('format') ?? 'docx', `${rec.title}`);
+  });
+
+  app.post('/preview', async (c) => {
+    requireActor(c);
+    const b = await jsonBody(c);
+    const parsed = parseEvaluation(b.evaluation);
+    if (!parsed.ok) throw parsed.error;
+    const computed = computeEvaluation(parsed.value);
+    return c.json({ score: toPlainJson(computed.score), audit: toPlainJson(computed.audit), problems: computed.problems });
+  });
+
+  app.post('/uploads', async (c) => {
+    requireActor(c);
+    return c.json(await importUpload(c));
+  });
+
+  return app;
+}
+
+/** Reads the multipart field `file`, checks its type, imports it and audits the result. */
+export async function importUpload(c: Context<AppEnv>) {
+  let form: Record<string, unknown>;
+  try {
+    form = await c.req.parseBody();
+  } catch {
+    throw badRequest('请以 multipart/form-data 上传，字段名为 file');
+  }
+  const file = form.file;
+  if (!(file instanceof File)) throw badRequest('请以 multipart/form-data 上传，字段名为 file');
+  const name = file.name || 'upload';
+  const ext = name.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
+  if (!UPLOAD_EXTENSIONS.includes(ext)) throw new JxError('UNSUPPORTED_FORMAT', `只接受 ${UPLOAD_EXTENSIONS.join(' ')} 文件`);
+  if (file.size === 0) throw new JxError('FILE_EMPTY');
+  const importReport = await loadImportReport();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const result = await importReport({ bytes, fileName: name });
+  const parsed = parseEvaluation(result.evaluation);
+  const evaluation = parsed.ok ? parsed.value : result.evaluation;
+  const computed = parsed.ok ? computeEvaluation(parsed.value) : null;
+  return {
+    evaluation,
+    score: toPlainJson(computed?.score ?? null),
+    audit: toPlainJson(computed?.audit ?? null),
+    lines: result.lines ?? [],
+    problems: parsed.ok ? computed!.problems : [parsed.error.message],
+  };
+}
+
+export async function exportResponse(c: Context<AppEnv>, evaluation: Evaluation, format: string, title: string) {
+  const type = EXPORT_TYPES[format];
+  if (!type || format === 'json') {
+    if (format === 'json') {
+      return c.body(JSON.stringify(evaluation, null, 2), 200, {
+        'Content-Type': `${EXPORT_TYPES.json}; charset=utf-8`,
+        'Content-Disposition': contentDisposition(`${title}.json`),
+      });
+    }
+    throw badRequest('format 应为 docx、xlsx、pdf 或 json');
+  }
+  const exportEvaluation = await loadExportEvaluation();
+  const bytes = await exportEvaluation(evaluation, format);
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type, 'Content-Disposition': contentDisposition(`${title}.${format}`) });
+}
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

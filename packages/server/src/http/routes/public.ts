@@ -1,0 +1,53 @@
+/** The public portal: published reports only, no login. */
+import { Hono } from 'hono';
+import type { Evaluation } from '@jixiao/core';
+import { computeEvaluation, toPlainJson } from '../../core-bridge.js';
+import { repositories } from '../../repositories/index.js';
+import { toPublicSummary } from '../../use-cases/evaluation-views.js';
+import { notFound } from '../../errors.js';
+import { intParam, intQuery, type AppEnv, type ServerOptions } from '../env.js';
+import { exportResponse, importUpload } from './evaluations.js';
+
+export function publicRoutes(opts: ServerOptions) {
+  const { ctx } = opts;
+  const app = new Hono<AppEnv>();
+
+  app.get('/reports', async (c) => {
+    const page = Math.max(1, intQuery(c, 'page') ?? 1);
+    const pageSize = Math.min(100, Math.max(1, intQuery(c, 'pageSize') ?? 20));
+    const { items, total } = await repositories(ctx.db).evaluations.list(
+      { kind: 'all' },
+      { status: 'published', year: intQuery(c, 'year'), q: c.req.query('q') || undefined, grade: c.req.query('grade') || undefined },
+      { offset: (page - 1) * pageSize, limit: pageSize },
+    );
+    return c.json({ items: items.map((r) => toPublicSummary(r)), total, page, pageSize });
+  });
+
+  const loadPublished = async (id: number) => {
+    const rec = await repositories(ctx.db).evaluations.findById(id);
+    if (!rec || rec.status !== 'published') throw notFound(`公开报告 ${id}`);
+    return rec;
+  };
+
+  app.get('/reports/:id', async (c) => {
+    const rec = await loadPublished(intParam(c, 'id'));
+    const evaluation = rec.data as Evaluation;
+    const computed = computeEvaluation(evaluation);
+    const review = rec.review as { total?: string | null; opinion?: string | null } | null;
+    return c.json({
+      summary: toPublicSummary(rec),
+      evaluation,
+      score: toPlainJson(computed.score),
+      audit: toPlainJson(computed.audit),
+      review: review ? { total: review.total ?? null, opinion: review.opinion ?? null } : null,
+    });
+  });
+
+  app.get('/reports/:id/download', async (c) => {
+    const rec = await loadPublished(intParam(c, 'id'));
+    return exportResponse(c, rec.data as Evaluation, c.req.query('format') ?? 'pdf', rec.title);
+  });
+
+  app.post('/audit', async (c) => c.json(await importUpload(c)));
+  return app;
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, by name (timestamp first, so names sort in the order they run).
+ * Forward-only: add a file and a line here; never edit or remove a committed one.
+ */
+import type { Migration } from 'kysely';
+import * as m20261122_0310 from './20261122-0310-initial.js';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '20261122-0310-initial': m20261122_0310,
+};

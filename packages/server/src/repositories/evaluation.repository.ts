@@ -1,0 +1,159 @@
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { DB, EvaluationRow, EvaluationUpdate, NewEvaluation } from '../db/schema.js';
+import type { UnitScope, Visibility } from '../workflow/access.js';
+
+export type EvaluationRecord = EvaluationRow & UnitScope;
+
+export interface EvaluationFilters {
+  year?: number | undefined;
+  status?: string | undefined;
+  unitId?: number | undefined;
+  departmentId?: number | undefined;
+  kind?: string | undefined;
+  q?: string | undefined;
+  grade?: string | undefined;
+  sampled?: boolean | undefined;
+}
+
+type Q = SelectQueryBuilder<any, any, any>;
+
+function applyVisibility<T extends Q>(q: T, v: Visibility): T {
+  switch (v.kind) {
+    case 'all':
+      return q;
+    case 'bureau':
+      return q.where('d.bureau_id', '=', v.bureauId) as T;
+    case 'department':
+      return q.where('d.id', '=', v.departmentId) as T;
+    case 'unit':
+      return q.where('e.unit_id', '=', v.unitId) as T;
+    case 'none':
+      return q.where(sql<boolean>`false`) as T;
+  }
+}
+
+function applyFilters<T extends Q>(q: T, f: EvaluationFilters): T {
+  let r: Q = q;
+  if (f.year !== undefined) r = r.where('e.fiscal_year', '=', f.year);
+  if (f.status) r = r.where('e.status', '=', f.status);
+  if (f.unitId !== undefined) r = r.where('e.unit_id', '=', f.unitId);
+  if (f.departmentId !== undefined) r = r.where('d.id', '=', f.departmentId);
+  if (f.kind) r = r.where('e.kind', '=', f.kind);
+  if (f.grade) r = r.where('e.grade', '=', f.grade);
+  if (f.sampled !== undefined) r = r.where('e.sampled', '=', f.sampled);
+  if (f.q) {
+    // Parameterised; % and _ in the search text are matched literally.
+    const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    r = r.where((eb: any) => eb.or([eb('e.title', 'ilike', pattern), eb('u.name', 'ilike', pattern)]));
+  }
+  return r as T;
+}
+
+export class EvaluationRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private base(db: Kysely<DB> = this.db) {
+    return db
+      .selectFrom('evaluations as e')
+      .innerJoin('units as u', 'u.id', 'e.unit_id')
+      .innerJoin('departments as d', 'd.id', 'u.department_id');
+  }
+
+  async insert(row: NewEvaluation): Promise<EvaluationRow> {
+    return this.db.insertInto('evaluations').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  findById(id: number): Promise<EvaluationRecord | undefined> {
+    return this.base()
+      .selectAll('e')
+      .select(['u.id as unitId', 'u.name as unitName', 'd.id as departmentId', 'd.name as departmentName', 'd.bureau_id as bureauId'])
+      .where('e.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Inside a transaction: the row, locked until commit (the guard's second look). */
+  findForUpdate(id: number): Promise<EvaluationRow | undefined> {
+    return this.db.selectFrom('evaluations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  }
+
+  /**
+   * Optimistic update: only when the stored version is still `expectedVersion`.
+   * Returns the updated row, or undefined when someone else wrote first.
+   */
+  updateIfVersion(id: number, expectedVersion: number, patch: EvaluationUpdate): Promise<EvaluationRow | undefined> {
+    return this.db
+      .updateTable('evaluations')
+      .set({ ...patch, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  async list(
+    v: Visibility,
+    f: EvaluationFilters,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: EvaluationRecord[]; total: number }> {
+    const filtered = applyFilters(applyVisibility(this.base(), v), f);
+    const totalRow = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const items = await filtered
+      .selectAll('e')
+      .select(['u.id as unitId', 'u.name as unitName', 'd.id as departmentId', 'd.name as departmentName', 'd.bureau_id as bureauId'])
+      .orderBy('e.fiscal_year', 'desc')
+      .orderBy('e.id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute();
+    return { items: items as EvaluationRecord[], total: Number(totalRow.n) };
+  }
+
+  /** Light rows (no model JSON) for dashboards and to-do lists. */
+  listLight(v: Visibility, f: EvaluationFilters) {
+    return applyFilters(applyVisibility(this.base(), v), f)
+      .select([
+        'e.id',
+        'e.unit_id',
+        'u.name as unit_name',
+        'd.name as department_name',
+        'e.fiscal_year',
+        'e.kind',
+        'e.title',
+        'e.status',
+        'e.self_score',
+        'e.computed_score',
+        'e.review_score',
+        'e.grade',
+        'e.execution_rate',
+        'e.errors',
+        'e.warnings',
+        'e.sampled',
+        'e.review',
+        'e.updated_at',
+        'e.published_at',
+      ])
+      .orderBy('e.id')
+      .execute();
+  }
+
+  /** Evaluations that may be drawn for 抽评 in a year: past department review, in the bureau. */
+  async listSamplingPopulation(bureauId: number, year: number): Promise<number[]> {
+    const rows = await this.base()
+      .select('e.id')
+      .where('d.bureau_id', '=', bureauId)
+      .where('e.fiscal_year', '=', year)
+      .where('e.status', 'in', ['submitted', 'department_approved', 'finance_approved', 'published'])
+      .orderBy('e.id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async markSampled(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('evaluations').set({ sampled: true, version: sql`version + 1` }).where('id', 'in', ids).execute();
+  }
+
+  async listAllForComparison(): Promise<{ id: number; version: number; status: string; data: unknown }[]> {
+    return this.db.selectFrom('evaluations').select(['id', 'version', 'status', 'data']).orderBy('id').execute();
+  }
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { AuditLogRepository } from './audit-log.repository.js';
+import { EvaluationRepository } from './evaluation.repository.js';
+import { OrgRepository } from './org.repository.js';
+import { RectificationRepository } from './rectification.repository.js';
+import { SampleRepository } from './sample.repository.js';
+import { SessionRepository } from './session.repository.js';
+import { TargetRepository } from './target.repository.js';
+import { UserRepository } from './user.repository.js';
+
+/** All repositories over one Kysely handle (the database, or an open transaction). */
+export function repositories(db: Kysely<DB>) {
+  return {
+    org: new OrgRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    evaluations: new EvaluationRepository(db),
+    auditLog: new AuditLogRepository(db),
+    targets: new TargetRepository(db),
+    samples: new SampleRepository(db),
+    rectifications: new RectificationRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof repositories>;

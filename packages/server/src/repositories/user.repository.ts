@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { DB, Role, UserRow } from '../db/schema.js';
+import type { Actor } from '../workflow/access.js';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId?: number | null;
+  departmentId?: number | null;
+  bureauId?: number | null;
+  passwordHash: string;
+}
+
+export class UserRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async create(u: NewUser): Promise<number> {
+    const r = await this.db
+      .insertInto('users')
+      .values({
+        username: u.username,
+        display_name: u.displayName,
+        role: u.role,
+        unit_id: u.unitId ?? null,
+        department_id: u.departmentId ?? null,
+        bureau_id: u.bureauId ?? null,
+        password_hash: u.passwordHash,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  }
+
+  findByUsername(username: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  }
+
+  /** The actor with its organisational scope resolved (unit → department → bureau). */
+  async findActor(userId: number): Promise<Actor | undefined> {
+    const r = await this.db
+      .selectFrom('users as usr')
+      .leftJoin('units as u', 'u.id', 'usr.unit_id')
+      .leftJoin('departments as d', (j) => j.onRef('d.id', '=', 'usr.department_id').on('usr.unit_id', 'is', null))
+      .leftJoin('departments as ud', 'ud.id', 'u.department_id')
+      .select([
+        'usr.id',
+        'usr.username',
+        'usr.display_name',
+        'usr.role',
+        'usr.disabled',
+        'usr.unit_id',
+        'u.name as unit_name',
+        'usr.bureau_id',
+        'd.id as d_id',
+        'd.name as d_name',
+        'd.bureau_id as d_bureau',
+        'ud.id as ud_id',
+        'ud.name as ud_name',
+        'ud.bureau_id as ud_bureau',
+      ])
+      .where('usr.id', '=', userId)
+      .executeTakeFirst();
+    if (!r || r.disabled) return undefined;
+    return {
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      departmentId: r.ud_id ?? r.d_id,
+      departmentName: r.ud_name ?? r.d_name,
+      bureauId: r.ud_bureau ?? r.d_bureau ?? r.bureau_id,
+    };
+  }
+
+  async list(): Promise<Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'department_id' | 'bureau_id'>[]> {
+    return this.db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'role', 'unit_id', 'department_id', 'bureau_id'])
+      .orderBy('id')
+      .execute();
+  }
+}

@@ -1,0 +1,95 @@
+import { AUDIT_EVENTS, type AuditEvent } from '../audit-events.js';
+import { inTransaction, type AppContext } from '../context.js';
+import { VersionConflictError, badRequest, forbidden, invalidState, notFound } from '../errors.js';
+import { mayAct, type Actor, type UnitScope } from '../workflow/access.js';
+import {
+  ACTION_LABELS,
+  STATE_LABELS,
+  isEvaluationState,
+  isWorkflowAction,
+  transitionFor,
+  type EvaluationState,
+  type Transition,
+  type WorkflowAction,
+} from '../workflow/state-machine.js';
+import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+
+const EVENT_OF: Record<WorkflowAction, (to: EvaluationState) => AuditEvent> = {
+  submit: () => AUDIT_EVENTS.EVALUATION_SUBMITTED,
+  withdraw: () => AUDIT_EVENTS.EVALUATION_WITHDRAWN,
+  approve: (to) => (to === 'department_approved' ? AUDIT_EVENTS.EVALUATION_DEPARTMENT_APPROVED : AUDIT_EVENTS.EVALUATION_FINANCE_APPROVED),
+  return: () => AUDIT_EVENTS.EVALUATION_RETURNED,
+  publish: () => AUDIT_EVENTS.EVALUATION_PUBLISHED,
+};
+
+/** The state machine's verdict for this actor, or a typed error explaining the refusal. */
+export function checkTransition(actor: Actor, scope: UnitScope, state: string, action: WorkflowAction, version: number, current: number): Transition {
+  if (!isEvaluationState(state)) throw invalidState(`未知状态 ${state}`);
+  const rule = transitionFor(state, action);
+  if (rule.kind === 'refused') throw invalidState(`${ACTION_LABELS[action]}：${rule.reason}`);
+  if (!mayAct(actor, rule.roles, scope)) {
+    throw forbidden(`“${STATE_LABELS[state]}”状态下的“${ACTION_LABELS[action]}”须由${roleNames(rule.roles)}办理`);
+  }
+  if (version !== current) throw new VersionConflictError(current);
+  return rule;
+}
+
+function roleNames(roles: readonly string[]): string {
+  const zh: Record<string, string> = {
+    unit_filler: '本单位填报人',
+    unit_head: '本单位负责人',
+    department_reviewer: '主管部门审核人',
+    finance_reviewer: '财政局绩效科',
+    admin: '系统管理员',
+  };
+  return roles.map((r) => zh[r] ?? r).join('或');
+}
+
+export async function applyWorkflowAction(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  actionName: string,
+  input: { version: unknown; opinion?: unknown },
+): Promise<{ status: EvaluationState; version: number }> {
+  if (!isWorkflowAction(actionName)) throw notFound(`操作 ${actionName}`);
+  const action = actionName;
+  if (!Number.isInteger(input.version)) throw badRequest('缺少 version（当前版本号）');
+  const version = input.version as number;
+  const opinion = typeof input.opinion === 'string' ? input.opinion.trim() : '';
+  const rec = await loadVisibleEvaluation(ctx, actor, id);
+  const rule = checkTransition(actor, rec, rec.status, action, version, rec.version); // first look
+  if (rule.opinion === 'required' && !opinion) throw badRequest('退回时必须填写审核意见（opinion）');
+  const at = ctx.now();
+  return inTransaction(ctx, `workflow-${action}`, async (r) => {
+    const locked = await r.evaluations.findForUpdate(id);
+    if (!locked) throw notFound();
+    const again = checkTransition(actor, rec, locked.status, action, version, locked.version); // second look
+    const to = again.to;
+    const review = (locked.review ?? {}) as Record<string, unknown>;
+    const opinions = Array.isArray(review.opinions) ? review.opinions : [];
+    const nextReview =
+      opinion && action !== 'submit'
+        ? { ...review, opinions: [...opinions, { at: at.toISOString(), by: actor.displayName, role: actor.role, action, opinion }] }
+        : locked.review;
+    const updated = await r.evaluations.updateIfVersion(id, version, {
+      status: to,
+      updated_at: at,
+      review: nextReview === null || nextReview === undefined ? null : JSON.stringify(nextReview),
+      ...(action === 'submit' ? { submitted_at: at } : {}),
+      ...(action === 'publish' ? { published_at: at } : {}),
+    });
+    if (!updated) throw new VersionConflictError(locked.version);
+    await r.auditLog.append({
+      entityType: 'evaluation',
+      entityId: id,
+      evaluationId: id,
+      actor,
+      action: EVENT_OF[action](to),
+      at,
+      before: { status: locked.status, version: locked.version },
+      after: { status: to, version: updated.version, ...(opinion ? { opinion } : {}) },
+    });
+    return { status: to, version: updated.version };
+  });
+}

@@ -1,0 +1,95 @@
+/** JSON views of stored evaluations (list summaries, detail, public summary). */
+import type { Evaluation } from '@jixiao/core';
+import { computeEvaluation, toPlainJson } from '../core-bridge.js';
+import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
+import { canSee, isFinanceOver, isOwnUnitMember, mayAct, type Actor } from '../workflow/access.js';
+import { EDITABLE_STATES, REVIEWABLE_STATES, WORKFLOW_ACTIONS, isEvaluationState, transitionFor, type WorkflowAction } from '../workflow/state-machine.js';
+
+type LightRow = Pick<
+  EvaluationRecord,
+  'id' | 'unit_id' | 'fiscal_year' | 'kind' | 'title' | 'status' | 'self_score' | 'computed_score' | 'review_score' | 'grade' | 'errors' | 'warnings' | 'sampled' | 'updated_at'
+> & { unitName?: string; unit_name?: string; departmentName?: string; department_name?: string; version?: number; quality_score?: string | null };
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export function toSummary(r: LightRow) {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unitName ?? r.unit_name ?? null,
+    departmentName: r.departmentName ?? r.department_name ?? null,
+    fiscalYear: r.fiscal_year,
+    kind: r.kind,
+    title: r.title,
+    status: r.status,
+    version: r.version ?? null,
+    selfScore: r.self_score,
+    computedScore: r.computed_score,
+    reviewScore: r.review_score,
+    grade: r.grade,
+    errors: r.errors,
+    warnings: r.warnings,
+    qualityScore: r.quality_score ?? null,
+    sampled: r.sampled,
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+export function allowedActions(actor: Actor, rec: EvaluationRecord): WorkflowAction[] {
+  if (!isEvaluationState(rec.status) || !canSee(actor, rec)) return [];
+  const state = rec.status;
+  return WORKFLOW_ACTIONS.filter((a) => {
+    const rule = transitionFor(state, a);
+    return rule.kind === 'allowed' && mayAct(actor, rule.roles, rec);
+  });
+}
+
+export function toDetail(actor: Actor, rec: EvaluationRecord) {
+  const evaluation = rec.data as Evaluation;
+  const computed = computeEvaluation(evaluation);
+  const state = isEvaluationState(rec.status) ? rec.status : null;
+  return {
+    id: rec.id,
+    status: rec.status,
+    version: rec.version,
+    unitId: rec.unit_id,
+    unitName: rec.unitName,
+    departmentId: rec.departmentId,
+    departmentName: rec.departmentName,
+    fiscalYear: rec.fiscal_year,
+    kind: rec.kind,
+    title: rec.title,
+    evaluation,
+    score: toPlainJson(computed.score),
+    audit: toPlainJson(computed.audit),
+    problems: computed.problems,
+    summary: toSummary({ ...rec, version: rec.version }),
+    review: rec.review,
+    allowedActions: allowedActions(actor, rec),
+    canEdit: state !== null && EDITABLE_STATES.includes(state) && isOwnUnitMember(actor, rec),
+    canReview: state !== null && REVIEWABLE_STATES.includes(state) && isFinanceOver(actor, rec),
+    createdAt: iso(rec.created_at),
+    updatedAt: iso(rec.updated_at),
+    submittedAt: iso(rec.submitted_at),
+    publishedAt: iso(rec.published_at),
+  };
+}
+
+export function toPublicSummary(r: LightRow & { published_at: Date | null }) {
+  return {
+    id: r.id,
+    unitName: r.unitName ?? r.unit_name ?? null,
+    departmentName: r.departmentName ?? r.department_name ?? null,
+    fiscalYear: r.fiscal_year,
+    kind: r.kind,
+    title: r.title,
+    score: r.review_score ?? r.computed_score ?? r.self_score,
+    selfScore: r.self_score,
+    computedScore: r.computed_score,
+    reviewScore: r.review_score,
+    grade: r.grade,
+    errors: r.errors,
+    warnings: r.warnings,
+    publishedAt: iso(r.published_at),
+  };
+}

@@ -1,0 +1,48 @@
+import { dec, type Decimal } from '@jixiao/core';
+import type { AppContext } from '../context.js';
+import { repositories } from '../repositories/index.js';
+import { visibilityOf, type Actor } from '../workflow/access.js';
+
+const GRADE_ORDER = ['优', '良', '中', '差', '优秀', '良好', '一般', '较差'];
+
+/** Dashboards over what the actor may see: grades, ranking, self vs computed, execution vs score, years. */
+export async function getDashboard(
+  ctx: AppContext,
+  actor: Actor,
+  f: { year?: number | undefined; departmentId?: number | undefined; unitId?: number | undefined },
+) {
+  const repo = repositories(ctx.db).evaluations;
+  const v = visibilityOf(actor);
+  const all = await repo.listLight(v, { departmentId: f.departmentId, unitId: f.unitId });
+  const years = [...new Set(all.map((r) => r.fiscal_year))].sort((a, b) => a - b);
+  const year = f.year ?? years.at(-1);
+  const rows = all.filter((r) => r.fiscal_year === year);
+  const score = (r: (typeof rows)[number]) => r.review_score ?? r.computed_score ?? r.self_score;
+
+  const grades = new Map<string, number>();
+  for (const r of rows) grades.set(r.grade ?? '未评级', (grades.get(r.grade ?? '未评级') ?? 0) + 1);
+  const gradeDistribution = [...grades.entries()]
+    .map(([grade, count]) => ({ grade, count }))
+    .sort((a, b) => rank(a.grade) - rank(b.grade));
+
+  const ranking = rows
+    .filter((r) => score(r) !== null)
+    .map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, title: r.title, score: score(r)! }))
+    .sort((a, b) => dec(b.score).comparedTo(dec(a.score)) || a.id - b.id);
+
+  const selfVsComputed = rows.map((r) => ({ id: r.id, unitName: r.unit_name, title: r.title, selfScore: r.self_score, computedScore: r.computed_score, reviewScore: r.review_score }));
+  const executionVsScore = rows.map((r) => ({ id: r.id, unitName: r.unit_name, title: r.title, executionRate: r.execution_rate, score: score(r) }));
+
+  const yearOverYear = years.map((y) => {
+    const ys = all.filter((r) => r.fiscal_year === y);
+    const scored = ys.map(score).filter((s): s is string => s !== null);
+    const sum = scored.reduce<Decimal>((acc, s) => acc.plus(s), dec(0));
+    return { year: y, averageScore: scored.length ? sum.div(scored.length).toDecimalPlaces(2).toString() : null, count: ys.length };
+  });
+  return { year: year ?? null, gradeDistribution, ranking, selfVsComputed, executionVsScore, yearOverYear };
+}
+
+function rank(g: string): number {
+  const i = GRADE_ORDER.indexOf(g);
+  return i < 0 ? 99 : i;
+}

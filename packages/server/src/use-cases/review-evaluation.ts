@@ -1,0 +1,120 @@
+import { dec, type Evaluation } from '@jixiao/core';
+import { AUDIT_EVENTS } from '../audit-events.js';
+import { inTransaction, type AppContext } from '../context.js';
+import { VersionConflictError, badRequest, forbidden, invalidState, notFound } from '../errors.js';
+import { isFinanceOver, type Actor } from '../workflow/access.js';
+import { isEvaluationState, reviewRefusal } from '../workflow/state-machine.js';
+import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+
+const SCORE_RE = /^\d+(\.\d+)?$/;
+
+/**
+ * The review total: the unit's self scores with the reviewer's scores (审核得分) put in
+ * their place, path by path ("execution" for the budget-execution score, or a leaf path
+ * "indicators.0.children.1.children.2"). Decimal arithmetic throughout.
+ */
+export function reviewTotal(evaluation: Evaluation, scores: Record<string, string>): string | null {
+  let total = dec(0);
+  let any = false;
+  const exec = scores.execution ?? evaluation.budgetExecution.selfScore;
+  if (exec !== null && exec !== undefined) {
+    total = total.plus(exec);
+    any = true;
+  }
+  evaluation.indicators.forEach((l1, i) =>
+    l1.children.forEach((l2, j) =>
+      l2.children.forEach((leaf, k) => {
+        const path = `indicators.${i}.children.${j}.children.${k}`;
+        const s = scores[path] ?? leaf.selfScore;
+        if (s !== null && s !== undefined && !leaf.notApplicable) {
+          total = total.plus(s);
+          any = true;
+        }
+      }),
+    ),
+  );
+  return any ? total.toString() : null;
+}
+
+function validPaths(evaluation: Evaluation): Map<string, string | null> {
+  const m = new Map<string, string | null>([['execution', evaluation.budgetExecution.weight]]);
+  evaluation.indicators.forEach((l1, i) =>
+    l1.children.forEach((l2, j) => l2.children.forEach((leaf, k) => m.set(`indicators.${i}.children.${j}.children.${k}`, leaf.weight))),
+  );
+  return m;
+}
+
+/** Finance re-scoring (审核得分) beside the self score, with an opinion and a quality rating. */
+export async function reviewEvaluation(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { version?: unknown; reviewScores?: unknown; opinion?: unknown; qualityScore?: unknown },
+): Promise<{ version: number; reviewScore: string | null }> {
+  if (!Number.isInteger(input.version)) throw badRequest('缺少 version（当前版本号）');
+  const version = input.version as number;
+  const rec = await loadVisibleEvaluation(ctx, actor, id);
+  const guard = (row: { status: string; version: number }) => {
+    if (!isFinanceOver(actor, rec)) throw forbidden('只有财政局绩效科可以审核评分');
+    if (!isEvaluationState(row.status)) throw invalidState(`未知状态 ${row.status}`);
+    const why = reviewRefusal(row.status);
+    if (why) throw invalidState(why);
+    if (row.version !== version) throw new VersionConflictError(row.version);
+  };
+  guard(rec);
+  const scores = (input.reviewScores ?? {}) as Record<string, unknown>;
+  if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) throw badRequest('reviewScores 应为对象');
+  const evaluation = rec.data as Evaluation;
+  const paths = validPaths(evaluation);
+  const clean: Record<string, string> = {};
+  const issues = [];
+  for (const [path, value] of Object.entries(scores)) {
+    const v = typeof value === 'number' ? String(value) : value;
+    if (!paths.has(path)) issues.push({ field: `reviewScores.${path}`, message: '没有这个指标' });
+    else if (typeof v !== 'string' || !SCORE_RE.test(v)) issues.push({ field: `reviewScores.${path}`, message: '审核得分应为非负数字，如 9.5' });
+    else {
+      const w = paths.get(path);
+      if (w !== null && w !== undefined && dec(v).gt(w)) issues.push({ field: `reviewScores.${path}`, message: `审核得分不能超过分值 ${w}` });
+      else clean[path] = v;
+    }
+  }
+  if (issues.length) throw badRequest('审核得分有误', issues);
+  const quality = input.qualityScore === undefined || input.qualityScore === null ? null : String(input.qualityScore);
+  if (quality !== null && (!SCORE_RE.test(quality) || dec(quality).gt(100))) throw badRequest('自评质量得分应为 0–100 的数字');
+  const opinion = typeof input.opinion === 'string' ? input.opinion.trim() : '';
+  const total = reviewTotal(evaluation, clean);
+  const at = ctx.now();
+  return inTransaction(ctx, 'review-evaluation', async (r) => {
+    const locked = await r.evaluations.findForUpdate(id);
+    if (!locked) throw notFound();
+    guard(locked);
+    const before = (locked.review ?? {}) as Record<string, unknown>;
+    const review = {
+      ...before,
+      scores: clean,
+      opinion: opinion || null,
+      reviewer: actor.displayName,
+      reviewedAt: at.toISOString(),
+      total,
+      qualityScore: quality,
+    };
+    const updated = await r.evaluations.updateIfVersion(id, version, {
+      review: JSON.stringify(review),
+      review_score: total,
+      quality_score: quality,
+      updated_at: at,
+    });
+    if (!updated) throw new VersionConflictError(locked.version);
+    await r.auditLog.append({
+      entityType: 'evaluation',
+      entityId: id,
+      evaluationId: id,
+      actor,
+      action: AUDIT_EVENTS.EVALUATION_REVIEW_SCORED,
+      at,
+      before: { version: locked.version, review: locked.review, reviewScore: locked.review_score },
+      after: { version: updated.version, review, reviewScore: total },
+    });
+    return { version: updated.version, reviewScore: total };
+  });
+}

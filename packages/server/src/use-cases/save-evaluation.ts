@@ -1,0 +1,63 @@
+import { parseEvaluation } from '@jixiao/core';
+import { AUDIT_EVENTS } from '../audit-events.js';
+import { computeEvaluation, figuresOf, titleOf, type Computed } from '../core-bridge.js';
+import { inTransaction, type AppContext } from '../context.js';
+import { VersionConflictError, badRequest, notFound } from '../errors.js';
+import type { Actor } from '../workflow/access.js';
+import { assertEvaluationEditable } from './assert-evaluation-editable.js';
+import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+
+/**
+ * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
+ * 409 VERSION_CONFLICT — a second writer never silently overwrites the first.
+ */
+export async function saveEvaluation(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { version: unknown; evaluation: unknown },
+): Promise<{ version: number; computed: Computed; updatedAt: Date }> {
+  if (!Number.isInteger(input.version)) throw badRequest('缺少 version（当前版本号）');
+  const version = input.version as number;
+  const rec = await loadVisibleEvaluation(ctx, actor, id);
+  assertEvaluationEditable(actor, rec, version); // guard, first look
+  const stored = rec.data as Record<string, unknown>;
+  const raw = input.evaluation as Record<string, unknown> | null;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('evaluation 应为对象');
+  // The unit, year and kind belong to the stored record; the body cannot move it.
+  const parsed = parseEvaluation({ ...raw, fiscalYear: rec.fiscal_year, kind: rec.kind, profile: raw.profile ?? stored.profile });
+  if (!parsed.ok) throw parsed.error;
+  const evaluation = parsed.value;
+  const computed = computeEvaluation(evaluation);
+  const f = figuresOf(evaluation, computed);
+  const at = ctx.now();
+  return inTransaction(ctx, 'save-evaluation', async (r) => {
+    const locked = await r.evaluations.findForUpdate(id);
+    if (!locked) throw notFound();
+    assertEvaluationEditable(actor, locked, version); // guard, second look, on the locked row
+    const updated = await r.evaluations.updateIfVersion(id, version, {
+      data: JSON.stringify(evaluation),
+      title: titleOf(evaluation, rec.unitName),
+      profile: evaluation.profile,
+      self_score: f.selfScore,
+      computed_score: f.computedScore,
+      grade: f.grade,
+      execution_rate: f.executionRate,
+      errors: f.errors,
+      warnings: f.warnings,
+      updated_at: at,
+    });
+    if (!updated) throw new VersionConflictError(locked.version);
+    await r.auditLog.append({
+      entityType: 'evaluation',
+      entityId: id,
+      evaluationId: id,
+      actor,
+      action: AUDIT_EVENTS.EVALUATION_UPDATED,
+      at,
+      before: { version: locked.version, evaluation: locked.data },
+      after: { version: updated.version, evaluation },
+    });
+    return { version: updated.version, computed, updatedAt: at };
+  });
+}
