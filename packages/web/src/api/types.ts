@@ -1,0 +1,250 @@
+/** Shapes of the HTTP API (docs/API.md). Numbers are decimal strings where the API says so. */
+import type { Evaluation, EvaluationInput } from '@jixiao/core';
+
+export type Role = 'unit_filler' | 'unit_head' | 'department_reviewer' | 'finance_reviewer' | 'admin';
+
+export const ROLE_NAMES: Record<Role, string> = {
+  unit_filler: '填报人',
+  unit_head: '单位负责人',
+  department_reviewer: '主管部门审核',
+  finance_reviewer: '财政局绩效科',
+  admin: '系统管理员',
+};
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  unitName: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  bureauId: string | null;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export type Status = 'draft' | 'submitted' | 'department_approved' | 'finance_approved' | 'published' | 'returned';
+
+export const STATUS_NAMES: Record<Status, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  department_approved: '主管部门已审核',
+  finance_approved: '财政已审核',
+  published: '已公开',
+  returned: '被退回',
+};
+
+export const STATUS_COLORS: Record<Status, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  department_approved: 'cyan',
+  finance_approved: 'blue',
+  published: 'success',
+  returned: 'error',
+};
+
+export type Kind = 'department' | 'project';
+export const KIND_NAMES: Record<Kind, string> = { department: '部门整体', project: '项目支出' };
+
+export interface EvaluationSummary {
+  id: string;
+  unitId: string;
+  unitName: string;
+  departmentName: string | null;
+  fiscalYear: number;
+  kind: Kind;
+  title: string;
+  status: Status;
+  version: number;
+  selfScore: string | null;
+  computedScore: string | null;
+  reviewScore: string | null;
+  grade: string | null;
+  errors: number;
+  warnings: number;
+  qualityScore: string | null;
+  sampled: boolean;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** The API's JSON rendering of core's ScoreResult: every Decimal becomes a string. */
+export interface ScoreJson {
+  profile: { id: string; version: string; name: string };
+  execution: {
+    rate: string | null;
+    base: string;
+    baseAmount: string | null;
+    executed: string | null;
+    weight: string | null;
+    computed: string | null;
+    stated: string | null;
+    explanation: string;
+  };
+  indicators: Array<{
+    path: string;
+    level1: string;
+    level2: string;
+    name: string;
+    weight: string | null;
+    effectiveWeight: string | null;
+    status: string;
+    achievement: string | null;
+    computed: string | null;
+    computedRange: { min: string; max: string } | null;
+    stated: string | null;
+    explanation: string;
+  }>;
+  level1: Array<{ path: string; name: string; headedWeight: string | null; stated: string | null; computed: string | null; explanation: string }>;
+  totalWeight: string;
+  computedTotal: string | null;
+  statedTotal: string | null;
+  computedGrade: string | null;
+  statedGrade: string | null;
+  explanation: string[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface SourceRefJson {
+  file?: string | null;
+  line?: number | null;
+  start?: number | null;
+  end?: number | null;
+  snippet?: string | null;
+}
+
+export interface FindingJson {
+  rule: string;
+  severity: Severity;
+  category: string;
+  message: string;
+  location: { path: string | null; label: string | null; source: SourceRefJson | null };
+  reported: string | null;
+  expected: string | null;
+  difference: string | null;
+}
+
+export interface AuditJson {
+  profile: { id: string; version: string; name: string };
+  findings: FindingJson[];
+  counts: Record<Severity, number>;
+}
+
+export interface ReviewJson {
+  opinion?: string | null;
+  reviewScores?: Record<string, string>;
+  reviewer?: string | null;
+  at?: string | null;
+  [k: string]: unknown;
+}
+
+export type Action = 'submit' | 'approve' | 'return' | 'publish' | 'withdraw';
+
+export interface EvaluationDetail {
+  id: string;
+  status: Status;
+  version: number;
+  unitId: string;
+  unitName?: string;
+  evaluation: Evaluation;
+  score: ScoreJson | null;
+  audit: AuditJson | null;
+  review: ReviewJson | null;
+  allowedActions: Action[];
+  updatedAt: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string | { id?: string; displayName?: string; username?: string };
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  opinion?: string | null;
+}
+
+export interface Imported {
+  evaluation: EvaluationInput;
+  audit: AuditJson;
+  lines: string[];
+}
+
+export interface OrgNode {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
+export interface Org {
+  regions: OrgNode[];
+  bureaus: OrgNode[];
+  departments: OrgNode[];
+  units: OrgNode[];
+}
+
+export interface Todo {
+  drafts: number;
+  returned: number;
+  pendingReview: number;
+  pendingSample: number;
+  openRectifications: number;
+}
+
+export interface Sample {
+  id: string;
+  seed: string | number;
+  drawnAt: string;
+  evaluationIds: string[];
+  fiscalYear?: number;
+  size?: number;
+}
+
+export interface Rectification {
+  id: string;
+  evaluationId: string;
+  rule?: string | null;
+  description: string;
+  dueDate: string;
+  status: string;
+  note?: string | null;
+  unitName?: string | null;
+}
+
+export interface Dashboard {
+  gradeDistribution: Array<{ grade: string; count: number }>;
+  ranking: Array<{ unitId: string; unitName: string; score: string | number | null }>;
+  selfVsComputed: Array<{ id: string; unitName: string; selfScore: string | number | null; computedScore: string | number | null }>;
+  executionVsScore: Array<{ id: string; unitName: string; executionRate: string | number | null; score: string | number | null }>;
+  yearOverYear: Array<{ year: number; averageScore: string | number | null; count: number }>;
+}
+
+export interface PublicReport {
+  id: string;
+  unitName: string;
+  fiscalYear: number;
+  kind: Kind;
+  score: string | null;
+  grade: string | null;
+  errors: number;
+  warnings: number;
+  publishedAt: string;
+}
+
+export interface Target {
+  id: string;
+  unitId: string;
+  fiscalYear: number;
+  status: string;
+  title?: string;
+  [k: string]: unknown;
+}

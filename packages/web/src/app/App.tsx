@@ -1,0 +1,99 @@
+/** Routes → lazily loaded pages (one chunk per page). */
+import { Result } from 'antd';
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { match, navigate, useRoute } from './router.js';
+import { useSession } from './session.js';
+import { Shell } from './Shell.js';
+import { PublicLayout } from './PublicLayout.js';
+import { Loading } from '../components/Loading.js';
+
+type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const page = (load: () => Promise<{ default: ComponentType<any> }>): Page => lazy(load) as Page;
+
+const pages = {
+  login: page(() => import('../pages/LoginPage.js')),
+  home: page(() => import('../pages/HomePage.js')),
+  evaluations: page(() => import('../pages/EvaluationListPage.js')),
+  newEvaluation: page(() => import('../pages/NewEvaluationPage.js')),
+  editor: page(() => import('../pages/EvaluationEditorPage.js')),
+  importReport: page(() => import('../pages/ImportPage.js')),
+  review: page(() => import('../pages/ReviewQueuePage.js')),
+  reviewDetail: page(() => import('../pages/ReviewDetailPage.js')),
+  samples: page(() => import('../pages/SamplesPage.js')),
+  rectifications: page(() => import('../pages/RectificationsPage.js')),
+  dashboard: page(() => import('../pages/DashboardPage.js')),
+  targets: page(() => import('../pages/TargetsPage.js')),
+  admin: page(() => import('../pages/AdminPage.js')),
+  portal: page(() => import('../pages/PublicPortalPage.js')),
+  publicReport: page(() => import('../pages/PublicReportPage.js')),
+  auditReport: page(() => import('../pages/AuditReportPage.js')),
+};
+
+const PRIVATE: Array<[string, Page]> = [
+  ['/', pages.home],
+  ['/evaluations', pages.evaluations],
+  ['/evaluations/new', pages.newEvaluation],
+  ['/evaluations/:id', pages.editor],
+  ['/import', pages.importReport],
+  ['/review', pages.review],
+  ['/review/:id', pages.reviewDetail],
+  ['/samples', pages.samples],
+  ['/rectifications', pages.rectifications],
+  ['/dashboard', pages.dashboard],
+  ['/targets', pages.targets],
+  ['/admin', pages.admin],
+];
+
+const PUBLIC: Array<[string, Page]> = [
+  ['/public', pages.portal],
+  ['/public/audit', pages.auditReport],
+  ['/public/reports/:id', pages.publicReport],
+];
+
+function resolve(table: Array<[string, Page]>, path: string): { Page: Page; params: Record<string, string> } | null {
+  for (const [pattern, Page] of table) {
+    const params = match(pattern, path);
+    if (params) return { Page, params };
+  }
+  return null;
+}
+
+const NotFound = () => <Result status="404" title="页面不存在" subTitle="请从左侧导航进入。" />;
+
+export function App() {
+  const route = useRoute();
+  const { user, loading } = useSession();
+  const pub = resolve(PUBLIC, route.path);
+  const needLogin = !pub && route.path !== '/login' && !loading && !user;
+
+  useEffect(() => {
+    if (needLogin) navigate(`/login?next=${encodeURIComponent(route.path + (route.query.toString() ? `?${route.query}` : ''))}`, true);
+  }, [needLogin, route.path, route.query]);
+
+  if (pub) {
+    const { Page, params } = pub;
+    return (
+      <PublicLayout>
+        <Suspense fallback={<Loading />}>
+          <Page key={route.path} params={params} />
+        </Suspense>
+      </PublicLayout>
+    );
+  }
+  if (route.path === '/login') {
+    const Login = pages.login;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Login params={{}} />
+      </Suspense>
+    );
+  }
+  if (loading || !user) return <Loading />;
+  const hit = resolve(PRIVATE, route.path);
+  return (
+    <Shell>
+      <Suspense fallback={<Loading />}>{hit ? <hit.Page key={route.path} params={hit.params} /> : <NotFound />}</Suspense>
+    </Shell>
+  );
+}

@@ -1,0 +1,84 @@
+/** The logged-in user, the CSRF token, and the chosen fiscal year, shared by every page. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { request, setCsrfToken, setUnauthorizedHandler } from '../api/client.js';
+import type { Session, User } from '../api/types.js';
+
+interface SessionState {
+  user: User | null;
+  loading: boolean;
+  year: number;
+  setYear(y: number): void;
+  login(username: string, password: string): Promise<User>;
+  logout(): Promise<void>;
+}
+
+const Ctx = createContext<SessionState | null>(null);
+
+/** The self-evaluation of year N happens in N+1, so default to last year. */
+export function defaultYear(): number {
+  const stored = Number(window.localStorage.getItem('jx.year'));
+  if (stored >= 1990 && stored <= 2100) return stored;
+  return new Date().getFullYear() - 1;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [year, setYearState] = useState(defaultYear);
+
+  useEffect(() => {
+    let alive = true;
+    request<Session>('/api/auth/me', { quiet401: true })
+      .then((s) => {
+        if (!alive) return;
+        setCsrfToken(s.csrfToken);
+        setUser(s.user);
+      })
+      .catch(() => alive && setUser(null))
+      .finally(() => alive && setLoading(false));
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      setUser(null);
+    });
+    return () => {
+      alive = false;
+      setUnauthorizedHandler(null);
+    };
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const s = await request<Session>('/api/auth/login', { body: { username, password }, quiet401: true });
+    setCsrfToken(s.csrfToken);
+    setUser(s.user);
+    return s.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await request<void>('/api/auth/logout', { method: 'POST', body: {} });
+    } finally {
+      setCsrfToken(null);
+      setUser(null);
+    }
+  }, []);
+
+  const setYear = useCallback((y: number) => {
+    window.localStorage.setItem('jx.year', String(y));
+    setYearState(y);
+  }, []);
+
+  const value = useMemo(() => ({ user, loading, year, setYear, login, logout }), [user, loading, year, setYear, login, logout]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useSession(): SessionState {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+export function useUser(): User {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a logged-in user');
+  return user;
+}
