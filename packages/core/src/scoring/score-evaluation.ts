@@ -159,7 +159,7 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
     explanation.push(`总分 = ${parts.map((p) => `${p.label} ${f(p.value)}`).join(' + ')} = ${f(computedTotal)}`);
   }
   const profileTotal = dec(profile.weights.total);
-  if (weightParts.length && !totalWeight.equals(profileTotal)) {
+  if (evaluation.indicators.length > 0 && !totalWeight.equals(profileTotal)) {
     explanation.push(`各项分值合计 ${f(totalWeight)}，与规则总分 ${f(profileTotal)} 不一致`);
   }
 
@@ -167,8 +167,8 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
   if (computedTotal !== null) {
     const band = gradeBandOf(computedTotal, profile);
     computedGrade = band.name;
-    const range = band.max === null ? `≥ ${f(band.min)}` : `${f(band.min)}（含）至 ${f(band.max)}`;
-    explanation.push(`等级：${f(computedTotal)} 在 ${range} 之间 → ${band.name}（${profile.name} ${profile.version}）`);
+    const range = band.max === null ? `≥ ${f(band.min)}` : `在 [${f(band.min)}, ${f(band.max)}) 之间`;
+    explanation.push(`等级：${f(computedTotal)} ${range} → ${band.name}（${profile.name} ${profile.version}）`);
   }
   const statedTotal = decOrNull(evaluation.totals.statedScore);
   const statedGrade = evaluation.totals.statedGrade?.trim() || null;

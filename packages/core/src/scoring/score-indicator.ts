@@ -117,7 +117,26 @@ function scoreOutcome(
   if (actual.kind !== 'quantitative') {
     return none('no_actual', `数值型指标的实际完成值“${actual.word}”不是数值，无法计算得分`);
   }
-  return scoreQuantitative(target, actual.value, weight, profile);
+  const outcome = scoreQuantitative(target, actual.value, weight, profile);
+  const mismatch = unitMismatch(target, actual);
+  return mismatch ? { ...outcome, explanation: `${outcome.explanation}（${mismatch}）` } : outcome;
+}
+
+/** A note when the target and the actual are written in different units (not converted). */
+function unitMismatch(
+  target: Extract<ParsedTarget, { kind: 'quantitative' }>,
+  actual: Extract<ParsedActual, { kind: 'quantitative' }>,
+): string | null {
+  if (target.percent && !actual.percent && actual.unit !== null) {
+    return `指标值为百分比，实际完成值单位为“${actual.unit}”，未换算`;
+  }
+  if (!target.percent && actual.percent && target.unit !== null) {
+    return `指标值单位为“${target.unit}”，实际完成值为百分比，未换算`;
+  }
+  if (target.unit !== null && actual.unit !== null && target.unit !== actual.unit) {
+    return `指标值单位“${target.unit}”与实际完成值单位“${actual.unit}”不一致，未换算`;
+  }
+  return null;
 }
 
 function none(status: IndicatorStatus, explanation: string): Outcome {

@@ -25,8 +25,47 @@ export function normaliseTargetText(input: unknown): string {
   s = s.replace(/(\d)(k?m)([23])(?!\d)/g, (_m, d: string, u: string, e: string) => `${d}${u}${e === '2' ? '²' : '³'}`);
   // Thousands separators: 1,234,567.8 → 1234567.8
   s = s.replace(/(\d),(?=\d{3}(?:,\d{3})*(?!\d))/g, '$1');
+  // "(含)" marks an inclusive bound; other parenthetical remarks are notes, not part of the value.
+  s = s.replace(/\((?:含|含本数|包含)\)/g, '');
+  const withoutNotes = s.replace(/\([^()]*\)/g, '');
+  if (withoutNotes !== '') s = withoutNotes;
   s = s.replace(/^[。;；,，、:：]+|[。;；,，、:：]+$/g, '');
+  s = chineseCountsToDigits(s);
   return s;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_MEASURE = '(?:小时|人次|[次个项人轮期场批家所户篇份天件名位条套台辆本起周])';
+
+/** "三" → 3, "十二" → 12, "一百零五" → 105; null when not a plain Chinese count. */
+export function chineseNumeralValue(s: string): number | null {
+  if (s === '' || s.length > 8) return null;
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      if (digit !== null) return null;
+      digit = CN_DIGITS[ch]!;
+    } else if (ch in CN_UNITS) {
+      total += (digit ?? 1) * CN_UNITS[ch]!;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/** Counts written in Chinese before a measure word ("不少于三次") become digits ("不少于3次"). */
+function chineseCountsToDigits(s: string): string {
+  if (/\d/.test(s)) return s;
+  // Only a count at the end ("不少于三次", "两个以上"), so "一次性完成" stays words.
+  const re = new RegExp(`([零〇一二两三四五六七八九十百千]+)(?=${CN_MEASURE}(?:及以上|以上|及以下|以下|以内)?$)`, 'g');
+  return s.replace(re, (m: string) => {
+    const v = chineseNumeralValue(m);
+    return v === null ? m : String(v);
+  });
 }
 
 /** Cells that mean "nothing entered": empty, dashes, slashes, dots. */

@@ -6,7 +6,7 @@
 import { Decimal } from '../decimal/decimal.js';
 import type { QualitativeLevel } from '../model/evaluation.js';
 import type { ParsedActual } from './types.js';
-import type { TargetHints } from './parse-target.js';
+import { FILLER_SUFFIX_RE, type TargetHints } from './parse-target.js';
 import { isDateLike, isPlaceholderText, normaliseTargetText, scanDirections } from './normalise-target-text.js';
 
 const NOT_ACHIEVED_RE =
@@ -58,6 +58,6 @@ function parseActualUnsafe(raw: string, hints: TargetHints | undefined): ParsedA
   if (value.isZero()) value = new Decimal(0);
   const hintUnit = hints?.unitOfMeasure ? normaliseTargetText(hints.unitOfMeasure) : '';
   const percent = pct === '%' || (suffix === '' && (hintUnit === '%' || hintUnit === '百分比'));
-  const unit = suffix !== '' && UNIT_RE.test(suffix) ? suffix : !percent && hintUnit !== '' && hintUnit !== '%' ? hintUnit : null;
+  const unit = suffix !== '' && UNIT_RE.test(suffix) && !FILLER_SUFFIX_RE.test(suffix) ? suffix : !percent && hintUnit !== '' && hintUnit !== '%' ? hintUnit : null;
   return { kind: 'quantitative', value, unit, percent, raw };
 }

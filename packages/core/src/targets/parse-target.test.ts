@@ -150,3 +150,22 @@ describe('parseTarget: garbled targets are findings, not crashes', () => {
     expect(parseTarget('???').kind).toBe('unparseable');
   });
 });
+
+describe('parseTarget: Chinese counts, notes and trailing verbs', () => {
+  it('reads 不少于三次 and 两个以上 as numbers', () => {
+    expect(view(parseTarget('不少于三次'))).toEqual(q('>=', '3', '次'));
+    expect(view(parseTarget('两个以上'))).toEqual(q('>=', '2', '个'));
+    expect(view(parseTarget('十二期'))).toEqual(q('=', '12', '期'));
+  });
+  it('leaves words such as 一次性完成 and 一般 alone', () => {
+    expect(view(parseTarget('一次性完成'))).toEqual({ kind: 'qualitative', level: '一次性完成' });
+    expect(view(parseTarget('一般'))).toEqual({ kind: 'qualitative', level: '一般' });
+  });
+  it('treats (含) as inclusive and drops parenthetical notes', () => {
+    expect(view(parseTarget('90%（含）以上'))).toEqual(q('>=', '90', null, true));
+    expect(view(parseTarget('≥3次（含专项巡察）'))).toEqual(q('>=', '3', '次'));
+  });
+  it('does not take a trailing verb for a unit: 100%完成', () => {
+    expect(view(parseTarget('100%完成'))).toEqual(q('=', '100', null, true));
+  });
+});

@@ -23,6 +23,8 @@ export interface TargetHints {
 }
 
 const NUMBER_RE = /\d+(?:\.\d+)?/g;
+/** Verbs that trail a number ("100%完成") and are not a unit. */
+export const FILLER_SUFFIX_RE = /^(?:完成|实现|覆盖|达标|办结|到位|落实|兑现|执行)$/;
 const UNIT_RE = /^[\p{Script=Han}A-Za-z‰°²³/·]{1,8}$/u;
 const RANGE_RE =
   /^(\D*?)(-?)(\d+(?:\.\d+)?)(%?)([\p{Script=Han}A-Za-z‰°²³/·]*)(?:-|~|～|〜|—|–|―|至|到)(-?)(\d+(?:\.\d+)?)(%?)([\p{Script=Han}A-Za-z‰°²³/·]*)$/u;
@@ -117,12 +119,13 @@ function parseTargetUnsafe(raw: string, hints: TargetHints | undefined): ParsedT
   if (prefix !== '' && !/^[\p{Script=Han}A-Za-z]*$/u.test(prefix)) {
     return unparseable(`无法识别指标值“${s}”`, raw);
   }
-  if (suffix !== '' && !UNIT_RE.test(suffix)) {
-    return unparseable(`无法识别计量单位“${suffix}”`, raw);
+  const unitText = FILLER_SUFFIX_RE.test(suffix) ? '' : suffix;
+  if (unitText !== '' && !UNIT_RE.test(unitText)) {
+    return unparseable(`无法识别计量单位“${unitText}”`, raw);
   }
   const value = toDecimal(minus, digits);
-  const percent = pct === '%' || (suffix === '' && hinted.percent);
-  const unit = suffix !== '' ? suffix : percent ? null : hinted.unit;
+  const percent = pct === '%' || (unitText === '' && hinted.percent);
+  const unit = unitText !== '' ? unitText : percent ? null : hinted.unit;
   const hintSign: TargetSign | null = hints?.sign ?? null;
   const sign: TargetSign = dir.sign ?? hintSign ?? '=';
   return { kind: 'quantitative', sign, value, upper: null, unit, percent, raw };
