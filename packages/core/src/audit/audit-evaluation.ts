@@ -1,0 +1,96 @@
+/**
+ * Audit an evaluation: gather (profile, scores, department formulas), run every rule of
+ * the catalog, fill in the catalog fields and the source location of each finding, and
+ * sort by severity, then by document order.
+ */
+import type { Evaluation, SourceRef } from '../model/evaluation.js';
+import type { Profile } from '../profiles/profile.js';
+import { AUDIT_RULES } from './catalog.js';
+import { gatherAuditContext } from './gather-audit-context.js';
+import type { AuditResult, AuditRule, Finding, Severity } from './types.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Top-level model sections in the order a report presents them. */
+const SECTION_ORDER = [
+  'unit',
+  'jurisdiction',
+  'project',
+  'baseData',
+  'funds',
+  'budgetExecution',
+  'goals',
+  'indicators',
+  'totals',
+  'claims',
+  'chapters',
+  'team',
+  'dates',
+];
+
+function sourceFor(provenance: Record<string, SourceRef>, path: string | null): SourceRef | null {
+  if (path === null) return null;
+  const segs = path.split('.');
+  while (segs.length > 0) {
+    const hit = provenance[segs.join('.')];
+    if (hit) return hit;
+    segs.pop();
+  }
+  return null;
+}
+
+/** Sort key of a model path: section rank, then every numeric index in order. */
+function orderKey(path: string | null): number[] {
+  if (path === null) return [SECTION_ORDER.length + 1];
+  const segs = path.split('.');
+  const rank = SECTION_ORDER.indexOf(segs[0] ?? '');
+  return [rank < 0 ? SECTION_ORDER.length : rank, ...segs.slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : -1))];
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? -2;
+    const y = b[i] ?? -2;
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
+
+export function runRules(rules: readonly AuditRule[], ctx: ReturnType<typeof gatherAuditContext>): Finding[] {
+  const findings: Array<Finding & { order: number }> = [];
+  rules.forEach((rule, order) => {
+    for (const d of rule.check(ctx)) {
+      const path = d.location.path;
+      findings.push({
+        rule: rule.id,
+        severity: rule.severity,
+        category: rule.category,
+        message: d.message,
+        location: {
+          path,
+          label: d.location.label ?? null,
+          source: d.location.source ?? sourceFor(ctx.evaluation.provenance, path),
+        },
+        reported: d.reported,
+        expected: d.expected,
+        difference: d.difference,
+        order,
+      });
+    }
+  });
+  findings.sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      compareKeys(orderKey(a.location.path), orderKey(b.location.path)) ||
+      a.order - b.order,
+  );
+  return findings.map(({ order: _order, ...f }) => f);
+}
+
+export function auditEvaluation(evaluation: Evaluation, options: { profile?: Profile } = {}): AuditResult {
+  const ctx = gatherAuditContext(evaluation, options.profile);
+  const findings = runRules(AUDIT_RULES, ctx);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { profile: { ...ctx.score.profile }, findings, counts };
+}

@@ -1,0 +1,127 @@
+/**
+ * Every stated percentage the model can recompute, with its recomputed value as an
+ * interval (inputs judged within their printed precision). Shared by the accuracy rules
+ * (inconsistent → error) and the rounding rule (misrounded → warning).
+ */
+import { dec } from '../decimal/decimal.js';
+import { point, scaleInterval, type Interval } from '../decimal/judge-stated.js';
+import { amountInterval, fmt, percentOf } from './finding-helpers.js';
+import type { AuditContext } from './types.js';
+
+export type StatedPercentKind = 'share' | 'staffing' | 'execution' | 'scoreRate';
+
+export interface StatedPercent {
+  kind: StatedPercentKind;
+  path: string;
+  label: string;
+  /** As printed, percent units without the sign. */
+  stated: string;
+  computed: Interval;
+  /** The division in words, e.g. "11 ÷ 30". */
+  formula: string;
+  /** Original sentence, when known. */
+  text: string | null;
+}
+
+const BASE_LABEL = { adjusted: '全年预算数', initial: '年初预算数' } as const;
+
+export function executionBase(ctx: AuditContext): { base: 'adjusted' | 'initial'; amount: string } | null {
+  const t = ctx.evaluation.funds.total;
+  const preferred = ctx.profile.execution.base;
+  const other = preferred === 'adjusted' ? 'initial' : 'adjusted';
+  const a = t[preferred];
+  if (a !== null && !dec(a).isZero()) return { base: preferred, amount: a };
+  const b = t[other];
+  if (b !== null && !dec(b).isZero()) return { base: other, amount: b };
+  return null;
+}
+
+export function baseLabel(base: 'adjusted' | 'initial'): string {
+  return BASE_LABEL[base];
+}
+
+export function statedPercents(ctx: AuditContext): StatedPercent[] {
+  const ev = ctx.evaluation;
+  const out: StatedPercent[] = [];
+
+  ev.claims.forEach((c, i) => {
+    if (c.type !== 'share') return;
+    const q = percentOf(c.part.value, c.whole.value);
+    if (!q) return;
+    out.push({
+      kind: 'share',
+      path: `claims.${i}`,
+      label: `文中数据 › ${c.part.label}占${c.whole.label}的比例`,
+      stated: c.percent,
+      computed: q,
+      formula: `${c.part.label} ${c.part.value} ÷ ${c.whole.label} ${c.whole.value}`,
+      text: c.text,
+    });
+  });
+
+  const st = ev.baseData?.staffing;
+  if (st && st.statedControlRate !== null && st.authorized !== null && st.actual !== null && st.authorized > 0) {
+    out.push({
+      kind: 'staffing',
+      path: 'baseData.staffing.statedControlRate',
+      label: '基础数据表 › 在职人员控制率',
+      stated: st.statedControlRate,
+      computed: point(dec(st.actual).dividedBy(st.authorized).times(100)),
+      formula: `实际在职 ${st.actual} ÷ 编制 ${st.authorized}`,
+      text: null,
+    });
+  }
+
+  const rate = ev.budgetExecution.statedRate;
+  const executed = ev.funds.total.executed;
+  const base = executionBase(ctx);
+  if (rate !== null && executed !== null && base) {
+    const q = percentOf(executed, base.amount);
+    if (q) {
+      out.push({
+        kind: 'execution',
+        path: 'budgetExecution.statedRate',
+        label: '预算执行率',
+        stated: rate,
+        computed: q,
+        formula: `全年执行数 ${executed} ÷ ${baseLabel(base.base)} ${base.amount}`,
+        text: null,
+      });
+    }
+  }
+
+  const scoreRate = (path: string, label: string, stated: string | null, score: string | null, weight: string | null) => {
+    if (stated === null || score === null || weight === null || dec(weight).isZero()) return;
+    out.push({
+      kind: 'scoreRate',
+      path,
+      label,
+      stated,
+      computed: scaleInterval(divide(amountInterval(score), dec(weight)), 100),
+      formula: `得分 ${score} ÷ 分值 ${weight}`,
+      text: null,
+    });
+  };
+  const be = ev.budgetExecution;
+  scoreRate('budgetExecution.statedScoreRate', '预算执行 › 得分率', be.statedScoreRate, be.selfScore, be.weight ?? ctx.profile.weights.budgetExecution);
+  ev.indicators.forEach((l1, i) =>
+    scoreRate(`indicators.${i}.statedScoreRate`, `${l1.name} › 得分率`, l1.statedScoreRate, l1.selfScore, l1.weight),
+  );
+  scoreRate(
+    'totals.statedScoreRate',
+    '总分 › 得分率',
+    ev.totals.statedScoreRate,
+    ev.totals.statedScore,
+    ev.totals.statedWeight ?? ctx.profile.weights.total,
+  );
+  return out;
+}
+
+function divide(i: Interval, by: ReturnType<typeof dec>): Interval {
+  return { lo: i.lo.dividedBy(by), hi: i.hi.dividedBy(by) };
+}
+
+/** "36.67" for an interval's midpoint at 2 places (or the stated precision if finer). */
+export function shownPercent(i: Interval, places = 2): string {
+  return fmt(i.lo.plus(i.hi).dividedBy(2), places);
+}
