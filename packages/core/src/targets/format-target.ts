@@ -1,4 +1,4 @@
-/** Canonical text of a parsed target: "≥95%", "≤263.38万元", "≥3次", "90%-95%", "增强". */
+/** Canonical text of a parsed target: "≥95%", "≤90万元", "≥3次", "90%-95%", "增强". */
 import type { Decimal } from '../decimal/decimal.js';
 import type { ParsedTarget, TargetSign } from './types.js';
 
@@ -17,7 +17,7 @@ export function formatTarget(t: ParsedTarget): string {
   return `${SIGN_SYMBOL[t.sign]}${plain(t.value)}${pct}${unit}`;
 }
 
-/** The number with its unit, without the sign: "95%", "263.38万元". */
+/** The number with its unit, without the sign: "95%", "90万元". */
 export function formatTargetValue(value: Decimal, t: { percent: boolean; unit: string | null }): string {
   return `${plain(value)}${t.percent ? '%' : ''}${t.unit ?? ''}`;
 }

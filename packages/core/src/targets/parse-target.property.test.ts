@@ -90,4 +90,20 @@ describe('parseTarget properties', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('reads the word and debris spellings of a well-formed target the same as its canonical form', () => {
+    const fullWidth = (x: string) => x.replace(/[0-9.%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    fc.assert(
+      fc.property(single, (t) => {
+        if (t.kind !== 'quantitative') return;
+        const v = `${t.value.toFixed()}${t.percent ? '%' : ''}${t.unit ?? ''}`;
+        const canonical = view(parseTarget(formatTarget(t)));
+        const spellings: string[] = [fullWidth(formatTarget(t)), ` ${formatTarget(t)}；`];
+        if (t.sign === '>=') spellings.push(`不低于${v}`, `${v}及以上`, `达到${v}及以上`, `$\\geq ${v.replace('%', '\\%')}$`, `>=${v}`);
+        if (t.sign === '<=') spellings.push(`不超过${v}`, `${v}以内`, `控制在${v}以内`, `$\\leq ${v.replace('%', '\\%')}$`, `<=${v}`);
+        for (const s of spellings) expect(view(parseTarget(s)), s).toEqual(canonical);
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });
