@@ -1,4 +1,4 @@
-import { dec, type Evaluation } from '@jixiao/core';
+import { dec, type Decimal, type Evaluation } from '@jixiao/core';
 import { AUDIT_EVENTS } from '../audit-events.js';
 import { inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, forbidden, invalidState, notFound } from '../errors.js';
@@ -9,31 +9,29 @@ import { loadVisibleEvaluation } from './load-visible-evaluation.js';
 const SCORE_RE = /^\d+(\.\d+)?$/;
 
 /**
- * The review total: the unit's self scores with the reviewer's scores (审核得分) put in
- * their place, path by path ("execution" for the budget-execution score, or a leaf path
- * "indicators.0.children.1.children.2"). Decimal arithmetic throughout.
+ * The review total (审核得分合计): the unit's stated total with each re-scored item's
+ * self score replaced by the reviewer's score. Paths are "execution" (budget execution)
+ * or a leaf path "indicators.0.children.1.children.2". When no total was stated, the
+ * self scores are summed. Decimal arithmetic throughout.
  */
 export function reviewTotal(evaluation: Evaluation, scores: Record<string, string>): string | null {
-  let total = dec(0);
-  let any = false;
-  const exec = scores.execution ?? evaluation.budgetExecution.selfScore;
-  if (exec !== null && exec !== undefined) {
-    total = total.plus(exec);
-    any = true;
-  }
+  const selfByPath = new Map<string, string | null>([['execution', evaluation.budgetExecution.selfScore]]);
   evaluation.indicators.forEach((l1, i) =>
     l1.children.forEach((l2, j) =>
       l2.children.forEach((leaf, k) => {
-        const path = `indicators.${i}.children.${j}.children.${k}`;
-        const s = scores[path] ?? leaf.selfScore;
-        if (s !== null && s !== undefined && !leaf.notApplicable) {
-          total = total.plus(s);
-          any = true;
-        }
+        if (!leaf.notApplicable) selfByPath.set(`indicators.${i}.children.${j}.children.${k}`, leaf.selfScore);
       }),
     ),
   );
-  return any ? total.toString() : null;
+  let total: Decimal;
+  if (evaluation.totals.statedScore !== null) total = dec(evaluation.totals.statedScore);
+  else {
+    const selfs = [...selfByPath.values()].filter((s): s is string => s !== null);
+    if (selfs.length === 0 && Object.keys(scores).length === 0) return null;
+    total = selfs.reduce((acc, s) => acc.plus(s), dec(0));
+  }
+  for (const [path, s] of Object.entries(scores)) total = total.plus(s).minus(selfByPath.get(path) ?? 0);
+  return total.toString();
 }
 
 function validPaths(evaluation: Evaluation): Map<string, string | null> {

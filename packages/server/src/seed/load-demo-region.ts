@@ -1,0 +1,158 @@
+/**
+ * The demo region loaded on first start: a finance bureau, departments, units, demo
+ * accounts, and the seed evaluations (examples/seed-00N-*.json) driven through the
+ * real review cycle so each lands in a different state with a real history.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseEvaluation, type Evaluation } from '@jixiao/core';
+import type { AppContext } from '../context.js';
+import type { Role } from '../db/schema.js';
+import { repositories } from '../repositories/index.js';
+import { applyWorkflowAction } from '../use-cases/apply-workflow-action.js';
+import { insertEvaluation } from '../use-cases/create-evaluation.js';
+import { hashPassword } from '../use-cases/hash-password.js';
+import { drawSample } from '../use-cases/draw-sample.js';
+import { reviewEvaluation } from '../use-cases/review-evaluation.js';
+import { createRectification } from '../use-cases/manage-rectifications.js';
+import { approveTarget, createTarget } from '../use-cases/manage-targets.js';
+import type { Actor } from '../workflow/access.js';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+  scope: string;
+}
+
+export const DEMO_PASSWORD = 'jixiao-demo-2026';
+
+/** Final states the seed evaluations are driven to, in file order. */
+const PLAN: { dept: number; unit: number; path: ('submit' | 'approve-dept' | 'approve-fin' | 'return-dept' | 'return-fin' | 'publish' | 'review')[] }[] = [
+  { dept: 0, unit: 0, path: ['submit', 'approve-dept', 'review', 'approve-fin', 'publish'] },
+  { dept: 0, unit: 1, path: ['submit', 'approve-dept', 'approve-fin', 'publish'] },
+  { dept: 1, unit: 2, path: ['submit', 'return-dept'] },
+  { dept: 2, unit: 4, path: ['submit', 'approve-dept'] },
+];
+
+export async function loadDemoRegion(ctx: AppContext, opts: { examplesDir: string }): Promise<DemoAccount[]> {
+  const r = repositories(ctx.db);
+  const regionId = await r.org.createRegion('示范市');
+  const bureauId = await r.org.createBureau(regionId, '示范市财政局');
+  const deptNames = ['市纪委监委机关', '市农业农村局', '市教育局'];
+  const deptIds: number[] = [];
+  for (const n of deptNames) deptIds.push(await r.org.createDepartment(bureauId, n));
+
+  const seeds = await readSeeds(opts.examplesDir);
+  const unitDefs: { dept: number; name: string }[] = [
+    { dept: 0, name: seeds[0]?.unit.name ?? '市委巡察工作领导小组办公室' },
+    { dept: 0, name: seeds[1]?.unit.name ?? '市纪委派驻纪检监察组' },
+    { dept: 1, name: seeds[2]?.unit.name ?? '市农业技术推广中心' },
+    { dept: 1, name: '市动物疫病预防控制中心' },
+    { dept: 2, name: seeds[3]?.unit.name ?? '市第一中学' },
+    { dept: 2, name: '市教育考试院' },
+  ];
+  const unitIds: number[] = [];
+  for (const [i, u] of unitDefs.entries()) unitIds.push(await r.org.createUnit(deptIds[u.dept]!, u.name, `DEMO${String(i + 1).padStart(3, '0')}`));
+
+  const accounts: DemoAccount[] = [];
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const add = async (username: string, displayName: string, role: Role, scope: { unitId?: number; departmentId?: number; bureauId?: number }, scopeName: string) => {
+    const id = await r.users.create({ username, displayName, role, passwordHash: hash, ...scope });
+    accounts.push({ username, password: DEMO_PASSWORD, role, displayName, scope: scopeName });
+    return (await r.users.findActor(id))!;
+  };
+  const admin = await add('admin', '系统管理员', 'admin', {}, '全部');
+  const finance = await add('caizheng', '财政局绩效科 王科长', 'finance_reviewer', { bureauId }, '示范市财政局');
+  const deptReviewers: Actor[] = [];
+  for (const [i, n] of deptNames.entries()) {
+    deptReviewers.push(await add(`bumen${i + 1}`, `${n} 审核人`, 'department_reviewer', { departmentId: deptIds[i]! }, n));
+  }
+  const fillers: Actor[] = [];
+  const heads: Actor[] = [];
+  for (const [i, u] of unitDefs.entries()) {
+    fillers.push(await add(`tianbao${i + 1}`, `${u.name} 填报人`, 'unit_filler', { unitId: unitIds[i]! }, u.name));
+    heads.push(await add(`fuzeren${i + 1}`, `${u.name} 负责人`, 'unit_head', { unitId: unitIds[i]! }, u.name));
+  }
+  void admin;
+
+  // Seed evaluations, driven through the cycle.
+  for (const [i, evaluation] of seeds.entries()) {
+    const plan = PLAN[i % PLAN.length]!;
+    const u = plan.unit;
+    const row = await insertEvaluation(ctx, fillers[u]!, evaluation, unitIds[u]!, unitDefs[u]!.name, 'draft');
+    let version = row.version;
+    for (const step of plan.path) {
+      const act = async (actor: Actor, action: string, opinion?: string) =>
+        (version = (await applyWorkflowAction(ctx, actor, row.id, action, { version, opinion })).version);
+      if (step === 'submit') await act(heads[u]!, 'submit');
+      else if (step === 'approve-dept') await act(deptReviewers[plan.dept]!, 'approve', '经审核，同意报送财政。');
+      else if (step === 'approve-fin') await act(finance, 'approve', '审核通过。');
+      else if (step === 'return-dept') await act(deptReviewers[plan.dept]!, 'return', '部分指标未填写偏差原因，请补充后重新提交。');
+      else if (step === 'return-fin') await act(finance, 'return', '预算执行率计算口径有误，请核实。');
+      else if (step === 'publish') await act(finance, 'publish');
+      else if (step === 'review') version = (await reviewEvaluation(ctx, finance, row.id, { version, opinion: '抽评复核：得分基本属实。', qualityScore: '88' })).version;
+    }
+  }
+  // A fresh draft for the sixth unit (empty model), and a target filed and approved with the budget.
+  if (seeds[0]) {
+    await insertEvaluation(ctx, fillers[5]!, { ...seeds[0], unit: { name: unitDefs[5]!.name, code: null }, source: null, project: null }, unitIds[5]!, unitDefs[5]!.name, 'draft');
+  }
+  const year = seeds[0]?.fiscalYear ?? 2023;
+  const target = await createTarget(ctx, fillers[0]!, {
+    unitId: unitIds[0]!,
+    fiscalYear: year + 1,
+    name: `${unitDefs[0]!.name} ${year + 1} 年度部门整体绩效目标`,
+    content: {
+      goal: '完成年度巡察任务，提升巡察整改实效。',
+      indicators: [
+        { name: '巡察单位数量', target: '≥10个' },
+        { name: '问题整改完成率', target: '≥95%' },
+        { name: '被巡察单位满意度', target: '≥90%' },
+      ],
+    },
+  });
+  await approveTarget(ctx, finance, target.id, { version: target.version });
+  const sample = await drawSample(ctx, finance, { fiscalYear: year, size: 1, seed: 'demo-2026' });
+  const firstPublished = await ctx.db.selectFrom('evaluations').select('id').where('status', '=', 'published').orderBy('id').executeTakeFirst();
+  if (firstPublished) {
+    await createRectification(ctx, finance, {
+      evaluationId: firstPublished.id,
+      rule: 'deviation-reason-missing',
+      description: '未达满分的指标须填写偏差原因及改进措施。',
+      dueDate: `${year + 1}-09-30`,
+    });
+  }
+  void sample;
+  return accounts;
+}
+
+async function readSeeds(dir: string): Promise<Evaluation[]> {
+  let names: string[] = [];
+  try {
+    names = (await readdir(dir)).filter((n) => /^seed-\d+.*\.json$/.test(n)).sort();
+  } catch {
+    return [];
+  }
+  const out: Evaluation[] = [];
+  for (const n of names) {
+    const parsed = parseEvaluation(JSON.parse(await readFile(join(dir, n), 'utf8')));
+    if (parsed.ok) out.push(parsed.value);
+    else console.warn(`[jixiao] 示例 ${n} 无法读取：${parsed.error.message}`);
+  }
+  return out;
+}
+
+export function formatDemoAccounts(accounts: DemoAccount[]): string {
+  const roleZh: Record<Role, string> = {
+    admin: '系统管理员',
+    finance_reviewer: '财政局绩效科',
+    department_reviewer: '主管部门审核',
+    unit_head: '单位负责人（提交）',
+    unit_filler: '填报人',
+  };
+  const lines = ['演示账号（密码均为 ' + DEMO_PASSWORD + '）：'];
+  for (const a of accounts) lines.push(`  ${a.username.padEnd(10)} ${roleZh[a.role].padEnd(10, '　')} ${a.scope}`);
+  return lines.join('\n');
+}
