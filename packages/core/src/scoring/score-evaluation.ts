@@ -52,19 +52,22 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
   const indicators: ScoredIndicator[] = [];
   const level1: ScoredLevel1[] = [];
   const explanation: string[] = [];
-  const parts: Array<{ label: string; value: Decimal }> = [];
+  const parts: Array<{ label: string; value: Decimal; execution?: boolean }> = [];
   const weightParts: Decimal[] = [];
 
-  // Execution
-  if (execution.computed !== null) {
-    parts.push({ label: '预算执行', value: execution.computed });
+  // Execution (left out of the total when the profile's total excludes it)
+  const includeExecution = profile.weights.totalIncludesBudgetExecution;
+  if (!includeExecution) {
+    explanation.push('按规则，总分不含预算执行得分');
+  } else if (execution.computed !== null) {
+    parts.push({ label: '预算执行', value: execution.computed, execution: true });
   } else if (execution.stated !== null) {
-    parts.push({ label: '预算执行（填报）', value: execution.stated });
+    parts.push({ label: '预算执行（填报）', value: execution.stated, execution: true });
     explanation.push(`预算执行得分无法重新计算（${execution.explanation}），采用填报得分 ${f(execution.stated)}`);
   } else {
     explanation.push(`预算执行未计分：${execution.explanation}`);
   }
-  if (execution.weight !== null) weightParts.push(execution.weight);
+  if (includeExecution && execution.weight !== null) weightParts.push(execution.weight);
 
   let indicatorParts = 0;
   evaluation.indicators.forEach((l1, i) => {
@@ -96,19 +99,29 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
     const scorable = applicable.filter((x) => x.computed !== null);
     const computed = scorable.length ? sumDec(scorable.map((x) => x.computed!)) : null;
 
-    const notes: string[] = [];
+    const applicableWeights = applicable.map((x) => x.effectiveWeight).filter((w): w is Decimal => w !== null);
     let l1Explanation: string;
-    if (leaves.length === 0) {
+    let part: Decimal | null = null;
+    let fromStated = false;
+    if (leaves.length === 0 || applicable.length === 0) {
+      // No leaves to recompute: the level's stated score is the best available.
+      const why = leaves.length === 0 ? '未列出三级指标' : '三级指标均不适用';
       if (stated !== null) {
-        l1Explanation = `${l1.name}：未列出三级指标，无法重新计算，采用填报得分 ${f(stated)} 作为最佳估计`;
-        parts.push({ label: `${l1.name}（填报）`, value: stated });
-        indicatorParts++;
+        l1Explanation = `${l1.name}：${why}，无法重新计算，采用填报得分 ${f(stated)} 作为最佳估计`;
+        part = stated;
+        fromStated = true;
       } else {
-        l1Explanation = `${l1.name}：未列出三级指标，也未填报得分，不计入总分`;
+        l1Explanation = `${l1.name}：${why}，也未填报得分，不计入总分`;
       }
-      if (headedWeight !== null) weightParts.push(headedWeight);
+      if (leaves.length === 0 && headedWeight !== null) weightParts.push(headedWeight);
+    } else if (computed === null && statedLeaf.length === 0 && stated !== null) {
+      l1Explanation = `${l1.name}：三级指标均无法计算，采用填报得分 ${f(stated)} 作为最佳估计`;
+      part = stated;
+      fromStated = true;
+      weightParts.push(...applicableWeights);
     } else {
       const terms = scorable.map((x) => f(x.computed!));
+      const notes: string[] = [];
       let value = computed ?? ZERO;
       for (const x of applicable) {
         if (x.computed !== null) continue;
@@ -124,11 +137,12 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
           ? `${l1.name}：${terms.length > 1 ? `${terms.join(' + ')} = ` : ''}${f(computed)}`
           : `${l1.name}：没有可计算的三级指标`;
       if (notes.length) l1Explanation += `；${notes.join('；')}`;
-      if (computed !== null || notes.length) {
-        parts.push({ label: l1.name, value });
-        indicatorParts++;
-      }
-      for (const x of applicable) if (x.effectiveWeight !== null) weightParts.push(x.effectiveWeight);
+      if (computed !== null || statedLeaf.length > 0) part = value;
+      weightParts.push(...applicableWeights);
+    }
+    if (part !== null) {
+      parts.push({ label: fromStated ? `${l1.name}（填报）` : l1.name, value: part });
+      indicatorParts++;
     }
     if (headedWeight !== null && childWeightSum !== null && !headedWeight.equals(childWeightSum)) {
       l1Explanation += `；表头分值 ${f(headedWeight)} 与三级指标分值合计 ${f(childWeightSum)} 不一致`;
@@ -155,7 +169,7 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
     explanation.push('绩效指标均无法计算，也未填报得分，无法重新计算总分');
   } else {
     computedTotal = sumDec(parts.map((p) => p.value));
-    computedIndicatorTotal = computedTotal.minus(parts[0]?.label.startsWith('预算执行') ? parts[0].value : ZERO);
+    computedIndicatorTotal = sumDec(parts.filter((p) => !p.execution).map((p) => p.value));
     explanation.push(`总分 = ${parts.map((p) => `${p.label} ${f(p.value)}`).join(' + ')} = ${f(computedTotal)}`);
   }
   const profileTotal = dec(profile.weights.total);
