@@ -162,11 +162,16 @@ export interface EvaluationDetail {
   review: ReviewJson | null;
   allowedActions: Action[];
   updatedAt: string;
+  /** Server hints: whether this user may edit / re-score now. */
+  canEdit?: boolean;
+  canReview?: boolean;
+  problems?: string[];
 }
 
 export interface HistoryEntry {
   at: string;
-  actor: string | { id?: string; displayName?: string; username?: string };
+  actor?: string | { id?: string; displayName?: string; username?: string };
+  actor_name?: string;
   action: string;
   before?: unknown;
   after?: unknown;
@@ -192,12 +197,14 @@ export interface Org {
   units: OrgNode[];
 }
 
+/** The API's to-do: each entry a count, or (as the server sends it) the list of items. */
+export type TodoEntry = number | Array<{ id: string | number; title?: string; unitName?: string | null; description?: string; status?: string; evaluationId?: string | number }>;
 export interface Todo {
-  drafts: number;
-  returned: number;
-  pendingReview: number;
-  pendingSample: number;
-  openRectifications: number;
+  drafts: TodoEntry;
+  returned: TodoEntry;
+  pendingReview: TodoEntry;
+  pendingSample: TodoEntry;
+  openRectifications: TodoEntry;
 }
 
 export interface Sample {
@@ -214,10 +221,27 @@ export interface Rectification {
   evaluationId: string;
   rule?: string | null;
   description: string;
-  dueDate: string;
+  dueDate: string | null;
   status: string;
   note?: string | null;
   unitName?: string | null;
+  version?: number;
+}
+
+/** Rows may come camelCase (docs/API.md) or snake_case (raw rows); read both. */
+export function normaliseRectification(r: Record<string, unknown>): Rectification {
+  const g = (a: string, b: string) => (r[a] ?? r[b] ?? null) as never;
+  return {
+    id: String(r.id),
+    evaluationId: String(g('evaluationId', 'evaluation_id')),
+    rule: g('rule', 'rule'),
+    description: String(r.description ?? ''),
+    dueDate: g('dueDate', 'due_date'),
+    status: String(r.status ?? 'open'),
+    note: g('note', 'note'),
+    unitName: g('unitName', 'unit_name'),
+    version: g('version', 'version') ?? undefined,
+  };
 }
 
 export interface Dashboard {

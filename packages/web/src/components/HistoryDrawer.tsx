@@ -17,7 +17,9 @@ export const ACTION_NAMES: Record<string, string> = {
   import: '导入',
 };
 
-function actorName(a: HistoryEntry['actor']): string {
+function actorName(h: HistoryEntry): string {
+  const a = h.actor;
+  if (h.actor_name) return h.actor_name;
   if (typeof a === 'string') return a;
   return a?.displayName ?? a?.username ?? a?.id ?? '';
 }
@@ -43,7 +45,7 @@ export function HistoryDrawer({ id, open, onClose }: { id: string; open: boolean
             content: (
               <div>
                 <div>
-                  <b>{ACTION_NAMES[e.action] ?? e.action}</b> · {actorName(e.actor)}
+                  <b>{ACTION_NAMES[e.action] ?? e.action}</b> · {actorName(e)}
                 </div>
                 <Typography.Text type="secondary">{fmtTime(e.at)}</Typography.Text>
                 {opinionOf(e) && <div style={{ marginTop: 4, whiteSpace: 'pre-wrap' }}>意见：{opinionOf(e)}</div>}

@@ -71,8 +71,8 @@ const Row = memo(function Row(p: RowProps) {
       {p.l1Span > 0 && (
         <td rowSpan={p.l1Span} className="jx-merged">
           <Cell path={`indicators.${p.l1}.name`} value={p.l1Name} onField={p.onField} readOnly={ro} label="一级指标" multiline />
-          <div style={{ display: 'flex', alignItems: 'center', gap: 2, fontSize: 12, color: '#888' }}>
-            分值
+          <div className="jx-weight">
+            <span>分值</span>
             <Cell path={`indicators.${p.l1}.weight`} value={p.l1Weight} onField={p.onField} readOnly={ro} numeric label="一级指标分值" />
           </div>
           {p.l1Computed !== null && <div style={{ fontSize: 12, color: '#1677ff' }}>计算得分 {fmt(p.l1Computed)}</div>}
@@ -93,8 +93,8 @@ const Row = memo(function Row(p: RowProps) {
       {p.l2Span > 0 && (
         <td rowSpan={p.l2Span} className="jx-merged">
           <Cell path={`${base}.name`} value={p.l2Name} onField={p.onField} readOnly={ro} label="二级指标" multiline />
-          <div style={{ display: 'flex', alignItems: 'center', gap: 2, fontSize: 12, color: '#888' }}>
-            分值
+          <div className="jx-weight">
+            <span>分值</span>
             <Cell path={`${base}.weight`} value={p.l2Weight} onField={p.onField} readOnly={ro} numeric label="二级指标分值" />
           </div>
           {p.ops && (
@@ -255,18 +255,18 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, score, 
 
   return (
     <div style={{ overflowX: 'auto' }}>
-      <table className="jx-paper" data-testid="indicator-table" style={{ minWidth: 980 }}>
+      <table className="jx-paper" data-testid="indicator-table" style={{ minWidth: 900 }}>
         <colgroup>
-          <col style={{ width: 110 }} />
-          <col style={{ width: 110 }} />
+          <col style={{ width: 92 }} />
+          <col style={{ width: 100 }} />
           <col />
-          <col style={{ width: 110 }} />
-          <col style={{ width: 110 }} />
+          <col style={{ width: 96 }} />
+          <col style={{ width: 104 }} />
+          <col style={{ width: 54 }} />
+          <col style={{ width: 62 }} />
           <col style={{ width: 64 }} />
-          <col style={{ width: 70 }} />
-          <col style={{ width: 70 }} />
-          {mode === 'review' && <col style={{ width: 80 }} />}
-          <col style={{ width: 200 }} />
+          {mode === 'review' && <col style={{ width: 72 }} />}
+          <col style={{ width: 170 }} />
           {ops && <col style={{ width: 40 }} />}
         </colgroup>
         <thead>

@@ -82,7 +82,7 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
     void load();
   }, [load]);
 
-  const editable = !!detail && EDITABLE.has(detail.status) && (user.role === 'unit_filler' || user.role === 'unit_head' || user.role === 'admin');
+  const editable = !!detail && (detail.canEdit ?? (EDITABLE.has(detail.status) && (user.role === 'unit_filler' || user.role === 'unit_head')));
 
   const onField = useCallback((path: string, value: unknown) => {
     setDoc((d) => (d ? setIn(d, path, value) : d));

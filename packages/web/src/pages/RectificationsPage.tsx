@@ -2,13 +2,13 @@
 import { Alert, App as AntApp, Button, Empty, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText, query, request } from '../api/client.js';
-import type { Rectification } from '../api/types.js';
+import { normaliseRectification, type Rectification } from '../api/types.js';
 import { href, navigate, useRoute } from '../app/router.js';
 import { useUser } from '../app/session.js';
 import { useApi } from '../lib/use-api.js';
 
 export const RECT_STATUS: Record<string, { label: string; color: string }> = {
-  open: { label: '整改中', color: 'orange' },
+  open: { label: '待整改', color: 'red' },
   in_progress: { label: '整改中', color: 'orange' },
   submitted: { label: '已报送', color: 'blue' },
   done: { label: '已完成', color: 'green' },
@@ -20,15 +20,15 @@ export default function RectificationsPage() {
   const user = useUser();
   const { message } = AntApp.useApp();
   const status = route.query.get('status') ?? '';
-  const list = useApi<Rectification[] | { items: Rectification[] }>(`/api/rectifications${query({ status, evaluationId: route.query.get('evaluationId') })}`);
-  const rows = Array.isArray(list.data) ? list.data : list.data?.items ?? [];
+  const list = useApi<Array<Record<string, unknown>> | { items: Array<Record<string, unknown>> }>(`/api/rectifications${query({ status, evaluationId: route.query.get('evaluationId') })}`);
+  const rows = (Array.isArray(list.data) ? list.data : list.data?.items ?? []).map(normaliseRectification);
   const [editing, setEditing] = useState<{ r: Rectification; status: string; note: string } | null>(null);
   const unitSide = user.role === 'unit_filler' || user.role === 'unit_head';
 
   const save = async () => {
     if (!editing) return;
     try {
-      await request(`/api/rectifications/${editing.r.id}`, { method: 'PATCH', body: { status: editing.status, note: editing.note } });
+      await request(`/api/rectifications/${editing.r.id}`, { method: 'PATCH', body: { status: editing.status, note: editing.note, version: editing.r.version } });
       message.success('已更新');
       setEditing(null);
       list.reload();
@@ -48,7 +48,8 @@ export default function RectificationsPage() {
           value={status || undefined}
           style={{ width: 140 }}
           options={[
-            { value: 'open', label: '整改中' },
+            { value: 'open', label: '待整改' },
+            { value: 'in_progress', label: '整改中' },
             { value: 'done', label: '已完成' },
           ]}
           onChange={(v) => navigate(`/rectifications${query({ status: v })}`)}
@@ -80,7 +81,8 @@ export default function RectificationsPage() {
               value={editing.status}
               style={{ width: 160 }}
               options={[
-                { value: 'open', label: '整改中' },
+                { value: 'open', label: '待整改' },
+                { value: 'in_progress', label: '整改中' },
                 { value: 'done', label: '已完成' },
               ]}
               onChange={(v) => setEditing({ ...editing, status: v })}

@@ -27,6 +27,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
   const [error, setError] = useState<string | null>(null);
   const [reviewScores, setReviewScores] = useState<Record<string, string>>({});
   const [opinion, setOpinion] = useState('');
+  const [quality, setQuality] = useState('');
   const [busy, setBusy] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [rectify, setRectify] = useState<FindingJson | 'new' | null>(null);
@@ -38,6 +39,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
       setDetail(d);
       setReviewScores(d.review?.reviewScores ?? {});
       setOpinion(d.review?.opinion ?? '');
+      setQuality(String((d.review as { qualityScore?: string } | null)?.qualityScore ?? ''));
       setError(null);
     } catch (e) {
       setError(errorText(e));
@@ -71,17 +73,23 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
   if (!detail) return <Loading />;
 
   const ev = detail.evaluation;
-  const canReview = detail.allowedActions.includes('approve') || detail.allowedActions.includes('return');
+  const canAct = detail.allowedActions.includes('approve') || detail.allowedActions.includes('return');
+  const canRescore = detail.canReview ?? false;
+  const canReview = canAct || canRescore;
   const badScore = Object.entries(reviewScores).find(([, v]) => !toDec(v));
 
   const saveReview = async (): Promise<number | null> => {
+    if (quality.trim() && !toDec(quality)) {
+      message.error('自评质量评分应为数字');
+      return null;
+    }
     if (badScore) {
       message.error('审核得分应为数字');
       jumpToPath(badScore[0]);
       return null;
     }
     try {
-      const r = await request<{ version: number }>(`/api/evaluations/${id}/review`, { method: 'PUT', body: { version: detail.version, reviewScores, opinion } });
+      const r = await request<{ version: number }>(`/api/evaluations/${id}/review`, { method: 'PUT', body: { version: detail.version, reviewScores, opinion, qualityScore: quality.trim() || undefined } });
       setDetail({ ...detail, version: r.version });
       message.success('审核评分已保存');
       return r.version;
@@ -101,12 +109,12 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
       setBusy(true);
       try {
         let version = detail.version;
-        if (canReview && (Object.keys(reviewScores).length > 0 || opinion.trim()) && action !== 'publish') {
+        if (canRescore && (Object.keys(reviewScores).length > 0 || quality.trim()) && action !== 'publish') {
           const v = await saveReview();
           if (v === null) return;
           version = v;
         }
-        await request(`/api/evaluations/${id}/actions/${action}`, { body: { version, opinion: opinion.trim() || undefined } });
+        await request(`/api/evaluations/${id}/actions/${action}`, { body: { version, opinion: action === 'publish' ? undefined : opinion.trim() || undefined } });
         message.success(action === 'return' ? '已退回' : action === 'publish' ? '已公开' : '已审核通过');
         await load();
       } catch (e) {
@@ -151,7 +159,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
           <Button onClick={() => setHistoryOpen(true)}>办理记录</Button>
           <Button onClick={() => void download(`/api/evaluations/${id}/export?format=xlsx`, `${title}.xlsx`).catch((e) => message.error(errorText(e)))}>导出 Excel</Button>
           <Button onClick={() => setRectify('new')}>下发整改</Button>
-          {canReview && <Button onClick={() => void saveReview()}>保存审核评分</Button>}
+          {canRescore && <Button onClick={() => void saveReview()}>保存审核评分</Button>}
           {(['return', 'approve', 'publish'] as Action[])
             .filter((a) => detail.allowedActions.includes(a))
             .map((a) => (
@@ -164,7 +172,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
 
       <Row gutter={16} style={{ marginTop: 12 }}>
         <Col xs={24} xl={17}>
-          <EvaluationForm evaluation={ev} score={detail.score} findings={findings} mode={canReview ? 'review' : 'view'} onField={noEdit} ops={null} reviewScores={reviewScores} onReview={onReview} />
+          <EvaluationForm evaluation={ev} score={detail.score} findings={findings} mode={canRescore ? 'review' : 'view'} onField={noEdit} ops={null} reviewScores={reviewScores} onReview={onReview} />
         </Col>
         <Col xs={24} xl={7}>
           <div style={{ position: 'sticky', top: 16, display: 'flex', flexDirection: 'column', gap: 12 }}>
@@ -177,6 +185,12 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
               <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
                 在指标表“审核得分”列逐项复核；留空表示认可自评得分。
               </Typography.Text>
+              {canRescore && (
+                <div style={{ marginBottom: 8 }}>
+                  <label htmlFor="quality-score">自评质量评分（0–100）</label>
+                  <Input id="quality-score" inputMode="decimal" value={quality} onChange={(e) => setQuality(e.target.value)} style={{ width: 120, marginLeft: 8 }} />
+                </div>
+              )}
               <label htmlFor="review-opinion">审核意见</label>
               <Input.TextArea id="review-opinion" data-path="review.opinion" rows={4} value={opinion} onChange={(e) => setOpinion(e.target.value)} disabled={!canReview} placeholder={canReview ? '退回时必须填写，说明需要修改的内容' : ''} />
               {!canReview && detail.review?.opinion && <Alert style={{ marginTop: 8 }} type="info" title={detail.review.opinion} />}
