@@ -1,2 +1,3 @@
 export * from './get-profile.js';
 export * from './diff-profiles.js';
+export * from './match-level1-template.js';
