@@ -126,10 +126,11 @@ export interface LabelledFigure {
  * precision). Returns null when the total agrees within rounding.
  */
 export function sumDiscrepancy(total: string, parts: LabelledFigure[]): { judgement: Judgement; figures: Pick<FindingDraft, 'reported' | 'expected' | 'difference'>; formula: string } | null {
-  const j = judgeStated(total, sumOfPrinted(parts.map((p) => p.value)));
+  // The total is judged at the precision of its finest part: "276.7" next to "265.45" stands for 276.70.
+  const places = Math.max(2, ...parts.map((p) => printedPlaces(p.value)), printedPlaces(total));
+  const j = judgeStated(padPlaces(total, places), sumOfPrinted(parts.map((p) => p.value)));
   if (j.verdict !== 'inconsistent') return null;
   const sum = parts.reduce((s, p) => s.plus(dec(p.value)), dec(0));
-  const places = Math.max(2, ...parts.map((p) => printedPlaces(p.value)), printedPlaces(total));
   return {
     judgement: j,
     figures: { reported: total, expected: fmt(sum, places), difference: fmt(dec(total).minus(sum), places) },
@@ -143,4 +144,11 @@ export const CANNOT_TELL = '无法判断是分项还是合计填错，请核对�
 export function canonicalGrade(name: string, synonyms: Record<string, string>): string {
   const t = name.replace(/[“”"'‘’\s]/g, '');
   return synonyms[t] ?? t;
+}
+
+/** "10" → "10.00": a figure printed without decimals is exact, so judge it at `places`. */
+export function padPlaces(s: string, places: number): string {
+  const have = printedPlaces(s);
+  if (have >= places) return s;
+  return `${s}${have === 0 ? '.' : ''}${'0'.repeat(places - have)}`;
 }

@@ -1,6 +1,6 @@
 import { dec, minDec } from '../../decimal/decimal.js';
 import type { AuditRule, FindingDraft } from '../types.js';
-import { fmt, judgeStated } from '../finding-helpers.js';
+import { fmt, judgeStated, padPlaces } from '../finding-helpers.js';
 import { baseLabel } from '../stated-percents.js';
 
 /** 预算执行得分 = 分值 × min(执行率, 上限)；填报得分应与公式结果一致。 */
@@ -14,7 +14,7 @@ export const executionScoreMatches: AuditRule = {
     const ex = ctx.score.execution;
     const stated = ctx.evaluation.budgetExecution.selfScore;
     if (stated === null || ex.computed === null || ex.weight === null || ex.executed === null) return out;
-    const j = judgeStated(stated, ex.computed);
+    const j = judgeStated(padPlaces(stated, 2), ex.computed);
     if (j.verdict === 'consistent') return out;
     if (j.verdict === 'misrounded') return out; // a last-digit slip on a score; the total rules catch what matters
     const cap = dec(ctx.profile.execution.cap);
@@ -26,7 +26,7 @@ export const executionScoreMatches: AuditRule = {
     if (otherAmount !== null && !dec(otherAmount).isZero()) {
       const otherScore = ex.weight.times(minDec(ex.executed.dividedBy(dec(otherAmount)), cap));
       alt =
-        judgeStated(stated, otherScore).verdict === 'consistent'
+        judgeStated(padPlaces(stated, 2), otherScore).verdict !== 'inconsistent'
           ? `填报得分与按${baseLabel(otherBase)} ${otherAmount} 计算的 ${fmt(otherScore)} 分相符，说明计分口径有误。`
           : `按${baseLabel(otherBase)} ${otherAmount} 计算则为 ${fmt(otherScore)} 分；填报的 ${stated} 分与两种口径都不符。`;
     } else {

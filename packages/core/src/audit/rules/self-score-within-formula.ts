@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { dec, fmt, indicatorLabel, judgeStated } from '../finding-helpers.js';
+import { dec, fmt, indicatorLabel, judgeStated, padPlaces } from '../finding-helpers.js';
 
 /** 三级指标自评得分不应高于规则计分公式给出的得分（定性指标应落在其档次区间内）。 */
 export const selfScoreWithinFormula: AuditRule = {
@@ -29,7 +29,7 @@ export const selfScoreWithinFormula: AuditRule = {
         continue;
       }
       if (s.computed === null) continue;
-      const j = judgeStated(statedText, s.computed);
+      const j = judgeStated(padPlaces(statedText, 2), s.computed);
       if (j.verdict === 'consistent' || !s.stated.greaterThan(s.computed)) continue;
       out.push({
         message: `“${s.name}”自评 ${statedText} 分，按${profile.name}的计分公式应为 ${fmt(s.computed)} 分（${s.explanation}），自评高出 ${fmt(s.stated.minus(s.computed))} 分。`,
