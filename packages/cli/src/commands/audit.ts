@@ -60,7 +60,7 @@ async function auditOne(file: string, json: boolean, failOn: FailOn, profile: st
   const loaded = await readEvaluationFile(file);
   const a = audit(loaded, profile);
   if (json) io.stdout.write(`${JSON.stringify(auditJson(a.loaded, a.result), null, 2)}\n`);
-  else io.stdout.write(renderFindings(a, styleFor(io)));
+  else io.stdout.write(renderFindings(a, styleFor(io), Boolean(io.stdout.isTTY)));
   return exitFor([a.result], failOn, false);
 }
 
@@ -89,8 +89,7 @@ async function auditMany(files: string[], json: boolean, failOn: FailOn, profile
   if (!json) {
     io.stdout.write(
       `${renderTable(['文件', '单位', '年度', '类型', '得分', '等级', '错误', '警告'], rows, {
-        colWidths: [30, 28, 6, 6, 8, 6, 6, 6],
-      })}\n`,
+        colWidths: [30, 28, 6, 6, 8, 6, 6, 6], terminal: Boolean(io.stdout.isTTY) })}\n`,
     );
     const errs = results.reduce((n, r) => n + r.counts.error, 0);
     const warns = results.reduce((n, r) => n + r.counts.warning, 0);
@@ -115,7 +114,7 @@ function summaryRow(j: AuditJson, r: AuditResult, s: Style): (string | number)[]
 
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 
-export function renderFindings(a: Audited, s: Style): string {
+export function renderFindings(a: Audited, s: Style, terminal = false): string {
   const { loaded, result } = a;
   const ev: Evaluation = loaded.evaluation;
   const out: string[] = [];
@@ -135,7 +134,7 @@ export function renderFindings(a: Audited, s: Style): string {
     f.expected ?? '',
     f.difference ?? '',
   ]);
-  out.push(renderTable(['级别', '规则', '位置', '说明', '报告值', '复核值', '差异'], rows, { colWidths: [6, 20, 26, 56, 10, 10, 10] }));
+  out.push(renderTable(['级别', '规则', '位置', '说明', '报告值', '复核值', '差异'], rows, { colWidths: [6, 20, 26, 56, 10, 10, 10], terminal }));
   out.push(`错误 ${result.counts.error} 条，警告 ${result.counts.warning} 条，提示 ${result.counts.info} 条。`);
   return `${out.join('\n')}\n`;
 }

@@ -31,7 +31,7 @@ export const profilesCommand: Command = {
       out.push('');
       out.push(s.bold(`${p.name}（${p.id}）与 ${base.name} 的差异：`));
       if (diff.length === 0) out.push('  无差异');
-      else out.push(renderTable(['项目', base.id, p.id], diff.map((d) => [d.label, d.a, d.b]), { colWidths: [30, 36, 36] }));
+      else out.push(renderTable(['项目', base.id, p.id], diff.map((d) => [d.label, d.a, d.b]), { colWidths: [30, 36, 36], terminal: Boolean(io.stdout.isTTY) }));
     }
     io.stdout.write(`${out.join('\n')}\n`);
     return 0;

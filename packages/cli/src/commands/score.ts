@@ -42,7 +42,7 @@ export function renderScore(unit: string | null, year: number, r: ScoreResult, i
     renderTable(
       ['项目', '分值', '自评得分', '计算得分', '计算说明'],
       [['预算执行率', f(e.weight), f(e.stated), f(e.computed), e.explanation]],
-      { colWidths: [14, 8, 10, 10, 60] },
+      { colWidths: [14, 8, 10, 10, 60], terminal: Boolean(io.stdout.isTTY) },
     ),
   );
   if (r.indicators.length > 0) {
@@ -59,8 +59,7 @@ export function renderScore(unit: string | null, year: number, r: ScoreResult, i
     ]);
     out.push(
       renderTable(['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '自评', '计算', '计算说明'], rows, {
-        colWidths: [12, 12, 22, 12, 12, 6, 6, 6, 40],
-      }),
+        colWidths: [12, 12, 22, 12, 12, 6, 6, 6, 40], terminal: Boolean(io.stdout.isTTY) }),
     );
   }
   if (r.level1.length > 0) {
@@ -68,7 +67,7 @@ export function renderScore(unit: string | null, year: number, r: ScoreResult, i
       renderTable(
         ['一级指标', '标注分值', '下级分值合计', '自评得分', '计算得分', '说明'],
         r.level1.map((l) => [l.name, f(l.headedWeight), f(l.childWeightSum), f(l.stated), f(l.computed), l.explanation]),
-        { colWidths: [14, 10, 14, 10, 10, 50] },
+        { colWidths: [14, 10, 14, 10, 10, 50], terminal: Boolean(io.stdout.isTTY) },
       ),
     );
   }
