@@ -1,0 +1,136 @@
+/**
+ * Access control as a matrix generated from one table: every role × endpoint × unit
+ * (own unit A, unit B in the same department, unit C in another department) is a test
+ * case, on PGlite and on PostgreSQL. Expected outcomes come from the table below.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Evaluation } from '@jixiao/core';
+import { parseEvaluation } from '@jixiao/core';
+import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from './databases.js';
+import { Client, createOrg, loginAll, makeApp, sampleEvaluation, type Org } from './fixtures.js';
+import { insertEvaluation } from '../src/use-cases/create-evaluation.js';
+import type { EvaluationState } from '../src/workflow/state-machine.js';
+
+const ACTORS = ['anonymous', 'fillerA', 'headA', 'dept1', 'finance', 'admin'] as const;
+type ActorName = (typeof ACTORS)[number];
+const UNITS = ['A', 'B', 'C'] as const;
+type UnitName = (typeof UNITS)[number];
+type Outcome = 'ok' | 'forbidden' | 'hidden' | 'unauthenticated';
+
+/** Who sees which unit's evaluations (admin: all; the public: nothing without login). */
+const SEES: Record<ActorName, readonly UnitName[]> = {
+  anonymous: [],
+  fillerA: ['A'],
+  headA: ['A'],
+  dept1: ['A', 'B'],
+  finance: ['A', 'B', 'C'],
+  admin: ['A', 'B', 'C'],
+};
+
+interface Endpoint {
+  name: string;
+  /** State of the evaluation the call is made on (null: no evaluation needed). */
+  state: EvaluationState | null;
+  /** actor@unit cells that succeed. `*` = any unit, actor `*` = anyone (incl. the public). */
+  allowed: readonly string[];
+  /** Invisible evaluations answer 404 (hidden) rather than 403. */
+  scoped: boolean;
+  /** The public needs no login for this endpoint. */
+  public?: boolean;
+  call(c: Client, ctx: { id: number | null; unitId: number; version: number }): Promise<{ status: number; body: any }>;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  { name: 'GET evaluation', state: 'draft', scoped: true, allowed: ['fillerA@A', 'headA@A', 'dept1@A', 'dept1@B', 'finance@*', 'admin@*'], call: (c, x) => c.get(`/api/evaluations/${x.id}`) },
+  { name: 'GET history', state: 'draft', scoped: true, allowed: ['fillerA@A', 'headA@A', 'dept1@A', 'dept1@B', 'finance@*', 'admin@*'], call: (c, x) => c.get(`/api/evaluations/${x.id}/history`) },
+  { name: 'GET export json', state: 'draft', scoped: true, allowed: ['fillerA@A', 'headA@A', 'dept1@A', 'dept1@B', 'finance@*', 'admin@*'], call: (c, x) => c.get(`/api/evaluations/${x.id}/export?format=json`) },
+  {
+    name: 'GET list includes it',
+    state: 'draft',
+    scoped: true,
+    allowed: ['fillerA@A', 'headA@A', 'dept1@A', 'dept1@B', 'finance@*', 'admin@*'],
+    async call(c, x) {
+      const r = await c.get(`/api/evaluations?pageSize=200&unitId=${x.unitId}`);
+      if (r.status !== 200) return r;
+      return { status: r.body.items.some((i: { id: number }) => i.id === x.id) ? 200 : 404, body: r.body };
+    },
+  },
+  { name: 'POST create', state: null, scoped: false, allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.post('/api/evaluations', { unitId: x.unitId, fiscalYear: 2024, kind: 'project', evaluation: sampleEvaluation() }) },
+  { name: 'PUT save draft', state: 'draft', scoped: true, allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.put(`/api/evaluations/${x.id}`, { version: x.version, evaluation: sampleEvaluation() }) },
+  { name: 'PUT save returned', state: 'returned', scoped: true, allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.put(`/api/evaluations/${x.id}`, { version: x.version, evaluation: sampleEvaluation() }) },
+  { name: 'submit draft', state: 'draft', scoped: true, allowed: ['headA@A'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/submit`, { version: x.version }) },
+  { name: 'submit returned', state: 'returned', scoped: true, allowed: ['headA@A'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/submit`, { version: x.version }) },
+  { name: 'withdraw submitted', state: 'submitted', scoped: true, allowed: ['headA@A'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/withdraw`, { version: x.version }) },
+  { name: 'department approve', state: 'submitted', scoped: true, allowed: ['dept1@A', 'dept1@B'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/approve`, { version: x.version }) },
+  { name: 'department return', state: 'submitted', scoped: true, allowed: ['dept1@A', 'dept1@B'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/return`, { version: x.version, opinion: '请补充' }) },
+  { name: 'finance approve', state: 'department_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/approve`, { version: x.version }) },
+  { name: 'finance return', state: 'department_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/return`, { version: x.version, opinion: '请核实' }) },
+  { name: 'finance re-score', state: 'department_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.put(`/api/evaluations/${x.id}/review`, { version: x.version, reviewScores: { execution: '9' } }) },
+  { name: 'publish', state: 'finance_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/publish`, { version: x.version }) },
+  { name: 'open rectification', state: 'finance_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post('/api/rectifications', { evaluationId: x.id, description: '整改' }) },
+  { name: 'draw sample', state: null, scoped: false, allowed: ['finance@*'], call: (c) => c.post('/api/samples', { fiscalYear: 2024, size: 1, seed: 's' }) },
+  { name: 'file target', state: null, scoped: false, allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.post('/api/targets', { unitId: x.unitId, fiscalYear: 2024, name: '目标', content: { indicators: [{ name: '数量', target: '≥1个' }] } }) },
+  { name: 'GET dashboard', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard') },
+  { name: 'GET todo', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/todo') },
+  { name: 'public read of a draft', state: 'draft', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
+  { name: 'public read of a finance-approved report', state: 'finance_approved', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
+  { name: 'public read of a published report', state: 'published', scoped: false, public: true, allowed: ['*@*'], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
+];
+
+function expected(e: Endpoint, actor: ActorName, unit: UnitName): Outcome {
+  const allowedHere = e.allowed.some((a) => {
+    const [who, where] = a.split('@');
+    return (who === '*' || who === actor) && (where === '*' || where === unit);
+  });
+  if (e.public) return allowedHere ? 'ok' : 'hidden';
+  if (actor === 'anonymous') return 'unauthenticated';
+  if (e.scoped && !SEES[actor].includes(unit)) return 'hidden';
+  return allowedHere ? 'ok' : 'forbidden';
+}
+
+function outcomeOf(status: number): Outcome | `status ${number}` {
+  if (status >= 200 && status < 300) return 'ok';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'hidden';
+  return `status ${status}`;
+}
+
+const CELLS = ENDPOINTS.flatMap((e) => ACTORS.flatMap((a) => UNITS.map((u) => ({ e, a, u, want: expected(e, a, u) }))));
+
+describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
+  let t: TestDatabase;
+  let org: Org;
+  let clients: Record<string, Client>;
+  const base = parseEvaluation(sampleEvaluation());
+  if (!base.ok) throw base.error;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    org = await createOrg(t.ctx);
+    clients = await loginAll(makeApp(t.ctx));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('covers every endpoint × role × unit', () => {
+    expect(CELLS).toHaveLength(ENDPOINTS.length * ACTORS.length * UNITS.length);
+  });
+
+  it.each(CELLS.map((c) => [c.e.name, c.a, c.u, c.want, c] as const))('%s by %s on unit %s → %s', async (_n, _a, _u, want, cell) => {
+    const unitId = { A: org.unitA, B: org.unitB, C: org.unitC }[cell.u];
+    let id: number | null = null;
+    let version = 1;
+    if (cell.e.state) {
+      const row = await insertEvaluation(t.ctx, null, base.value as Evaluation, unitId, `unit ${cell.u}`, cell.e.state);
+      id = row.id;
+      version = row.version;
+    }
+    const res = await cell.e.call(clients[cell.a]!, { id, unitId, version });
+    expect(outcomeOf(res.status), JSON.stringify(res.body).slice(0, 300)).toBe(want);
+    if (want !== 'ok' && res.status >= 400 && typeof res.body?.error === 'object') {
+      expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
