@@ -1,0 +1,31 @@
+/** The evaluation being built, with provenance bookkeeping. */
+import { Evaluation, type SourceRef } from '@jixiao/core';
+
+export type Draft = Evaluation;
+
+export interface Ctx {
+  ev: Draft;
+  lines: string[];
+  file: string | null;
+  notes: string[];
+  /** Amounts read from tables were printed in 元 (converted). */
+  yuanTables: boolean;
+}
+
+export function emptyDraft(): Draft {
+  return Evaluation.parse({ kind: 'department', fiscalYear: 2000 });
+}
+
+export function snippetOf(line: string, start: number, end: number): string {
+  const t = line.replace(/\t+/g, ' | ').trim();
+  if (t.length <= 160) return t;
+  const a = Math.max(0, start - 60);
+  const b = Math.min(line.length, Math.max(end, start) + 60);
+  return (a > 0 ? '…' : '') + line.slice(a, b).replace(/\t+/g, ' | ').trim() + (b < line.length ? '…' : '');
+}
+
+export function setProv(ctx: Ctx, path: string, line: number, start: number, end: number): void {
+  const l = ctx.lines[line] ?? '';
+  const ref: SourceRef = { file: ctx.file, line: line + 1, start, end, snippet: snippetOf(l, start, end) };
+  ctx.ev.provenance[path] = ref;
+}

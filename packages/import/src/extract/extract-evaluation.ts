@@ -1,0 +1,60 @@
+/**
+ * Normalised lines → Evaluation. The same path serves every format: readers turn .docx,
+ * .pdf and .xlsx into lines (tables as tab-separated rows) first.
+ */
+import { Evaluation, type Evaluation as EvaluationT } from '@jixiao/core';
+import { segmentBlocks } from '../segment-blocks.js';
+import { emptyDraft, type Ctx } from './draft.js';
+import { extractTables } from './extract-tables.js';
+import { buildParagraphs } from './prose-paragraphs.js';
+import { extractProse } from './extract-prose.js';
+import { extractChapters, extractJurisdiction, extractReportDate, extractTitleAndUnit } from './extract-structure.js';
+
+export interface ExtractInput {
+  lines: string[];
+  removed: boolean[];
+  file: string | null;
+  format: string;
+}
+
+export function extractEvaluation(input: ExtractInput, notes: string[]): EvaluationT {
+  const ev = emptyDraft();
+  ev.source = { file: input.file, format: input.format, title: null };
+  const ctx: Ctx = { ev, lines: input.lines, file: input.file, notes, yuanTables: false };
+  const blocks = segmentBlocks(input.lines, input.removed);
+  const scan = extractTables(ctx, blocks);
+  extractTitleAndUnit(ctx);
+  ev.source.format = input.format;
+  extractJurisdiction(ctx);
+  const fundsFromTables = scan.sawFundsTable || ev.funds.total.executed !== null || ev.funds.total.adjusted !== null;
+  const paras = buildParagraphs(input.lines, blocks, scan.proseCells);
+  extractProse(ctx, paras, { fundsFromTables });
+  extractChapters(ctx, blocks);
+  extractReportDate(ctx);
+  if (Object.values(ctx.ev.provenance).some((p) => p.snippet && /[（(]\s*元\s*[）)]/.test(p.snippet)) || ctx.yuanTables) {
+    ev.funds.sourceUnit = '元';
+  }
+  return finalise(ev);
+}
+
+/** Validate through the schema; a value the schema refuses is dropped rather than failing the import. */
+function finalise(ev: EvaluationT): EvaluationT {
+  let draft: unknown = ev;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const r = Evaluation.safeParse(draft);
+    if (r.success) return r.data;
+    const copy = structuredClone(draft) as Record<string, unknown>;
+    for (const issue of r.error.issues) {
+      let obj: unknown = copy;
+      const path = issue.path;
+      for (let i = 0; i < path.length - 1; i++) obj = (obj as Record<PropertyKey, unknown>)[path[i] as PropertyKey];
+      const last = path[path.length - 1];
+      if (obj && typeof obj === 'object' && last !== undefined) {
+        if (Array.isArray(obj) && typeof last === 'number') obj.splice(last, 1);
+        else (obj as Record<PropertyKey, unknown>)[last as PropertyKey] = null;
+      }
+    }
+    draft = copy;
+  }
+  return Evaluation.parse(draft);
+}

@@ -1,0 +1,650 @@
+/**
+ * Tables → funds block, base-data sheet, indicator tree, level-1 score table, totals, goals.
+ * Works on rows of cells whatever the source format, guided by header vocabulary; merged
+ * (empty) level-1/level-2 cells are carried down.
+ */
+import type { FundSource, Indicator, Level1, Level2, AmountTriple, YearTriple } from '@jixiao/core';
+import { cellText, type Block, type Cell, type Row } from '../segment-blocks.js';
+import { isBlankCell, parseCellNumber, yuanToWan, type PrintedNumber } from '../parse-number.js';
+import {
+  BASE_ROWS,
+  BUDGET_EXECUTION_ROW,
+  FUNDS_COLUMNS,
+  FUNDS_ROWS,
+  GOAL_ACHIEVED,
+  GOAL_EXPECTED,
+  GOAL_HEADER,
+  HEADER_FIELDS,
+  INDICATOR_COLUMNS,
+  SCORE_TABLE_HEAD,
+  STAFFING_COLUMNS,
+  TOTAL_ROW,
+  type BaseRowKey,
+  type FundsColumn,
+  type FundsRowKey,
+  type IndicatorColumn,
+} from '../vocab/table-vocab.js';
+import { setProv, type Ctx } from './draft.js';
+
+type BaseCol = 'priorActual' | 'budget' | 'actual';
+type Mode =
+  | { kind: 'none' }
+  | { kind: 'funds'; cols: Array<FundsColumn | null>; yuan: boolean }
+  | { kind: 'indicators'; cols: Array<IndicatorColumn | null>; l1: number; l2: number }
+  | { kind: 'score'; cols: Array<'label' | 'weight' | 'score' | 'rate' | null> }
+  | { kind: 'staffing'; cols: Array<'authorized' | 'actual' | 'rate' | null> }
+  | { kind: 'base'; cols: Array<BaseCol | null>; yuan: boolean; lastTop: BaseRowKey | null }
+  | { kind: 'goal'; cols: Array<'expected' | 'achieved' | null>; title: string | null }
+  | { kind: 'buildings' };
+
+export interface TableScan {
+  /** Long text cells, to be read as prose too. */
+  proseCells: Array<{ line: number; text: string; offset: number }>;
+  /** Figures already taken from tables (to prefer them over prose). */
+  sawFundsTable: boolean;
+  sawIndicatorTable: boolean;
+  sawScoreTable: boolean;
+}
+
+const YUAN_HEAD = /[（(]\s*元\s*[）)]|单位[：:]\s*元(?!\S*万)/;
+
+function cleanLabel(s: string): string {
+  return s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^(?:其中|含)[：:]?/, '')
+    .replace(/^(?:\d+|[一二三四五六七八九十]+)[、.．]/, '')
+    .replace(/^[（(](?:\d+|[一二三四五六七八九十]+)[）)]/, '')
+    .replace(/[：:]+$/, '');
+}
+
+function headedWeight(s: string): { name: string; weight: string | null } {
+  const t = s.replace(/[\s\u3000]+/g, '');
+  const m = /^(.*?)[（(](\d+(?:\.\d+)?)分?[）)](.*)$/.exec(t);
+  if (m) return { name: (m[1]! + m[3]!).trim(), weight: m[2]! };
+  const m2 = /^(.*?)(\d+(?:\.\d+)?)分$/.exec(t);
+  if (m2 && m2[1]) return { name: m2[1], weight: m2[2]! };
+  return { name: t, weight: null };
+}
+
+function mapHeader<K extends string>(texts: string[], vocab: Array<{ key: K; re: RegExp }>): Array<K | null> {
+  return texts.map((t) => {
+    const s = t.replace(/[\s\u3000]+/g, '');
+    if (s === '' || s.length > 24) return null;
+    for (const v of vocab) if (v.re.test(s)) return v.key;
+    return null;
+  });
+}
+
+function distinct<K>(cols: Array<K | null>): Set<K> {
+  return new Set(cols.filter((c): c is K => c !== null));
+}
+
+/** Index in the row of header column j (rows may have extra leading cells, or miss some). */
+function aligned(headerLen: number, rowLen: number, j: number): number {
+  if (rowLen >= headerLen) return j + (rowLen - headerLen);
+  return j - (headerLen - rowLen);
+}
+
+function okWeight(n: PrintedNumber | null): n is PrintedNumber {
+  return n !== null && !n.percent && !n.value.startsWith('-') && Number(n.value) <= 100;
+}
+
+export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
+  const ev = ctx.ev;
+  const scan: TableScan = { proseCells: [], sawFundsTable: false, sawIndicatorTable: false, sawScoreTable: false };
+  let mode: Mode = { kind: 'none' };
+  const num = (c: Cell | undefined) => (c ? parseCellNumber(c.parts.find((p) => p.trim() !== '') ?? '') : null);
+  const provCell = (path: string, c: Cell) => setProv(ctx, path, c.line, c.start, c.end);
+  const amount = (n: PrintedNumber, yuan: boolean) => (yuan || n.unit === '元' ? yuanToWan(n.value) : n.value);
+
+  const setTriple = (path: string, triple: AmountTriple, key: 'initial' | 'adjusted' | 'executed', n: PrintedNumber, c: Cell, yuan: boolean) => {
+    if (n.percent) return;
+    triple[key] = amount(n, yuan);
+    provCell(`${path}.${key}`, c);
+  };
+
+  const fundsTarget = (key: FundsRowKey, label: string): { triple: AmountTriple; path: string } => {
+    if (key.startsWith('source:')) {
+      const source = key.slice(7) as FundSource;
+      let idx = ev.funds.bySource.findIndex((s) => s.source === source);
+      if (idx < 0) {
+        ev.funds.bySource.push({ source, label, initial: null, adjusted: null, executed: null });
+        idx = ev.funds.bySource.length - 1;
+      }
+      return { triple: ev.funds.bySource[idx]!, path: `funds.bySource.${idx}` };
+    }
+    const k = key as 'total' | 'basic' | 'personnel' | 'operating' | 'project';
+    return { triple: ev.funds[k], path: `funds.${k}` };
+  };
+
+  const fundsRowKey = (label: string): FundsRowKey | null => {
+    for (const r of FUNDS_ROWS) if (r.re.test(label)) return r.key;
+    return null;
+  };
+
+  const baseData = () => {
+    if (!ev.baseData) {
+      ev.baseData = {
+        staffing: { authorized: null, actual: null, statedControlRate: null },
+        threePublic: {
+          total: { priorActual: null, budget: null, actual: null },
+          overseas: { priorActual: null, budget: null, actual: null },
+          vehicles: { priorActual: null, budget: null, actual: null },
+          vehiclePurchase: { priorActual: null, budget: null, actual: null },
+          vehicleOperation: { priorActual: null, budget: null, actual: null },
+          reception: { priorActual: null, budget: null, actual: null },
+        },
+        project: { priorActual: null, budget: null, actual: null },
+        projectLines: [],
+        operating: { priorActual: null, budget: null, actual: null },
+        operatingLines: [],
+        procurement: { budget: null, actual: null },
+        basicBudgetAdjustment: null,
+        carryOverBalance: null,
+        fixedAssets: { total: null, inUse: null },
+        buildings: [],
+        savingsMeasures: null,
+        signatures: { filler: null, head: null, date: null, phone: null },
+      };
+    }
+    return ev.baseData;
+  };
+
+  for (const block of blocks) {
+    if (block.kind !== 'table') continue;
+    for (const row of block.rows) {
+      const cells = row.cells;
+      const texts = cells.map(cellText);
+      if (texts.every((t) => isBlankCell(t))) continue;
+      for (let i = 0; i < cells.length; i++) {
+        const t = texts[i]!;
+        if (t.length >= 30 && /[。；，]/.test(t)) {
+          for (const p of cells[i]!.parts) {
+            if (p.trim().length >= 8) scan.proseCells.push({ line: findLine(ctx, p, cells[i]!.line), text: p.trim(), offset: 0 });
+          }
+        }
+      }
+      if (readHeaderFields(ctx, cells, texts)) continue;
+      const header = detectHeader(texts, block.rows, row);
+      if (header) {
+        mode = header;
+        if (mode.kind === 'indicators') scan.sawIndicatorTable = true;
+        if (mode.kind === 'score') scan.sawScoreTable = true;
+        if (mode.kind === 'funds') scan.sawFundsTable = true;
+        continue;
+      }
+      const firstIdx = texts.findIndex((t) => !isBlankCell(t));
+      const first = cleanLabel(texts[firstIdx] ?? '');
+
+      // 总分 rows outside the funds block
+      if (mode.kind !== 'funds' && TOTAL_ROW.test(first)) {
+        const nums: Array<{ n: PrintedNumber; c: Cell; col: number }> = [];
+        for (let i = firstIdx + 1; i < cells.length; i++) {
+          const n = num(cells[i]);
+          if (n) nums.push({ n, c: cells[i]!, col: i });
+        }
+        if (mode.kind === 'score') {
+          for (const x of nums) {
+            const key = mode.cols[aligned(mode.cols.length, cells.length, x.col)] ?? null;
+            const k2 = key ?? (x.n.percent ? 'rate' : null);
+            if (k2 === 'weight') {
+              ev.totals.statedWeight = x.n.value;
+              provCell('totals.statedWeight', x.c);
+            } else if (k2 === 'score') {
+              ev.totals.statedScore = x.n.value;
+              provCell('totals.statedScore', x.c);
+            } else if (k2 === 'rate') {
+              ev.totals.statedScoreRate = x.n.value;
+              provCell('totals.statedScoreRate', x.c);
+            }
+          }
+        } else {
+          const plain = nums.filter((x) => !x.n.percent);
+          if (plain.length >= 2) {
+            ev.totals.statedWeight = plain[0]!.n.value;
+            provCell('totals.statedWeight', plain[0]!.c);
+            ev.totals.statedScore = plain[plain.length - 1]!.n.value;
+            provCell('totals.statedScore', plain[plain.length - 1]!.c);
+          } else if (plain.length === 1) {
+            ev.totals.statedScore = plain[0]!.n.value;
+            provCell('totals.statedScore', plain[0]!.c);
+          }
+        }
+        continue;
+      }
+
+      switch (mode.kind) {
+        case 'funds': {
+          const m = mode;
+          // label: last non-number, non-blank cell before the first number
+          let labelIdx = -1;
+          for (let i = 0; i < cells.length; i++) {
+            if (isBlankCell(texts[i]!)) continue;
+            if (num(cells[i])) break;
+            labelIdx = i;
+          }
+          const labelText = labelIdx >= 0 ? texts[labelIdx]! : '';
+          const hasNumbers = cells.some((c, i) => i > labelIdx && num(c) !== null);
+          if (labelIdx >= 0 && hasNumbers) {
+            const label = cleanLabel(labelText);
+            const key = fundsRowKey(label);
+            if (!key) break;
+            const { triple, path } = fundsTarget(key, label);
+            const headerKeys = m.cols.map((k, j) => ({ k, j })).filter((x) => x.k !== null);
+            const sameShape = m.cols.length === cells.length;
+            const after = cells.slice(labelIdx + 1);
+            headerKeys.forEach((hk, idx) => {
+              const c = sameShape ? cells[hk.j] : after[idx];
+              const n = num(c);
+              if (!n || !c) return;
+              if (hk.k === 'initial' || hk.k === 'adjusted' || hk.k === 'executed') setTriple(path, triple, hk.k, n, c, m.yuan);
+              else if (key === 'total') {
+                if (hk.k === 'weight' && okWeight(n)) {
+                  ev.budgetExecution.weight = n.value;
+                  provCell('budgetExecution.weight', c);
+                } else if (hk.k === 'rate') {
+                  ev.budgetExecution.statedRate = n.value;
+                  provCell('budgetExecution.statedRate', c);
+                } else if (hk.k === 'score' && !n.percent) {
+                  ev.budgetExecution.selfScore = n.value;
+                  provCell('budgetExecution.selfScore', c);
+                }
+              }
+            });
+            break;
+          }
+          // "其中：一般公共预算：265.45" — label and amount in one cell
+          for (let i = 0; i < cells.length; i++) {
+            const kv = /^(.*?[^\d.,])[：:]\s*(-?[\d,]+(?:\.\d+)?)\s*(万元|元)?$/.exec(texts[i]!.replace(/[\u3000]/g, ' ').trim());
+            if (!kv) continue;
+            const label = cleanLabel(kv[1]!);
+            const key = fundsRowKey(label);
+            const n = parseCellNumber(kv[2]! + (kv[3] ?? ''));
+            if (!key || !n) continue;
+            const { triple, path } = fundsTarget(key, label);
+            const c = cells[i]!;
+            const at = c.parts[0]!.lastIndexOf(kv[2]!);
+            const cc: Cell = at >= 0 ? { ...c, start: c.start + at, end: c.start + at + kv[2]!.length } : c;
+            setTriple(path, triple, 'executed', n, cc, m.yuan);
+          }
+          break;
+        }
+        case 'indicators':
+          readIndicatorRow(ctx, mode, cells, texts, num);
+          break;
+        case 'score': {
+          const label = cleanLabel(texts[firstIdx]!);
+          const vals: Partial<Record<'weight' | 'score' | 'rate', { n: PrintedNumber; c: Cell }>> = {};
+          for (let i = firstIdx + 1; i < cells.length; i++) {
+            const n = num(cells[i]);
+            if (!n) continue;
+            const key = mode.cols[aligned(mode.cols.length, cells.length, i)];
+            const k = key === 'weight' || key === 'score' || key === 'rate' ? key : n.percent ? 'rate' : null;
+            if (k && !vals[k]) vals[k] = { n, c: cells[i]! };
+          }
+          if (BUDGET_EXECUTION_ROW.test(label)) {
+            if (vals.weight && okWeight(vals.weight.n)) {
+              ev.budgetExecution.weight = vals.weight.n.value;
+              provCell('budgetExecution.weight', vals.weight.c);
+            }
+            if (vals.score && !vals.score.n.percent) {
+              ev.budgetExecution.selfScore = vals.score.n.value;
+              provCell('budgetExecution.selfScore', vals.score.c);
+            }
+            if (vals.rate) {
+              ev.budgetExecution.statedScoreRate = vals.rate.n.value;
+              provCell('budgetExecution.statedScoreRate', vals.rate.c);
+            }
+            break;
+          }
+          if (!vals.weight && !vals.score) break;
+          const { name, weight } = headedWeight(texts[firstIdx]!);
+          const idx = findOrAddLevel1(ev.indicators, name);
+          const l1 = ev.indicators[idx]!;
+          const p = `indicators.${idx}`;
+          if (vals.weight && okWeight(vals.weight.n)) {
+            l1.weight = vals.weight.n.value;
+            provCell(`${p}.weight`, vals.weight.c);
+          } else if (weight) l1.weight = weight;
+          if (vals.score && !vals.score.n.percent) {
+            l1.selfScore = vals.score.n.value;
+            provCell(`${p}.selfScore`, vals.score.c);
+          }
+          if (vals.rate) {
+            l1.statedScoreRate = vals.rate.n.value;
+            provCell(`${p}.statedScoreRate`, vals.rate.c);
+          }
+          if (!ev.provenance[p]) provCell(p, cells[firstIdx]!);
+          break;
+        }
+        case 'staffing': {
+          const bd = baseData();
+          const sm = mode;
+          sm.cols.forEach((k, j) => {
+            if (!k) return;
+            const c = cells[aligned(sm.cols.length, cells.length, j)];
+            const n = num(c);
+            if (!n || !c) return;
+            if (k === 'rate') {
+              if (!n.percent) return;
+              bd.staffing.statedControlRate = n.value;
+              provCell('baseData.staffing.statedControlRate', c);
+            } else if (/^\d+$/.test(n.value) && !n.percent) {
+              bd.staffing[k] = Number(n.value);
+              provCell(`baseData.staffing.${k}`, c);
+            }
+          });
+          mode = { kind: 'none' };
+          break;
+        }
+        case 'base': {
+          const m = mode;
+          const rawLabel = texts[firstIdx]!;
+          const label = cleanLabel(rawLabel);
+          if (/厉行节约|节约保障措施/.test(label)) {
+            const rest = texts.slice(firstIdx + 1).filter((t) => !isBlankCell(t)).join('；');
+            if (rest) baseData().savingsMeasures = rest;
+            break;
+          }
+          const values: Array<{ k: BaseCol; n: PrintedNumber; c: Cell }> = [];
+          m.cols.forEach((k, j) => {
+            if (!k) return;
+            const c = cells[aligned(m.cols.length, cells.length, j)];
+            const n = num(c);
+            if (n && c && !n.percent) values.push({ k, n, c });
+          });
+          let key: BaseRowKey | null = null;
+          for (const r of BASE_ROWS) if (r.re.test(label)) { key = r.key; break; }
+          const bd = baseData();
+          if (key) {
+            if (key === 'project' || key === 'operating') m.lastTop = key;
+            else if (!key.startsWith('threePublic')) m.lastTop = null;
+            if (values.length === 0) break;
+            if (key === 'procurement') {
+              for (const v of values) {
+                if (v.k === 'budget') {
+                  bd.procurement.budget = amount(v.n, m.yuan);
+                  provCell('baseData.procurement.budget', v.c);
+                } else if (v.k === 'actual') {
+                  bd.procurement.actual = amount(v.n, m.yuan);
+                  provCell('baseData.procurement.actual', v.c);
+                }
+              }
+              break;
+            }
+            if (key === 'basicBudgetAdjustment' || key === 'carryOverBalance') {
+              const v = values.find((x) => x.k === 'actual') ?? values[values.length - 1]!;
+              bd[key] = amount(v.n, m.yuan);
+              provCell(`baseData.${key}`, v.c);
+              break;
+            }
+            const [a, b] = key.split('.') as [string, string | undefined];
+            const triple: YearTriple = b ? (bd.threePublic as Record<string, YearTriple>)[b]! : (bd as unknown as Record<string, YearTriple>)[a]!;
+            for (const v of values) {
+              triple[v.k] = amount(v.n, m.yuan);
+              provCell(`baseData.${key}.${v.k}`, v.c);
+            }
+            break;
+          }
+          if (m.lastTop && values.length > 0 && !/^[…\.]+$/.test(label)) {
+            const list = m.lastTop === 'project' ? bd.projectLines : bd.operatingLines;
+            const line = { name: label, priorActual: null, budget: null, actual: null } as YearTriple & { name: string };
+            const idx = list.length;
+            for (const v of values) {
+              line[v.k] = amount(v.n, m.yuan);
+              provCell(`baseData.${m.lastTop}Lines.${idx}.${v.k}`, v.c);
+            }
+            list.push(line);
+          }
+          break;
+        }
+        case 'goal': {
+          const expected = mode.cols.indexOf('expected');
+          const achieved = mode.cols.indexOf('achieved');
+          const e = expected >= 0 ? cells[aligned(mode.cols.length, cells.length, expected)] : undefined;
+          const a = achieved >= 0 ? cells[aligned(mode.cols.length, cells.length, achieved)] : undefined;
+          const et = e ? cellText(e) : '';
+          const at = a ? cellText(a) : '';
+          if (et || at) {
+            const idx = ev.goals.length;
+            ev.goals.push({ title: mode.title, expected: et || null, achieved: at || null, targets: [] });
+            if (e && et) provCell(`goals.${idx}.expected`, e);
+            if (a && at) provCell(`goals.${idx}.achieved`, a);
+          }
+          mode = { kind: 'none' };
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+  return scan;
+}
+
+function findLine(ctx: Ctx, text: string, fallback: number): number {
+  for (let i = fallback; i < Math.min(ctx.lines.length, fallback + 40); i++) {
+    if (ctx.lines[i]!.includes(text)) return i;
+  }
+  return fallback;
+}
+
+function findOrAddLevel1(list: Level1[], name: string): number {
+  const key = name.replace(/指标$/, '');
+  const idx = list.findIndex((l) => l.name.replace(/指标$/, '') === key);
+  if (idx >= 0) return idx;
+  list.push({ name, weight: null, selfScore: null, statedScoreRate: null, children: [] });
+  return list.length - 1;
+}
+
+function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
+  let hit = false;
+  for (let i = 0; i < cells.length - 1; i++) {
+    const t = texts[i]!.replace(/[\s\u3000]+/g, '');
+    const f = HEADER_FIELDS.find((h) => h.re.test(t));
+    if (!f) continue;
+    let j = i + 1;
+    while (j < cells.length && isBlankCell(texts[j]!)) j++;
+    if (j >= cells.length) continue;
+    const v = texts[j]!.replace(/[\u3000]+/g, '').trim();
+    if (v.length < 2 || v.length > 60 || HEADER_FIELDS.some((h) => h.re.test(v))) continue;
+    const ev = ctx.ev;
+    const c = cells[j]!;
+    if (f.key === 'unit') {
+      ev.unit.name = v;
+      setProv(ctx, 'unit.name', c.line, c.start, c.end);
+    } else if (f.key === 'project') {
+      ev.project = { name: v, implementingUnit: ev.project?.implementingUnit ?? null, code: null };
+      ev.kind = 'project';
+      setProv(ctx, 'project.name', c.line, c.start, c.end);
+    } else if (f.key === 'supervising') {
+      ev.supervisingDepartment = v;
+      setProv(ctx, 'supervisingDepartment', c.line, c.start, c.end);
+    } else if (f.key === 'implementing') {
+      if (ev.project) ev.project.implementingUnit = v;
+      else ev.unit.name ??= v;
+    }
+    hit = true;
+  }
+  return hit;
+}
+
+function detectHeader(texts: string[], _rows: Row[], _row: Row): Mode | null {
+  const ind = mapHeader(texts, INDICATOR_COLUMNS);
+  const ik = distinct(ind);
+  if ((ik.has('level1') || ik.has('level3')) && (ik.has('target') || ik.has('actual')) && (ik.has('weight') || ik.has('score'))) {
+    return { kind: 'indicators', cols: ind, l1: -1, l2: -1 };
+  }
+  const compact = texts.map((t) => t.replace(/[\s\u3000]+/g, ''));
+  const goalHead = compact.findIndex((t) => GOAL_HEADER.test(t));
+  if (goalHead >= 0 && compact.some((t, i) => i !== goalHead && (GOAL_EXPECTED.test(t) || GOAL_ACHIEVED.test(t)))) {
+    const cols = compact.map((t, i) =>
+      i === goalHead ? null : GOAL_EXPECTED.test(t) ? ('expected' as const) : GOAL_ACHIEVED.test(t) ? ('achieved' as const) : null,
+    );
+    return { kind: 'goal', cols, title: compact[goalHead]! };
+  }
+  const funds = mapHeader(texts, FUNDS_COLUMNS);
+  const fk = distinct(funds);
+  const amountCols = ['initial', 'adjusted', 'executed', 'rate'].filter((k) => fk.has(k as FundsColumn)).length;
+  if (amountCols >= 2 && !compact.some((t) => /^\d{4}年/.test(t))) {
+    return { kind: 'funds', cols: funds, yuan: compact.some((t) => YUAN_HEAD.test(t)) };
+  }
+  if (texts.length <= 7) {
+    const cols = compact.map((t) =>
+      SCORE_TABLE_HEAD.rate.test(t)
+        ? ('rate' as const)
+        : SCORE_TABLE_HEAD.label.test(t)
+          ? ('label' as const)
+          : SCORE_TABLE_HEAD.weight.test(t)
+            ? ('weight' as const)
+            : SCORE_TABLE_HEAD.score.test(t)
+              ? ('score' as const)
+              : null,
+    );
+    const sk = distinct(cols);
+    if (sk.has('label') && sk.has('weight') && sk.has('score')) return { kind: 'score', cols };
+  }
+  const staff = mapHeader(texts, STAFFING_COLUMNS);
+  if (distinct(staff).size >= 2) return { kind: 'staffing', cols: staff };
+  const years = compact.map((t) => /^(\d{4})年度?(决算|预算|实际|执行)/.exec(t));
+  if (years.filter(Boolean).length >= 2) {
+    const ys = years.filter(Boolean).map((m) => Number(m![1]));
+    const maxYear = Math.max(...ys);
+    const cols = years.map((m) => {
+      if (!m) return null;
+      const y = Number(m[1]);
+      if (m[2] === '预算') return 'budget' as const;
+      return y < maxYear ? ('priorActual' as const) : ('actual' as const);
+    });
+    return { kind: 'base', cols, yuan: compact.some((t) => YUAN_HEAD.test(t)), lastTop: null };
+  }
+  if (compact.some((t) => /批复规模|投资概算/.test(t))) return { kind: 'buildings' };
+  return null;
+}
+
+function readIndicatorRow(
+  ctx: Ctx,
+  mode: Extract<Mode, { kind: 'indicators' }>,
+  cells: Cell[],
+  texts: string[],
+  num: (c: Cell | undefined) => PrintedNumber | null,
+): void {
+  const ev = ctx.ev;
+  const H = mode.cols.length;
+  const at = (k: IndicatorColumn): Cell | undefined => {
+    const j = mode.cols.indexOf(k);
+    if (j < 0) return undefined;
+    return cells[aligned(H, cells.length, j)];
+  };
+  const txt = (k: IndicatorColumn): string => {
+    const c = at(k);
+    return c ? cellText(c).replace(/\u3000/g, ' ').trim() : '';
+  };
+  const prov = (path: string, c: Cell | undefined) => {
+    if (c) setProv(ctx, path, c.line, c.start, c.end);
+  };
+  const l1Text = txt('level1');
+  const l2Text = txt('level2');
+  const l3Text = txt('level3');
+  if (!isBlankCell(l1Text)) {
+    const { name, weight } = headedWeight(l1Text);
+    if (BUDGET_EXECUTION_ROW.test(name) && !/指标$/.test(name.replace(BUDGET_EXECUTION_ROW, ''))) {
+      const w = num(at('weight'));
+      const s = num(at('score'));
+      if (okWeight(w)) {
+        ev.budgetExecution.weight = w.value;
+        prov('budgetExecution.weight', at('weight'));
+      } else if (weight) ev.budgetExecution.weight = weight;
+      if (s && !s.percent) {
+        ev.budgetExecution.selfScore = s.value;
+        prov('budgetExecution.selfScore', at('score'));
+      }
+      const a = num(at('actual'));
+      if (a?.percent) {
+        ev.budgetExecution.statedRate = a.value;
+        prov('budgetExecution.statedRate', at('actual'));
+      }
+      mode.l1 = -1;
+      return;
+    }
+    const cur = mode.l1 >= 0 ? ev.indicators[mode.l1] : undefined;
+    if (!cur || cur.name !== name) {
+      mode.l1 = findOrAddLevel1(ev.indicators, name);
+      mode.l2 = -1;
+      const l1 = ev.indicators[mode.l1]!;
+      if (weight) {
+        l1.weight = weight;
+        prov(`indicators.${mode.l1}.weight`, at('level1'));
+      }
+      prov(`indicators.${mode.l1}`, at('level1'));
+    }
+  }
+  if (mode.l1 < 0) {
+    if (isBlankCell(l2Text) && isBlankCell(l3Text)) return;
+    mode.l1 = findOrAddLevel1(ev.indicators, '未标明一级指标');
+  }
+  const l1 = ev.indicators[mode.l1]!;
+  if (!isBlankCell(l2Text)) {
+    const { name, weight } = headedWeight(l2Text);
+    const l2: Level2 = { name, weight, selfScore: null, children: [] };
+    l1.children.push(l2);
+    mode.l2 = l1.children.length - 1;
+    prov(`indicators.${mode.l1}.children.${mode.l2}`, at('level2'));
+    if (weight) prov(`indicators.${mode.l1}.children.${mode.l2}.weight`, at('level2'));
+  }
+  const targetText = txt('target');
+  const actualText = txt('actual');
+  const wCell = at('weight');
+  const sCell = at('score');
+  const hasLeaf = !isBlankCell(l3Text) || !isBlankCell(targetText) || !isBlankCell(actualText) || num(wCell) || num(sCell);
+  if (!hasLeaf) return;
+  if (mode.l2 < 0) {
+    l1.children.push({ name: l1.name, weight: null, selfScore: null, children: [] });
+    mode.l2 = l1.children.length - 1;
+  }
+  const l2 = l1.children[mode.l2]!;
+  const w = num(wCell);
+  const s = num(sCell);
+  const reasonText = txt('reason');
+  const signText = txt('sign');
+  const ind: Indicator = {
+    id: null,
+    name: isBlankCell(l3Text) ? l2.name : l3Text.replace(/\s+/g, ''),
+    target: isBlankCell(targetText) ? null : targetText,
+    initialTarget: isBlankCell(txt('initialTarget')) ? null : txt('initialTarget'),
+    sign: parseSign(signText),
+    unitOfMeasure: isBlankCell(txt('unit')) ? null : txt('unit'),
+    actual: isBlankCell(actualText) ? null : actualText,
+    qualitativeLevel: null,
+    weight: okWeight(w) ? w.value : null,
+    selfScore: s && !s.percent ? s.value : null,
+    reviewerScore: null,
+    deviationReason: isBlankCell(reasonText) ? null : reasonText,
+    core: /是|√|✓/.test(txt('core')),
+    notApplicable: /^(?:——|—|\/|不适用)$/.test(targetText.replace(/\s/g, '')) && !okWeight(w),
+  };
+  const rv = num(at('reviewerScore'));
+  if (rv && !rv.percent) ind.reviewerScore = rv.value;
+  const k = l2.children.length;
+  l2.children.push(ind);
+  const p = `indicators.${mode.l1}.children.${mode.l2}.children.${k}`;
+  prov(p, at('level3') ?? wCell);
+  if (ind.target) prov(`${p}.target`, at('target'));
+  if (ind.actual) prov(`${p}.actual`, at('actual'));
+  if (ind.weight) prov(`${p}.weight`, wCell);
+  if (ind.selfScore) prov(`${p}.selfScore`, sCell);
+  if (ind.deviationReason) prov(`${p}.deviationReason`, at('reason'));
+  void texts;
+}
+
+function parseSign(s: string): Indicator['sign'] {
+  const t = s.replace(/\s+/g, '');
+  if (t === '') return null;
+  if (/^(?:≥|>=|不低于|大于等于|正向)$/.test(t)) return '>=';
+  if (/^(?:≤|<=|不高于|小于等于|反向)$/.test(t)) return '<=';
+  if (/^(?:>|大于)$/.test(t)) return '>';
+  if (/^(?:<|小于)$/.test(t)) return '<';
+  if (/^(?:=|等于)$/.test(t)) return '=';
+  if (/定性/.test(t)) return 'qualitative';
+  return null;
+}

@@ -1,0 +1,9 @@
+// Public API of @jixiao/import: read published self-evaluation reports into the evaluation model.
+export { importReport, importFile, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './import-report.js';
+export type { ImportOptions, ImportResult } from './import-report.js';
+export type { ReportFormat } from './detect-format.js';
+export { detectFormat } from './detect-format.js';
+export { normaliseLines, compactLine, latexToText } from './normalise-text.js';
+export { decodeText } from './decode-text.js';
+export { segmentBlocks } from './segment-blocks.js';
+export type { Block, Row, Cell } from './segment-blocks.js';

@@ -1,0 +1,146 @@
+/**
+ * Line-by-line normalisation. The output has exactly one line per input line, so a line
+ * number means the same in the normalised text and in the original; lines that are pure
+ * debris (page numbers, bookmarks) are blanked and flagged `removed`.
+ */
+import * as OpenCC from 'opencc-js';
+import {
+  JUNK_INLINE_PATTERNS,
+  JUNK_LINE_PATTERNS,
+  LATEX_COMMANDS,
+  PAGE_NUMBER_PATTERNS,
+  RADICAL_SUPPLEMENT,
+  TRADITIONAL_HINTS,
+} from './vocab/text-debris.js';
+
+export interface NormalisedLines {
+  lines: string[];
+  removed: boolean[];
+  notes: string[];
+}
+
+const COMPAT_RE = /[\u2e80-\u2fdf\u3000\uff00-\uffef\u2460-\u24ff\u3200-\u33ff\ufe30-\ufe6f\u2000-\u200b\u00a0\ufeff]/;
+const RADICAL_RE = /[\u2e80-\u2eff]/g;
+const KEEP_FULLWIDTH = /[^（）：；，！？]+/g;
+const CJK_SPACED_RUN = /(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]/;
+const LATEX_RE = /\$([^$\n]{1,120})\$/g;
+
+let t2s: ((s: string) => string) | null = null;
+function toSimplified(s: string): string {
+  const convert = t2s ?? OpenCC.Converter({ from: 'hk', to: 'cn' });
+  t2s = convert;
+  return convert(s);
+}
+
+export function latexToText(inner: string): string {
+  let s = inner.replace(/\\([a-zA-Z]+|[,;!%])\s*/g, (_m, cmd: string) => {
+    if (cmd === '%') return '%';
+    const r = LATEX_COMMANDS[cmd];
+    return r === undefined ? '' : r;
+  });
+  s = s.replace(/[{}]/g, '').replace(/\s+/g, '');
+  return s;
+}
+
+export function normaliseLines(rawLines: string[]): NormalisedLines {
+  const notes: string[] = [];
+  const whole = rawLines.join('\n');
+  let traditional = false;
+  for (const ch of TRADITIONAL_HINTS) {
+    if (whole.includes(ch)) {
+      traditional = true;
+      break;
+    }
+  }
+  let latexCount = 0;
+  let radicalCount = 0;
+  let despaced = 0;
+  let pageLines = 0;
+  const lines: string[] = [];
+  const removed: boolean[] = [];
+  for (let raw of rawLines) {
+    raw = raw.replace(/\r$/, '');
+    let line = raw;
+    for (const re of JUNK_INLINE_PATTERNS) line = line.replace(re, '');
+    if (line.includes('$')) {
+      line = line.replace(LATEX_RE, (_m, inner: string) => {
+        latexCount++;
+        return latexToText(inner);
+      });
+    }
+    if (line.includes('\\')) line = line.replace(/\\(geq|leq|ge|le|times)\b\s*/g, (_m, c: string) => LATEX_COMMANDS[c] ?? '');
+    if (COMPAT_RE.test(line)) {
+      line = line.replace(RADICAL_RE, (c) => {
+        const r = RADICAL_SUPPLEMENT[c];
+        if (r) radicalCount++;
+        return r ?? c;
+      });
+      line = line.replace(KEEP_FULLWIDTH, (s) => s.normalize('NFKC'));
+    }
+    if (traditional) line = toSimplified(line);
+    if (CJK_SPACED_RUN.test(line)) {
+      line = line.replace(/([\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '$1');
+      despaced++;
+    }
+    line = line.replace(/[ \u3000]+$/, '');
+    let drop = false;
+    if (!line.startsWith('\t')) {
+      if (JUNK_LINE_PATTERNS.some((re) => re.test(line))) drop = true;
+      else if (PAGE_NUMBER_PATTERNS.some((re) => re.test(line))) {
+        drop = true;
+        pageLines++;
+      }
+    } else if (line.trim() === '' && raw.trim() !== '' && JUNK_LINE_PATTERNS.some((re) => re.test(raw.trim()))) {
+      line = '\t';
+    }
+    // a line holding only full-width spaces is an (empty) paragraph of a table cell, not a row break
+    if (!drop && line === '' && /^[\t ]*\u3000[\u3000 ]*$/.test(raw)) line = '\u3000';
+    lines.push(drop ? '' : line);
+    removed.push(drop);
+  }
+  if (traditional) notes.push('繁体字已转换为简体字');
+  if (latexCount > 0) notes.push(`已将 ${latexCount} 处 LaTeX 公式残留（如 $\\geq 90\\%$）转换为普通符号`);
+  if (radicalCount > 0) notes.push(`已将 ${radicalCount} 个部首兼容字符转换为标准汉字`);
+  if (despaced > 0) notes.push(`已去除 ${despaced} 行中汉字之间的排版空格`);
+  if (pageLines > 0) notes.push(`已去除 ${pageLines} 行页码或页眉页脚`);
+  return { lines, removed, notes };
+}
+
+/**
+ * A view of one line for prose matching: whitespace next to CJK text, between a number and
+ * its unit or sign, is dropped ("8779.84 万元" → "8779.84万元"). `map[i]` is the offset in the
+ * line of the compact text's character i.
+ */
+export interface CompactLine {
+  text: string;
+  map: number[];
+}
+
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef（）：；，。、！？“”‘’《》〔〕【】≥≤<>=%％]/;
+
+export function compactLine(line: string): CompactLine {
+  let text = '';
+  const map: number[] = [];
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    const ch = line[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0') {
+      let j = i;
+      while (j < n && /[ \t\u3000\u00a0]/.test(line[j]!)) j++;
+      const before = text.length > 0 ? text[text.length - 1]! : '';
+      const after = j < n ? line[j]! : '';
+      const drop = before === '' || after === '' || WIDE.test(before) || WIDE.test(after);
+      if (!drop) {
+        text += ' ';
+        map.push(i);
+      }
+      i = j;
+      continue;
+    }
+    text += ch;
+    map.push(i);
+    i++;
+  }
+  return { text, map };
+}

@@ -1,0 +1,259 @@
+/**
+ * Normalised lines → paragraphs and tables. Table shapes recognised:
+ * - Word's plain-text export: one cell per line with a leading tab, extra paragraphs of a
+ *   cell on following lines without a tab, rows separated by a blank line;
+ * - tab-separated rows (also what our .docx/.xlsx/.pdf readers emit);
+ * - Markdown pipe tables;
+ * - loose rows from PDF/OCR text: a label followed only by numbers, or cells split by runs
+ *   of two or more spaces.
+ */
+
+export interface Cell {
+  /** Paragraphs of the cell, in order (usually one). */
+  parts: string[];
+  /** 0-based line index of the first paragraph, and the offsets of its text in that line. */
+  line: number;
+  start: number;
+  end: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  line: number;
+}
+
+export type Block =
+  | { kind: 'para'; line: number; text: string }
+  | { kind: 'table'; style: 'word' | 'tsv' | 'pipe' | 'loose'; rows: Row[] };
+
+const WORD_CELL = /^\t[^\t]*$/;
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** A caption that starts a new table or annex: the previous table has ended. */
+const TABLE_TITLE = /^附(?:件|表)\s*\d*[：:]?$|绩效(?:自评|评价)(?:表|报告)$|基础数据表$|^(?:填表人|填报人|单位负责人)[：:]/;
+const HEADING_LIKE = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/;
+const LOOSE_NUM = /^(?:-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?:%|分|万元|元)?$|^[—–\-/]{1,2}$/;
+const HEADER_WORDS = /^(?:指标|指标名称|一级指标|二级指标|三级指标|权重|分值|权重分值|得分|得分率|年初预算数|全年预算数|全年执行数|执行率|年度指标值|实际完成值|指标值|完成值|项目|金额|合计)$/;
+
+/** Blank line (a row break); a lone tab (an empty cell) or full-width spaces are not blank. */
+export function isBlank(line: string): boolean {
+  return /^[ \r]*$/.test(line);
+}
+
+export function cellText(cell: Cell): string {
+  return joinParts(cell.parts);
+}
+
+export function joinParts(parts: string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    const p = raw.trim();
+    if (p === '') continue;
+    if (out === '') out = p;
+    else if (/[\u3000-\u9fff\uff00-\uffef（）：；，。、]$/.test(out) || /^[\u3000-\u9fff\uff00-\uffef（）：；，。、]/.test(p)) out += p;
+    else out += ' ' + p;
+  }
+  return out;
+}
+
+function cellFrom(line: string, lineIndex: number, from: number, to: number): Cell {
+  const raw = line.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  return { parts: [text], line: lineIndex, start: from + lead, end: from + lead + text.length };
+}
+
+function splitTsv(line: string, lineIndex: number): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  for (let k = 0; k <= line.length; k++) {
+    if (k === line.length || line[k] === '\t') {
+      cells.push(cellFrom(line, lineIndex, from, k));
+      from = k + 1;
+    }
+  }
+  return cells;
+}
+
+function splitPipe(line: string, lineIndex: number): Cell[] {
+  const first = line.indexOf('|');
+  const last = line.lastIndexOf('|');
+  const cells: Cell[] = [];
+  let from = first + 1;
+  for (let k = first + 1; k <= last; k++) {
+    if (line[k] === '|' && line[k - 1] !== '\\') {
+      cells.push(cellFrom(line, lineIndex, from, k));
+      from = k + 1;
+    }
+  }
+  return cells;
+}
+
+/** Cells of a loose row, or null if the line does not look like one. */
+export function splitLoose(line: string, lineIndex: number): Cell[] | null {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 120 || /[。；]/.test(t)) return null;
+  const tokens: Array<{ s: string; i: number }> = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) tokens.push({ s: m[0], i: m.index });
+  if (tokens.length < 3) return null;
+  const allHeader = tokens.every((x) => HEADER_WORDS.test(x.s));
+  const labelThenNumbers = tokens.slice(1).every((x) => LOOSE_NUM.test(x.s)) && !LOOSE_NUM.test(tokens[0]!.s);
+  if (!allHeader && !labelThenNumbers) return null;
+  return tokens.map((x) => ({ parts: [x.s], line: lineIndex, start: x.i, end: x.i + x.s.length }));
+}
+
+function isTsvLine(line: string): boolean {
+  return /[^\t]\t|\t[^\t]*\t/.test(line) && !WORD_CELL.test(line);
+}
+
+export function segmentBlocks(lines: string[], removed: boolean[]): Block[] {
+  const blocks: Block[] = [];
+  const n = lines.length;
+  let i = 0;
+  const nextContent = (from: number): number => {
+    let j = from;
+    while (j < n && (removed[j] || isBlank(lines[j]!))) j++;
+    return j;
+  };
+  while (i < n) {
+    if (removed[i]) {
+      i++;
+      continue;
+    }
+    const line = lines[i]!;
+    if (WORD_CELL.test(line)) {
+      const r = readWordTable(lines, removed, i);
+      blocks.push(r.block);
+      i = r.next;
+      continue;
+    }
+    if (isTsvLine(line) || (PIPE_ROW.test(line) && line.split('|').length >= 3)) {
+      const pipe = PIPE_ROW.test(line);
+      const rows: Row[] = [];
+      while (i < n) {
+        if (removed[i]) {
+          i++;
+          continue;
+        }
+        const l = lines[i]!;
+        if (pipe ? PIPE_ROW.test(l) : isTsvLine(l)) {
+          if (!(pipe && PIPE_SEPARATOR.test(l))) {
+            rows.push({ cells: pipe ? splitPipe(l, i) : splitTsv(l, i), line: i });
+          }
+          i++;
+          continue;
+        }
+        if (isBlank(l)) {
+          const j = nextContent(i);
+          if (j < n && j - i <= 2 && (pipe ? PIPE_ROW.test(lines[j]!) : isTsvLine(lines[j]!))) {
+            i = j;
+            continue;
+          }
+        }
+        break;
+      }
+      blocks.push({ kind: 'table', style: pipe ? 'pipe' : 'tsv', rows });
+      continue;
+    }
+    if (isBlank(line) || line.trim() === '') {
+      i++;
+      continue;
+    }
+    const loose = splitLoose(line, i);
+    if (loose) {
+      const rows: Row[] = [{ cells: loose, line: i }];
+      let j = i + 1;
+      while (j < n) {
+        if (removed[j] || isBlank(lines[j]!)) {
+          j++;
+          continue;
+        }
+        const c = splitLoose(lines[j]!, j);
+        if (!c) break;
+        rows.push({ cells: c, line: j });
+        j++;
+      }
+      if (rows.length >= 2) {
+        blocks.push({ kind: 'table', style: 'loose', rows });
+        i = j;
+        continue;
+      }
+    }
+    blocks.push({ kind: 'para', line: i, text: line.trim() });
+    i++;
+  }
+  return blocks;
+}
+
+function readWordTable(lines: string[], removed: boolean[], start: number): { block: Block; next: number } {
+  const n = lines.length;
+  const rows: Row[] = [];
+  let row: Row | null = null;
+  let cell: Cell | null = null;
+  let contCount = 0;
+  let i = start;
+  const endRow = () => {
+    if (row && row.cells.length > 0) rows.push(row);
+    row = null;
+    cell = null;
+  };
+  const wordCellWithin = (from: number): boolean => {
+    let seen = 0;
+    for (let j = from; j < n && seen < 8; j++) {
+      if (removed[j]) continue;
+      const l = lines[j]!;
+      if (WORD_CELL.test(l)) return true;
+      if (isBlank(l)) continue;
+      if (HEADING_LIKE.test(l) && seen > 0) return false;
+      if (TABLE_TITLE.test(l.trim())) return false;
+      seen++;
+    }
+    return false;
+  };
+  while (i < n) {
+    if (removed[i]) {
+      i++;
+      continue;
+    }
+    const line = lines[i]!;
+    if (WORD_CELL.test(line)) {
+      if (!row) row = { cells: [], line: i };
+      cell = cellFrom(line, i, 1, line.length);
+      row.cells.push(cell);
+      contCount = 0;
+      i++;
+      continue;
+    }
+    if (isBlank(line)) {
+      let j = i;
+      while (j < n && (removed[j] || isBlank(lines[j]!))) j++;
+      if (j >= n) {
+        i = j;
+        break;
+      }
+      if (WORD_CELL.test(lines[j]!)) {
+        endRow();
+        i = j;
+        continue;
+      }
+      if (cell && wordCellWithin(j)) {
+        i = j;
+        continue;
+      }
+      i = j;
+      break;
+    }
+    // a line without the leading tab: another paragraph of the current cell
+    if (cell && contCount < 8 && (contCount < 2 || wordCellWithin(i + 1))) {
+      (cell as Cell).parts.push(line.trim());
+      contCount++;
+      i++;
+      continue;
+    }
+    break;
+  }
+  endRow();
+  return { block: { kind: 'table', style: 'word', rows }, next: i };
+}

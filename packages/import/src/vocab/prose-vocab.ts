@@ -1,0 +1,77 @@
+/**
+ * Data: the narrative vocabulary of self-evaluation reports (labels of amounts, rate and
+ * score phrases, grade words, jurisdiction words). Patterns over the genre, not one report.
+ */
+
+export type FundsField = 'initial' | 'adjusted' | 'executed';
+/** Labels of a total-level amount in prose; tested in order on the text before the number. */
+export const TOTAL_AMOUNT_LABELS: Array<{ field: FundsField; re: RegExp }> = [
+  { field: 'initial', re: /年初(?:预算)?(?:安排|数|批复)?(?:资金)?(?:为|是)?$|预算年初数(?:为)?$|年初预算(?:数)?(?:为)?$/ },
+  { field: 'adjusted', re: /(?:调整(?:后)?预算|预算调整|全年预算)(?:数|金额|资金)?(?:为|是)?$/ },
+  {
+    field: 'executed',
+    re: /(?:执行(?:金额|数)|支付(?:完成)?|实际支出|支出(?:总计|合计|总额)|整体支出(?:总计|合计)?|决算(?:总)?支出|财政拨款支出|总支出|共支出资金|支出资金|共完成|完成支出)(?:为|是|共)?$/,
+  },
+  { field: 'initial', re: /(?:预算支出|预算总额|预算安排|预算资金)(?:为|是)?$/ },
+];
+
+export type NatureField = 'basic' | 'project' | 'personnel' | 'operating';
+export const NATURE_LABELS: Array<{ field: NatureField; re: RegExp }> = [
+  { field: 'personnel', re: /人员经费(?:支出)?(?:为)?$/ },
+  { field: 'operating', re: /(?:日常)?公用经费(?:支出)?(?:为)?$/ },
+  { field: 'basic', re: /基本支出(?:为)?$/ },
+  { field: 'project', re: /项目支出(?:为)?$/ },
+];
+
+/** Words that make an amount a change, not a level ("较2020年减少1.1万元"). */
+export const DELTA_WORDS = /较|比上|同比|环比|减少|增加|增长|下降|上升|节约|节省|超支|压减|压缩/;
+/** Amounts that are revenue or other things, not spending of the unit. */
+export const NOT_SPENDING = /收入|固定资产|资产总|采购|合同|补贴标准|人均/;
+export const SCOPE_PROJECT = /专项|项目/;
+export const SCOPE_BASIC = /人员及公用|人员和公用|基本支出|基本经费/;
+export const SCOPE_SKIP = /三公|公务接待|公务用车|出国/;
+export const MODE_INITIAL = /预算(?!执行)/;
+export const MODE_EXECUTED = /决算|执行|完成|全年|实际|支付/;
+
+export const EXECUTION_RATE = /(?:(?:预算|资金)(?:执行|支付)率|^执行率)(?:为|达到?|是)?$/;
+export const SHARE_OF = /占(.{0,20}?)(?:的)?(?:比例|比重)?(?:为|是)?$/;
+export const SHARE_RATIO = /占比(?:为|是)?$/;
+export const RATE_WORD = /率(?:为|达到?|是)?$/;
+export const TOTAL_COUNT = /(?:共有|共计|共|合计|总计|累计)/;
+export const COUNT_UNITS = new Set(['个', '条', '项', '件', '人', '次', '名', '家', '户']);
+
+export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良|中|差';
+export const SCORE_PHRASE = /(?:自评|评价|最终|综合|总)?(?:得分|自评分)(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
+export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价|评定|评级)(?:为|是|:|：)["“「'‘]?(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)`, 'g');
+
+/** Jurisdiction words → rule profile; the first entry whose words occur wins (data). */
+export const JURISDICTIONS: Array<{ profile: string; province: string; words: string[]; cities: string[] }> = [
+  {
+    profile: 'hunan',
+    province: '湖南省',
+    words: ['湖南', '湘'],
+    cities: ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '张家界', '益阳', '郴州', '永州', '怀化', '娄底', '湘西', '常宁', '君山'],
+  },
+  {
+    profile: 'henan',
+    province: '河南省',
+    words: ['河南', '豫', '郑州', '金水'],
+    cities: ['郑州', '开封', '洛阳', '平顶山', '安阳', '鹤壁', '新乡', '焦作', '濮阳', '许昌', '漯河', '三门峡', '南阳', '商丘', '信阳', '周口', '驻马店', '济源', '金水'],
+  },
+  {
+    profile: 'hebei',
+    province: '河北省',
+    words: ['河北', '冀', '石家庄', '石发'],
+    cities: ['石家庄', '唐山', '秦皇岛', '邯郸', '邢台', '保定', '张家口', '承德', '沧州', '廊坊', '衡水', '雄安'],
+  },
+];
+
+/** Lines that are a signature: an organisation's name alone on a line. */
+export const ORG_SUFFIX =
+  /(?:办公室|委员会|领导小组|管理局|局|委|部|中心|处|院|站|所|会|政府|办|队|馆|社|厅|署|集团|公司|学校|医院|街道|乡|镇)$/;
+
+export const TEAM_HEADING = /评价(?:工作)?(?:组|小组)(?:人员|成员)?(?:名单|组成)?|工作组(?:人员|成员)|评价人员/;
+export const TEAM_ROLE = /^(组\s*长|副\s*组\s*长|组\s*员|成\s*员|专\s*家)\s*[：:]\s*/;
+
+export const GOAL_SECTION = /^(?:年度)?(?:整体|总体)?(?:绩效)?目标(?:及|和|与)?(?:指标)?(?:设置)?$|^绩效目标/;
+export const TARGET_VERB = /(达到|不低于|不少于|不高于|不超过|低于|高于|控制在|大于等于|小于等于|大于|小于|≥|≤|>=|<=|>|<)/;

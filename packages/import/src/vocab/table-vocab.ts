@@ -1,0 +1,124 @@
+/**
+ * Data: the genre's table vocabulary (column headers and row labels of the national
+ * self-evaluation table, the department table and the base-data sheet, with the
+ * variants seen across provinces).
+ */
+import type { FundSource } from '@jixiao/core';
+
+export type FundsColumn = 'initial' | 'adjusted' | 'executed' | 'weight' | 'rate' | 'score';
+/** Tested in order; the first match names the column. */
+export const FUNDS_COLUMNS: Array<{ key: FundsColumn; re: RegExp }> = [
+  { key: 'rate', re: /执行率|完成率|支付率/ },
+  { key: 'initial', re: /年初(?:预算|批复|计划)?(?:数|金额)?|预算年初数/ },
+  { key: 'adjusted', re: /全年预算|调整后(?:预算)?|调整预算|预算调整数|全年批复/ },
+  { key: 'executed', re: /全年执行|执行数|实际(?:支出|执行)|决算数|支出数|执行金额/ },
+  { key: 'weight', re: /^(?:分值|权重|分数)/ },
+  { key: 'score', re: /^(?:得分|自评得分)$/ },
+];
+
+export type FundsRowKey = 'total' | 'basic' | 'personnel' | 'operating' | 'project' | `source:${FundSource}`;
+/** Row labels of the funds block; tested in order. */
+export const FUNDS_ROWS: Array<{ key: FundsRowKey; re: RegExp }> = [
+  { key: 'total', re: /资金总额|资金总计|^合计$|^总计$|预算资金合计|年度资金$/ },
+  { key: 'source:carry_over', re: /上年结转|结转资金/ },
+  { key: 'source:general_public', re: /一般公共预算|当年财政拨款|财政拨款|本级财政/ },
+  { key: 'source:government_funds', re: /政府性基金/ },
+  { key: 'source:state_capital', re: /国有资本经营/ },
+  { key: 'source:social_insurance', re: /社会保险基金/ },
+  { key: 'source:special_account_nontax', re: /专户管理|非税收入/ },
+  { key: 'source:other', re: /其他资金|其它资金|自筹/ },
+  { key: 'personnel', re: /人员经费|人员支出|工资福利/ },
+  { key: 'operating', re: /公用经费|商品和服务支出/ },
+  { key: 'basic', re: /基本支出/ },
+  { key: 'project', re: /项目支出/ },
+];
+
+export type IndicatorColumn =
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'sign'
+  | 'unit'
+  | 'initialTarget'
+  | 'target'
+  | 'actual'
+  | 'weight'
+  | 'score'
+  | 'reviewerScore'
+  | 'reason'
+  | 'core'
+  | 'skip';
+export const INDICATOR_COLUMNS: Array<{ key: IndicatorColumn; re: RegExp }> = [
+  { key: 'level1', re: /一级指标/ },
+  { key: 'level2', re: /二级指标/ },
+  { key: 'level3', re: /三级指标|指标名称|具体指标/ },
+  { key: 'skip', re: /得分率|得分系数|完成率/ },
+  { key: 'sign', re: /指标性质|指标方向/ },
+  { key: 'unit', re: /计量单位|度量单位/ },
+  { key: 'initialTarget', re: /年初(?:指标|目标)值/ },
+  { key: 'target', re: /调整后?(?:指标|目标)值|年度指标值|指标值|目标值|年度目标|预期值/ },
+  { key: 'actual', re: /实际完成|完成值|实际值|全年实际值|实际达到/ },
+  { key: 'reviewerScore', re: /复核得分|审核得分|评审得分/ },
+  { key: 'weight', re: /分值|权重|标准分/ },
+  { key: 'score', re: /得分|自评分/ },
+  { key: 'reason', re: /偏差|原因|改进措施|说明/ },
+  { key: 'core', re: /核心指标/ },
+];
+
+/** A level-1 name of the indicator tree (also used to read level-1 score tables). */
+export const LEVEL1_NAME = /^(?:产出|效益|满意度|成本|投入|过程|效果|管理|决策|履职|投入管理|预算执行|经济成本|社会成本)(?:指标)?/;
+export const BUDGET_EXECUTION_ROW = /预算执行|资金执行/;
+export const TOTAL_ROW = /^(?:总分|合计|总计|综合得分|自评总分|总得分|合\s*计)$/;
+
+/** Level-1 score table header ("指标 | 权重分值 | 得分 | 得分率"). */
+export const SCORE_TABLE_HEAD = {
+  label: /^(?:一级)?指标(?:名称)?$|^评价指标$|^项目$|^指标类别$/,
+  weight: /权重|分值|标准分/,
+  score: /^(?:自评)?得分$/,
+  rate: /得分率/,
+};
+
+/** Cells that label the unit, project and departments in a table header block. */
+export const HEADER_FIELDS: Array<{ key: 'unit' | 'project' | 'supervising' | 'implementing'; re: RegExp }> = [
+  { key: 'project', re: /^项目名称[：:]?$/ },
+  { key: 'supervising', re: /^主管(?:部门|单位)[：:]?$/ },
+  { key: 'implementing', re: /^实施单位[：:]?$/ },
+  { key: 'unit', re: /^(?:(?:市级|县级|区级|省级)?预算(?:部门|单位)|部门|单位)(?:名称)?[：:]?$|^(?:填报|评价)单位[：:]?$/ },
+];
+
+export const STAFFING_COLUMNS: Array<{ key: 'authorized' | 'actual' | 'rate'; re: RegExp }> = [
+  { key: 'rate', re: /控制率/ },
+  { key: 'authorized', re: /编制数|编制人数|核定编制/ },
+  { key: 'actual', re: /在职人数|实有人数|在编人数|实际人数/ },
+];
+
+/** Base-data sheet rows with three columns (上年决算 / 本年预算 / 本年决算). */
+export type BaseRowKey =
+  | 'threePublic.total'
+  | 'threePublic.vehicles'
+  | 'threePublic.vehiclePurchase'
+  | 'threePublic.vehicleOperation'
+  | 'threePublic.overseas'
+  | 'threePublic.reception'
+  | 'project'
+  | 'operating'
+  | 'procurement'
+  | 'basicBudgetAdjustment'
+  | 'carryOverBalance';
+export const BASE_ROWS: Array<{ key: BaseRowKey; re: RegExp }> = [
+  { key: 'threePublic.total', re: /^[“"]?三公[”"]?经费(?:合计|支出)?$/ },
+  { key: 'threePublic.vehicles', re: /公务用车购置(?:和|及)(?:运行)?维护|公务用车(?:费|经费)$/ },
+  { key: 'threePublic.vehiclePurchase', re: /公车购置|公务用车购置(?:费)?$/ },
+  { key: 'threePublic.vehicleOperation', re: /公车运行|公务用车运行/ },
+  { key: 'threePublic.overseas', re: /出国/ },
+  { key: 'threePublic.reception', re: /公务接待/ },
+  { key: 'project', re: /^项目支出/ },
+  { key: 'operating', re: /^(?:日常)?公用经费/ },
+  { key: 'procurement', re: /政府采购/ },
+  { key: 'basicBudgetAdjustment', re: /基本支出预算调整/ },
+  { key: 'carryOverBalance', re: /结转结余/ },
+];
+
+export const GOAL_HEADER = /年度总体目标|总体绩效目标|年度绩效目标/;
+export const GOAL_EXPECTED = /预期目标|年度目标|目标内容/;
+export const GOAL_ACHIEVED = /实际完成情况|完成情况|实际完成/;
