@@ -13,7 +13,8 @@ export interface Ctx {
 }
 
 export function emptyDraft(): Draft {
-  return Evaluation.parse({ kind: 'department', fiscalYear: 2000 });
+  // schema defaults are shared objects: never mutate them in place
+  return structuredClone(Evaluation.parse({ kind: 'department', fiscalYear: 2000 }));
 }
 
 export function snippetOf(line: string, start: number, end: number): string {

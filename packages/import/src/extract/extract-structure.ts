@@ -278,7 +278,7 @@ function extractGoals(ctx: Ctx, headings: Heading[], paraLines: number[]): void 
       const pieces = line.split(/[；;]/);
       let offset = 0;
       for (const piece of pieces) {
-        const pm = new RegExp(`^\\s*([^，,。：:]{2,30}?)\\s*(${TARGET_VERB.source}\\s*\\d[^，,。]*)$`).exec(piece.replace(/[。；;]\s*$/, ''));
+        const pm = new RegExp(`^\\s*([^，,。：:]{2,30}?)\\s*((?:${TARGET_VERB.source}\\s*)+\\d[^，,。]*)$`).exec(piece.replace(/[。；;]\s*$/, ''));
         if (pm && /\d/.test(pm[2]!) && !/分为|得分|为(?:优|良|中|差)/.test(piece)) {
           const name = pm[1]!.replace(/\s+/g, '');
           const target = pm[2]!.trim();
