@@ -13,6 +13,7 @@ import { staffingControlRateMatches } from './rules/staffing-control-rate-matche
 import { executionRateMatches } from './rules/execution-rate-matches.js';
 import { executionScoreMatches } from './rules/execution-score-matches.js';
 import { scoreRateMatches } from './rules/score-rate-matches.js';
+import { formulaRateMatches } from './rules/formula-rate-matches.js';
 import { percentRounding } from './rules/percent-rounding.js';
 import { scoreWithinWeight } from './rules/score-within-weight.js';
 import { level1WeightsMatchHeading } from './rules/level1-weights-match-heading.js';
@@ -59,6 +60,7 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   executionRateMatches,
   executionScoreMatches,
   scoreRateMatches,
+  formulaRateMatches,
   percentRounding,
   scoreWithinWeight,
   level1WeightsMatchHeading,

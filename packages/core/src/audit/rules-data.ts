@@ -31,6 +31,8 @@ export const RulesData = z.object({
   highScoreLowExecution: z.object({ defaultExplanationBelow: Dec }),
   /** Grade names that mean the same level (优秀 = 优 …), mapped to a canonical name. */
   gradeSynonyms: z.record(z.string(), z.string()),
+  /** Department formulas whose stated figure a dedicated rule already judges. */
+  formulasWithOwnRule: z.array(z.string()),
   strayLatin: z.object({
     minLetters: z.number().int().min(1),
     /** How many characters either side are searched for a Chinese character. */

@@ -6,9 +6,10 @@
 import { dec } from '../decimal/decimal.js';
 import { point, scaleInterval, type Interval } from '../decimal/judge-stated.js';
 import { amountInterval, fmt, percentOf } from './finding-helpers.js';
+import { RULES_DATA } from './rules-data.js';
 import type { AuditContext } from './types.js';
 
-export type StatedPercentKind = 'share' | 'staffing' | 'execution' | 'scoreRate';
+export type StatedPercentKind = 'share' | 'staffing' | 'execution' | 'scoreRate' | 'formula';
 
 export interface StatedPercent {
   kind: StatedPercentKind;
@@ -114,6 +115,20 @@ export function statedPercents(ctx: AuditContext): StatedPercent[] {
     ev.totals.statedScore,
     ev.totals.statedWeight ?? ctx.profile.weights.total,
   );
+
+  for (const f of ctx.formulas) {
+    if (f.stated === null || f.value === null || RULES_DATA.formulasWithOwnRule.includes(f.id)) continue;
+    if (!/^-?\d+(\.\d+)?$/.test(f.stated)) continue;
+    out.push({
+      kind: 'formula',
+      path: 'baseData',
+      label: `基础数据表 › ${f.name}`,
+      stated: f.stated,
+      computed: point(f.value.times(100)),
+      formula: f.explanation,
+      text: null,
+    });
+  }
   return out;
 }
 
