@@ -49,3 +49,52 @@ describe('auditEvaluation', () => {
     expect(auditEvaluation(clean).findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('auditEvaluation on arbitrary input', () => {
+  it('never throws and always fills message and location for random evaluations', async () => {
+    const fc = await import('fast-check');
+    const amount = fc.oneof(fc.constant(null), fc.constant('0'), fc.integer({ min: 0, max: 100000 }).map((n) => (n / 100).toString()));
+    const score = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1000 }).map((n) => (n / 10).toString()));
+    const leaf = fc.record({
+      name: fc.constantFrom('完成数', '满意度', '费用控制'),
+      target: fc.oneof(fc.constant(null), fc.constantFrom('≥95%', '≤263.38', '增强', '低于达到 0.5%及以上', '=0', '90%-95%', '')),
+      actual: fc.oneof(fc.constant(null), fc.constantFrom('93%', '265.45', '增强', '0', '')),
+      weight: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 20 }).map(String)),
+      selfScore: score,
+    });
+    const input = fc.record({
+      kind: fc.constantFrom('department', 'project'),
+      fiscalYear: fc.integer({ min: 2015, max: 2030 }),
+      profile: fc.constantFrom('national', 'hunan', 'henan', 'hebei'),
+      funds: fc.record({ total: fc.record({ initial: amount, adjusted: amount, executed: amount }), basic: fc.record({ executed: amount }) }),
+      budgetExecution: fc.record({ weight: fc.oneof(fc.constant(null), fc.constant('10'), fc.constant('0')), selfScore: score, statedRate: score }),
+      indicators: fc.array(fc.record({ name: fc.constantFrom('产出指标', '效益指标'), weight: score, selfScore: score, children: fc.array(fc.record({ name: fc.constant('数量指标'), children: fc.array(leaf, { maxLength: 3 }) }), { maxLength: 2 }) }), { maxLength: 3 }),
+      totals: fc.record({ statedWeight: score, statedScore: score, statedGrade: fc.oneof(fc.constant(null), fc.constantFrom('优', '良好', '差', '')) }),
+      claims: fc.array(
+        fc.oneof(
+          fc.record({ type: fc.constant('share'), part: fc.record({ label: fc.constant('a'), value: fc.constantFrom('0', '11', '215.81') }), whole: fc.record({ label: fc.constant('b'), value: fc.constantFrom('0', '30', '276.7') }), percent: fc.constantFrom('0', '36.6', '100') }),
+          fc.record({ type: fc.constant('sum'), total: fc.record({ label: fc.constant('t'), value: fc.constantFrom('0', '10.5') }), parts: fc.array(fc.record({ label: fc.constant('p'), value: fc.constantFrom('0', '5.25') }), { minLength: 1, maxLength: 3 }) }),
+          fc.record({ type: fc.constant('yearComparison'), year: fc.integer({ min: 2010, max: 2030 }) }),
+          fc.record({ type: fc.constant('gradeBands'), bands: fc.array(fc.record({ grade: fc.constantFrom('优', '良好', 'A'), min: fc.constantFrom('0', '60', '85', '90') }), { minLength: 1, maxLength: 4 }) }),
+          fc.record({ type: fc.constant('figure'), field: fc.constantFrom('selfScore', 'grade', 'executionRate', 'executed'), value: fc.constantFrom('99', '优', '24%', 'x') }),
+        ),
+        { maxLength: 4 },
+      ),
+      baseData: fc.oneof(fc.constant(null), fc.record({ staffing: fc.record({ authorized: fc.constantFrom(0, 12, 20), actual: fc.constantFrom(0, 11, 18), statedControlRate: fc.constantFrom(null, '91.67', '0') }), operating: fc.record({ actual: amount }) })),
+      dates: fc.record({ evaluationStart: fc.constantFrom(null, '2015-04-10', '2031-01-01'), reportDate: fc.constantFrom(null, '2016-06-11') }),
+      chapters: fc.array(fc.record({ level: fc.integer({ min: 1, max: 3 }), number: fc.oneof(fc.constant(null), fc.constantFrom('一、', '（二）', '3.', '(四）', '①', '第五章', '')), title: fc.constant('标题'), body: fc.oneof(fc.constant(null), fc.constantFrom('包括……', '无。', 'text and 文字')) }), { maxLength: 6 }),
+    });
+    let audited = 0;
+    fc.assert(
+      fc.property(input, (raw) => {
+        const parsed = Evaluation.safeParse(raw);
+        if (!parsed.success) return true; // invalid input is rejected before the audit
+        audited++;
+        const r = auditEvaluation(parsed.data);
+        return r.findings.every((f) => f.message.length > 0 && f.location.label !== undefined);
+      }),
+      { numRuns: 300 },
+    );
+    expect(audited).toBeGreaterThan(150);
+  });
+});

@@ -32,5 +32,6 @@ describe('chapter-numbering', () => {
     expect([chineseNumeral('十'), chineseNumeral('十二'), chineseNumeral('二十三')]).toEqual([10, 12, 23]);
     expect(parseChapterNumber('（十）')).toEqual({ style: 'paren-chinese', value: 10 });
     expect(parseChapterNumber('8、 ')).toEqual({ style: 'arabic', value: 8 });
+    expect([parseChapterNumber(''), parseChapterNumber('第五章'), parseChapterNumber('（）')]).toEqual([null, null, null]);
   });
 });

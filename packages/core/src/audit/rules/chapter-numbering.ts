@@ -38,7 +38,7 @@ export function parseChapterNumber(text: string): ParsedNumber | null {
     .replace(/[、.．:：\s]+$/u, '');
   const circled = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'.indexOf(t);
   if (t.length === 1 && circled >= 0) return { style: 'circled', value: circled + 1 };
-  let m = /^（(.+)）$/.exec(t);
+  const m = /^（(.+)）$/.exec(t);
   if (m) {
     const inner = m[1]!;
     if (/^\d+$/.test(inner)) return { style: 'paren-arabic', value: Number(inner) };
@@ -46,8 +46,7 @@ export function parseChapterNumber(text: string): ParsedNumber | null {
     return v === null ? null : { style: 'paren-chinese', value: v };
   }
   if (/^\d+$/.test(t)) return { style: 'arabic', value: Number(t) };
-  m = /^(.+)$/.exec(t);
-  const v = chineseNumeral(m![1]!);
+  const v = chineseNumeral(t);
   return v === null ? null : { style: 'chinese', value: v };
 }
 
