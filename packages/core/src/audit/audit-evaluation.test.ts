@@ -40,6 +40,18 @@ describe('auditEvaluation', () => {
     expect(leaf.location.source).toMatchObject({ line: 7 });
     expect(r.findings.every((f) => typeof f.message === 'string' && f.message.length > 0)).toBe(true);
   });
+  it('orders findings of one severity by source line, then by model order', () => {
+    const ev = Evaluation.parse({
+      kind: 'department',
+      fiscalYear: 2023,
+      unit: { name: null },
+      totals: { statedScore: '99' },
+      dates: { evaluationStart: '2023-04-10' },
+      provenance: { 'dates.evaluationStart': { line: 3 }, 'totals.statedScore': { line: 9 } },
+    });
+    const warnings = auditEvaluation(ev).findings.filter((f) => f.severity === 'warning');
+    expect(warnings.map((f) => f.rule)).toEqual(['evaluation-after-year-end', 'total-without-indicator-scores', 'unit-named']);
+  });
   it('uses the profile given in options instead of the evaluation’s own', () => {
     const r = auditEvaluation(evaluation, { profile: getProfile('hebei') });
     expect(r.profile.id).toBe('hebei');

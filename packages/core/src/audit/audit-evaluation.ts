@@ -78,11 +78,11 @@ export function runRules(rules: readonly AuditRule[], ctx: ReturnType<typeof gat
       });
     }
   });
+  // Document order: the source line where the importer recorded one, else the model's
+  // section order (sourced findings first, so the key stays a total order).
+  const key = (f: Finding) => [f.location.source?.line ?? Number.MAX_SAFE_INTEGER, ...orderKey(f.location.path)];
   findings.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      compareKeys(orderKey(a.location.path), orderKey(b.location.path)) ||
-      a.order - b.order,
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareKeys(key(a), key(b)) || a.order - b.order,
   );
   return findings.map(({ order: _order, ...f }) => f);
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -29,5 +29,12 @@ describe('audit rule catalog', () => {
   it('finds a rule by id', () => {
     expect(findAuditRule('weights-total')?.severity).toBe('error');
     expect(findAuditRule('no-such-rule')).toBeUndefined();
+  });
+});
+
+describe('audit README', () => {
+  it('lists every rule of the catalog with its severity', () => {
+    const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'README.md'), 'utf8');
+    for (const r of AUDIT_RULES) expect(readme).toContain(`| \`${r.id}\` | ${r.severity} |`);
   });
 });
