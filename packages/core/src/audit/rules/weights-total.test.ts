@@ -17,6 +17,9 @@ describe('weights-total', () => {
   it('does not fire when 10 + 90 = 100', () => {
     expect(run(weightsTotal, input('90', '100'))).toEqual([]);
   });
+  it('counts the profile’s execution weight when neither it nor the total is stated (10 + 90 = 100)', () => {
+    expect(run(weightsTotal, { indicators: [{ name: '产出指标', children: [{ name: '数量指标', children: [{ name: 'a', weight: '90' }] }] }] })).toEqual([]);
+  });
   it('compares with the profile total when no total is stated (10 + 80 = 90 ≠ 100)', () => {
     const f = run(weightsTotal, input('80', null));
     expect(f).toHaveLength(1);

@@ -13,7 +13,14 @@ export const weightsTotal: AuditRule = {
   check({ evaluation: ev, profile }) {
     const out: FindingDraft[] = [];
     const terms: Array<{ label: string; value: ReturnType<typeof dec> }> = [];
-    if (ev.budgetExecution.weight !== null) terms.push({ label: '预算执行', value: dec(ev.budgetExecution.weight) });
+    const statedText = ev.totals.statedWeight;
+    // Against the profile's total, an unstated execution weight is the profile's (it is part of that total).
+    const execWeight =
+      ev.budgetExecution.weight ??
+      (statedText === null && profile.weights.totalIncludesBudgetExecution ? profile.weights.budgetExecution : null);
+    if (execWeight !== null) {
+      terms.push({ label: ev.budgetExecution.weight !== null ? '预算执行' : '预算执行（规则分值）', value: dec(execWeight) });
+    }
     let indicatorTerms = 0;
     for (const l1 of ev.indicators) {
       const leafWeights = l1.children
@@ -30,7 +37,6 @@ export const weightsTotal: AuditRule = {
     }
     if (indicatorTerms === 0) return out;
     const sum = terms.reduce((s, t) => s.plus(t.value), dec(0));
-    const statedText = ev.totals.statedWeight;
     const target = statedText ?? profile.weights.total;
     if (sum.equals(dec(target))) return out;
     const what = statedText !== null ? `表中总分为 ${statedText} 分` : `规则（${profile.name}）总分为 ${target} 分`;
