@@ -23,6 +23,7 @@ const COMPAT_RE = /[\u2e80-\u2fdf\u3000\uff00-\uffef\u2460-\u24ff\u3200-\u33ff\u
 const RADICAL_RE = /[\u2e80-\u2eff]/g;
 const KEEP_FULLWIDTH = /[^（）：；，！？]+/g;
 const CJK_SPACED_RUN = /(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]/;
+const TRADITIONAL_RE = new RegExp(`[${TRADITIONAL_HINTS}]`);
 const LATEX_RE = /\$([^$\n]{1,120})\$/g;
 
 let t2s: ((s: string) => string) | null = null;
@@ -44,10 +45,9 @@ export function latexToText(inner: string): string {
 
 export function normaliseLines(rawLines: string[]): NormalisedLines {
   const notes: string[] = [];
-  const whole = rawLines.join('\n');
   let traditional = false;
-  for (const ch of TRADITIONAL_HINTS) {
-    if (whole.includes(ch)) {
+  for (const l of rawLines) {
+    if (TRADITIONAL_RE.test(l)) {
       traditional = true;
       break;
     }

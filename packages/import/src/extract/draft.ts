@@ -12,9 +12,12 @@ export interface Ctx {
   yuanTables: boolean;
 }
 
+let template: Draft | null = null;
+
 export function emptyDraft(): Draft {
   // schema defaults are shared objects: never mutate them in place
-  return structuredClone(Evaluation.parse({ kind: 'department', fiscalYear: 2000 }));
+  template ??= Evaluation.parse({ kind: 'department', fiscalYear: 2000 });
+  return structuredClone(template);
 }
 
 export function snippetOf(line: string, start: number, end: number): string {

@@ -31,7 +31,7 @@ export function extractEvaluation(input: ExtractInput, notes: string[]): Evaluat
   extractProse(ctx, paras, { fundsFromTables });
   extractChapters(ctx, blocks);
   extractReportDate(ctx);
-  if (Object.values(ctx.ev.provenance).some((p) => p.snippet && /[（(]\s*元\s*[）)]/.test(p.snippet)) || ctx.yuanTables) {
+  if (ctx.yuanTables) {
     ev.funds.sourceUnit = '元';
   }
   return finalise(ev);

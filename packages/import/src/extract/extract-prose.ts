@@ -341,7 +341,7 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
     readSums(text, toks, (claim, key, a, b) => addClaim(claim, key, para, a, b));
 
     // ---- scores and grades
-    for (const m of text.matchAll(SCORE_PHRASE)) {
+    if (text.includes('分')) for (const m of text.matchAll(SCORE_PHRASE)) {
       const before = text.slice(Math.max(0, m.index - 1), m.index);
       if (/[≥≤<>]/.test(before)) continue;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
@@ -358,7 +358,7 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
       const clauseStart = Math.max(sa, lastIndexOfAny(text, '，,；;', start) + 1);
       addClaim({ type: 'figure', field: 'selfScore', value, text: excerpt(text, clauseStart, end) }, `figure:selfScore:${value}`, para, start, end);
     }
-    for (const m of text.matchAll(GRADE_PHRASE)) {
+    if (/等级|评价|评定|评级/.test(text)) for (const m of text.matchAll(GRADE_PHRASE)) {
       const value = m[1]!;
       const start = m.index;
       const end = m.index + m[0].length;
@@ -371,17 +371,17 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
       const clauseStart = Math.max(0, lastIndexOfAny(text, '，,；;。', start) + 1);
       addClaim({ type: 'figure', field: 'grade', value, text: excerpt(text, clauseStart, end + (/^[”"」’']/.test(after) ? 1 : 0)) }, `figure:grade:${value}`, para, start, end);
     }
-    const bands = readGradeBands(text);
+    const bands = /[优良中差]|合格|一般/.test(text) && /\d/.test(text) ? readGradeBands(text) : null;
     if (bands) addClaim({ type: 'gradeBands', bands: bands.bands, text: excerpt(text, bands.start, bands.end) }, `bands:${JSON.stringify(bands.bands)}`, para, bands.start, bands.end);
 
     // ---- year comparisons
-    for (const m of text.matchAll(/(?:较|比|与)(\d{4})年(?:度)?(?:同期)?(?:相比)?[，,]?(?:减少|增加|增长|下降|上升|持平|节约|降低|提高|多|少)/g)) {
+    if (/较|比|与/.test(text)) for (const m of text.matchAll(/(?:较|比|与)(\d{4})年(?:度)?(?:同期)?(?:相比)?[，,]?(?:减少|增加|增长|下降|上升|持平|节约|降低|提高|多|少)/g)) {
       const year = Number(m[1]);
       const [sa, sb] = sentenceSpan(text, m.index);
       const cs = Math.max(sa, lastIndexOfAny(text, '；;', m.index) + 1);
       addClaim({ type: 'yearComparison', year, statedAs: 'year', text: excerpt(text, cs, clauseEnd(text, m.index + m[0].length, sb)) }, `year:${year}:year:${para.lineOf[m.index]}`, para, m.index, m.index + m[0].length);
     }
-    for (const m of text.matchAll(/(?:较|比)上(?:一)?年(?:度)?(?:同期)?[，,]?(?:减少|增加|增长|下降|上升|持平|节约|降低|提高|多|少)|同比(?:减少|增加|增长|下降|上升|降低|提高)/g)) {
+    if (/上(?:一)?年|同比/.test(text)) for (const m of text.matchAll(/(?:较|比)上(?:一)?年(?:度)?(?:同期)?[，,]?(?:减少|增加|增长|下降|上升|持平|节约|降低|提高|多|少)|同比(?:减少|增加|增长|下降|上升|降低|提高)/g)) {
       if (ev.fiscalYear < 1991) continue;
       const year = ev.fiscalYear - 1;
       const [sa, sb] = sentenceSpan(text, m.index);
@@ -390,8 +390,9 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
     }
 
     // ---- staffing in prose
-    const staffA = /(?:人员)?编制(?:数|人数)?(?:为|共|核定)?(\d+)(?:个|人|名)/.exec(text);
-    const staffB = /(?:实有人数|在职人数|实际在职(?:人数)?|在编人数|实有人员|在职人员)(?:为|共)?(\d+)(?:人|名)/.exec(text);
+    const hasStaff = /编制|在职|实有|在编/.test(text);
+    const staffA = !hasStaff ? null : /(?:人员)?编制(?:数|人数)?(?:为|共|核定)?(\d+)(?:个|人|名)/.exec(text);
+    const staffB = !hasStaff ? null : /(?:实有人数|在职人数|实际在职(?:人数)?|在编人数|实有人员|在职人员)(?:为|共)?(\d+)(?:人|名)/.exec(text);
     if (staffA || staffB) {
       const bd = ensureBaseData(ctx);
       if (staffA && bd.staffing.authorized === null) {
@@ -405,7 +406,7 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
     }
 
     // ---- evaluation period
-    if (ev.dates.evaluationStart === null) {
+    if (ev.dates.evaluationStart === null && text.includes('月')) {
       const m = /(\d{4})年(\d{1,2})月(\d{1,2})日?(?:至|到|—|-|~|－)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(text);
       if (m && /评价|自评|梳理|核对|核查|评估/.test(text)) {
         const y2 = m[4] ?? m[1]!;

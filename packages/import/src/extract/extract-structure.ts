@@ -10,6 +10,7 @@ import { GOAL_SECTION, JURISDICTIONS, ORG_SUFFIX, TARGET_VERB, TEAM_HEADING, TEA
 import { setProv, type Ctx } from './draft.js';
 import { iso } from './extract-prose.js';
 
+const TITLE_END = /(?:报告|表)$/;
 const TITLE_RE = /(?:绩效(?:自评价?|评价)(?:报告|表)|自评报告|绩效报告)$/;
 const TITLE_UNIT_RE =
   /^(?:附件\s*\d*\s*)?(?:(\d{4})\s*年度?)?(.*?)(?:(\d{4})\s*年度?)?(?:部门|单位)?(?:整体支出|项目支出|整体|项目)?(?:预算)?(?:绩效)?(?:自评价?|评价)(?:报告|表)$/;
@@ -21,7 +22,7 @@ export function extractTitleAndUnit(ctx: Ctx): void {
   let best: { line: number; text: string; score: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.trim();
-    if (raw.length < 6 || raw.length > 80) continue;
+    if (raw.length < 6 || raw.length > 80 || !TITLE_END.test(raw)) continue;
     const c = compactLine(raw).text;
     if (/[。，；]/.test(c) || !TITLE_RE.test(c)) continue;
     const score = (/报告$/.test(c) ? 2 : 1) + (/自评/.test(c) ? 1 : 0);
@@ -84,15 +85,22 @@ export function extractTitleAndUnit(ctx: Ctx): void {
   else if (/整体支出|部门整体/.test(head)) ev.kind = 'department';
 }
 
+const JURISDICTION_RE = new RegExp(
+  [...new Set(JURISDICTIONS.flatMap((j) => [...j.words, ...j.cities]))].sort((a, b) => b.length - a.length).join('|'),
+  'g',
+);
+
 export function extractJurisdiction(ctx: Ctx): void {
   const text = ctx.lines.join('\n');
   const ev = ctx.ev;
   let bestIdx = -1;
   let bestCount = 0;
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(JURISDICTION_RE)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
   JURISDICTIONS.forEach((j, idx) => {
     let count = 0;
-    for (const w of j.words) count += text.split(w).length - 1;
-    for (const c of j.cities) count += text.split(c).length - 1;
+    for (const w of j.words) count += counts.get(w) ?? 0;
+    for (const c of j.cities) count += counts.get(c) ?? 0;
     if (count > bestCount) {
       bestCount = count;
       bestIdx = idx;
@@ -108,7 +116,7 @@ export function extractJurisdiction(ctx: Ctx): void {
   let city: string | null = null;
   let cityCount = 0;
   for (const c of j.cities) {
-    const n = text.split(c).length - 1;
+    const n = counts.get(c) ?? 0;
     if (n > cityCount) {
       cityCount = n;
       city = c;
@@ -249,6 +257,8 @@ export function extractChapters(ctx: Ctx, blocks: Block[]): void {
   extractTeam(ctx, headings, paraLines);
 }
 
+const TARGET_PIECE = new RegExp(`^\\s*([^，,。：:]{2,30}?)\\s*((?:${TARGET_VERB.source}\\s*)+\\d[^，,。]*)$`);
+
 function extractGoals(ctx: Ctx, headings: Heading[], paraLines: number[]): void {
   const ev = ctx.ev;
   const lines = ctx.lines;
@@ -278,7 +288,11 @@ function extractGoals(ctx: Ctx, headings: Heading[], paraLines: number[]): void 
       const pieces = line.split(/[；;]/);
       let offset = 0;
       for (const piece of pieces) {
-        const pm = new RegExp(`^\\s*([^，,。：:]{2,30}?)\\s*((?:${TARGET_VERB.source}\\s*)+\\d[^，,。]*)$`).exec(piece.replace(/[。；;]\s*$/, ''));
+        if (!/\d/.test(piece)) {
+          offset += piece.length + 1;
+          continue;
+        }
+        const pm = TARGET_PIECE.exec(piece.replace(/[。；;]\s*$/, ''));
         if (pm && /\d/.test(pm[2]!) && !/分为|得分|为(?:优|良|中|差)/.test(piece)) {
           const name = pm[1]!.replace(/\s+/g, '');
           const target = pm[2]!.trim();

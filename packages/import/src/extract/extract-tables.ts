@@ -16,6 +16,7 @@ import {
   GOAL_HEADER,
   HEADER_FIELDS,
   INDICATOR_COLUMNS,
+  LEVEL1_NAME,
   SCORE_TABLE_HEAD,
   STAFFING_COLUMNS,
   TOTAL_ROW,
@@ -95,7 +96,11 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
   let mode: Mode = { kind: 'none' };
   const num = (c: Cell | undefined) => (c ? parseCellNumber(c.parts.find((p) => p.trim() !== '') ?? '') : null);
   const provCell = (path: string, c: Cell) => setProv(ctx, path, c.line, c.start, c.end);
-  const amount = (n: PrintedNumber, yuan: boolean) => (yuan || n.unit === '元' ? yuanToWan(n.value) : n.value);
+  const amount = (n: PrintedNumber, yuan: boolean) => {
+    if (!(yuan || n.unit === '元')) return n.value;
+    ctx.yuanTables = true;
+    return yuanToWan(n.value);
+  };
 
   const setTriple = (path: string, triple: AmountTriple, key: 'initial' | 'adjusted' | 'executed', n: PrintedNumber, c: Cell, yuan: boolean) => {
     if (n.percent) return;
@@ -531,7 +536,12 @@ function readIndicatorRow(
 ): void {
   const ev = ctx.ev;
   const H = mode.cols.length;
+  const semantic = cells.length < H ? semanticColumns(cells, texts, num) : null;
   const at = (k: IndicatorColumn): Cell | undefined => {
+    if (semantic) {
+      const i = semantic[k];
+      return i === undefined ? undefined : cells[i];
+    }
     const j = mode.cols.indexOf(k);
     if (j < 0) return undefined;
     return cells[aligned(H, cells.length, j)];
@@ -647,4 +657,53 @@ function parseSign(s: string): Indicator['sign'] {
   if (/^(?:=|等于)$/.test(t)) return '=';
   if (/定性/.test(t)) return 'qualitative';
   return null;
+}
+
+/**
+ * A row with fewer cells than its header (PDF text and OCR drop empty cells; merged cells
+ * vanish): read it from the right, where the numbers are — score, weight, actual, target,
+ * then the names, the deepest level nearest the numbers.
+ */
+function semanticColumns(
+  cells: Cell[],
+  texts: string[],
+  num: (c: Cell | undefined) => PrintedNumber | null,
+): Partial<Record<IndicatorColumn, number>> {
+  const idx = texts.map((_, i) => i).filter((i) => !isBlankCell(texts[i]!));
+  const out: Partial<Record<IndicatorColumn, number>> = {};
+  let last = -1;
+  for (let k = idx.length - 1; k >= 0; k--) {
+    const n = num(cells[idx[k]!]);
+    if (n && !n.percent) {
+      last = k;
+      break;
+    }
+  }
+  let names: number[];
+  if (last >= 1 && num(cells[idx[last - 1]!]) && !num(cells[idx[last - 1]!])!.percent) {
+    out.score = idx[last]!;
+    out.weight = idx[last - 1]!;
+    if (last + 1 < idx.length) out.reason = idx[last + 1]!;
+    let k = last - 2;
+    if (k >= 0) out.actual = idx[k--]!;
+    if (k >= 0) out.target = idx[k--]!;
+    names = idx.slice(0, Math.max(0, k + 1));
+  } else {
+    names = idx;
+  }
+  const order: IndicatorColumn[] = ['level3', 'level2', 'level1'];
+  const hasLeaf = out.weight !== undefined;
+  const pool = [...names];
+  if (!hasLeaf) order.shift();
+  for (const key of order) {
+    const i = pool.pop();
+    if (i === undefined) break;
+    out[key] = i;
+  }
+  // a lone level name: a level-1 name only if it reads like one
+  if (!hasLeaf && out.level1 === undefined && out.level2 !== undefined && LEVEL1_NAME.test(texts[out.level2]!.replace(/\s+/g, '')) && !/效益指标$|^(?:数量|质量|时效|成本)指标$/.test(texts[out.level2]!.replace(/\s+/g, ''))) {
+    out.level1 = out.level2;
+    delete out.level2;
+  }
+  return out;
 }

@@ -36,7 +36,7 @@ export async function readPdf(bytes: Uint8Array, notes: string[], isCancelled: (
       const items: Item[] = [];
       for (const it of content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>) {
         if (typeof it.str !== 'string' || !it.transform) continue;
-        if (it.str === '') continue;
+        if (it.str.trim() === '') continue; // pdf.js adds whitespace items for gaps; the gap itself is measured below
         const h = Math.abs(it.height ?? 0) || Math.abs(it.transform[3] ?? 0) || 10;
         items.push({ str: it.str, x: it.transform[4] ?? 0, y: it.transform[5] ?? 0, w: it.width ?? 0, h });
         chars += it.str.trim().length;

@@ -65,10 +65,11 @@ export async function readXlsx(bytes: Uint8Array, notes: string[]): Promise<stri
         const master = cell.isMerged && cell.master && cell.master.address !== cell.address;
         out.push(master ? '' : cellString(cell).replace(/[\t\r\n]+/g, ' ').trim());
       }
-      while (out.length > 0 && out[out.length - 1] === '') out.pop();
-      if (out.length === 0) return;
-      cells += out.length;
-      if (out.length === 1) lines.push(out[0]!);
+      const filled = out.filter((x) => x !== '');
+      if (filled.length === 0) return;
+      cells += filled.length;
+      // a row with one value is a line of text; a table row keeps every column so columns stay aligned
+      if (filled.length === 1) lines.push(filled[0]!);
       else lines.push(out.join('\t'));
     });
   });
