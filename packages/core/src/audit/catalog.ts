@@ -29,6 +29,7 @@ import { gradePresent } from './rules/grade-present.js';
 import { indicatorTablePresent } from './rules/indicator-table-present.js';
 import { totalWithoutIndicatorScores } from './rules/total-without-indicator-scores.js';
 import { deviationReasonPresent } from './rules/deviation-reason-present.js';
+import { actualPresent } from './rules/actual-present.js';
 import { templateTextLeft } from './rules/template-text-left.js';
 import { unitNamed } from './rules/unit-named.js';
 import { baseDataSigned } from './rules/base-data-signed.js';
@@ -76,6 +77,7 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   indicatorTablePresent,
   totalWithoutIndicatorScores,
   deviationReasonPresent,
+  actualPresent,
   templateTextLeft,
   unitNamed,
   baseDataSigned,

@@ -1,4 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
+import { fmt } from '../finding-helpers.js';
 
 /** 自评报告应写明自评总分。 */
 export const selfScorePresent: AuditRule = {
@@ -13,7 +14,7 @@ export const selfScorePresent: AuditRule = {
     const computed = score.computedTotal;
     out.push({
       message: computed
-        ? `未写明自评总分；按所列各项得分计算为 ${computed.toDecimalPlaces(2).toString()} 分，请填报。`
+        ? `未写明自评总分；按所列各项得分计算为 ${fmt(computed)} 分，请填报。`
         : '未写明自评总分，无法作为绩效自评审核。',
       location: { path: 'totals.statedScore', label: '总分 › 自评得分' },
       reported: null,
