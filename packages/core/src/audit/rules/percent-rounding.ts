@@ -19,7 +19,7 @@ export const percentRounding: AuditRule = {
       const atPrecision = roundHalfUp(j.expected, places).toFixed(places);
       const truncated = dec(p.stated).abs().lessThan(j.expected.abs());
       out.push({
-        message: `${p.label}写为 ${p.stated}%，而 ${p.formula} = ${f.expected}%，保留 ${places} 位小数应为 ${atPrecision}%${truncated ? '（数字被截断，而非四舍五入）' : ''}。${p.text ? `原文：“${p.text}”` : ''}`,
+        message: `${p.label.replace(/^.*› /, '')}写为 ${p.stated}%，而 ${p.formula} = ${f.expected}%，保留 ${places} 位小数应为 ${atPrecision}%${truncated ? '（数字被截断，而非四舍五入）' : ''}。${p.text ? `原文：“${p.text}”` : ''}`,
         location: { path: p.path, label: p.label },
         ...f,
       });
