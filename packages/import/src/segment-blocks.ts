@@ -184,7 +184,46 @@ export function segmentBlocks(lines: string[], removed: boolean[]): Block[] {
     blocks.push({ kind: 'para', line: i, text: line.trim() });
     i++;
   }
-  return blocks;
+  return absorbShortRows(blocks);
+}
+
+/**
+ * A short line between two tables is a table row whose other cells were empty (PDF text and
+ * spreadsheets drop empty cells): "其他资金：11.25", "1、公务用车购置和维护经费", "绩效指标".
+ */
+function absorbShortRows(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    const b = blocks[i]!;
+    const prev = out[out.length - 1];
+    if (b.kind === 'para' && prev?.kind === 'table') {
+      let j = i;
+      while (j < blocks.length && j - i < 4 && blocks[j]!.kind === 'para' && isShortRow((blocks[j] as { text: string }).text)) j++;
+      const next = blocks[j];
+      if (j > i && next?.kind === 'table') {
+        for (let k = i; k < j; k++) {
+          const p = blocks[k] as { kind: 'para'; line: number; text: string };
+          prev.rows.push({ cells: [{ parts: [p.text], line: p.line, start: 0, end: p.text.length }], line: p.line });
+        }
+        prev.rows.push(...next.rows);
+        i = j + 1;
+        continue;
+      }
+    }
+    if (b.kind === 'table' && prev?.kind === 'table' && prev.style === b.style) {
+      prev.rows.push(...b.rows);
+      i++;
+      continue;
+    }
+    out.push(b.kind === 'table' ? { ...b, rows: [...b.rows] } : b);
+    i++;
+  }
+  return out;
+}
+
+function isShortRow(text: string): boolean {
+  return text.length <= 40 && !/[。；]/.test(text) && !/^附(?:件|表)|绩效(?:自评|评价)(?:表|报告)$|基础数据表$/.test(text);
 }
 
 function readWordTable(lines: string[], removed: boolean[], start: number): { block: Block; next: number } {

@@ -36,7 +36,6 @@ export async function readPdf(bytes: Uint8Array, notes: string[], isCancelled: (
       const items: Item[] = [];
       for (const it of content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>) {
         if (typeof it.str !== 'string' || !it.transform) continue;
-        if (it.str.trim() === '') continue; // pdf.js adds whitespace items for gaps; the gap itself is measured below
         const h = Math.abs(it.height ?? 0) || Math.abs(it.transform[3] ?? 0) || 10;
         items.push({ str: it.str, x: it.transform[4] ?? 0, y: it.transform[5] ?? 0, w: it.width ?? 0, h });
         chars += it.str.trim().length;
@@ -65,13 +64,20 @@ function itemsToLines(items: Item[]): string[] {
     row.sort((a, b) => a.x - b.x);
     let line = '';
     let end = -Infinity;
+    let space = false;
     for (const it of row) {
+      if (it.str.trim() === '') {
+        // a space the PDF itself contains: kept if the next text follows closely
+        space = line !== '';
+        continue;
+      }
       const gap = it.x - end;
       const em = it.h || 10;
       if (line !== '') {
         if (gap > em * 1.8) line += '\t';
-        else if (gap > em * 0.25 && !/[\u3000-\u9fff]$/.test(line) && !/^[\u3000-\u9fff]/.test(it.str)) line += ' ';
+        else if (space || (gap > em * 0.25 && !/[\u3000-\u9fff]$/.test(line) && !/^[\u3000-\u9fff]/.test(it.str))) line += ' ';
       }
+      space = false;
       line += it.str;
       end = it.x + (it.w || it.str.length * em);
     }

@@ -1,0 +1,42 @@
+/** The seeds' content as paragraphs and tables, to write into generated .docx/.xlsx/.pdf files. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { normaliseLines } from '../../src/normalise-text.js';
+import { cellText, segmentBlocks } from '../../src/segment-blocks.js';
+
+export const SEEDS_DIR = join(import.meta.dirname, '../../../../../shared/reference/seeds');
+export const EXAMPLES_DIR = join(import.meta.dirname, '../../../../examples');
+
+export type Piece = { kind: 'p'; text: string } | { kind: 'table'; rows: string[][] };
+
+export function seedFiles(): Array<{ id: string; path: string }> {
+  return readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ id: f.slice(0, 3), path: join(SEEDS_DIR, f) }));
+}
+
+/** A cell's text; a number cell keeps only its number (Word's text export may glue the next paragraph to it). */
+function cellValue(parts: string[]): string {
+  const first = parts.find((p) => p.trim() !== '') ?? '';
+  return /^[\s\u3000]*[\d.,%]+[\s\u3000]*$/.test(first) ? first : cellText({ parts, line: 0, start: 0, end: 0 });
+}
+
+export function seedPieces(path: string): Piece[] {
+  const n = normaliseLines(readFileSync(path, 'utf8').split('\n'));
+  const out: Piece[] = [];
+  for (const b of segmentBlocks(n.lines, n.removed)) {
+    if (b.kind === 'para') out.push({ kind: 'p', text: b.text });
+    else out.push({ kind: 'table', rows: b.rows.map((r) => r.cells.map((c) => cellValue(c.parts).replace(/\u3000/g, ' ').trim())) });
+  }
+  return out;
+}
+
+/** Tables as a grid: rows shorter than the widest lose their leading (merged) cells in Word's text export, so pad on the left. */
+export function rectangular(pieces: Piece[]): Piece[] {
+  return pieces.map((p) => {
+    if (p.kind === 'p') return p;
+    const width = Math.max(...p.rows.map((r) => r.length));
+    return { kind: 'table', rows: p.rows.map((r) => [...Array<string>(width - r.length).fill(''), ...r]) };
+  });
+}
