@@ -1,0 +1,141 @@
+/** The genre beyond the four seeds: other layouts, units and phrasings the importer must read. */
+import { describe, expect, it } from 'vitest';
+import { importLines } from '../import-text.js';
+
+const read = (text: string) => importLines(text.split('\n'), 'x.txt', 'txt', []).evaluation;
+
+describe('tables in other shapes', () => {
+  it('a Markdown project table in 元 with thousands separators', () => {
+    const ev = read(
+      [
+        '2022年度项目支出绩效自评表',
+        '| 项目名称 | 农村饮水安全巩固提升 | 主管部门 | 某县水利局 |',
+        '|---|---|---|---|',
+        '| 年度资金（元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |',
+        '| 年度资金总额 | 1,200,000 | 1,500,000 | 1,350,000 | 10 | 90% | 9 |',
+        '| 其中：当年财政拨款 | 1,000,000 | 1,300,000 | 1,150,000 | | | |',
+        '| 上年结转资金 | 200,000 | 200,000 | 200,000 | | | |',
+      ].join('\n'),
+    );
+    expect(ev.kind).toBe('project');
+    expect(ev.project?.name).toBe('农村饮水安全巩固提升');
+    expect(ev.supervisingDepartment).toBe('某县水利局');
+    expect(ev.funds.sourceUnit).toBe('元');
+    expect(ev.funds.total).toEqual({ initial: '120', adjusted: '150', executed: '135' });
+    expect(ev.funds.bySource.map((s) => [s.source, s.executed])).toEqual([
+      ['general_public', '115'],
+      ['carry_over', '20'],
+    ]);
+    expect(ev.budgetExecution).toMatchObject({ weight: '10', statedRate: '90', selfScore: '9' });
+    expect(ev.provenance['funds.total.executed']?.line).toBe(5);
+  });
+
+  it('an indicator table as tab-separated rows, merged cells left empty, headed weights', () => {
+    const ev = read(
+      [
+        '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+        '产出指标（50分）\t数量指标（30分）\t改造管网长度\t≥20公里\t18公里\t30\t27\t部分路段征地延后',
+        '\t时效指标（20分）\t按期完工率\t100%\t100%\t20\t20\t',
+        '效益指标（30分）\t社会效益指标\t受益人口\t≥5000人\t5200人\t30\t30\t',
+        '满意度指标（10分）\t服务对象满意度指标\t群众满意度\t≥90%\t——\t10\t\t',
+        '总分\t100\t\t\t\t\t86\t',
+      ].join('\n'),
+    );
+    expect(ev.indicators.map((l) => [l.name, l.weight, l.children.map((c) => [c.name, c.weight])])).toEqual([
+      ['产出指标', '50', [['数量指标', '30'], ['时效指标', '20']]],
+      ['效益指标', '30', [['社会效益指标', null]]],
+      ['满意度指标', '10', [['服务对象满意度指标', null]]],
+    ]);
+    const leaf = ev.indicators[0]!.children[0]!.children[0]!;
+    expect(leaf).toMatchObject({ name: '改造管网长度', target: '≥20公里', actual: '18公里', weight: '30', selfScore: '27', deviationReason: '部分路段征地延后' });
+    expect(ev.indicators[2]!.children[0]!.children[0]).toMatchObject({ actual: null, selfScore: null });
+    expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: '86' });
+  });
+
+  it('loose rows of a level-1 score table from OCR text', () => {
+    const ev = read(['指标 权重分值 得分 得分率', '预算执行 10 9.5 95%', '产出指标 50 48 96%', '效益指标 30 28 93.33%', '满意度指标 10 10 100%', '合计 100 95.5 95.5%'].join('\n'));
+    expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.5', statedScoreRate: '95' });
+    expect(ev.indicators.map((l) => [l.name, l.weight, l.selfScore, l.statedScoreRate])).toEqual([
+      ['产出指标', '50', '48', '96'],
+      ['效益指标', '30', '28', '93.33'],
+      ['满意度指标', '10', '10', '100'],
+    ]);
+    expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: '95.5', statedScoreRate: '95.5' });
+  });
+});
+
+describe('prose made checkable', () => {
+  it('amounts in 元, shares, sums with nested parts, and an execution rate', () => {
+    const ev = read(
+      [
+        '某县农业农村局2023年度部门整体支出绩效自评报告',
+        '一、部门预算执行情况',
+        '2023年度，我局年初预算数为12,345,600元，调整后预算数为13,000,000元，全年执行数为12,870,000元，预算执行率99%。',
+        '本年支出合计1287万元，其中基本支出800万元，占总支出的62.16%，人员经费600万元，占基本支出的75%，公用经费200万元，占基本支出的25%；项目支出487万元，占总支出的37.84%。',
+      ].join('\n'),
+    );
+    expect(ev.unit.name).toBe('某县农业农村局');
+    expect(ev.funds.total).toEqual({ initial: '1234.56', adjusted: '1300', executed: '1287' });
+    expect(ev.budgetExecution.statedRate).toBe('99');
+    const sums = ev.claims.filter((c) => c.type === 'sum').map((c) => c.type === 'sum' && [c.total.value, c.parts.map((p) => p.value)]);
+    expect(sums).toContainEqual(['1287', ['800', '487']]);
+    const shares = ev.claims.filter((c) => c.type === 'share').map((c) => c.type === 'share' && [c.part.value, c.whole.value, c.percent]);
+    expect(shares).toEqual([
+      ['800', '1287', '62.16'],
+      ['600', '800', '75'],
+      ['200', '800', '25'],
+      ['487', '1287', '37.84'],
+    ]);
+  });
+
+  it('grade bands written as intervals, the score and the grade', () => {
+    const ev = read(
+      [
+        '2022年度项目支出绩效自评报告',
+        '评价等级分为：总分90分（含）以上为优，80（含）-90分为良，60（含）-80分为中，60分以下为差。',
+        '经评价，该项目自评得分为92.5分，评价等级为优。',
+      ].join('\n'),
+    );
+    expect(ev.totals).toMatchObject({ statedScore: '92.5', statedGrade: '优' });
+    const bands = ev.claims.find((c) => c.type === 'gradeBands');
+    expect(bands && bands.type === 'gradeBands' && bands.bands.map((b) => [b.grade, b.min, b.max])).toEqual([
+      ['优', '90', null],
+      ['良', '80', '90'],
+      ['中', '60', '80'],
+      ['差', '0', '60'],
+    ]);
+  });
+
+  it('a rate over counts needs a stated total of the same thing', () => {
+    const ev = read('2023年共受理投诉45件，已办结42件，办结率93.3%；另完成调研报告3篇，完成率100%。');
+    const shares = ev.claims.filter((c) => c.type === 'share').map((c) => c.type === 'share' && [c.part.value, c.whole.value, c.percent]);
+    expect(shares).toEqual([['42', '45', '93.3']]);
+  });
+
+  it('year comparisons, evaluation period, report date, and no unit name when the report never names itself', () => {
+    const ev = read(
+      [
+        '一、基本情况',
+        '2023年度“三公”经费支出3.2万元，较2021年减少0.5万元，较上年减少0.2万元。',
+        '二、自评工作开展情况',
+        '我单位于2024年3月1日至3月20日开展了绩效自评工作。',
+        '',
+        '2024年3月25日',
+      ].join('\n'),
+    );
+    expect(ev.fiscalYear).toBe(2023);
+    expect(ev.unit.name).toBeNull();
+    expect(ev.claims.filter((c) => c.type === 'yearComparison').map((c) => c.type === 'yearComparison' && [c.year, c.statedAs])).toEqual([
+      [2021, 'year'],
+      [2022, 'previous_year'],
+    ]);
+    expect(ev.dates).toEqual({ evaluationStart: '2024-03-01', evaluationEnd: '2024-03-20', reportDate: '2024-03-25' });
+  });
+
+  it('profile from jurisdiction words, national when none', () => {
+    expect(read('湖南省某县财政局2023年度部门整体支出绩效自评报告').profile).toBe('hunan');
+    expect(read('郑州市某区2023年度部门整体支出绩效自评报告').profile).toBe('henan');
+    expect(read('石家庄市某局2023年度部门整体支出绩效自评报告').profile).toBe('hebei');
+    expect(read('某市某局2023年度部门整体支出绩效自评报告').profile).toBe('national');
+  });
+});
