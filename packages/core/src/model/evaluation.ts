@@ -76,10 +76,10 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 
 /** Optional in input, null in output. */
 function opt<T extends z.ZodType>(schema: T) {
-  return schema.nullable().optional().transform((v) => (v === undefined ? null : v)) as unknown as z.ZodType<
-    z.output<T> | null,
-    z.input<T> | null | undefined
-  >;
+  return schema
+    .nullable()
+    .optional()
+    .transform((v): z.output<T> | null => (v === undefined ? null : v));
 }
 
 const Text = z.string({ error: '应为文字' });
