@@ -61,7 +61,7 @@ export function normaliseLines(rawLines: string[]): NormalisedLines {
   for (let raw of rawLines) {
     raw = raw.replace(/\r$/, '');
     let line = raw;
-    for (const re of JUNK_INLINE_PATTERNS) line = line.replace(re, '');
+    if (line.includes('[') || line.includes('{')) for (const re of JUNK_INLINE_PATTERNS) line = line.replace(re, '');
     if (line.includes('$')) {
       line = line.replace(LATEX_RE, (_m, inner: string) => {
         latexCount++;
@@ -84,7 +84,7 @@ export function normaliseLines(rawLines: string[]): NormalisedLines {
     }
     line = line.replace(/[ \u3000]+$/, '');
     let drop = false;
-    if (!line.startsWith('\t')) {
+    if (!line.startsWith('\t') && line.length <= 200 && (line.length <= 24 || /^\s*[\[{A-Za-z]/.test(line))) {
       if (JUNK_LINE_PATTERNS.some((re) => re.test(line))) drop = true;
       else if (PAGE_NUMBER_PATTERNS.some((re) => re.test(line))) {
         drop = true;

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditEvaluation, parseEvaluationJson, type Evaluation } from '@jixiao/core';
+import { auditEvaluation, Evaluation, parseEvaluationJson } from '@jixiao/core';
 import { importFile, type ImportResult } from '../src/index.js';
 import { EXAMPLES_DIR, seedFiles } from './helpers/seed-content.js';
 import { claimKey, figures } from './helpers/compare.js';
@@ -98,6 +98,11 @@ describe('seed reports imported from their raw text', () => {
         const r = await get();
         expect(findings(r.evaluation)).toEqual(EXPECTED[seed.id]);
         expect(findings(r.evaluation)).toEqual(findings(fixture(seed.id)));
+      });
+
+      it('is a valid evaluation model as it stands', async () => {
+        const r = await get();
+        expect(Evaluation.parse(JSON.parse(JSON.stringify(r.evaluation)))).toEqual(r.evaluation);
       });
 
       it('points every figure at its source line', async () => {

@@ -21,8 +21,7 @@ export function emptyDraft(): Draft {
 }
 
 export function snippetOf(line: string, start: number, end: number): string {
-  const t = line.replace(/\t+/g, ' | ').trim();
-  if (t.length <= 160) return t;
+  if (line.length <= 160) return line.replace(/\t+/g, ' | ').trim();
   const a = Math.max(0, start - 60);
   const b = Math.min(line.length, Math.max(end, start) + 60);
   return (a > 0 ? '…' : '') + line.slice(a, b).replace(/\t+/g, ' | ').trim() + (b < line.length ? '…' : '');

@@ -37,8 +37,46 @@ export function extractEvaluation(input: ExtractInput, notes: string[]): Evaluat
   return finalise(ev);
 }
 
+const AMOUNT_KEYS = new Set(['initial', 'adjusted', 'executed', 'priorActual', 'budget', 'basicBudgetAdjustment', 'carryOverBalance', 'total', 'inUse']);
+const SCORE_KEYS = new Set(['selfScore', 'reviewerScore', 'statedScore']);
+const WEIGHT_KEYS = new Set(['weight']);
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+const UNSIGNED = /^\d+(?:\.\d+)?$/;
+
+/**
+ * The checks of the schema that our own extraction could fail (amounts and scores not
+ * negative, weights within 0–100, years in range). When they pass, the full schema parse —
+ * the slowest step of an import — is not needed; when not, it decides.
+ */
+function quickValid(ev: EvaluationT): boolean {
+  if (!Number.isInteger(ev.fiscalYear) || ev.fiscalYear < 1990 || ev.fiscalYear > 2100) return false;
+  let ok = true;
+  const walk = (o: unknown, key: string, inIndicatorOrClaim: boolean): void => {
+    if (!ok || o === null || o === undefined) return;
+    if (Array.isArray(o)) {
+      for (const x of o) walk(x, key, inIndicatorOrClaim);
+      return;
+    }
+    if (typeof o === 'object') {
+      for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+        if (k === 'provenance') continue;
+        walk(v, k, inIndicatorOrClaim || k === 'indicators' || k === 'claims' || k === 'goals' || k === 'team' || k === 'chapters');
+      }
+      return;
+    }
+    if (typeof o !== 'string') return;
+    if (WEIGHT_KEYS.has(key)) ok = UNSIGNED.test(o) && Number(o) <= 100;
+    else if (SCORE_KEYS.has(key)) ok = UNSIGNED.test(o);
+    else if (AMOUNT_KEYS.has(key) && !inIndicatorOrClaim) ok = UNSIGNED.test(o);
+    else if (key.startsWith('stated') && key !== 'statedGrade' && key !== 'statedAs') ok = DECIMAL.test(o);
+  };
+  walk(ev, '', false);
+  return ok;
+}
+
 /** Validate through the schema; a value the schema refuses is dropped rather than failing the import. */
 function finalise(ev: EvaluationT): EvaluationT {
+  if (quickValid(ev)) return ev;
   let draft: unknown = ev;
   for (let attempt = 0; attempt < 5; attempt++) {
     const r = Evaluation.safeParse(draft);

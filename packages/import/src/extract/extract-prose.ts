@@ -28,7 +28,7 @@ import {
   type NatureField,
 } from '../vocab/prose-vocab.js';
 import { setProv, type Ctx } from './draft.js';
-import type { Para } from './prose-paragraphs.js';
+import { colAt, lineAt, type Para } from './prose-paragraphs.js';
 
 interface Tok extends PrintedNumber {
   label: string;
@@ -40,7 +40,19 @@ interface Tok extends PrintedNumber {
   delta: boolean;
 }
 
-const BOUNDARY = /[，,；;。：:、（(）)！？!?]/;
+const OPEN = 1;
+const CLOSE = 2;
+const STOP = 3;
+const SEMI = 4;
+const CUT = 5;
+/** Characters that end a label: brackets, sentence stops, clause marks. */
+const CHAR_KIND = new Map<number, number>([
+  ...[...'（('].map((c) => [c.charCodeAt(0), OPEN] as [number, number]),
+  ...[...'）)'].map((c) => [c.charCodeAt(0), CLOSE] as [number, number]),
+  ...[...'。！？!?'].map((c) => [c.charCodeAt(0), STOP] as [number, number]),
+  ...[...'；;'].map((c) => [c.charCodeAt(0), SEMI] as [number, number]),
+  ...[...'，,：:、'].map((c) => [c.charCodeAt(0), CUT] as [number, number]),
+]);
 const SENTENCE_BREAK = /[。！？!?]/;
 
 export interface ProseOptions {
@@ -81,14 +93,17 @@ export function tokenise(text: string): Tok[] {
   let pos = 0;
   for (const n of nums) {
     for (; pos < n.index; pos++) {
-      const ch = text[pos]!;
-      if (ch === '（' || ch === '(') depth++;
-      else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-      if (SENTENCE_BREAK.test(ch)) {
+      const c = text.charCodeAt(pos);
+      const kind = c < 0x7f || (c >= 0x3000 && c <= 0x3002) || c >= 0xff00 ? CHAR_KIND.get(c) : undefined;
+      if (kind === undefined) continue;
+      if (kind === OPEN) depth++;
+      else if (kind === CLOSE) {
+        if (depth > 0) depth--;
+      } else if (kind === STOP) {
         sentence++;
         groupStart = pos + 1;
-      } else if (ch === '；' || ch === ';') groupStart = pos + 1;
-      if (BOUNDARY.test(ch)) lastCut = pos + 1;
+      } else if (kind === SEMI) groupStart = pos + 1;
+      lastCut = pos + 1;
     }
     const label = text.slice(lastCut, n.index);
     const money = n.unit === '万元' || n.unit === '元' || n.unit === '亿元' || n.unit === '万';
@@ -101,7 +116,7 @@ export function tokenise(text: string): Tok[] {
     toks.push({
       ...n,
       label,
-      group: text.slice(groupStart, n.index),
+      group: money || n.percent ? text.slice(groupStart, n.index) : '',
       sentence,
       inParen: depth > 0,
       amount,
@@ -134,9 +149,9 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
   const provAt = (path: string, para: Para, start: number, end: number) => {
     const s = Math.max(0, Math.min(start, para.text.length - 1));
     const e = Math.max(s, Math.min(end, para.text.length) - 1);
-    const line = para.lineOf[s] ?? 0;
-    const startCol = para.colOf[s] ?? 0;
-    const endCol = para.lineOf[e] === line ? (para.colOf[e] ?? startCol) + 1 : (ctx.lines[line]?.length ?? startCol);
+    const line = lineAt(para, s);
+    const startCol = colAt(para, s);
+    const endCol = lineAt(para, e) === line ? colAt(para, e) + 1 : (ctx.lines[line]?.length ?? startCol);
     setProv(ctx, path, line, startCol, endCol);
   };
   const sentenceSpan = (text: string, at: number): [number, number] => {
@@ -379,14 +394,14 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
       const year = Number(m[1]);
       const [sa, sb] = sentenceSpan(text, m.index);
       const cs = Math.max(sa, lastIndexOfAny(text, '；;', m.index) + 1);
-      addClaim({ type: 'yearComparison', year, statedAs: 'year', text: excerpt(text, cs, clauseEnd(text, m.index + m[0].length, sb)) }, `year:${year}:year:${para.lineOf[m.index]}`, para, m.index, m.index + m[0].length);
+      addClaim({ type: 'yearComparison', year, statedAs: 'year', text: excerpt(text, cs, clauseEnd(text, m.index + m[0].length, sb)) }, `year:${year}:year:${lineAt(para, m.index)}`, para, m.index, m.index + m[0].length);
     }
     if (/上(?:一)?年|同比/.test(text)) for (const m of text.matchAll(/(?:较|比)上(?:一)?年(?:度)?(?:同期)?[，,]?(?:减少|增加|增长|下降|上升|持平|节约|降低|提高|多|少)|同比(?:减少|增加|增长|下降|上升|降低|提高)/g)) {
       if (ev.fiscalYear < 1991) continue;
       const year = ev.fiscalYear - 1;
       const [sa, sb] = sentenceSpan(text, m.index);
       const cs = Math.max(sa, lastIndexOfAny(text, '；;', m.index) + 1);
-      addClaim({ type: 'yearComparison', year, statedAs: 'previous_year', text: excerpt(text, cs, sb) }, `year:${year}:prev:${para.lineOf[m.index]}`, para, m.index, m.index + m[0].length);
+      addClaim({ type: 'yearComparison', year, statedAs: 'previous_year', text: excerpt(text, cs, sb) }, `year:${year}:prev:${lineAt(para, m.index)}`, para, m.index, m.index + m[0].length);
     }
 
     // ---- staffing in prose

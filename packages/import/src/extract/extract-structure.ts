@@ -240,12 +240,15 @@ export function extractChapters(ctx: Ctx, blocks: Block[]): void {
   // bodies: text between one heading and the next
   const headingLines = new Set(headings.map((h) => h.line));
   const nextHeadingLine = (idx: number) => (idx + 1 < headings.length ? headings[idx + 1]!.line : Number.MAX_SAFE_INTEGER);
+  let cursor = 0;
   headings.forEach((h, idx) => {
     const stop = nextHeadingLine(idx);
     const bodyLines: string[] = [];
     if (h.rest) bodyLines.push(h.rest);
-    for (const li of paraLines) {
-      if (li <= h.line || li >= stop || headingLines.has(li)) continue;
+    while (cursor < paraLines.length && paraLines[cursor]! <= h.line) cursor++;
+    for (let k = cursor; k < paraLines.length && paraLines[k]! < stop; k++) {
+      const li = paraLines[k]!;
+      if (headingLines.has(li)) continue;
       bodyLines.push(lines[li]!.trim());
     }
     const chapterIdx = ev.chapters.length;
@@ -263,9 +266,12 @@ function extractGoals(ctx: Ctx, headings: Heading[], paraLines: number[]): void 
   const ev = ctx.ev;
   const lines = ctx.lines;
   const goalSectionLevels: number[] = [];
+  let cursor = 0;
   headings.forEach((h, idx) => {
     const stop = idx + 1 < headings.length ? headings[idx + 1]!.line : Number.MAX_SAFE_INTEGER;
-    const body = paraLines.filter((li) => li > h.line && li < stop);
+    const body: number[] = [];
+    while (cursor < paraLines.length && paraLines[cursor]! <= h.line) cursor++;
+    for (let k = cursor; k < paraLines.length && paraLines[k]! < stop; k++) body.push(paraLines[k]!);
     while (goalSectionLevels.length && goalSectionLevels[goalSectionLevels.length - 1]! >= h.level) goalSectionLevels.pop();
     const inGoalSection = goalSectionLevels.length > 0;
     if (GOAL_SECTION.test(h.title) && !/完成|实现/.test(h.title)) {

@@ -1,0 +1,69 @@
+/**
+ * Import and audit throughput.
+ *
+ *   node --conditions=jixiao-source --import tsx bench/import-bench.ts [--seconds 3]
+ *
+ * One core, one thread. Text reports: the four seed reports (shared/reference/seeds),
+ * each imported (decode, normalise, segment, extract, validate) and audited, round-robin,
+ * for --seconds; beside it a floor measured in the same run on the same bytes: decode,
+ * normalise every line, and scan every number (what any importer has to do at least).
+ * Then .docx and .pdf: each seed written as a Word file and a PDF (pure-JS writers from
+ * the tests) and imported, time per file. Not a test: no assertions.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { cpus } from 'node:os';
+import { auditEvaluation } from '@jixiao/core';
+import { importReport, normaliseLines, decodeText } from '../packages/import/src/index.ts';
+import { scanNumbers } from '../packages/import/src/parse-number.ts';
+import { rectangular, seedFiles, seedPieces } from '../packages/import/test/helpers/seed-content.ts';
+import { makeDocx } from '../packages/import/test/helpers/make-docx.ts';
+import { makePdf } from '../packages/import/test/helpers/make-pdf.ts';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' } } });
+const seconds = Number(values.seconds);
+const seeds = seedFiles().map((s) => ({ ...s, bytes: new Uint8Array(readFileSync(s.path)) }));
+
+function floor(bytes: Uint8Array): number {
+  const { text } = decodeText(bytes);
+  const { lines } = normaliseLines(text.split('\n'));
+  let n = 0;
+  for (const l of lines) n += scanNumbers(l).length;
+  return n;
+}
+
+async function rate(label: string, once: (b: { bytes: Uint8Array; fileName: string }) => unknown): Promise<number> {
+  for (let i = 0; i < 30; i++) for (const s of seeds) await once({ bytes: s.bytes, fileName: s.path });
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    for (const s of seeds) {
+      await once({ bytes: s.bytes, fileName: s.path });
+      n++;
+    }
+  }
+  const perSecond = n / ((performance.now() - t0) / 1000);
+  console.log(`${label.padEnd(34)} ${perSecond.toFixed(0).padStart(6)} reports/s  (${(1000 / perSecond).toFixed(2)} ms each, ${n} runs)`);
+  return perSecond;
+}
+
+console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu'}; ${seeds.length} seed reports, ${seeds.reduce((a, s) => a + s.bytes.length, 0)} bytes in all`);
+const f = await rate('floor (decode, normalise, numbers)', (b) => floor(b.bytes));
+const i = await rate('import', (b) => importReport(b));
+const a = await rate('import + audit', async (b) => auditEvaluation((await importReport(b)).evaluation));
+console.log(`import + audit is ${(f / a).toFixed(1)}× the floor's time; import alone ${(f / i).toFixed(1)}×`);
+
+for (const ext of ['docx', 'pdf'] as const) {
+  const times: number[] = [];
+  for (const s of seeds) {
+    const pieces = rectangular(seedPieces(s.path));
+    const bytes = ext === 'docx' ? await makeDocx(pieces) : makePdf(pieces, { pageNumbers: true, linesPerPage: 40 });
+    await importReport({ bytes, fileName: `${s.id}.${ext}` }); // warm
+    const runs = 5;
+    const t0 = performance.now();
+    for (let k = 0; k < runs; k++) auditEvaluation((await importReport({ bytes, fileName: `${s.id}.${ext}` })).evaluation);
+    times.push((performance.now() - t0) / runs);
+    console.log(`.${ext} seed ${s.id} (${(bytes.length / 1024).toFixed(0)} KB): ${times[times.length - 1]!.toFixed(1)} ms import + audit`);
+  }
+  console.log(`.${ext} mean ${(times.reduce((x, y) => x + y, 0) / times.length).toFixed(1)} ms per file`);
+}
