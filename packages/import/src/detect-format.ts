@@ -14,7 +14,7 @@ export function extensionOf(fileName: string): string {
 export function detectFormat(bytes: Uint8Array, fileName: string): ReportFormat {
   const ext = extensionOf(fileName);
   const head = (n: number) => String.fromCharCode(...bytes.subarray(0, n));
-  if (head(5) === '%PDF-' || (bytes.length > 1024 && String.fromCharCode(...bytes.subarray(0, 1024)).includes('%PDF-'))) return 'pdf';
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).indexOf('%PDF-') >= 0) return 'pdf';
   if (isZip(bytes)) {
     const names = listZip(bytes).map((e) => e.name);
     if (names.some((n) => n === 'word/document.xml')) return 'docx';

@@ -46,9 +46,12 @@ export function isBlankCell(text: string): boolean {
 }
 
 /** All numbers in a piece of prose, left to right. */
+const NUM_RE_G = new RegExp(NUM_RE.source, 'g');
+
 export function scanNumbers(text: string): PrintedNumber[] {
   const out: PrintedNumber[] = [];
-  const re = new RegExp(NUM_RE.source, 'g');
+  const re = NUM_RE_G;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0] === '' || m[0] === '-') {

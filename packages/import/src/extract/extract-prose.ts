@@ -46,13 +46,10 @@ const STOP = 3;
 const SEMI = 4;
 const CUT = 5;
 /** Characters that end a label: brackets, sentence stops, clause marks. */
-const CHAR_KIND = new Map<number, number>([
-  ...[...'（('].map((c) => [c.charCodeAt(0), OPEN] as [number, number]),
-  ...[...'）)'].map((c) => [c.charCodeAt(0), CLOSE] as [number, number]),
-  ...[...'。！？!?'].map((c) => [c.charCodeAt(0), STOP] as [number, number]),
-  ...[...'；;'].map((c) => [c.charCodeAt(0), SEMI] as [number, number]),
-  ...[...'，,：:、'].map((c) => [c.charCodeAt(0), CUT] as [number, number]),
-]);
+const CHAR_KIND = new Uint8Array(65536);
+for (const [chars, kind] of [['（(', OPEN], ['）)', CLOSE], ['。！？!?', STOP], ['；;', SEMI], ['，,：:、', CUT]] as const) {
+  for (const c of chars) CHAR_KIND[c.charCodeAt(0)] = kind;
+}
 const SENTENCE_BREAK = /[。！？!?]/;
 
 export interface ProseOptions {
@@ -93,9 +90,8 @@ export function tokenise(text: string): Tok[] {
   let pos = 0;
   for (const n of nums) {
     for (; pos < n.index; pos++) {
-      const c = text.charCodeAt(pos);
-      const kind = c < 0x7f || (c >= 0x3000 && c <= 0x3002) || c >= 0xff00 ? CHAR_KIND.get(c) : undefined;
-      if (kind === undefined) continue;
+      const kind = CHAR_KIND[text.charCodeAt(pos)]!;
+      if (kind === 0) continue;
       if (kind === OPEN) depth++;
       else if (kind === CLOSE) {
         if (depth > 0) depth--;

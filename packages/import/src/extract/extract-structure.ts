@@ -329,6 +329,7 @@ function extractGoals(ctx: Ctx, headings: Heading[], paraLines: number[]): void 
   });
   // "年度整体绩效目标是推动…。"
   for (const li of paraLines) {
+    if (!lines[li]!.includes('目标')) continue;
     const c = compactLine(lines[li]!).text;
     const m = /(?:^|[，。；：,])((?:年度)?(?:部门)?(?:整体|总体)?绩效目标)(?:是|为)([^。；]{4,80})[。；]?/.exec(c);
     if (!m || /^[，,]/.test(m[2]!)) continue;
