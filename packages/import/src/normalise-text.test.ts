@@ -41,7 +41,8 @@ describe('normaliseLines', () => {
     const c = compactLine(line);
     expect(c.text).toBe('年初预算安排8779.84万元');
     const at = c.text.indexOf('8779.84');
-    expect(line.slice(c.map[at]!, c.map[at + 6]! + 1)).toBe('8779.84');
+    expect(line.slice(c.map![at]!, c.map![at + 6]! + 1)).toBe('8779.84');
+    expect(compactLine('没有空格的一行').map).toBeNull();
   });
 });
 

@@ -113,12 +113,15 @@ export function normaliseLines(rawLines: string[]): NormalisedLines {
  */
 export interface CompactLine {
   text: string;
-  map: number[];
+  /** null when nothing was dropped (offsets are the same). */
+  map: number[] | null;
 }
 
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef（）：；，。、！？“”‘’《》〔〕【】≥≤<>=%％]/;
 
 export function compactLine(line: string): CompactLine {
+  // most lines of Chinese prose have no space to drop: skip the character walk
+  if (!/[ \t\u3000\u00a0]/.test(line)) return { text: line, map: null };
   let text = '';
   const map: number[] = [];
   const n = line.length;

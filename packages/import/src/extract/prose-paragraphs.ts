@@ -7,7 +7,7 @@ export interface Para {
   /** Pieces of `text` from one line each: where the piece starts in `text`, its line, and its compact map. */
   segStart: number[];
   segLine: number[];
-  segMap: number[][];
+  segMap: Array<number[] | null>;
   segBase: number[];
 }
 
@@ -33,7 +33,9 @@ export function lineAt(p: Para, i: number): number {
 /** Column in its line of character i of the paragraph text. */
 export function colAt(p: Para, i: number): number {
   const k = segmentOf(p, i);
-  return (p.segBase[k] ?? 0) + (p.segMap[k]![i - p.segStart[k]!] ?? 0);
+  const map = p.segMap[k];
+  const at = i - p.segStart[k]!;
+  return (p.segBase[k] ?? 0) + (map ? (map[at] ?? 0) : at);
 }
 
 export function buildParagraphs(lines: string[], blocks: Block[], extra: Array<{ line: number; text: string }>): Para[] {
