@@ -1,8 +1,10 @@
 /**
  * Import and audit throughput.
  *
- *   node --conditions=jixiao-source --import tsx bench/import-bench.ts [--seconds 3]
+ *   npx tsc -b packages/import && node --import tsx bench/import-bench.ts [--seconds 3]
  *
+ * Measures the built packages (dist/, as the CLI runs them); tsx only loads this script
+ * and the test helpers that write the .docx and .pdf files.
  * One core, one thread. Text reports: the four seed reports (shared/reference/seeds),
  * each imported (decode, normalise, segment, extract, validate) and audited, round-robin,
  * for --seconds; beside it a floor measured in the same run on the same bytes: decode,
@@ -14,8 +16,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { auditEvaluation } from '@jixiao/core';
-import { importReport, normaliseLines, decodeText } from '../packages/import/src/index.ts';
-import { scanNumbers } from '../packages/import/src/parse-number.ts';
+import { importReport, normaliseLines, decodeText, scanNumbers } from '@jixiao/import';
 import { rectangular, seedFiles, seedPieces } from '../packages/import/test/helpers/seed-content.ts';
 import { makeDocx } from '../packages/import/test/helpers/make-docx.ts';
 import { makePdf } from '../packages/import/test/helpers/make-pdf.ts';

@@ -5,5 +5,6 @@ export type { ReportFormat } from './detect-format.js';
 export { detectFormat } from './detect-format.js';
 export { normaliseLines, compactLine, latexToText } from './normalise-text.js';
 export { decodeText } from './decode-text.js';
+export { scanNumbers, parseCellNumber } from './parse-number.js';
 export { segmentBlocks } from './segment-blocks.js';
 export type { Block, Row, Cell } from './segment-blocks.js';
