@@ -2,6 +2,7 @@ import { chromium } from 'playwright-core';
 const [,, user, ...paths] = process.argv;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
 const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+await ctx.addInitScript(() => localStorage.setItem('jx.year', '2023'));
 const page = await ctx.newPage();
 page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('CONSOLE', m.type(), m.text().slice(0, 300)); });
 page.on('pageerror', (e) => console.log('PAGEERROR', e.message));

@@ -143,6 +143,11 @@ export interface AuditJson {
 export interface ReviewJson {
   opinion?: string | null;
   reviewScores?: Record<string, string>;
+  /** The server's name for reviewScores. */
+  scores?: Record<string, string>;
+  qualityScore?: string | null;
+  /** Every opinion written along the cycle, oldest first. */
+  opinions?: Array<{ at: string; by: string; role: string; action: string; opinion: string }>;
   reviewer?: string | null;
   at?: string | null;
   [k: string]: unknown;

@@ -61,7 +61,9 @@ const Row = memo(function Row(p: RowProps) {
   const list = useMemo(() => parseRowFindings(p.findingSig), [p.findingSig]);
   const ind = p.indicator;
   const score = ind?.selfScore ?? p.computed;
-  const needReason = ind !== null && !ind.notApplicable && belowWeight(score, p.effectiveWeight ?? ind.weight);
+  // Below the weight by the stated score or by the computed one: either way a reason is due.
+  const w = p.effectiveWeight ?? ind?.weight ?? null;
+  const needReason = ind !== null && !ind.notApplicable && (belowWeight(ind.selfScore, w) || belowWeight(p.computed, w));
   const missingReason = needReason && !(ind?.deviationReason ?? '').trim();
   const differs = ind !== null && differentDec(ind.selfScore, p.computed);
   const rowMsgs = list.filter((f) => f.field === '' || !['name', 'target', 'actual', 'weight', 'selfScore', 'deviationReason'].includes(f.field));

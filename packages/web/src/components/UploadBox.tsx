@@ -31,7 +31,6 @@ export function UploadBox<T>({ url, onDone, hint }: { url: string; onDone(r: T, 
           }
         }}
       >
-        <p style={{ fontSize: 32, margin: 0 }}>📄</p>
         <p className="ant-upload-text">{busy ? '正在读取和审查…' : '点击或拖入报告文件'}</p>
         <p className="ant-upload-hint">{hint}</p>
       </Upload.Dragger>

@@ -74,7 +74,7 @@ export default function DashboardPage() {
     const ranking: ChartOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 140, right: 30, top: 10, bottom: 30 },
-      xAxis: { type: 'value', max: 100 },
+      xAxis: { type: 'value', max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)) },
       yAxis: { type: 'category', data: top.map((r) => r.unitName), axisLabel: { width: 130, overflow: 'truncate' } },
       series: [{ type: 'bar', data: top.map((r) => chartNumber(r.score)), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
     };

@@ -281,7 +281,10 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
   if (!detail || !doc) return <Loading />;
 
   const title = doc.kind === 'project' ? doc.project?.name || '项目支出绩效自评' : `${doc.unit.name ?? detail.unitName ?? ''} 部门整体支出绩效自评`;
-  const opinion = detail.review?.opinion;
+  const opinions = detail.review?.opinions ?? [];
+  const lastReturn = [...opinions].reverse().find((o) => o.action === 'return');
+  const opinion = detail.status === 'returned' ? (lastReturn?.opinion ?? detail.review?.opinion) : (opinions.at(-1)?.opinion ?? detail.review?.opinion);
+  const opinionBy = detail.status === 'returned' ? lastReturn?.by : opinions.at(-1)?.by;
   const actions = detail.allowedActions.filter((a) => a === 'submit' || a === 'withdraw');
 
   return (
@@ -332,7 +335,7 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
           type={detail.status === 'returned' ? 'error' : 'info'}
           showIcon
           data-testid="review-opinion"
-          title={detail.status === 'returned' ? '审核退回意见' : '审核意见'}
+          title={`${detail.status === 'returned' ? '审核退回意见' : '审核意见'}${opinionBy ? `（${opinionBy}）` : ''}`}
           description={<span style={{ whiteSpace: 'pre-wrap' }}>{opinion}</span>}
         />
       )}

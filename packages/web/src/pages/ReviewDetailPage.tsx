@@ -37,9 +37,9 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
     try {
       const d = await request<EvaluationDetail>(`/api/evaluations/${id}`);
       setDetail(d);
-      setReviewScores(d.review?.reviewScores ?? {});
+      setReviewScores(d.review?.reviewScores ?? d.review?.scores ?? {});
       setOpinion(d.review?.opinion ?? '');
-      setQuality(String((d.review as { qualityScore?: string } | null)?.qualityScore ?? ''));
+      setQuality(String(d.review?.qualityScore ?? ''));
       setError(null);
     } catch (e) {
       setError(errorText(e));
@@ -193,7 +193,17 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
               )}
               <label htmlFor="review-opinion">审核意见</label>
               <Input.TextArea id="review-opinion" data-path="review.opinion" rows={4} value={opinion} onChange={(e) => setOpinion(e.target.value)} disabled={!canReview} placeholder={canReview ? '退回时必须填写，说明需要修改的内容' : ''} />
-              {!canReview && detail.review?.opinion && <Alert style={{ marginTop: 8 }} type="info" title={detail.review.opinion} />}
+              {(detail.review?.opinions ?? []).length > 0 && (
+                <div style={{ marginTop: 8 }} data-testid="opinions">
+                  <Typography.Text type="secondary">历次意见</Typography.Text>
+                  {detail.review!.opinions!.map((o, i) => (
+                    <div key={i} style={{ fontSize: 12, marginTop: 4 }}>
+                      <Tag color={o.action === 'return' ? 'red' : 'green'}>{o.action === 'return' ? '退回' : '通过'}</Tag>
+                      {o.by}：{o.opinion}
+                    </div>
+                  ))}
+                </div>
+              )}
             </Card>
             <FindingsPanel findings={findings} />
             {findings.length > 0 && (

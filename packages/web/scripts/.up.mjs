@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+page.on('response', (r) => { if (r.url().includes('/api/')) console.log('RESP', r.status(), r.url()); });
+await page.goto('http://127.0.0.1:8080/#/public/audit');
+await page.waitForTimeout(1000);
+await page.locator('input[type=file]').setInputFiles('/work/shared/reference/seeds/001_cc8d8cd76cb08315.txt');
+await page.waitForTimeout(4000);
+await page.screenshot({ path: '/tmp/jx-web-dev/up.png' });
+await browser.close();

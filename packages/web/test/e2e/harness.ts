@@ -1,0 +1,136 @@
+/**
+ * Browser-test harness: builds the web app, starts the real server (PGlite in a temp
+ * folder, demo region loaded), and drives Debian's chromium through playwright-core.
+ * Chromium missing is a failure with the install command, never a skip.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const WEB_DIR = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST_DIR = join(WEB_DIR, 'dist');
+export const SHOTS_DIR = join(WEB_DIR, 'test-artifacts', 'screenshots');
+export const SEEDS_DIR = '/work/shared/reference/seeds';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const PASSWORD = 'jixiao-demo-2026';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `找不到 Chromium（${CHROMIUM}）。浏览器测试需要它，请以 root 安装：apt-get install -y --no-install-recommends chromium fonts-noto-cjk（或设置 CHROMIUM_PATH）`,
+    );
+  }
+}
+
+/** Builds packages/web/dist with the project's vite config (the server serves it at `/`). */
+export function buildWeb(): void {
+  const require = createRequire(import.meta.url);
+  const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [viteBin, 'build', WEB_DIR, '--logLevel', 'warn'], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+type StartServer = (o: { dataDir: string; port: number; webDir: string; log: (l: string) => void }) => Promise<{ url: string; close(): Promise<void> }>;
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  // The server's source, imported by path: vitest does not apply the jixiao-source condition
+  // to @jixiao/server from here, and typing it through web's tsconfig would compile the server.
+  const serverEntry = fileURLToPath(new URL('../../../server/src/index.ts', import.meta.url));
+  const { startServer } = (await import(serverEntry)) as { startServer: StartServer };
+  const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-web-e2e-'));
+  const s = await startServer({ dataDir, port: 0, webDir: DIST_DIR, log: () => {} });
+  return {
+    url: s.url,
+    async close() {
+      await s.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors seen so far (a page error fails the walk). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  requireChromium();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'jixiao-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const path = join(SHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Minimal API client for test set-up that happens "elsewhere" (another user's session). */
+export async function apiLogin(base: string, username: string): Promise<{ cookie: string; csrf: string; call: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }> }> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: r.status, json };
+  };
+  return { cookie, csrf: csrfToken, call };
+}

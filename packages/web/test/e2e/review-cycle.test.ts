@@ -1,0 +1,367 @@
+/**
+ * Walks a whole cycle in a real browser against the real server: the public portal and
+ * "audit a report" without login; a unit filler editing with live scoring, a finding
+ * jumping to its field, a version conflict merged without losing her edits, the local
+ * draft restored after a reload, an export and an upload; the unit head submitting; the
+ * department reviewer returning with an opinion; resubmission; approval; finance
+ * re-scoring, rectification, a seeded sample, publication; dashboards with drill-down
+ * and export; the published report found on the portal. Screenshots of each main page
+ * go to packages/web/test-artifacts/screenshots/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, SEEDS_DIR, apiLogin, buildWeb, launchBrowser, requireChromium, screenshot, startApp, type Browser, type RunningApp } from './harness.js';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let base: string;
+/** The demo draft of the sixth unit (市教育考试院), walked through the cycle. */
+let evalId: string;
+
+const SEED_TXT = join(SEEDS_DIR, '001_cc8d8cd76cb08315.txt');
+
+async function login(username: string): Promise<void> {
+  await page.goto(`${base}/#/login`);
+  await page.fill('#login-username', username);
+  await page.fill('#login-password', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=user-unit]');
+}
+
+async function logout(): Promise<void> {
+  await page.getByRole('button', { name: /退\s*出/ }).click();
+  await page.waitForSelector('#login-username');
+}
+
+async function chooseYear(year: number): Promise<void> {
+  await page.locator('header .ant-select').click();
+  await page.locator('.ant-select-item-option', { hasText: `${year} 年度` }).click();
+}
+
+async function confirm(): Promise<void> {
+  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+}
+
+async function toast(text: string | RegExp): Promise<void> {
+  await page.locator('.ant-message').getByText(text).first().waitFor({ timeout: 15_000 });
+}
+
+async function statusIs(text: string): Promise<void> {
+  await expect.poll(() => page.locator('[data-testid=status]').textContent(), { timeout: 15_000 }).toBe(text);
+}
+
+beforeAll(async () => {
+  requireChromium();
+  buildWeb();
+  app = await startApp();
+  base = app.url;
+  browser = await launchBrowser();
+  page = browser.page;
+  page.setDefaultTimeout(20_000);
+  const fin = await apiLogin(base, 'caizheng');
+  const list = await fin.call('GET', '/api/evaluations?year=2023&pageSize=100');
+  const draft = (list.json.items as Array<{ id: number; unitName: string; status: string }>).find((e) => e.unitName === '市教育考试院' && e.status === 'draft');
+  if (!draft) throw new Error('demo region has no draft for 市教育考试院');
+  evalId = String(draft.id);
+}, 240_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) {
+    await screenshot(page, `FAILED-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('web app in chromium', () => {
+  it('public portal lists published reports with their audit result, no login', async () => {
+    await page.goto(`${base}/#/public`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, '01-public-portal');
+    await rows.first().locator('a').first().click();
+    await page.getByText('系统审查结果').waitFor();
+    await page.locator('[data-testid=indicator-table]').waitFor();
+    await screenshot(page, '02-public-report');
+  }, 60_000);
+
+  it('audits a dropped report and puts each finding beside its source line', async () => {
+    await page.goto(`${base}/#/public/audit`);
+    await page.locator('input[type=file]').setInputFiles(SEED_TXT);
+    const lines = page.locator('[data-testid=source-lines] .jx-line');
+    await lines.first().waitFor({ timeout: 30_000 });
+    expect(await lines.count()).toBeGreaterThan(20);
+    const located = page.locator('[data-testid=findings] li[data-finding-path]');
+    const n = await located.count();
+    if (n > 0) {
+      // a finding with a source line scrolls the text to it
+      const hits = await page.locator('.jx-line.hit').count();
+      if (hits > 0) {
+        await page.locator('.jx-findings-item').first().click();
+      }
+    }
+    await screenshot(page, '03-public-audit');
+  }, 60_000);
+
+  it('unit filler: to-do, live scoring, finding → field, deviation reason, save', async () => {
+    await login('tianbao6');
+    await chooseYear(2023);
+    await expect.poll(() => page.locator('[data-testid=todo-drafts]').textContent()).toContain('1');
+    await screenshot(page, '04-home-filler');
+    await page.locator('[data-testid=todo-drafts]').click();
+    await page.waitForURL(/status=draft/);
+    await page.locator('.ant-table-tbody tr.ant-table-row a').first().click();
+    await page.locator('[data-testid=indicator-table]').waitFor();
+    expect(page.url()).toContain(`/evaluations/${evalId}`);
+
+    // live scoring: lower an actual below its target; the computed total follows
+    const total = page.locator('[data-testid=computed-total]');
+    await expect.poll(() => total.textContent()).not.toBe('—');
+    const before = await total.textContent();
+    const actual = page.locator('[data-path="indicators.0.children.0.children.0.actual"]');
+    await actual.fill('1');
+    await expect.poll(() => total.textContent(), { timeout: 10_000 }).not.toBe(before);
+    // below its weight → the deviation reason asks for text
+    const reason = page.locator('[data-path="indicators.0.children.0.children.0.deviationReason"]');
+    await expect.poll(() => reason.getAttribute('class')).toContain('ant-input-status-error');
+    await reason.fill('受疫情影响，一轮常规巡察推迟至次年一季度开展；已调整巡察计划。');
+    await expect.poll(() => reason.getAttribute('class')).not.toContain('ant-input-status-error');
+
+    // a finding jumps to its field (keyboard: Enter on the finding)
+    const weight = page.locator('[data-path="indicators.0.children.0.children.1.weight"]');
+    const oldWeight = await weight.inputValue();
+    await weight.fill('十分');
+    const finding = page.locator('[data-testid=findings] li[data-finding-path="indicators.0.children.0.children.1.weight"]');
+    await finding.waitFor({ timeout: 10_000 });
+    await screenshot(page, '05-editor-live-findings');
+    await page.locator('[data-path="unit.name"]').focus();
+    await finding.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('indicators.0.children.0.children.1.weight');
+    await weight.fill(oldWeight);
+    await finding.waitFor({ state: 'detached', timeout: 10_000 });
+
+    // keyboard: Tab moves along the row
+    await actual.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('indicators.0.children.0.children.0.weight');
+
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await toast('草稿已保存');
+    await screenshot(page, '06-editor');
+  }, 90_000);
+
+  it('unit filler: a version conflict keeps her edits and merges them onto the latest version', async () => {
+    // someone else (the unit head) saves meanwhile
+    const head = await apiLogin(base, 'fuzeren6');
+    const cur = await head.call('GET', `/api/evaluations/${evalId}`);
+    const theirs = { ...cur.json.evaluation, supervisingDepartment: '市教育局（负责人修改）' };
+    const put = await head.call('PUT', `/api/evaluations/${evalId}`, { version: cur.json.version, evaluation: theirs });
+    expect(put.status).toBe(200);
+
+    const achieved = page.locator('[data-path="goals.0.achieved"]');
+    await achieved.fill('全年完成各项考试组织工作，零差错。');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('这份自评已被他人修改').waitFor();
+    await screenshot(page, '07-editor-conflict');
+    await page.getByRole('button', { name: /合并/ }).click();
+    await page.getByText('已在最新版本上保留您的修改').waitFor();
+    expect(await achieved.inputValue()).toBe('全年完成各项考试组织工作，零差错。');
+    expect(await page.locator('[data-path="supervisingDepartment"]').inputValue()).toBe('市教育局（负责人修改）');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await toast('草稿已保存');
+    const after = await head.call('GET', `/api/evaluations/${evalId}`);
+    expect(after.json.evaluation.supervisingDepartment).toBe('市教育局（负责人修改）');
+    expect(after.json.evaluation.goals[0].achieved).toBe('全年完成各项考试组织工作，零差错。');
+  }, 60_000);
+
+  it('unit filler: unsaved typing survives a reload (local draft)', async () => {
+    const field = page.locator('[data-path="baseData.savingsMeasures"]');
+    const text = '严格执行公务接待标准，压减一般性支出 5%。';
+    if ((await field.count()) === 0) {
+      await page.getByRole('button', { name: '填写基础数据表' }).click();
+    }
+    await page.locator('[data-path="baseData.savingsMeasures"]').fill(text);
+    await page.waitForTimeout(900); // the local copy is written 600 ms after typing stops
+    await page.reload();
+    await page.getByText(/在本机未保存的修改/).waitFor();
+    await page.getByRole('button', { name: /恢\s*复/ }).click();
+    expect(await page.locator('[data-path="baseData.savingsMeasures"]').inputValue()).toBe(text);
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await toast('草稿已保存');
+  }, 60_000);
+
+  it('unit filler: exports the evaluation as .xlsx', async () => {
+    await page.getByRole('button', { name: /导\s*出/ }).hover();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByText('导出 Excel（.xlsx）').click()]);
+    const path = await download.path();
+    const bytes = readFileSync(path!);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  }, 60_000);
+
+  it('unit filler: starts from an uploaded report (seed .txt)', async () => {
+    await page.goto(`${base}/#/import`);
+    await page.locator('input[type=file]').setInputFiles(SEED_TXT);
+    await page.locator('[data-testid=import-result]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid=source-lines] .jx-line').count()).toBeGreaterThan(20);
+    await screenshot(page, '08-import');
+    await page.getByRole('button', { name: '保存为草稿并继续填报' }).click();
+    await page.waitForURL(/#\/evaluations\/\d+$/);
+    await statusIs('草稿');
+    await logout();
+  }, 90_000);
+
+  it('unit head submits; department reviewer returns with an opinion', async () => {
+    await login('fuzeren6');
+    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await confirm();
+    await statusIs('已提交');
+    await logout();
+
+    await login('bumen3');
+    await chooseYear(2023);
+    await page.locator('[data-testid=todo-pendingReview]').click();
+    await page.waitForURL(/#\/review\?status=submitted/);
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await screenshot(page, '09-review-queue');
+    await page.goto(`${base}/#/review/${evalId}`);
+    await page.locator('[data-testid=indicator-table]').waitFor();
+    await page.getByRole('button', { name: /退\s*回/ }).click();
+    await toast('退回时请填写审核意见');
+    await page.fill('#review-opinion', '“开展常规巡察”实际完成值与正文不一致，请核实后重新提交。');
+    await page.getByRole('button', { name: /退\s*回/ }).click();
+    await confirm();
+    await statusIs('被退回');
+    await screenshot(page, '10-review-returned');
+    await logout();
+  }, 90_000);
+
+  it('the unit sees the opinion, corrects and resubmits; the department approves', async () => {
+    await login('tianbao6');
+    await chooseYear(2023);
+    await expect.poll(() => page.locator('[data-testid=todo-returned]').textContent()).toContain('1');
+    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.locator('[data-testid=review-opinion]').getByText('请核实后重新提交').waitFor();
+    await page.locator('[data-path="indicators.0.children.0.children.0.actual"]').fill('3');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await toast('草稿已保存');
+    await screenshot(page, '11-editor-returned');
+    await logout();
+
+    await login('fuzeren6');
+    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await confirm();
+    await statusIs('已提交');
+    await logout();
+
+    await login('bumen3');
+    await page.goto(`${base}/#/review/${evalId}`);
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await confirm();
+    await statusIs('主管部门已审核');
+    await logout();
+  }, 90_000);
+
+  it('finance re-scores, opens a rectification, approves, samples with a seed and publishes', async () => {
+    await login('caizheng');
+    await chooseYear(2023);
+    await page.goto(`${base}/#/review/${evalId}`);
+    const reviewCell = page.locator('input[data-path="indicators.0.children.0.children.0"]');
+    await reviewCell.fill('9');
+    await page.fill('#quality-score', '85');
+    await page.getByRole('button', { name: '保存审核评分' }).click();
+    await toast('审核评分已保存');
+    await screenshot(page, '12-review-finance');
+
+    await page.getByRole('button', { name: '下发整改' }).click();
+    await page.locator('.ant-modal textarea').fill('补充“开展常规巡察”的佐证材料。');
+    await page.locator('.ant-modal .ant-btn-primary').click();
+    await toast('已下发整改事项');
+
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await confirm();
+    await statusIs('财政已审核');
+
+    await page.goto(`${base}/#/samples`);
+    await page.getByPlaceholder('可留空').fill('e2e-seed-42');
+    await page.getByRole('button', { name: '抽取样本' }).click();
+    await page.locator('[data-testid=sample-seed]', { hasText: 'e2e-seed-42' }).waitFor();
+    await screenshot(page, '13-samples');
+
+    await page.goto(`${base}/#/rectifications`);
+    await page.getByText('补充“开展常规巡察”的佐证材料。').waitFor();
+    await screenshot(page, '14-rectifications');
+
+    await page.goto(`${base}/#/review?status=finance_approved`);
+    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await page.goto(`${base}/#/review/${evalId}`);
+    await page.getByRole('button', { name: /公\s*开/ }).click();
+    await confirm();
+    await statusIs('已公开');
+  }, 120_000);
+
+  it('finance dashboards: charts, drill-down and export of what is shown', async () => {
+    await page.goto(`${base}/#/dashboard`);
+    await page.locator('canvas').first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await screenshot(page, '15-dashboard');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByRole('button', { name: '导出当前数据' }).hover();
+        await page.getByText('导出 CSV').click();
+      })(),
+    ]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text).toContain('等级');
+    expect(text).toContain('市教育考试院');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByRole('button', { name: '导出当前数据' }).hover();
+        await page.getByText('导出 Excel（.xlsx）').click();
+      })(),
+    ]);
+    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // bureau → department → unit → indicator
+    await page.getByRole('link', { name: '市教育局' }).click();
+    await page.locator('.ant-breadcrumb').getByText('市教育局').waitFor();
+    await page.getByRole('link', { name: '市教育考试院' }).click();
+    await page.locator('.ant-breadcrumb').getByText('市教育考试院').waitFor();
+    await page.locator('.ant-card').last().locator('a[role=link]').first().click();
+    await page.locator('.ant-breadcrumb').getByText('指标').waitFor();
+    await page.getByText('计算过程').waitFor();
+    await screenshot(page, '16-dashboard-indicators');
+    await logout();
+  }, 90_000);
+
+  it('the published report is found on the public portal by unit, year and grade', async () => {
+    await page.goto(`${base}/#/public?q=${encodeURIComponent('市教育考试院')}&year=2023`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    await screenshot(page, '17-public-found');
+  }, 60_000);
+
+  it('admin sees the organisation', async () => {
+    await login('admin');
+    await page.goto(`${base}/#/admin`);
+    await page.locator('.ant-tree').getByText(/示范市财政局/).waitFor();
+    await screenshot(page, '18-admin-org');
+    await logout();
+  }, 60_000);
+
+  it('no uncaught errors in the page during the walk', () => {
+    expect(browser.errors).toEqual([]);
+  });
+});
