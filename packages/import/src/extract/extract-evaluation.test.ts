@@ -52,6 +52,19 @@ describe('tables in other shapes', () => {
     expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: '86' });
   });
 
+  it('a two-row header: 年度指标值 split into 年初 and 调整后 (Chongqing style)', () => {
+    const ev = read(
+      [
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].join('\t'),
+        ['', '', '', '年初指标值', '调整后指标值', '', '', '', ''].join('\t'),
+        ['产出指标', '数量指标', '新建校舍面积', '≥5000平方米', '≥4500平方米', '4600平方米', '30', '30', '征地调整'].join('\t'),
+      ].join('\n'),
+    );
+    const leaf = ev.indicators[0]!.children[0]!.children;
+    expect(leaf).toHaveLength(1);
+    expect(leaf[0]).toMatchObject({ name: '新建校舍面积', initialTarget: '≥5000平方米', target: '≥4500平方米', actual: '4600平方米', weight: '30' });
+  });
+
   it('loose rows of a level-1 score table from OCR text', () => {
     const ev = read(['指标 权重分值 得分 得分率', '预算执行 10 9.5 95%', '产出指标 50 48 96%', '效益指标 30 28 93.33%', '满意度指标 10 10 100%', '合计 100 95.5 95.5%'].join('\n'));
     expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.5', statedScoreRate: '95' });

@@ -94,6 +94,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
   const ev = ctx.ev;
   const scan: TableScan = { proseCells: [], sawFundsTable: false, sawIndicatorTable: false, sawScoreTable: false };
   let mode: Mode = { kind: 'none' };
+  let justHeaded = false;
   const num = (c: Cell | undefined) => (c ? parseCellNumber(c.parts.find((p) => p.trim() !== '') ?? '') : null);
   const provCell = (path: string, c: Cell) => setProv(ctx, path, c.line, c.start, c.end);
   const amount = (n: PrintedNumber, yuan: boolean) => {
@@ -170,9 +171,16 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
         }
       }
       if (readHeaderFields(ctx, cells, texts)) continue;
+      // a second header row under the first ("年度指标值" over "年初 | 调整后")
+      if (justHeaded && mode.kind === 'indicators' && isSubHeader(texts)) {
+        refineIndicatorHeader(mode, texts);
+        continue;
+      }
+      justHeaded = false;
       const header = detectHeader(texts, block.rows, row);
       if (header) {
         mode = header;
+        justHeaded = true;
         if (mode.kind === 'indicators') scan.sawIndicatorTable = true;
         if (mode.kind === 'score') scan.sawScoreTable = true;
         if (mode.kind === 'funds') scan.sawFundsTable = true;
@@ -706,4 +714,32 @@ function semanticColumns(
     delete out.level2;
   }
   return out;
+}
+
+const SUB_HEADER_WORD = /^(?:年初|调整后?|全年|年度|初始|预期|指标值|目标值|实际|完成值|分值|得分|值|计量单位|指标性质)/;
+
+function isSubHeader(texts: string[]): boolean {
+  const filled = texts.map((t) => t.replace(/[\s\u3000]+/g, '')).filter((t) => t !== '');
+  return filled.length > 0 && filled.every((t) => t.length <= 10 && SUB_HEADER_WORD.test(t) && parseCellNumber(t) === null);
+}
+
+function refineIndicatorHeader(mode: Extract<Mode, { kind: 'indicators' }>, texts: string[]): void {
+  const H = mode.cols.length;
+  texts.forEach((raw, i) => {
+    const t = raw.replace(/[\s\u3000]+/g, '');
+    if (t === '') return;
+    const j = aligned(texts.length, H, i);
+    if (j < 0 || j >= H) return;
+    if (/^(?:年初|初始)/.test(t)) mode.cols[j] = 'initialTarget';
+    else if (/^(?:调整|全年|年度)/.test(t)) mode.cols[j] = 'target';
+    else if (/实际|完成/.test(t)) mode.cols[j] = 'actual';
+    else {
+      for (const v of INDICATOR_COLUMNS) if (v.re.test(t)) {
+        mode.cols[j] = v.key;
+        break;
+      }
+    }
+  });
+  // the column right of a split "年度指标值" that the upper row left empty
+  for (let j = 1; j < H; j++) if (mode.cols[j] === null && mode.cols[j - 1] === 'initialTarget') mode.cols[j] = 'target';
 }
