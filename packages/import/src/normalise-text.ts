@@ -19,7 +19,9 @@ export interface NormalisedLines {
   notes: string[];
 }
 
-const COMPAT_RE = /[\u2e80-\u2fdf\u3000\uff00-\uffef\u2460-\u24ff\u3200-\u33ff\ufe30-\ufe6f\u2000-\u200b\u00a0\ufeff]/;
+/** Characters NFKC changes that matter here (full-width forms other than Chinese punctuation, radicals, ideographic space …). */
+const COMPAT_RE = /[\u2e80-\u2fdf\u3000\uff02-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uffef\u3200-\u33ff\ufe30-\ufe6f\u2000-\u200b\u00a0\ufeff]/;
+const RADICAL_TEST = /[\u2e80-\u2eff]/;
 const RADICAL_RE = /[\u2e80-\u2eff]/g;
 const KEEP_FULLWIDTH = /[^（）：；，！？]+/g;
 const CJK_SPACED_RUN = /(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]/;
@@ -59,7 +61,7 @@ export function normaliseLines(rawLines: string[]): NormalisedLines {
   const lines: string[] = [];
   const removed: boolean[] = [];
   for (let raw of rawLines) {
-    raw = raw.replace(/\r$/, '');
+    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     let line = raw;
     if (line.includes('[') || line.includes('{')) for (const re of JUNK_INLINE_PATTERNS) line = line.replace(re, '');
     if (line.includes('$')) {
@@ -70,19 +72,23 @@ export function normaliseLines(rawLines: string[]): NormalisedLines {
     }
     if (line.includes('\\')) line = line.replace(/\\(geq|leq|ge|le|times)\b\s*/g, (_m, c: string) => LATEX_COMMANDS[c] ?? '');
     if (COMPAT_RE.test(line)) {
-      line = line.replace(RADICAL_RE, (c) => {
-        const r = RADICAL_SUPPLEMENT[c];
-        if (r) radicalCount++;
-        return r ?? c;
-      });
+      if (RADICAL_TEST.test(line)) {
+        line = line.replace(RADICAL_RE, (c) => {
+          const r = RADICAL_SUPPLEMENT[c];
+          if (r) radicalCount++;
+          return r ?? c;
+        });
+      }
       line = line.replace(KEEP_FULLWIDTH, (s) => s.normalize('NFKC'));
     }
     if (traditional) line = toSimplified(line);
-    if (CJK_SPACED_RUN.test(line)) {
+    if ((line.includes(' ') || line.includes('\u3000')) && CJK_SPACED_RUN.test(line)) {
       line = line.replace(/([\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '$1');
       despaced++;
     }
-    line = line.replace(/[ \u3000]+$/, '');
+    let endAt = line.length;
+    while (endAt > 0 && (line.charCodeAt(endAt - 1) === 0x20 || line.charCodeAt(endAt - 1) === 0x3000)) endAt--;
+    if (endAt < line.length) line = line.slice(0, endAt);
     let drop = false;
     if (!line.startsWith('\t') && line.length <= 200 && (line.length <= 24 || /^\s*[\[{A-Za-z]/.test(line))) {
       if (JUNK_LINE_PATTERNS.some((re) => re.test(line))) drop = true;

@@ -51,6 +51,8 @@ for (const [chars, kind] of [['（(', OPEN], ['）)', CLOSE], ['。！？!?', ST
   for (const c of chars) CHAR_KIND[c.charCodeAt(0)] = kind;
 }
 const SENTENCE_BREAK = /[。！？!?]/;
+/** Grade bands are written "…分为优", "得分≥85", "75≤得分", "[90,100]". */
+const BAND_HINT = /分(?:（含）|\(含\))?(?:以[上下])?(?:的)?为|得分[≥>≤<]|[≤<]得分|[\[［]\d+[,，]\d+[\]］]/;
 
 export interface ProseOptions {
   fundsFromTables: boolean;
@@ -387,7 +389,7 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
       const clauseStart = Math.max(0, lastIndexOfAny(text, '，,；;。', start) + 1);
       addClaim({ type: 'figure', field: 'grade', value, text: excerpt(text, clauseStart, end + (/^[”"」’']/.test(after) ? 1 : 0)) }, `figure:grade:${value}`, para, start, end);
     }
-    const bands = /[优良中差]|合格|一般/.test(text) && /\d/.test(text) ? readGradeBands(text) : null;
+    const bands = BAND_HINT.test(text) ? readGradeBands(text) : null;
     if (bands) addClaim({ type: 'gradeBands', bands: bands.bands, text: excerpt(text, bands.start, bands.end) }, `bands:${JSON.stringify(bands.bands)}`, para, bands.start, bands.end);
 
     // ---- year comparisons
