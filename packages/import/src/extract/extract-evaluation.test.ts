@@ -65,6 +65,20 @@ describe('tables in other shapes', () => {
     expect(leaf[0]).toMatchObject({ name: '新建校舍面积', initialTarget: '≥5000平方米', target: '≥4500平方米', actual: '4600平方米', weight: '30' });
   });
 
+  it('the unit of amounts printed above the table, and the unit named on a line of its own', () => {
+    const ev = read(
+      [
+        '填报单位：某市生态环境局（盖章）',
+        '金额单位：元',
+        ['', '年初预算数', '全年预算数', '全年执行数', '执行率'].join('\t'),
+        ['年度资金总额', '2,500,000.00', '2,400,000.00', '2,376,000.00', '99%'].join('\t'),
+      ].join('\n'),
+    );
+    expect(ev.unit.name).toBe('某市生态环境局');
+    expect(ev.funds.sourceUnit).toBe('元');
+    expect(ev.funds.total).toEqual({ initial: '250', adjusted: '240', executed: '237.6' });
+  });
+
   it('loose rows of a level-1 score table from OCR text', () => {
     const ev = read(['指标 权重分值 得分 得分率', '预算执行 10 9.5 95%', '产出指标 50 48 96%', '效益指标 30 28 93.33%', '满意度指标 10 10 100%', '合计 100 95.5 95.5%'].join('\n'));
     expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.5', statedScoreRate: '95' });

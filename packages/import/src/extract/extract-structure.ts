@@ -48,6 +48,20 @@ export function extractTitleAndUnit(ctx: Ctx): void {
       }
     }
   }
+  // "填报单位：某某局（盖章）" on a line of its own
+  if (ev.unit.name === null) {
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i]!;
+      if (t.length > 60 || !t.includes('单位')) continue;
+      const m = /^\s*(?:填报|评价|预算|申报|部门)?单位(?:名称)?\s*[：:]\s*([^\s，,。；]{3,40}?)\s*(?:[（(]盖章[）)])?\s*$/.exec(t);
+      if (m && !GENERIC_UNIT.test(m[1]!)) {
+        ev.unit.name = m[1]!;
+        const at = t.indexOf(m[1]!);
+        setProv(ctx, 'unit.name', i, at, at + m[1]!.length);
+        break;
+      }
+    }
+  }
   // signature: an organisation's name alone on one of the last lines
   if (ev.unit.name === null) {
     let seen = 0;

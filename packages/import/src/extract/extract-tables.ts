@@ -47,6 +47,8 @@ export interface TableScan {
   sawScoreTable: boolean;
 }
 
+/** A line giving the unit of the table below: "单位：元", "金额单位：万元". */
+const UNIT_LINE = /(?:^|[（(])(?:金额)?单位[：:](万元|元)[）)]?$/;
 const YUAN_HEAD = /[（(]\s*元\s*[）)]|单位[：:]\s*元(?!\S*万)/;
 
 function cleanLabel(s: string): string {
@@ -156,8 +158,14 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
     return ev.baseData;
   };
 
+  // "单位：元" printed above a table applies to the table below it
+  let unitAbove: '元' | '万元' | null = null;
   for (const block of blocks) {
-    if (block.kind !== 'table') continue;
+    if (block.kind === 'para') {
+      const u = UNIT_LINE.exec(block.text.replace(/\s+/g, ''));
+      if (u) unitAbove = u[1] === '元' ? '元' : '万元';
+      continue;
+    }
     for (const row of block.rows) {
       const cells = row.cells;
       const texts = cells.map(cellText);
@@ -179,6 +187,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
       justHeaded = false;
       const header = detectHeader(texts, block.rows, row);
       if (header) {
+        if ((header.kind === 'funds' || header.kind === 'base') && unitAbove === '元') header.yuan = true;
         mode = header;
         justHeaded = true;
         if (mode.kind === 'indicators') scan.sawIndicatorTable = true;
