@@ -32,8 +32,10 @@ const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** A caption that starts a new table or annex: the previous table has ended. */
 const TABLE_TITLE = /^附(?:件|表)\s*\d*[：:]?$|绩效(?:自评|评价)(?:表|报告)$|基础数据表$|^(?:填表人|填报人|单位负责人)[：:]/;
 const HEADING_LIKE = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/;
-const LOOSE_NUM = /^(?:-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?:%|分|万元|元)?$|^[—–\-/]{1,2}$/;
-const HEADER_WORDS = /^(?:指标|指标名称|一级指标|二级指标|三级指标|权重|分值|权重分值|得分|得分率|年初预算数|全年预算数|全年执行数|执行率|年度指标值|实际完成值|指标值|完成值|项目|金额|合计)$/;
+const LOOSE_NUM = /^[≥≤><=]?(?:-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?:%|分|万元|元)?$|^[—–\-/]{1,2}$/;
+/** Words of column headers in general (base-data sheet, funds block, indicator table). */
+const HEADERISH = /指标|分值|得分|预算数|执行数|执行率|完成值|指标值|原因|编制|在职|人数|控制率|决算数|规模|投资/;
+const HEADER_WORDS = /^(?:指标|指标名称|一级指标|二级指标|三级指标|权重|分值|权重分值|得分|得分率|年初预算数|全年预算数|全年执行数|执行率|年度指标值|实际完成值|指标值|完成值|项目|金额|合计|偏差原因(?:分析)?(?:及改进措施)?|备注|计量单位|指标性质|指标方向)$/;
 
 /** Blank line (a row break); a lone tab (an empty cell) or full-width spaces are not blank. */
 export function isBlank(line: string): boolean {
@@ -92,15 +94,21 @@ function splitPipe(line: string, lineIndex: number): Cell[] {
 /** Cells of a loose row, or null if the line does not look like one. */
 export function splitLoose(line: string, lineIndex: number): Cell[] | null {
   const t = line.trim();
-  if (t.length === 0 || t.length > 120 || /[。；]/.test(t)) return null;
+  if (t.length === 0 || t.length > 160 || /[。；]/.test(t)) return null;
   const tokens: Array<{ s: string; i: number }> = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(line)) !== null) tokens.push({ s: m[0], i: m.index });
   if (tokens.length < 3) return null;
-  const allHeader = tokens.every((x) => HEADER_WORDS.test(x.s));
-  const labelThenNumbers = tokens.slice(1).every((x) => LOOSE_NUM.test(x.s)) && !LOOSE_NUM.test(tokens[0]!.s);
-  if (!allHeader && !labelThenNumbers) return null;
+  const headerish = tokens.filter((x) => HEADER_WORDS.test(x.s)).length;
+  const header =
+    (headerish >= 3 && headerish >= tokens.length * 0.6) ||
+    (tokens.every((x) => x.s.length <= 14 && !LOOSE_NUM.test(x.s)) && tokens.filter((x) => HEADERISH.test(x.s)).length >= 2);
+  // a row: the last two tokens are numbers (weight and score, budget and actual …)
+  const n = tokens.length;
+  const allNumbers = tokens.every((x) => LOOSE_NUM.test(x.s));
+  const row = LOOSE_NUM.test(tokens[n - 1]!.s) && LOOSE_NUM.test(tokens[n - 2]!.s) && (allNumbers || !LOOSE_NUM.test(tokens[0]!.s));
+  if (!header && !row) return null;
   return tokens.map((x) => ({ parts: [x.s], line: lineIndex, start: x.i, end: x.i + x.s.length }));
 }
 
@@ -175,7 +183,8 @@ export function segmentBlocks(lines: string[], removed: boolean[]): Block[] {
         rows.push({ cells: c, line: j });
         j++;
       }
-      if (rows.length >= 2) {
+      // one loose row makes a table when it ends in numbers (a header alone does not)
+      if (rows.length >= 2 || (rows.length === 1 && !loose.every((c) => HEADER_WORDS.test(c.parts[0]!)))) {
         blocks.push({ kind: 'table', style: 'loose', rows });
         i = j;
         continue;
@@ -199,12 +208,12 @@ function absorbShortRows(blocks: Block[]): Block[] {
     const prev = out[out.length - 1];
     if (b.kind === 'para' && prev?.kind === 'table') {
       let j = i;
-      while (j < blocks.length && j - i < 4 && blocks[j]!.kind === 'para' && isShortRow((blocks[j] as { text: string }).text)) j++;
+      while (j < blocks.length && j - i < 6 && blocks[j]!.kind === 'para' && isShortRow((blocks[j] as { text: string }).text)) j++;
       const next = blocks[j];
       if (j > i && next?.kind === 'table') {
         for (let k = i; k < j; k++) {
           const p = blocks[k] as { kind: 'para'; line: number; text: string };
-          prev.rows.push({ cells: [{ parts: [p.text], line: p.line, start: 0, end: p.text.length }], line: p.line });
+          prev.rows.push({ cells: splitWords(p.text, p.line), line: p.line });
         }
         prev.rows.push(...next.rows);
         i = j + 1;
@@ -220,6 +229,15 @@ function absorbShortRows(blocks: Block[]): Block[] {
     i++;
   }
   return out;
+}
+
+/** Cells of a short line inside a table: its words (PDF text keeps cells apart by spaces). */
+function splitWords(text: string, line: number): Cell[] {
+  const cells: Cell[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) cells.push({ parts: [m[0]], line, start: m.index, end: m.index + m[0].length });
+  return cells.length ? cells : [{ parts: [text], line, start: 0, end: text.length }];
 }
 
 function isShortRow(text: string): boolean {

@@ -52,8 +52,8 @@ export function extractTitleAndUnit(ctx: Ctx): void {
   if (ev.unit.name === null) {
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i]!;
-      if (t.length > 60 || !t.includes('单位')) continue;
-      const m = /^\s*(?:填报|评价|预算|申报|部门)?单位(?:名称)?\s*[：:]\s*([^\s，,。；]{3,40}?)\s*(?:[（(]盖章[）)])?\s*$/.exec(t);
+      if (t.length > 60 || !(t.includes('单位') || t.includes('名称'))) continue;
+      const m = /^\s*(?:(?:市级|县级|区级|省级)?(?:填报|评价|预算|申报)?(?:部门|单位)(?:名称)?\s*[：:]|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称\s)\s*([^\s，,。；]{3,40}?)\s*(?:[（(]盖章[）)])?\s*$/.exec(t);
       if (m && !GENERIC_UNIT.test(m[1]!)) {
         ev.unit.name = m[1]!;
         const at = t.indexOf(m[1]!);

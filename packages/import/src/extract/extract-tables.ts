@@ -49,6 +49,16 @@ export interface TableScan {
 
 /** A line giving the unit of the table below: "单位：元", "金额单位：万元". */
 const UNIT_LINE = /(?:^|[（(])(?:金额)?单位[：:](万元|元)[）)]?$/;
+const KV_AMOUNT = /[^\d\s：:][：:]\s*-?[\d,]+(?:\.\d+)?\s*(?:万元|元)?(?:\s|$)/;
+
+function wordCells(line: string, lineIndex: number): Cell[] {
+  const cells: Cell[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line)) !== null) cells.push({ parts: [m[0]], line: lineIndex, start: m.index, end: m.index + m[0].length });
+  return cells;
+}
+
 const YUAN_HEAD = /[（(]\s*元\s*[）)]|单位[：:]\s*元(?!\S*万)/;
 
 function cleanLabel(s: string): string {
@@ -161,12 +171,15 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
   // "单位：元" printed above a table applies to the table below it
   let unitAbove: '元' | '万元' | null = null;
   for (const block of blocks) {
+    let rows: Row[];
     if (block.kind === 'para') {
       const u = UNIT_LINE.exec(block.text.replace(/\s+/g, ''));
       if (u) unitAbove = u[1] === '元' ? '元' : '万元';
-      continue;
-    }
-    for (const row of block.rows) {
+      // "其他资金：11.25" on a line of its own while reading a funds block (PDF text, OCR)
+      if (mode.kind !== 'funds' || block.text.length > 80 || !KV_AMOUNT.test(block.text)) continue;
+      rows = [{ cells: wordCells(ctx.lines[block.line]!, block.line), line: block.line }];
+    } else rows = block.rows;
+    for (const row of rows) {
       const cells = row.cells;
       const texts = cells.map(cellText);
       if (texts.every((t) => isBlankCell(t))) continue;
@@ -185,7 +198,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
         continue;
       }
       justHeaded = false;
-      const header = detectHeader(texts, block.rows, row);
+      const header = detectHeader(texts);
       if (header) {
         if ((header.kind === 'funds' || header.kind === 'base') && unitAbove === '元') header.yuan = true;
         mode = header;
@@ -491,7 +504,7 @@ function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
   return hit;
 }
 
-function detectHeader(texts: string[], _rows: Row[], _row: Row): Mode | null {
+function detectHeader(texts: string[]): Mode | null {
   const ind = mapHeader(texts, INDICATOR_COLUMNS);
   const ik = distinct(ind);
   if ((ik.has('level1') || ik.has('level3')) && (ik.has('target') || ik.has('actual')) && (ik.has('weight') || ik.has('score'))) {
