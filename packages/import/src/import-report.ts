@@ -12,6 +12,7 @@ import { readDocx } from './readers/read-docx.js';
 import { readXlsx } from './readers/read-xlsx.js';
 import { readPdf } from './readers/read-pdf.js';
 import { withTimeout } from './readers/with-timeout.js';
+import { htmlToLines } from './readers/html-to-lines.js';
 
 export interface ImportOptions {
   /** Largest input accepted, in bytes (default 50 MB). */
@@ -65,7 +66,13 @@ export async function importReport(input: { bytes: Uint8Array; fileName: string 
         const { text, encoding } = decodeText(bytes);
         const note = ENCODING_NOTES[encoding];
         if (note) notes.push(note);
-        const r = importLines(text.split(/\r\n|\n|\r/), file, format, notes);
+        let rawLines = text.split(/\r\n|\n|\r/);
+        if (/<table[\s>]/i.test(text)) {
+          // HTML tables inside text (PDF-to-Markdown converters write them): one line per row
+          rawLines = text.split(/(<table[\s\S]*?<\/table>)/i).flatMap((part) => (/^<table/i.test(part) ? htmlToLines(part) : part.split(/\r\n|\n|\r/)));
+          notes.push('文本中的 HTML 表格已按行转换（行号指转换后的文本）');
+        }
+        const r = importLines(rawLines, file, format, notes);
         return { ...r, format, notes: withUnitNote(r.evaluation, notes) };
       }
       case 'docx': {

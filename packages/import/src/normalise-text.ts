@@ -64,6 +64,9 @@ export function normaliseLines(rawLines: string[]): NormalisedLines {
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     let line = raw;
     if (line.includes('[') || line.includes('{')) for (const re of JUNK_INLINE_PATTERNS) line = line.replace(re, '');
+    // Markdown from PDF converters: headings and bold marks
+    if (line.charCodeAt(0) === 0x23 /* # */) line = line.replace(/^#{1,6}\s*/, '');
+    if (line.includes('**')) line = line.replace(/\*\*(.+?)\*\*/g, '$1');
     if (line.includes('$')) {
       line = line.replace(LATEX_RE, (_m, inner: string) => {
         latexCount++;

@@ -1,6 +1,7 @@
 /** The genre beyond the four seeds: other layouts, units and phrasings the importer must read. */
 import { describe, expect, it } from 'vitest';
 import { importLines } from '../import-text.js';
+import { importReport } from '../import-report.js';
 
 const read = (text: string) => importLines(text.split('\n'), 'x.txt', 'txt', []).evaluation;
 
@@ -88,6 +89,27 @@ describe('tables in other shapes', () => {
       ['满意度指标', '10', '10', '100'],
     ]);
     expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: '95.5', statedScoreRate: '95.5' });
+  });
+});
+
+describe('Markdown from a PDF converter', () => {
+  it('headings with #, bold marks, and an HTML table with merged cells', async () => {
+    const md = [
+      '# 2023年度部门整体支出绩效自评报告',
+      '## 一、**评价结论**',
+      '<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td></tr>',
+      '<tr><td rowspan="2">产出指标（60分）</td><td>数量指标</td><td>培训人次</td><td>≥500</td><td>520</td><td>30</td><td>30</td></tr>',
+      '<tr><td>质量指标</td><td>合格率</td><td>≥95%</td><td>96%</td><td>30</td><td>30</td></tr>',
+      '<tr><td colspan="5">总分</td><td>100</td><td>90</td></tr></table>',
+      '自评得分90分。',
+    ].join('\n');
+    const r = await importReport({ bytes: new TextEncoder().encode(md), fileName: 'report.md' });
+    expect(r.notes.join('')).toContain('HTML 表格');
+    const ev = r.evaluation;
+    expect(ev.chapters[0]).toMatchObject({ level: 1, number: '一、', title: '评价结论' });
+    expect(ev.indicators[0]).toMatchObject({ name: '产出指标', weight: '60' });
+    expect(ev.indicators[0]!.children.map((c) => c.children[0]!.name)).toEqual(['培训人次', '合格率']);
+    expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: '90' });
   });
 });
 
