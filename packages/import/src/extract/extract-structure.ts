@@ -137,8 +137,14 @@ export function extractJurisdiction(ctx: Ctx): void {
     }
   }
   if (city) {
-    const m = new RegExp(`${city}(?:市|县|区|州)?`).exec(text);
+    const m = new RegExp(`${city}(市|州|地区|县|区)?([\\u4e00-\\u9fa5]{1,3}?(?:县|区))?`).exec(text);
+    const suffix = m?.[1] ?? '';
     ev.jurisdiction.name = m ? m[0] : city;
+    if (suffix === '县' || suffix === '区') ev.jurisdiction.county = city + suffix;
+    else {
+      if (suffix) ev.jurisdiction.city = city + suffix;
+      if (m?.[2]) ev.jurisdiction.county = m[2];
+    }
   }
 }
 

@@ -50,7 +50,7 @@ export const JURISDICTIONS: Array<{ profile: string; province: string; words: st
     profile: 'hunan',
     province: '湖南省',
     words: ['湖南', '湘'],
-    cities: ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '张家界', '益阳', '郴州', '永州', '怀化', '娄底', '湘西', '常宁', '君山'],
+    cities: ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '张家界', '益阳', '郴州', '永州', '怀化', '娄底', '湘西'],
   },
   {
     profile: 'henan',
