@@ -2,7 +2,7 @@
  * Import any published self-evaluation report (.txt .docx .pdf .xlsx, or model .json) into
  * the Evaluation model, with provenance (model path → source line) for every figure.
  */
-import { readFile, stat, open } from 'node:fs/promises';
+import { stat, open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { JxError, parseEvaluationJson, type Evaluation } from '@jixiao/core';
 import { detectFormat, type ReportFormat } from './detect-format.js';
@@ -129,6 +129,5 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   } catch {
     throw new JxError('FILE_UNREADABLE', path);
   }
-  void readFile;
   return importReport({ bytes, fileName: path }, options);
 }

@@ -55,6 +55,7 @@ const SENTENCE_BREAK = /[。！？!?]/;
 const BAND_HINT = /分(?:（含）|\(含\))?(?:以[上下])?(?:的)?为|得分[≥>≤<]|[≤<]得分|[\[［]\d+[,，]\d+[\]］]/;
 
 export interface ProseOptions {
+  /** Prose fills only the funds slots the tables left empty; this says whether there were funds tables at all. */
   fundsFromTables: boolean;
 }
 
@@ -172,8 +173,6 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
     if (toks.length === 0 && !/等级|评价为/.test(text)) continue;
 
     // ---- amounts: funds figures in prose
-    let lastExecutedIdx = -1;
-    let lastAdjustedIdx = -1;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
       if (t.amount === null || t.delta || t.inParen) continue;
@@ -203,8 +202,6 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
         continue;
       }
       if (!field) continue;
-      if (field === 'executed') lastExecutedIdx = k;
-      if (field === 'adjusted') lastAdjustedIdx = k;
       if (scope === 'total') {
         if (ev.funds.total[field] === null) {
           ev.funds.total[field] = t.amount;
@@ -220,8 +217,6 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
         }
       }
     }
-    void lastExecutedIdx;
-    void lastAdjustedIdx;
 
     // ---- project count in a funds sentence
     for (const t of toks) {
