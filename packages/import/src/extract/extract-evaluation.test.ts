@@ -80,6 +80,24 @@ describe('tables in other shapes', () => {
     expect(ev.funds.total).toEqual({ initial: '250', adjusted: '240', executed: '237.6' });
   });
 
+  it('base-data sheet: government buildings and signatures', () => {
+    const ev = read(
+      [
+        ['经费控制情况（万元）', '2022年决算数', '2023年预算数', '2023年决算数'].join('\t'),
+        ['公用经费', '30', '32', '31.5'].join('\t'),
+        ['楼堂馆所控制情况', '批复规模（㎡）', '实际规模（㎡）', '规模控制率', '预算投资（万元）', '实际投资（万元）', '投资概算控制率'].join('\t'),
+        ['办公楼维修', '1200', '1180', '98.33%', '300', '296', '98.67%'].join('\t'),
+        '',
+        '填表人：王明    填报日期：2024年2月20日    联系电话：0731-8888888    单位负责人签字：李华',
+      ].join('\n'),
+    );
+    expect(ev.baseData?.operating).toEqual({ priorActual: '30', budget: '32', actual: '31.5' });
+    expect(ev.baseData?.buildings).toEqual([
+      { name: '办公楼维修', approvedSize: '1200', actualSize: '1180', statedSizeControlRate: '98.33', budgetInvestment: '300', actualInvestment: '296', statedInvestmentControlRate: '98.67' },
+    ]);
+    expect(ev.baseData?.signatures).toEqual({ filler: '王明', head: '李华', date: '2024-02-20', phone: '0731-8888888' });
+  });
+
   it('loose rows of a level-1 score table from OCR text', () => {
     const ev = read(['指标 权重分值 得分 得分率', '预算执行 10 9.5 95%', '产出指标 50 48 96%', '效益指标 30 28 93.33%', '满意度指标 10 10 100%', '合计 100 95.5 95.5%'].join('\n'));
     expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.5', statedScoreRate: '95' });

@@ -8,7 +8,7 @@ import { emptyDraft, type Ctx } from './draft.js';
 import { extractTables } from './extract-tables.js';
 import { buildParagraphs } from './prose-paragraphs.js';
 import { extractProse } from './extract-prose.js';
-import { extractChapters, extractJurisdiction, extractReportDate, extractTitleAndUnit } from './extract-structure.js';
+import { extractChapters, extractJurisdiction, extractReportDate, extractSignatures, extractTitleAndUnit } from './extract-structure.js';
 
 export interface ExtractInput {
   lines: string[];
@@ -31,6 +31,7 @@ export function extractEvaluation(input: ExtractInput, notes: string[]): Evaluat
   extractProse(ctx, paras, { fundsFromTables });
   extractChapters(ctx, blocks);
   extractReportDate(ctx);
+  extractSignatures(ctx);
   if (ctx.yuanTables) {
     ev.funds.sourceUnit = '元';
   }

@@ -391,6 +391,30 @@ function extractTeam(ctx: Ctx, headings: Heading[], paraLines: number[]): void {
   }
 }
 
+/** "填表人：张三　填报日期：2024年1月5日　联系电话：…　单位负责人签字：李四" under the base-data sheet. */
+export function extractSignatures(ctx: Ctx): void {
+  const bd = ctx.ev.baseData;
+  if (!bd) return;
+  const lines = ctx.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
+    if (!t.includes('填表人') && !t.includes('负责人签')) continue;
+    const sig = bd.signatures;
+    const field = (re: RegExp) => {
+      const m = re.exec(t);
+      const v = m?.[1]?.trim() ?? '';
+      return v && !/[：:]$/.test(v) && !/^(?:填报日期|联系电话|单位负责人|填表人)/.test(v) ? v : null;
+    };
+    sig.filler ??= field(/填表人\s*[：:]\s*(\S{2,10}?)(?=\s|$|填报|联系)/);
+    sig.head ??= field(/负责人(?:签字|签名)?\s*[：:]\s*(\S{2,10}?)(?=\s|$)/);
+    sig.phone ??= field(/联系电话\s*[：:]\s*([\d\-－ ()（）]{7,20}?)(?=\s{2,}|\s*$|单位)/);
+    const d = /填报日期\s*[：:]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(t);
+    if (d && !sig.date) sig.date = iso(d[1]!, d[2]!, d[3]!);
+    setProv(ctx, 'baseData.signatures', i, 0, t.length);
+    return;
+  }
+}
+
 export function extractReportDate(ctx: Ctx): void {
   const lines = ctx.lines;
   let seen = 0;

@@ -28,6 +28,16 @@ import {
 import { setProv, type Ctx } from './draft.js';
 
 type BaseCol = 'priorActual' | 'budget' | 'actual';
+type BuildingCol = 'approvedSize' | 'actualSize' | 'statedSizeControlRate' | 'budgetInvestment' | 'actualInvestment' | 'statedInvestmentControlRate';
+/** Columns of the government-buildings rows of the base-data sheet (楼堂馆所); tested in order. */
+const BUILDING_COLUMNS: Array<{ key: BuildingCol; re: RegExp }> = [
+  { key: 'statedSizeControlRate', re: /规模控制率/ },
+  { key: 'statedInvestmentControlRate', re: /投资(?:概算)?控制率/ },
+  { key: 'approvedSize', re: /批复规模/ },
+  { key: 'actualSize', re: /实际规模/ },
+  { key: 'budgetInvestment', re: /预算投资|投资概算(?!控制)/ },
+  { key: 'actualInvestment', re: /实际投资/ },
+];
 type Mode =
   | { kind: 'none' }
   | { kind: 'funds'; cols: Array<FundsColumn | null>; yuan: boolean }
@@ -36,7 +46,7 @@ type Mode =
   | { kind: 'staffing'; cols: Array<'authorized' | 'actual' | 'rate' | null> }
   | { kind: 'base'; cols: Array<BaseCol | null>; yuan: boolean; lastTop: BaseRowKey | null }
   | { kind: 'goal'; cols: Array<'expected' | 'achieved' | null>; title: string | null }
-  | { kind: 'buildings' };
+  | { kind: 'buildings'; cols: Array<BuildingCol | null> };
 
 export interface TableScan {
   /** Long text cells, to be read as prose too. */
@@ -433,6 +443,36 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
           }
           break;
         }
+        case 'buildings': {
+          const m = mode;
+          const b = {
+            name: null as string | null,
+            approvedSize: null as string | null,
+            actualSize: null as string | null,
+            statedSizeControlRate: null as string | null,
+            budgetInvestment: null as string | null,
+            actualInvestment: null as string | null,
+            statedInvestmentControlRate: null as string | null,
+          };
+          let any = false;
+          const idx = baseData().buildings.length;
+          m.cols.forEach((k, j) => {
+            if (!k) return;
+            const c = cells[aligned(m.cols.length, cells.length, j)];
+            const n = num(c);
+            if (!n || !c) return;
+            const rate = k === 'statedSizeControlRate' || k === 'statedInvestmentControlRate';
+            if (rate !== n.percent) return;
+            b[k] = k === 'budgetInvestment' || k === 'actualInvestment' ? amount(n, false) : n.value;
+            provCell(`baseData.buildings.${idx}.${k}`, c);
+            any = true;
+          });
+          if (!any) break;
+          const label = texts[firstIdx]!;
+          if (!num(cells[firstIdx])) b.name = cleanLabel(label) || null;
+          baseData().buildings.push(b);
+          break;
+        }
         case 'goal': {
           const expected = mode.cols.indexOf('expected');
           const achieved = mode.cols.indexOf('achieved');
@@ -553,7 +593,15 @@ function detectHeader(texts: string[]): Mode | null {
     });
     return { kind: 'base', cols, yuan: compact.some((t) => YUAN_HEAD.test(t)), lastTop: null };
   }
-  if (compact.some((t) => /批复规模|投资概算/.test(t))) return { kind: 'buildings' };
+  if (compact.some((t) => /批复规模|投资概算/.test(t))) {
+    return {
+      kind: 'buildings',
+      cols: compact.map((t) => {
+        for (const b of BUILDING_COLUMNS) if (b.re.test(t)) return b.key;
+        return null;
+      }),
+    };
+  }
   return null;
 }
 
