@@ -15,6 +15,8 @@ export default defineConfig({
   build: {
     outDir: here('dist'),
     emptyOutDir: true,
+    // .vite/manifest.json maps each page to its chunks (scripts/measure-chunks.mjs reads it)
+    manifest: true,
     chunkSizeWarningLimit: 1200,
   },
   server: {

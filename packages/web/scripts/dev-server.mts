@@ -12,3 +12,7 @@ const s = await startServer({
   webDir: fileURLToPath(new URL('../dist', import.meta.url)),
 });
 console.log('READY', s.url);
+
+const stop = () => void s.close().finally(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

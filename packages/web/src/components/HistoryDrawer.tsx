@@ -4,6 +4,18 @@ import { useApi } from '../lib/use-api.js';
 import { fmtTime } from '../lib/format.js';
 
 export const ACTION_NAMES: Record<string, string> = {
+  'evaluation.created': '创建',
+  'evaluation.updated': '保存',
+  'evaluation.submitted': '提交',
+  'evaluation.withdrawn': '撤回',
+  'evaluation.department_approved': '主管部门审核通过',
+  'evaluation.finance_approved': '财政审核通过',
+  'evaluation.returned': '退回',
+  'evaluation.published': '公开',
+  'evaluation.review_scored': '审核评分',
+  'evaluation.sampled': '抽中复核',
+  'rectification.created': '下发整改',
+  'rectification.updated': '整改更新',
   create: '创建',
   created: '创建',
   update: '保存草稿',
@@ -21,7 +33,7 @@ function actorName(h: HistoryEntry): string {
   const a = h.actor;
   if (h.actor_name) return h.actor_name;
   if (typeof a === 'string') return a;
-  return a?.displayName ?? a?.username ?? a?.id ?? '';
+  return (a as { name?: string } | undefined)?.name ?? a?.displayName ?? a?.username ?? String(a?.id ?? '');
 }
 
 function opinionOf(h: HistoryEntry): string | null {
@@ -41,7 +53,7 @@ export function HistoryDrawer({ id, open, onClose }: { id: string; open: boolean
         <Timeline
           items={h.data.map((e, i) => ({
             key: i,
-            color: e.action === 'return' ? 'red' : e.action === 'publish' || e.action === 'approve' ? 'green' : 'blue',
+            color: /return/.test(e.action) ? 'red' : /publish|approve/.test(e.action) ? 'green' : 'blue',
             content: (
               <div>
                 <div>

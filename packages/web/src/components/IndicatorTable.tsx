@@ -257,19 +257,19 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, score, 
 
   return (
     <div style={{ overflowX: 'auto' }}>
-      <table className="jx-paper" data-testid="indicator-table" style={{ minWidth: 900 }}>
+      <table className="jx-paper" data-testid="indicator-table" style={{ minWidth: 820 }}>
         <colgroup>
-          <col style={{ width: 92 }} />
-          <col style={{ width: 100 }} />
+          <col style={{ width: 80 }} />
+          <col style={{ width: 88 }} />
           <col />
+          <col style={{ width: 88 }} />
           <col style={{ width: 96 }} />
-          <col style={{ width: 104 }} />
-          <col style={{ width: 54 }} />
-          <col style={{ width: 62 }} />
-          <col style={{ width: 64 }} />
-          {mode === 'review' && <col style={{ width: 72 }} />}
-          <col style={{ width: 170 }} />
-          {ops && <col style={{ width: 40 }} />}
+          <col style={{ width: 50 }} />
+          <col style={{ width: 56 }} />
+          <col style={{ width: 60 }} />
+          {mode === 'review' && <col style={{ width: 64 }} />}
+          <col style={{ width: 150 }} />
+          {ops && <col style={{ width: 32 }} />}
         </colgroup>
         <thead>
           <tr>

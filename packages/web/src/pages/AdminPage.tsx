@@ -14,17 +14,18 @@ export default function AdminPage() {
   const org = useApi<Org>('/api/org');
   const tree = useMemo(() => {
     if (!org.data) return [];
-    const all: Array<OrgNode & { kind: string }> = [
-      ...org.data.regions.map((n) => ({ ...n, kind: '地区' })),
-      ...org.data.bureaus.map((n) => ({ ...n, kind: '财政局' })),
-      ...org.data.departments.map((n) => ({ ...n, kind: '部门' })),
-      ...org.data.units.map((n) => ({ ...n, kind: '单位' })),
+    // ids are per table, so a node is keyed by its level: "bureau:1"
+    const all: Array<OrgNode & { key: string; parentKey: string | null; kind: string }> = [
+      ...org.data.regions.map((n) => ({ ...n, key: `region:${n.id}`, parentKey: null, kind: '地区' })),
+      ...org.data.bureaus.map((n) => ({ ...n, key: `bureau:${n.id}`, parentKey: n.parentId != null ? `region:${n.parentId}` : null, kind: '财政局' })),
+      ...org.data.departments.map((n) => ({ ...n, key: `department:${n.id}`, parentKey: n.parentId != null ? `bureau:${n.parentId}` : null, kind: '部门' })),
+      ...org.data.units.map((n) => ({ ...n, key: `unit:${n.id}`, parentKey: n.parentId != null ? `department:${n.parentId}` : null, kind: '单位' })),
     ];
-    const nodes = new Map(all.map((n) => [n.id, { key: n.id, title: `${n.name}（${n.kind}）`, children: [] as TreeNode[] }]));
+    const nodes = new Map(all.map((n) => [n.key, { key: n.key, title: `${n.name}（${n.kind}）`, children: [] as TreeNode[] }]));
     const roots: TreeNode[] = [];
     for (const n of all) {
-      const me = nodes.get(n.id)!;
-      const parent = n.parentId ? nodes.get(n.parentId) : undefined;
+      const me = nodes.get(n.key)!;
+      const parent = n.parentKey ? nodes.get(n.parentKey) : undefined;
       if (parent && parent !== me) parent.children.push(me);
       else roots.push(me);
     }

@@ -35,8 +35,8 @@ export default function DashboardPage() {
   const evals = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, departmentId, unitId, pageSize: 1000 })}`);
   const detail = useApi<EvaluationDetail>(evaluationId ? `/api/evaluations/${evaluationId}` : null);
 
-  const deptName = org.data?.departments.find((d) => d.id === departmentId)?.name ?? '';
-  const unitName = org.data?.units.find((u) => u.id === unitId)?.name ?? '';
+  const deptName = org.data?.departments.find((d) => String(d.id) === departmentId)?.name ?? '';
+  const unitName = org.data?.units.find((u) => String(u.id) === unitId)?.name ?? '';
   const level = evaluationId ? 'indicator' : unitId ? 'unit' : departmentId ? 'department' : 'bureau';
 
   // Drill table rows for the current level.
@@ -68,7 +68,7 @@ export default function DashboardPage() {
     const grade: ChartOption = {
       tooltip: { trigger: 'item' },
       legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}：{c}' }, data: d.gradeDistribution.map((g) => ({ name: g.grade, value: g.count, itemStyle: { color: GRADE_COLORS[g.grade] } })) }],
+      series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}\n{c} 份', overflow: 'none' }, data: d.gradeDistribution.map((g) => ({ name: g.grade, value: g.count, itemStyle: { color: GRADE_COLORS[g.grade] } })) }],
     };
     const top = d.ranking.slice(0, 20).reverse();
     const ranking: ChartOption = {
@@ -145,6 +145,7 @@ export default function DashboardPage() {
             ],
             onClick: ({ key }) => (key === 'csv' ? downloadCsv(sheets(), fileBase) : downloadXlsx(sheets(), fileBase)),
           }}
+          trigger={['click']}
         >
           <Button>导出当前数据</Button>
         </Dropdown>

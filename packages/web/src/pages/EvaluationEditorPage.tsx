@@ -141,8 +141,8 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
       return r.version;
     } catch (e) {
       if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') {
-        const cur = (e.body as { version?: number; error?: { version?: number } } | null);
-        setConflict({ current: cur?.version ?? cur?.error?.version ?? null });
+        const cur = e.body as { version?: number; error?: { version?: number; currentVersion?: number } } | null;
+        setConflict({ current: cur?.error?.currentVersion ?? cur?.version ?? cur?.error?.version ?? null });
       } else if (e instanceof ApiError && e.issues.length && e.issues[0]?.field) {
         message.error(e.message);
         jumpToPath(e.issues[0].field);
@@ -313,6 +313,7 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
               onClick: ({ key }) =>
                 void download(`/api/evaluations/${id}/export?format=${key}`, `${title}.${key}`).catch((e) => message.error(errorText(e))),
             }}
+            trigger={['click']}
           >
             <Button>导出</Button>
           </Dropdown>

@@ -130,7 +130,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
     const v = await form.validateFields();
     try {
       const f = rectify !== 'new' ? rectify : null;
-      await request('/api/rectifications', { body: { evaluationId: id, rule: f?.rule, description: v.description, dueDate: v.dueDate.format('YYYY-MM-DD') } });
+      await request('/api/rectifications', { body: { evaluationId: /^\d+$/.test(id) ? Number(id) : id, rule: f?.rule, description: v.description, dueDate: v.dueDate.format('YYYY-MM-DD') } });
       message.success('已下发整改事项');
       setRectify(null);
       form.resetFields();

@@ -3,7 +3,7 @@
  * folder, demo region loaded), and drives Debian's chromium through playwright-core.
  * Chromium missing is a failure with the install command, never a skip.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,24 +48,52 @@ export function buildWeb(): void {
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-type StartServer = (o: { dataDir: string; port: number; webDir: string; log: (l: string) => void }) => Promise<{ url: string; close(): Promise<void> }>;
-
 export interface RunningApp {
   url: string;
   close(): Promise<void>;
 }
 
+export const ROOT_DIR = fileURLToPath(new URL('../../../..', import.meta.url));
+
+/**
+ * Starts the real server in its own Node process (tsx, jixiao-source condition), as
+ * `scripts/dev-server.mts` does, on a free port with a fresh PGlite folder. A separate
+ * process, because inside vitest the workspace packages the server loads lazily
+ * (@jixiao/documents, @jixiao/import) do not resolve to their sources.
+ */
 export async function startApp(): Promise<RunningApp> {
-  // The server's source, imported by path: vitest does not apply the jixiao-source condition
-  // to @jixiao/server from here, and typing it through web's tsconfig would compile the server.
-  const serverEntry = fileURLToPath(new URL('../../../server/src/index.ts', import.meta.url));
-  const { startServer } = (await import(serverEntry)) as { startServer: StartServer };
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-web-e2e-'));
-  const s = await startServer({ dataDir, port: 0, webDir: DIST_DIR, log: () => {} });
+  const child = spawn(process.execPath, ['--conditions=jixiao-source', '--import', 'tsx', join(WEB_DIR, 'scripts', 'dev-server.mts')], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, NODE_ENV: 'production', JIXIAO_DATA: dataDir, JIXIAO_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 180 s:\n${out}`)), 180_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /READY (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${out}`));
+    });
+  });
   return {
-    url: s.url,
+    url,
     async close() {
-      await s.close();
+      child.removeAllListeners('exit');
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

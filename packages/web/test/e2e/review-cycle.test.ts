@@ -32,7 +32,7 @@ async function login(username: string): Promise<void> {
 }
 
 async function logout(): Promise<void> {
-  await page.getByRole('button', { name: /退\s*出/ }).click();
+  await page.getByRole('button', { name: /^退\s*出$/ }).click();
   await page.waitForSelector('#login-username');
 }
 
@@ -192,14 +192,14 @@ describe('web app in chromium', () => {
     await page.waitForTimeout(900); // the local copy is written 600 ms after typing stops
     await page.reload();
     await page.getByText(/在本机未保存的修改/).waitFor();
-    await page.getByRole('button', { name: /恢\s*复/ }).click();
+    await page.getByRole('button', { name: /^恢\s*复$/ }).click();
     expect(await page.locator('[data-path="baseData.savingsMeasures"]').inputValue()).toBe(text);
     await page.getByRole('button', { name: '保存草稿' }).click();
     await toast('草稿已保存');
   }, 60_000);
 
   it('unit filler: exports the evaluation as .xlsx', async () => {
-    await page.getByRole('button', { name: /导\s*出/ }).hover();
+    await page.getByRole('button', { name: /^导\s*出$/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByText('导出 Excel（.xlsx）').click()]);
     const path = await download.path();
     const bytes = readFileSync(path!);
@@ -234,10 +234,10 @@ describe('web app in chromium', () => {
     await screenshot(page, '09-review-queue');
     await page.goto(`${base}/#/review/${evalId}`);
     await page.locator('[data-testid=indicator-table]').waitFor();
-    await page.getByRole('button', { name: /退\s*回/ }).click();
+    await page.getByRole('button', { name: /^退\s*回$/ }).click();
     await toast('退回时请填写审核意见');
     await page.fill('#review-opinion', '“开展常规巡察”实际完成值与正文不一致，请核实后重新提交。');
-    await page.getByRole('button', { name: /退\s*回/ }).click();
+    await page.getByRole('button', { name: /^退\s*回$/ }).click();
     await confirm();
     await statusIs('被退回');
     await screenshot(page, '10-review-returned');
@@ -282,7 +282,7 @@ describe('web app in chromium', () => {
     await toast('审核评分已保存');
     await screenshot(page, '12-review-finance');
 
-    await page.getByRole('button', { name: '下发整改' }).click();
+    await page.getByRole('button', { name: '下发整改', exact: true }).click();
     await page.locator('.ant-modal textarea').fill('补充“开展常规巡察”的佐证材料。');
     await page.locator('.ant-modal .ant-btn-primary').click();
     await toast('已下发整改事项');
@@ -304,7 +304,7 @@ describe('web app in chromium', () => {
     await page.goto(`${base}/#/review?status=finance_approved`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await page.goto(`${base}/#/review/${evalId}`);
-    await page.getByRole('button', { name: /公\s*开/ }).click();
+    await page.getByRole('button', { name: /^公\s*开$/ }).click();
     await confirm();
     await statusIs('已公开');
   }, 120_000);
@@ -317,7 +317,7 @@ describe('web app in chromium', () => {
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       (async () => {
-        await page.getByRole('button', { name: '导出当前数据' }).hover();
+        await page.getByRole('button', { name: '导出当前数据' }).click();
         await page.getByText('导出 CSV').click();
       })(),
     ]);
@@ -327,7 +327,7 @@ describe('web app in chromium', () => {
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
       (async () => {
-        await page.getByRole('button', { name: '导出当前数据' }).hover();
+        await page.getByRole('button', { name: '导出当前数据' }).click();
         await page.getByText('导出 Excel（.xlsx）').click();
       })(),
     ]);
@@ -360,6 +360,57 @@ describe('web app in chromium', () => {
     await screenshot(page, '18-admin-org');
     await logout();
   }, 60_000);
+
+  it('a 60-row indicator table: a keystroke re-renders only the row being typed in', async () => {
+    const unit = await apiLogin(base, 'tianbao4');
+    const me = (await unit.call('GET', '/api/auth/me')).json.user as { unitId: number; unitName: string };
+    const leaf = (l1: number, l2: number, k: number) => ({
+      name: `指标 ${l1 + 1}-${l2 + 1}-${k + 1}`, target: '≥95%', actual: '96%', weight: '1.25', selfScore: '1.25',
+    });
+    const evaluation = {
+      kind: 'project', fiscalYear: 2023, profile: 'national', unit: { name: me.unitName },
+      project: { name: '六十项指标测试项目' },
+      funds: { total: { initial: '100', adjusted: '100', executed: '95' } },
+      budgetExecution: { weight: '10', selfScore: '9.5' },
+      indicators: ['产出指标', '效益指标', '满意度指标'].map((name, l1) => ({
+        name, weight: '25', children: [0, 1, 2, 3].map((l2) => ({ name: `二级 ${l1 + 1}-${l2 + 1}`, weight: '6.25', children: [0, 1, 2, 3, 4].map((k) => leaf(l1, l2, k)) })),
+      })),
+      totals: { statedWeight: '85', statedScore: '84.5' },
+    };
+    const created = await unit.call('POST', '/api/evaluations', { unitId: me.unitId, fiscalYear: 2023, kind: 'project', profile: 'national', evaluation });
+    expect(created.status).toBe(201);
+    await login('tianbao4');
+    await page.goto(`${base}/#/evaluations/${created.json.id}`);
+    await expect.poll(() => page.locator('[data-testid=indicator-table] tbody tr').count()).toBe(60);
+    await expect.poll(() => page.locator('[data-testid=computed-total]').textContent()).not.toBe('—');
+    await page.waitForTimeout(800);
+
+    await page.evaluate(() => {
+      const w = window as unknown as { __rows: Set<string> };
+      w.__rows = new Set();
+      const tbody = document.querySelector('[data-testid=indicator-table] tbody')!;
+      new MutationObserver((ms) => {
+        for (const m of ms) {
+          const el = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
+          const tr = el?.closest('tr[data-path]');
+          if (tr) w.__rows.add(tr.getAttribute('data-path')!);
+        }
+      }).observe(tbody, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const target = page.locator('[data-path="indicators.1.children.2.children.3.deviationReason"]');
+    await target.click();
+    const text = '本指标实际完成值高于年度指标值，系统按规则计满分，无需扣分说明';
+    const t0 = performance.now();
+    await page.keyboard.type(text);
+    const typed = performance.now() - t0;
+    await page.waitForTimeout(1000); // live scoring and the local copy land
+    const mutated = await page.evaluate(() => [...(window as unknown as { __rows: Set<string> }).__rows]);
+    expect(await target.inputValue()).toBe(text);
+    expect(mutated).toEqual(['indicators.1.children.2.children.3']);
+    console.log(`60-row table: ${text.length} keystrokes in ${typed.toFixed(0)} ms (${(typed / text.length).toFixed(1)} ms each, CDP round trip included)`);
+    await screenshot(page, '19-editor-60-rows');
+    await logout();
+  }, 90_000);
 
   it('no uncaught errors in the page during the walk', () => {
     expect(browser.errors).toEqual([]);
