@@ -155,6 +155,12 @@ describe('prose made checkable', () => {
     ]);
   });
 
+  it('the reason for a budget adjustment', () => {
+    const ev = read('2023年年初预算500万元，调整预算数为800万元。预算调整的主要原因是年中追加了防汛救灾资金。');
+    expect(ev.funds.adjustmentReason).toBe('预算调整的主要原因是年中追加了防汛救灾资金');
+    expect(read('部分绩效目标还需根据形势变化做相应调整和优化。').funds.adjustmentReason).toBeNull();
+  });
+
   it('grade bands written as intervals, the score and the grade', () => {
     const ev = read(
       [

@@ -51,6 +51,9 @@ for (const [chars, kind] of [['（(', OPEN], ['）)', CLOSE], ['。！？!?', ST
   for (const c of chars) CHAR_KIND[c.charCodeAt(0)] = kind;
 }
 const SENTENCE_BREAK = /[。！？!?]/;
+/** A sentence that explains a budget adjustment ("预算调整的主要原因是…", "因…追加预算…"). */
+const ADJUSTMENT_REASON =
+  /(?:预算|资金)?(?:调整|调增|调减|追加|追减|变动)(?:的)?(?:主要)?(?:原因|理由|说明)(?:是|为|：|:|系)|(?:由于|因|系)[^。；]{2,40}(?:追加|追减|调增|调减|调整)(?:了)?(?:预算|资金|经费)/;
 /** Grade bands are written "…分为优", "得分≥85", "75≤得分", "[90,100]". */
 const BAND_HINT = /分(?:（含）|\(含\))?(?:以[上下])?(?:的)?为|得分[≥>≤<]|[≤<]得分|[\[［]\d+[,，]\d+[\]］]/;
 
@@ -400,6 +403,16 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
       const [sa, sb] = sentenceSpan(text, m.index);
       const cs = Math.max(sa, lastIndexOfAny(text, '；;', m.index) + 1);
       addClaim({ type: 'yearComparison', year, statedAs: 'previous_year', text: excerpt(text, cs, sb) }, `year:${year}:prev:${lineAt(para, m.index)}`, para, m.index, m.index + m[0].length);
+    }
+
+    // ---- why the budget was adjusted
+    if (ev.funds.adjustmentReason === null && /调|追加|追减/.test(text)) {
+      const m = ADJUSTMENT_REASON.exec(text);
+      if (m) {
+        const [sa, sb] = sentenceSpan(text, m.index);
+        ev.funds.adjustmentReason = text.slice(sa, sb).trim();
+        provAt('funds.adjustmentReason', para, sa, sb);
+      }
     }
 
     // ---- staffing in prose
