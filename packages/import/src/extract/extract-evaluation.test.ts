@@ -98,6 +98,21 @@ describe('tables in other shapes', () => {
     expect(ev.baseData?.signatures).toEqual({ filler: '王明', head: '李华', date: '2024-02-20', phone: '0731-8888888' });
   });
 
+  it('an indicator name wrapped onto a second line in PDF text', () => {
+    const ev = read(
+      [
+        '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+        '产出指标 质量指标 巡检信息化 ≥95% 96% 10 10',
+        '系统使用率',
+        '时效指标 按时完成率 100% 100% 10 10',
+      ].join('\n'),
+    );
+    expect(ev.indicators[0]!.children.map((c) => [c.name, c.children.map((i) => i.name)])).toEqual([
+      ['质量指标', ['巡检信息化系统使用率']],
+      ['时效指标', ['按时完成率']],
+    ]);
+  });
+
   it('loose rows of a level-1 score table from OCR text', () => {
     const ev = read(['指标 权重分值 得分 得分率', '预算执行 10 9.5 95%', '产出指标 50 48 96%', '效益指标 30 28 93.33%', '满意度指标 10 10 100%', '合计 100 95.5 95.5%'].join('\n'));
     expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.5', statedScoreRate: '95' });

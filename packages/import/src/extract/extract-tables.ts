@@ -41,7 +41,7 @@ const BUILDING_COLUMNS: Array<{ key: BuildingCol; re: RegExp }> = [
 type Mode =
   | { kind: 'none' }
   | { kind: 'funds'; cols: Array<FundsColumn | null>; yuan: boolean }
-  | { kind: 'indicators'; cols: Array<IndicatorColumn | null>; l1: number; l2: number }
+  | { kind: 'indicators'; cols: Array<IndicatorColumn | null>; l1: number; l2: number; lastLeaf: Indicator | null }
   | { kind: 'score'; cols: Array<'label' | 'weight' | 'score' | 'rate' | null> }
   | { kind: 'staffing'; cols: Array<'authorized' | 'actual' | 'rate' | null> }
   | { kind: 'base'; cols: Array<BaseCol | null>; yuan: boolean; lastTop: BaseRowKey | null }
@@ -548,7 +548,7 @@ function detectHeader(texts: string[]): Mode | null {
   const ind = mapHeader(texts, INDICATOR_COLUMNS);
   const ik = distinct(ind);
   if ((ik.has('level1') || ik.has('level3')) && (ik.has('target') || ik.has('actual')) && (ik.has('weight') || ik.has('score'))) {
-    return { kind: 'indicators', cols: ind, l1: -1, l2: -1 };
+    return { kind: 'indicators', cols: ind, l1: -1, l2: -1, lastLeaf: null };
   }
   const compact = texts.map((t) => t.replace(/[\s\u3000]+/g, ''));
   const goalHead = compact.findIndex((t) => GOAL_HEADER.test(t));
@@ -614,6 +614,20 @@ function readIndicatorRow(
 ): void {
   const ev = ctx.ev;
   const H = mode.cols.length;
+  // a wrapped name in PDF text: the second line of a cell arrives as a row of its own
+  const filled = texts.filter((t) => !isBlankCell(t));
+  if (
+    mode.lastLeaf &&
+    filled.length === 1 &&
+    cells.length < H &&
+    filled[0]!.length <= 12 &&
+    !/指标$|[（(]\d+分[）)]/.test(filled[0]!) &&
+    !cells.some((c) => num(c))
+  ) {
+    mode.lastLeaf.name += filled[0]!.replace(/\s+/g, '');
+    return;
+  }
+  mode.lastLeaf = null;
   const semantic = cells.length < H ? semanticColumns(cells, texts, num) : null;
   const at = (k: IndicatorColumn): Cell | undefined => {
     if (semantic) {
@@ -715,6 +729,7 @@ function readIndicatorRow(
   if (rv && !rv.percent) ind.reviewerScore = rv.value;
   const k = l2.children.length;
   l2.children.push(ind);
+  mode.lastLeaf = ind;
   const p = `indicators.${mode.l1}.children.${mode.l2}.children.${k}`;
   prov(p, at('level3') ?? wCell);
   if (ind.target) prov(`${p}.target`, at('target'));
