@@ -43,6 +43,7 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
       {
         title: '单位 / 项目',
         key: 'title',
+        width: 300,
         render: (_, r) => (
           <a href={href(`${linkBase}${r.id}`)}>
             {r.title || r.unitName}
@@ -149,6 +150,7 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
           showSizeChanger: false,
         }}
         onRow={(r) => ({ onDoubleClick: () => navigate(`${linkBase}${r.id}`) })}
+        scroll={{ x: reviewer ? 1200 : 960 }}
       />
     </>
   );

@@ -416,6 +416,7 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
       <Modal
         open={!!conflict}
         title="这份自评已被他人修改"
+        width={600}
         onCancel={() => setConflict(null)}
         footer={[
           <Button key="reload" danger onClick={() => void reloadLatest()}>
