@@ -2,7 +2,8 @@
 /**
  * `node packages/server/dist/bin.js` (what `npm start` runs): the server with settings
  * from the environment — PORT (3000), HOST (127.0.0.1), JIXIAO_DATA_DIR (./.jixiao-data),
- * DATABASE_URL (postgres://…, switches to PostgreSQL), JIXIAO_DEMO=0 (no demo region).
+ * DATABASE_URL (postgres://…, switches to PostgreSQL), JIXIAO_DEMO=0 (no demo region),
+ * JIXIAO_SECURE_COOKIES=1 (Secure cookies when HTTPS ends at a proxy in front).
  */
 import { startServer } from './start-server.js';
 
@@ -14,6 +15,7 @@ try {
     port: env.PORT ? Number(env.PORT) : 3000,
     host: env.HOST || '127.0.0.1',
     demo: env.JIXIAO_DEMO !== '0',
+    secureCookies: env.JIXIAO_SECURE_COOKIES === '1' ? true : undefined,
   });
   console.log('按 Ctrl+C 停止。');
   const stop = () => {

@@ -25,6 +25,8 @@ export interface StartServerOptions {
   host?: string | undefined;
   webDir?: string | undefined;
   examplesDir?: string | undefined;
+  /** Always mark the session cookie Secure (set when HTTPS ends at a proxy in front). */
+  secureCookies?: boolean | undefined;
   /** Load the demo region when the database is empty (default true). */
   demo?: boolean | undefined;
   log?: ((line: string) => void) | undefined;
@@ -76,7 +78,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   }
 
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
-  const app = createApp({ ctx, webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined });
+  const app = createApp({ ctx, webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined, secureCookies: opts.secureCookies });
   const host = opts.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((res) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 3000, hostname: host }, () => res(s));

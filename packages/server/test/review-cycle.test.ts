@@ -117,8 +117,9 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
     expect(returned.after).toEqual({ status: 'returned', version: 4, opinion: '满意度调查样本量未说明' });
     expect(returned.actor.name).toContain('dept1');
     const update = history.body[1];
-    expect(update.before.evaluation.totals.statedScore).toBe('97.5');
-    expect(update.after.evaluation.totals.statedScore).toBe('96');
+    // Only what changed: the new totals object dropped the grade and changed the score.
+    expect(update.before).toEqual({ version: 1, changes: { 'totals.statedScore': '97.5', 'totals.statedGrade': '优' } });
+    expect(update.after).toEqual({ version: 2, changes: { 'totals.statedScore': '96', 'totals.statedGrade': null } });
   });
 
   it('a stale version gets 409 VERSION_CONFLICT with the current version, never a silent overwrite', async () => {

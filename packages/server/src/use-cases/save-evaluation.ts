@@ -6,6 +6,7 @@ import { VersionConflictError, badRequest, notFound } from '../errors.js';
 import type { Actor } from '../workflow/access.js';
 import { assertEvaluationEditable } from './assert-evaluation-editable.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+import { diffJson } from './diff-json.js';
 
 /**
  * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
@@ -25,7 +26,14 @@ export async function saveEvaluation(
   const raw = input.evaluation as Record<string, unknown> | null;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('evaluation 应为对象');
   // The unit, year and kind belong to the stored record; the body cannot move it.
-  const parsed = parseEvaluation({ ...raw, fiscalYear: rec.fiscal_year, kind: rec.kind, profile: raw.profile ?? stored.profile });
+  const unit = (raw.unit as Record<string, unknown> | undefined) ?? {};
+  const parsed = parseEvaluation({
+    ...raw,
+    fiscalYear: rec.fiscal_year,
+    kind: rec.kind,
+    profile: raw.profile ?? stored.profile,
+    unit: { ...unit, name: unit.name ?? rec.unitName },
+  });
   if (!parsed.ok) throw parsed.error;
   const evaluation = parsed.value;
   const computed = computeEvaluation(evaluation);
@@ -48,6 +56,7 @@ export async function saveEvaluation(
       updated_at: at,
     });
     if (!updated) throw new VersionConflictError(locked.version);
+    const changes = diffJson(locked.data, JSON.parse(JSON.stringify(evaluation)));
     await r.auditLog.append({
       entityType: 'evaluation',
       entityId: id,
@@ -55,8 +64,9 @@ export async function saveEvaluation(
       actor,
       action: AUDIT_EVENTS.EVALUATION_UPDATED,
       at,
-      before: { version: locked.version, evaluation: locked.data },
-      after: { version: updated.version, evaluation },
+      // Only what changed, on both sides (a whole report is ~35 KB; a save usually touches a few fields).
+      before: { version: locked.version, changes: changes.before },
+      after: { version: updated.version, changes: changes.after },
     });
     return { version: updated.version, computed, updatedAt: at };
   });
