@@ -194,6 +194,11 @@ describe('prose made checkable', () => {
     ]);
   });
 
+  it('a "其中" list adds up to an amount in its own sentence only', () => {
+    const ev = read('全年支出合计100万元。本单位认真落实各项制度，加强管理。其中：差旅费5万元，会议费3万元。');
+    expect(ev.claims.filter((c) => c.type === 'sum')).toEqual([]);
+  });
+
   it('a rate over counts needs a stated total of the same thing', () => {
     const ev = read('2023年共受理投诉45件，已办结42件，办结率93.3%；另完成调研报告3篇，完成率100%。');
     const shares = ev.claims.filter((c) => c.type === 'share').map((c) => c.type === 'share' && [c.part.value, c.whole.value, c.percent]);

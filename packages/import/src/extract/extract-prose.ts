@@ -491,13 +491,28 @@ function ensureBaseData(ctx: Ctx) {
 /** The amount a "其中" list or an "占比" refers to: the last level amount before the nearest preceding "其中". */
 function anchorBefore(text: string, toks: Tok[], part: Tok): Tok | null {
   const q = text.lastIndexOf('其中', part.index);
-  if (q < 0) return null;
+  if (q < 0 || q < sentenceStart(text, part.index)) return null;
+  const from = anchorWindow(text, q);
   for (let j = toks.indexOf(part) - 1; j >= 0; j--) {
     const x = toks[j]!;
     if (x.index >= q) continue;
+    if (x.index < from) return null;
     if (x.amount !== null && !x.delta && !x.inParen && !x.percent) return x;
   }
   return null;
+}
+
+function sentenceStart(text: string, at: number): number {
+  let a = at;
+  while (a > 0 && !SENTENCE_BREAK.test(text[a - 1]!)) a--;
+  return a;
+}
+
+/** Where the total of a "其中" list may stand: its own sentence, or the one before when 其中 opens the sentence. */
+function anchorWindow(text: string, q: number): number {
+  const own = sentenceStart(text, q);
+  if (text.slice(own, q).replace(/[\s，,：:]/g, '') !== '') return own;
+  return own > 0 ? sentenceStart(text, own - 1) : own;
 }
 
 function readSums(text: string, toks: Tok[], add: (c: Claim, key: string, a: number, b: number) => void): void {
@@ -506,11 +521,12 @@ function readSums(text: string, toks: Tok[], add: (c: Claim, key: string, a: num
     const q = text.indexOf('其中', from);
     if (q < 0) break;
     from = q + 2;
-    // the total: last level amount before 其中 (in this paragraph)
+    // the total: the last level amount before 其中, in its sentence (or the one before)
+    const from0 = anchorWindow(text, q);
     let anchor: Tok | null = null;
     for (const t of toks) {
       if (t.index >= q) break;
-      if (t.amount !== null && !t.delta && !t.inParen) anchor = t;
+      if (t.index >= from0 && t.amount !== null && !t.delta && !t.inParen) anchor = t;
     }
     if (!anchor) continue;
     // the list runs to the end of the sentence
