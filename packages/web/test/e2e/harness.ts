@@ -29,10 +29,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
+export function requireChromium(path: string = CHROMIUM): void {
+  if (!existsSync(path)) {
     throw new Error(
-      `找不到 Chromium（${CHROMIUM}）。浏览器测试需要它，请以 root 安装：apt-get install -y --no-install-recommends chromium fonts-noto-cjk（或设置 CHROMIUM_PATH）`,
+      `找不到 Chromium（${path}）。浏览器测试需要它，请以 root 安装：apt-get install -y --no-install-recommends chromium fonts-noto-cjk（或设置 CHROMIUM_PATH）`,
     );
   }
 }
