@@ -194,6 +194,13 @@ describe('prose made checkable', () => {
     ]);
   });
 
+  it('an item\'s spending is not the unit\'s total', () => {
+    const ev = read('2023年度，培训费实际支出2万元，印刷费执行数1.5万元，信息化建设项目支出30万元。');
+    expect(ev.funds.total).toEqual({ initial: null, adjusted: null, executed: null });
+    expect(ev.funds.project.executed).toBeNull();
+    expect(ev.claims.filter((c) => c.type === 'figure')).toEqual([]);
+  });
+
   it('a "其中" list adds up to an amount in its own sentence only', () => {
     const ev = read('全年支出合计100万元。本单位认真落实各项制度，加强管理。其中：差旅费5万元，会议费3万元。');
     expect(ev.claims.filter((c) => c.type === 'sum')).toEqual([]);

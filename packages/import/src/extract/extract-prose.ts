@@ -51,6 +51,9 @@ for (const [chars, kind] of [['（(', OPEN], ['）)', CLOSE], ['。！？!?', ST
   for (const c of chars) CHAR_KIND[c.charCodeAt(0)] = kind;
 }
 const SENTENCE_BREAK = /[。！？!?]/;
+/** Words that may stand before a total's label without making it an item's ("本年", "我单位", "财政拨款" …). */
+const GENERIC_PREFIX =
+  /本年度?|全年|年度|当年|截至\d+月底|\d{4}年度?|本?(?:部门|单位)|我(?:单位|部门|局|办|委|中心)|整体|财政拨款|财政|一般公共预算|预算|决算|资金|经费|合计|累计|总|共|人员(?:及|和)公用经费|基本(?:支出|经费)|专项(?:预算)?(?:项目)?|项目|[，,、\s]/g;
 /** A sentence that explains a budget adjustment ("预算调整的主要原因是…", "因…追加预算…"). */
 const ADJUSTMENT_REASON =
   /(?:预算|资金)?(?:调整|调增|调减|追加|追减|变动)(?:的)?(?:主要)?(?:原因|理由|说明)(?:是|为|：|:|系)|(?:由于|因|系)[^。；]{2,40}(?:追加|追减|调增|调减|调整)(?:了)?(?:预算|资金|经费)/;
@@ -186,9 +189,22 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
       if (SCOPE_SKIP.test(t.group) || SCOPE_SKIP.test(label)) continue;
       const scope = SCOPE_BASIC.test(t.group) ? 'basic' : SCOPE_PROJECT.test(t.group.replace(/项目支出/g, '')) ? 'project' : 'total';
       let nature: NatureField | null = null;
-      for (const n of NATURE_LABELS) if (n.re.test(label)) { nature = n.field; break; }
+      for (const n of NATURE_LABELS) {
+        const nm = n.re.exec(label);
+        if (!nm) continue;
+        if (!/[\u4e00-\u9fa5]{2,}/.test(label.slice(0, nm.index).replace(GENERIC_PREFIX, '').replace(/^(?:其中|日常)/, ''))) nature = n.field;
+        break;
+      }
       let field: FundsField | null = null;
-      for (const f of TOTAL_AMOUNT_LABELS) if (f.re.test(label)) { field = f.field; break; }
+      for (const f of TOTAL_AMOUNT_LABELS) {
+        const fm = f.re.exec(label);
+        if (!fm) continue;
+        // "培训费实际支出2万元" is one item's spending, not the unit's: only generic words may precede
+        const prefix = label.slice(0, fm.index).replace(GENERIC_PREFIX, '');
+        if (/[\u4e00-\u9fa5]{2,}/.test(prefix)) break;
+        field = f.field;
+        break;
+      }
       const start = t.index;
       const end = t.index + t.length;
       if (nature && !field) {
