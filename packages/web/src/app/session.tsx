@@ -14,11 +14,25 @@ interface SessionState {
 
 const Ctx = createContext<SessionState | null>(null);
 
+function storedYear(): number | null {
+  const stored = Number(window.localStorage.getItem('jx.year'));
+  return stored >= 1990 && stored <= 2100 ? stored : null;
+}
+
 /** The self-evaluation of year N happens in N+1, so default to last year. */
 export function defaultYear(): number {
-  const stored = Number(window.localStorage.getItem('jx.year'));
-  if (stored >= 1990 && stored <= 2100) return stored;
-  return new Date().getFullYear() - 1;
+  return storedYear() ?? new Date().getFullYear() - 1;
+}
+
+/** Without a chosen year, open on the latest year the user has evaluations for. */
+async function latestYearWithData(): Promise<number | null> {
+  try {
+    const r = await request<{ items: Array<{ fiscalYear: number }> }>('/api/evaluations?pageSize=200');
+    const years = r.items.map((i) => i.fiscalYear).filter((y) => Number.isInteger(y));
+    return years.length ? Math.max(...years) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -66,6 +80,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     window.localStorage.setItem('jx.year', String(y));
     setYearState(y);
   }, []);
+
+  useEffect(() => {
+    if (!user || storedYear() !== null) return;
+    let alive = true;
+    void latestYearWithData().then((y) => {
+      if (alive && y !== null && storedYear() === null) setYearState(y);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [user]);
 
   const value = useMemo(() => ({ user, loading, year, setYear, login, logout }), [user, loading, year, setYear, login, logout]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

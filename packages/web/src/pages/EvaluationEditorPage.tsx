@@ -388,6 +388,9 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
           ))}
         />
       )}
+      {editable && !actions.includes('submit') && user.role === 'unit_filler' && (
+        <Alert style={{ margin: '12px 0' }} type="info" showIcon title="填写完成并保存后，请单位负责人登录提交审核。" />
+      )}
       {!editable && EDITABLE.has(detail.status) === false && (
         <Alert style={{ margin: '12px 0' }} type="info" showIcon title={`当前状态为“${STATUS_NAMES[detail.status]}”，不能修改。`} />
       )}

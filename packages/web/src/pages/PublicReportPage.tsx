@@ -2,7 +2,7 @@
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography } from 'antd';
 import { useCallback } from 'react';
 import { download, errorText } from '../api/client.js';
-import { KIND_NAMES, type AuditJson, type PublicReport } from '../api/types.js';
+import { KIND_NAMES, type AuditJson, type PublicReport, type ScoreJson } from '../api/types.js';
 import type { Evaluation } from '@jixiao/core';
 import { EvaluationForm } from '../components/EvaluationForm.js';
 import { FindingsPanel } from '../components/FindingsPanel.js';
@@ -13,7 +13,7 @@ import { useState } from 'react';
 
 export default function PublicReportPage({ params }: { params: Record<string, string> }) {
   const id = params.id!;
-  const r = useApi<{ summary: PublicReport; evaluation: Evaluation; audit: AuditJson | null }>(`/api/public/reports/${id}`);
+  const r = useApi<{ summary: PublicReport; evaluation: Evaluation; audit: AuditJson | null; score?: ScoreJson | null }>(`/api/public/reports/${id}`);
   const [dlError, setDlError] = useState<string | null>(null);
   const noEdit = useCallback(() => {}, []);
   if (r.error) return <Result status="error" title="无法打开这份报告" subTitle={r.error} />;
@@ -48,7 +48,7 @@ export default function PublicReportPage({ params }: { params: Record<string, st
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={17}>
-          <EvaluationForm evaluation={evaluation} score={null} findings={audit?.findings ?? []} mode="view" onField={noEdit} ops={null} />
+          <EvaluationForm evaluation={evaluation} score={r.data.score ?? null} findings={audit?.findings ?? []} mode="view" onField={noEdit} ops={null} />
         </Col>
         <Col xs={24} xl={7}>
           <FindingsPanel findings={audit?.findings ?? []} title="系统审查结果" />
