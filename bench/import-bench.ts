@@ -33,26 +33,46 @@ function floor(bytes: Uint8Array): number {
   return n;
 }
 
-async function rate(label: string, once: (b: { bytes: Uint8Array; fileName: string }) => unknown): Promise<number> {
-  for (let i = 0; i < 30; i++) for (const s of seeds) await once({ bytes: s.bytes, fileName: s.path });
+type Once = (b: { bytes: Uint8Array; fileName: string }) => unknown;
+
+/** Reports per second over `ms`, round-robin over the seeds. */
+async function rate(once: Once, ms: number): Promise<number> {
   let n = 0;
   const t0 = performance.now();
-  while (performance.now() - t0 < seconds * 1000) {
+  while (performance.now() - t0 < ms) {
     for (const s of seeds) {
       await once({ bytes: s.bytes, fileName: s.path });
       n++;
     }
   }
-  const perSecond = n / ((performance.now() - t0) / 1000);
-  console.log(`${label.padEnd(34)} ${perSecond.toFixed(0).padStart(6)} reports/s  (${(1000 / perSecond).toFixed(2)} ms each, ${n} runs)`);
-  return perSecond;
+  return n / ((performance.now() - t0) / 1000);
 }
 
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu'}; ${seeds.length} seed reports, ${seeds.reduce((a, s) => a + s.bytes.length, 0)} bytes in all`);
-const f = await rate('floor (decode, normalise, numbers)', (b) => floor(b.bytes));
-const i = await rate('import', (b) => importReport(b));
-const a = await rate('import + audit', async (b) => auditEvaluation((await importReport(b)).evaluation));
-console.log(`import + audit is ${(f / a).toFixed(1)}× the floor's time; import alone ${(f / i).toFixed(1)}×`);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+// The three measures alternate in short rounds, so a neighbour's load hits them alike;
+// the ratios are taken within each round, then the median over rounds is reported.
+const measures: Array<{ label: string; once: Once }> = [
+  { label: 'floor (decode, normalise, numbers)', once: (b) => floor(b.bytes) },
+  { label: 'import', once: (b) => importReport(b) },
+  { label: 'import + audit', once: async (b) => auditEvaluation((await importReport(b)).evaluation) },
+];
+for (const m of measures) for (let i = 0; i < 30; i++) for (const s of seeds) await m.once({ bytes: s.bytes, fileName: s.path });
+const rounds = 9;
+const perRound = measures.map(() => [] as number[]);
+for (let r = 0; r < rounds; r++) {
+  for (let k = 0; k < measures.length; k++) perRound[k]!.push(await rate(measures[k]!.once, (seconds * 1000) / rounds));
+}
+console.log(`${seconds} s per measure in ${rounds} alternating rounds; median of rounds (min–max)`);
+measures.forEach((m, k) => {
+  const xs = perRound[k]!;
+  const med = median(xs);
+  console.log(`${m.label.padEnd(34)} ${med.toFixed(0).padStart(6)} reports/s  (${(1000 / med).toFixed(2)} ms each; ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`);
+});
+const ratio = (k: number) => median(perRound[0]!.map((f, r) => f / perRound[k]![r]!));
+console.log(`import + audit takes ${ratio(2).toFixed(1)}× the floor's time; import alone ${ratio(1).toFixed(1)}× (medians of per-round ratios)`);
 
 for (const ext of ['docx', 'pdf'] as const) {
   const times: number[] = [];
