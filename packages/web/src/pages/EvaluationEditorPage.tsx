@@ -51,7 +51,6 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [live, setLive] = useState<LiveResult | null>(null);
-  const [scoring, setScoring] = useState(false);
   const [localDraft, setLocalDraft] = useState<LocalDraft | null>(null);
   const [conflict, setConflict] = useState<{ current: number | null } | null>(null);
   const [mergeNote, setMergeNote] = useState<string[] | null>(null);
@@ -93,14 +92,9 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
   const debounced = useDebounced(doc, 300);
   useEffect(() => {
     if (!debounced) return;
-    const ac = new AbortController();
-    setScoring(true);
-    scoreLive(debounced, ac.signal)
-      .then((r) => !ac.signal.aborted && setLive(r))
-      .catch(() => undefined)
-      .finally(() => !ac.signal.aborted && setScoring(false));
-    return () => ac.abort();
+    setLive(scoreLive(debounced));
   }, [debounced]);
+  const scoring = doc !== debounced;
 
   // Keep unsaved edits in localStorage.
   const debouncedForStorage = useDebounced(doc, 600);
