@@ -32,7 +32,7 @@ export default function DashboardPage() {
 
   const dash = useApi<Dashboard>(`/api/dashboard${query({ year, departmentId, unitId })}`);
   const org = useApi<Org>('/api/org');
-  const evals = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, departmentId, unitId, pageSize: 1000 })}`);
+  const evals = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, departmentId, unitId, pageSize: 200 })}`);
   const detail = useApi<EvaluationDetail>(evaluationId ? `/api/evaluations/${evaluationId}` : null);
 
   const deptName = org.data?.departments.find((d) => String(d.id) === departmentId)?.name ?? '';

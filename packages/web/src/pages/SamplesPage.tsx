@@ -12,7 +12,7 @@ export default function SamplesPage() {
   const { year } = useSession();
   const { message } = AntApp.useApp();
   const samples = useApi<Sample[] | { items: Sample[] }>(`/api/samples${query({ year })}`);
-  const evaluations = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, pageSize: 1000 })}`);
+  const evaluations = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, pageSize: 200 })}`);
   const [busy, setBusy] = useState(false);
   const list = useMemo(() => {
     const d = samples.data;
