@@ -90,9 +90,13 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
 
   // Live score and audit, debounced.
   const debounced = useDebounced(doc, 300);
+  // While a field does not parse, keep showing the last valid score and audit beside the input errors.
+  const lastGood = useRef<LiveResult | null>(null);
   useEffect(() => {
     if (!debounced) return;
-    setLive(scoreLive(debounced));
+    const r = scoreLive(debounced);
+    if (r.inputFindings.length === 0) lastGood.current = r;
+    setLive(r);
   }, [debounced]);
   const scoring = doc !== debounced;
 
@@ -110,11 +114,13 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
     return () => window.removeEventListener('beforeunload', h);
   }, [dirty]);
 
-  const score = live?.score ?? (live ? null : detail?.score ?? null);
+  const invalid = !!live && live.inputFindings.length > 0;
+  const shown = invalid ? lastGood.current : live;
+  const score = shown ? shown.score : (detail?.score ?? null);
   const findings: FindingJson[] = useMemo(() => {
-    if (live && live.inputFindings.length) return live.inputFindings;
-    return live?.audit?.findings ?? detail?.audit?.findings ?? [];
-  }, [live, detail]);
+    const audit = (shown ? shown.audit?.findings : detail?.audit?.findings) ?? [];
+    return invalid ? [...live!.inputFindings, ...audit] : audit;
+  }, [invalid, live, shown, detail]);
 
   const save = useCallback(async (): Promise<number | null> => {
     if (!doc || !base.current) return null;
@@ -405,7 +411,7 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
         <Col xs={24} xl={7}>
           <div style={{ position: 'sticky', top: 16, display: 'flex', flexDirection: 'column', gap: 12 }}>
             <ScoreSummary score={score} statedTotal={doc.totals.statedScore} busy={scoring} />
-            <FindingsPanel findings={findings} problem={live?.problem} />
+            <FindingsPanel findings={findings} problem={invalid ? '有填写格式错误（见下方），得分按上次有效的内容计算' : live?.problem} />
           </div>
         </Col>
       </Row>
