@@ -98,6 +98,12 @@ describe('tables in other shapes', () => {
     expect(ev.baseData?.signatures).toEqual({ filler: '王明', head: '李华', date: '2024-02-20', phone: '0731-8888888' });
   });
 
+  it('a "部门" column title is not the unit name', () => {
+    const ev = read([['部门', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['资金总额', '10', '12', '11'].join('\t')].join('\n'));
+    expect(ev.unit.name).toBeNull();
+    expect(ev.funds.total).toEqual({ initial: '10', adjusted: '12', executed: '11' });
+  });
+
   it('an indicator name wrapped onto a second line in PDF text', () => {
     const ev = read(
       [

@@ -201,7 +201,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
           }
         }
       }
-      if (readHeaderFields(ctx, cells, texts)) continue;
+      const namedFields = readHeaderFields(ctx, cells, texts);
       // a second header row under the first ("年度指标值" over "年初 | 调整后")
       if (justHeaded && mode.kind === 'indicators' && isSubHeader(texts)) {
         refineIndicatorHeader(mode, texts);
@@ -218,6 +218,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
         if (mode.kind === 'funds') scan.sawFundsTable = true;
         continue;
       }
+      if (namedFields) continue;
       const firstIdx = texts.findIndex((t) => !isBlankCell(t));
       const first = cleanLabel(texts[firstIdx] ?? '');
 
@@ -512,6 +513,17 @@ function findOrAddLevel1(list: Level1[], name: string): number {
   return list.length - 1;
 }
 
+/** A column title, not a value ("年初预算数", "三级指标", "编制数"). */
+function looksLikeColumnHeader(v: string): boolean {
+  const t = v.replace(/\s+/g, '');
+  return (
+    parseCellNumber(t) !== null ||
+    FUNDS_COLUMNS.some((c) => c.re.test(t)) ||
+    INDICATOR_COLUMNS.some((c) => c.re.test(t)) ||
+    STAFFING_COLUMNS.some((c) => c.re.test(t))
+  );
+}
+
 function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
   let hit = false;
   for (let i = 0; i < cells.length - 1; i++) {
@@ -522,7 +534,7 @@ function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
     while (j < cells.length && isBlankCell(texts[j]!)) j++;
     if (j >= cells.length) continue;
     const v = texts[j]!.replace(/[\u3000]+/g, '').trim();
-    if (v.length < 2 || v.length > 60 || HEADER_FIELDS.some((h) => h.re.test(v))) continue;
+    if (v.length < 2 || v.length > 60 || HEADER_FIELDS.some((h) => h.re.test(v)) || looksLikeColumnHeader(v)) continue;
     const ev = ctx.ev;
     const c = cells[j]!;
     if (f.key === 'unit') {
