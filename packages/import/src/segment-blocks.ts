@@ -220,6 +220,26 @@ function absorbShortRows(blocks: Block[]): Block[] {
         continue;
       }
     }
+    // a header line (and its wrapped tail) just above a table belongs to it
+    if (b.kind === 'table') {
+      let k = out.length;
+      while (k > 0 && out.length - k < 3 && out[k - 1]!.kind === 'para' && isShortRow((out[k - 1] as { text: string }).text)) k--;
+      for (; k < out.length; k++) {
+        const p = out[k] as { kind: 'para'; line: number; text: string };
+        const head = splitLoose(p.text, p.line);
+        if (head && head.every((c) => !/\d/.test(c.parts[0]!))) break;
+      }
+      if (k < out.length) {
+        const taken = out.splice(k) as Array<{ kind: 'para'; line: number; text: string }>;
+        const rows = taken.map((p, idx) => ({ cells: idx === 0 ? splitLoose(p.text, p.line)! : splitWords(p.text, p.line), line: p.line }));
+        const merged: Block = { ...b, rows: [...rows, ...b.rows] };
+        const before = out[out.length - 1];
+        if (before?.kind === 'table' && before.style === b.style) before.rows.push(...merged.rows as Row[]);
+        else out.push(merged);
+        i++;
+        continue;
+      }
+    }
     if (b.kind === 'table' && prev?.kind === 'table' && prev.style === b.style) {
       prev.rows.push(...b.rows);
       i++;

@@ -104,6 +104,17 @@ describe('tables in other shapes', () => {
     expect(ev.funds.total).toEqual({ initial: '10', adjusted: '12', executed: '11' });
   });
 
+  it('a header cell wrapped onto a second line in PDF text', () => {
+    const ev = read(
+      [
+        '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析',
+        '及改进措施',
+        '产出指标 数量指标 培训人次 ≥500 520 20 20',
+      ].join('\n'),
+    );
+    expect(ev.indicators.map((l) => [l.name, l.children.map((c) => c.name)])).toEqual([['产出指标', ['数量指标']]]);
+  });
+
   it('an indicator name wrapped onto a second line in PDF text', () => {
     const ev = read(
       [

@@ -817,7 +817,10 @@ const SUB_HEADER_WORD = /^(?:年初|调整后?|全年|年度|初始|预期|指�
 
 function isSubHeader(texts: string[]): boolean {
   const filled = texts.map((t) => t.replace(/[\s\u3000]+/g, '')).filter((t) => t !== '');
-  return filled.length > 0 && filled.every((t) => t.length <= 10 && SUB_HEADER_WORD.test(t) && parseCellNumber(t) === null);
+  if (filled.length === 0 || filled.some((t) => t.length > 10 || parseCellNumber(t) !== null)) return false;
+  if (filled.every((t) => SUB_HEADER_WORD.test(t))) return true;
+  // the wrapped second line of header cells ("偏差原因分析" / "及改进措施")
+  return filled.every((t) => /^(?:及|和|与|或|（|\()|措施$|原因$|说明$|分析$|\)$|）$/.test(t) && !LEVEL1_NAME.test(t) && !/指标$/.test(t));
 }
 
 function refineIndicatorHeader(mode: Extract<Mode, { kind: 'indicators' }>, texts: string[]): void {
