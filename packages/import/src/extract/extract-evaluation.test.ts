@@ -98,6 +98,23 @@ describe('tables in other shapes', () => {
     expect(ev.baseData?.signatures).toEqual({ filler: '王明', head: '李华', date: '2024-02-20', phone: '0731-8888888' });
   });
 
+  it('a project table’s header block printed as text (pdftotext -layout)', () => {
+    const ev = read(
+      [
+        '                        项目支出绩效自评表',
+        ' 项目名称          农村饮水安全工程',
+        ' 主管部门：某县水利局                 实施单位：某县水务公司',
+        ' 项目资金（万元）  年初预算数   全年预算数   全年执行数   分值   执行率   得分',
+        '   年度资金总额    500          520          510         10    98.08%   9.8',
+      ].join('\n'),
+    );
+    expect(ev.kind).toBe('project');
+    expect(ev.project).toMatchObject({ name: '农村饮水安全工程', implementingUnit: '某县水务公司' });
+    expect(ev.supervisingDepartment).toBe('某县水利局');
+    expect(ev.funds.total).toEqual({ initial: '500', adjusted: '520', executed: '510' });
+    expect(ev.budgetExecution).toMatchObject({ weight: '10', statedRate: '98.08', selfScore: '9.8' });
+  });
+
   it('a "部门" column title is not the unit name', () => {
     const ev = read([['部门', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['资金总额', '10', '12', '11'].join('\t')].join('\n'));
     expect(ev.unit.name).toBeNull();

@@ -61,6 +61,20 @@ export interface TableScan {
 const UNIT_LINE = /(?:^|[（(])(?:金额)?单位[：:](万元|元)[）)]?$/;
 const KV_AMOUNT = /[^\d\s：:][：:]\s*-?[\d,]+(?:\.\d+)?\s*(?:万元|元)?(?:\s|$)/;
 
+const HEADER_LINE = /^\s*(?:项目名称|主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
+
+/** "项目名称：某某工程" as two cells. */
+function splitKeyValue(c: Cell): Cell[] {
+  const t = c.parts[0]!;
+  const m = /^([^：:]{2,10})[：:](.+)$/.exec(t);
+  if (!m || !HEADER_FIELDS.some((h) => h.re.test(m[1]!))) return [c];
+  const at = c.start + m[1]!.length + 1;
+  return [
+    { parts: [m[1]!], line: c.line, start: c.start, end: c.start + m[1]!.length },
+    { parts: [m[2]!], line: c.line, start: at, end: at + m[2]!.length },
+  ];
+}
+
 function wordCells(line: string, lineIndex: number): Cell[] {
   const cells: Cell[] = [];
   const re = /\S+/g;
@@ -185,6 +199,12 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
     if (block.kind === 'para') {
       const u = UNIT_LINE.exec(block.text.replace(/\s+/g, ''));
       if (u) unitAbove = u[1] === '元' ? '元' : '万元';
+      // "项目名称：某某工程  主管部门：某某局" — the header block of a table, printed as text
+      if (block.text.length <= 80 && HEADER_LINE.test(block.text)) {
+        const cells = wordCells(ctx.lines[block.line]!, block.line).flatMap(splitKeyValue);
+        readHeaderFields(ctx, cells, cells.map(cellText));
+        continue;
+      }
       // "其他资金：11.25" on a line of its own while reading a funds block (PDF text, OCR)
       if (mode.kind !== 'funds' || block.text.length > 80 || !KV_AMOUNT.test(block.text)) continue;
       rows = [{ cells: wordCells(ctx.lines[block.line]!, block.line), line: block.line }];
