@@ -51,6 +51,7 @@ describe('tables in other shapes', () => {
     expect(leaf).toMatchObject({ name: '改造管网长度', target: '≥20公里', actual: '18公里', weight: '30', selfScore: '27', deviationReason: '部分路段征地延后' });
     expect(ev.indicators[2]!.children[0]!.children[0]).toMatchObject({ actual: null, selfScore: null });
     expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: '86' });
+    expect(read(['总分\t100\t92', '评价等级\t优'].join('\n')).totals).toMatchObject({ statedScore: '92', statedGrade: '优' });
   });
 
   it('a two-row header: 年度指标值 split into 年初 and 调整后 (Chongqing style)', () => {

@@ -221,7 +221,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
           }
         }
       }
-      const namedFields = readHeaderFields(ctx, cells, texts);
+      const namedFields = readHeaderFields(ctx, cells, texts) || readGradeCell(ctx, cells, texts);
       // a second header row under the first ("年度指标值" over "年初 | 调整后")
       if (justHeaded && mode.kind === 'indicators' && isSubHeader(texts)) {
         refineIndicatorHeader(mode, texts);
@@ -531,6 +531,23 @@ function findOrAddLevel1(list: Level1[], name: string): number {
   if (idx >= 0) return idx;
   list.push({ name, weight: null, selfScore: null, statedScoreRate: null, children: [] });
   return list.length - 1;
+}
+
+/** "评价等级 | 优" — the grade in a cell beside its label. */
+function readGradeCell(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
+  for (let i = 0; i < cells.length - 1; i++) {
+    if (!/^(?:自评|绩效|综合)?(?:评价)?等级[：:]?$/.test(texts[i]!.replace(/\s+/g, ''))) continue;
+    let j = i + 1;
+    while (j < cells.length && isBlankCell(texts[j]!)) j++;
+    const v = (texts[j] ?? '').replace(/\s+/g, '').replace(/^[“"「]|[”"」]$/g, '');
+    if (!/^(?:优秀|良好|一般|较差|不合格|合格|优|良|中|差)$/.test(v)) continue;
+    if (ctx.ev.totals.statedGrade === null) {
+      ctx.ev.totals.statedGrade = v;
+      setProv(ctx, 'totals.statedGrade', cells[j]!.line, cells[j]!.start, cells[j]!.end);
+    }
+    return true;
+  }
+  return false;
 }
 
 /** A column title, not a value ("年初预算数", "三级指标", "编制数"). */
