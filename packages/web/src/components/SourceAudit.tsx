@@ -3,6 +3,7 @@ import { Col, Empty, Row, Typography } from 'antd';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { FindingJson } from '../api/types.js';
 import { FindingsPanel } from './FindingsPanel.js';
+import { scrollBehavior } from './findings.js';
 
 export const SourceAudit = memo(function SourceAudit({ lines, findings }: { lines: string[]; findings: FindingJson[] }) {
   const [current, setCurrent] = useState<number | null>(null);
@@ -26,7 +27,7 @@ export const SourceAudit = memo(function SourceAudit({ lines, findings }: { line
     if (!l) return;
     setCurrent(l);
     const el = box.current?.querySelector<HTMLElement>(`[data-line="${l}"]`);
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
   }, []);
 
   return (

@@ -41,6 +41,11 @@ export function statusFor(list: RowFinding[], field: string): '' | 'error' | 'wa
   return s;
 }
 
+/** Smooth scrolling, except under automation (stable screenshots) or when reduced motion is asked for. */
+export function scrollBehavior(): ScrollBehavior {
+  return navigator.webdriver || window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
 /**
  * Scroll to and focus the field of a model path; falls back to the nearest enclosing
  * element (a row, then a section) when the exact field has no input.
@@ -54,7 +59,7 @@ export function jumpToPath(path: string | null): boolean {
       document.querySelector<HTMLElement>(`[data-path="${esc}"]`) ??
       document.querySelector<HTMLElement>(`[data-path^="${esc}."]`);
     if (el) {
-      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      el.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
       const focusable = el.matches('input,textarea,select,button,[tabindex]') ? el : el.querySelector<HTMLElement>('input,textarea,[tabindex]');
       focusable?.focus({ preventScroll: true });
       const box = el.closest<HTMLElement>('td,tr,section') ?? el;
