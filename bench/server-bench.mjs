@@ -9,8 +9,9 @@
  * `--saves` times (each save carrying the version it got back) and then submits, all
  * units concurrently. Reports throughput, p50/p99 latency, and lost or duplicated writes
  * (checked afterwards in the database and the audit log: both must be zero). Beside it,
- * the raw SQL throughput of the same transactions (lock row, versioned update, audit
- * insert) on the same database, without HTTP, scoring or auditing.
+ * the raw SQL throughput of the same transactions (lock row, versioned update of the
+ * whole report, audit insert of the changed fields) on the same database, without HTTP,
+ * validation, scoring or auditing. Logins (argon2id) happen before the clock starts.
  * Bounded: at most --max-seconds (default 120) per phase. Not a test: no assertions.
  */
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -139,11 +140,13 @@ async function http(url, method, path, body, cookie, csrf) {
   return { status: res.status, body: text ? JSON.parse(text) : null, ms: performance.now() - t0, headers: res.headers };
 }
 
-/** One unit's deadline day: login, create its report, save SAVES times, submit. */
-async function unitSession(url, i, lat, deadline) {
-  const login = await http(url, 'POST', '/api/auth/login', { username: `head${i + 1}`, password: PASSWORD });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
-  const csrf = login.body.csrfToken;
+async function login(url, i) {
+  const r = await http(url, 'POST', '/api/auth/login', { username: `head${i + 1}`, password: PASSWORD });
+  return { cookie: r.headers.get('set-cookie').split(';')[0], csrf: r.body.csrfToken };
+}
+
+/** One unit's deadline day (already signed in): create its report, save SAVES times, submit. */
+async function unitSession(url, i, lat, deadline, { cookie, csrf }) {
   const created = await http(url, 'POST', '/api/evaluations', { fiscalYear: 2025, kind: 'department', evaluation: { ...model, fiscalYear: 2025, unit: { name: `压测单位${i + 1}` } } }, cookie, csrf);
   if (created.status !== 201) throw new Error(`create ${created.status} ${JSON.stringify(created.body)}`);
   lat.push(created.ms);
@@ -192,10 +195,10 @@ async function rawSql(db, ids, rounds, deadline) {
       for (let r = 0; r < rounds && performance.now() < deadline; r++) {
         const s = performance.now();
         await db.transaction().execute(async (trx) => {
-          const row = await trx.selectFrom('evaluations').select(['version', 'data']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+          const row = await trx.selectFrom('evaluations').select(['version']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
           const upd = await trx.updateTable('evaluations').set({ data, version: row.version + 1, updated_at: new Date() }).where('id', '=', id).where('version', '=', row.version).returning('version').executeTakeFirst();
           if (!upd) throw new Error('lost update in raw SQL');
-          await trx.insertInto('audit_log').values({ entity_type: 'evaluation', entity_id: id, evaluation_id: id, actor_name: 'bench', action: 'evaluation.updated', before: JSON.stringify({ version: row.version, evaluation: row.data }), after: JSON.stringify({ version: row.version + 1 }) }).execute();
+          await trx.insertInto('audit_log').values({ entity_type: 'evaluation', entity_id: id, evaluation_id: id, actor_name: 'bench', action: 'evaluation.updated', before: JSON.stringify({ version: row.version, changes: { 'totals.statedScore': '80' } }), after: JSON.stringify({ version: row.version + 1, changes: { 'totals.statedScore': '81' } }) }).execute();
         });
         lat.push(performance.now() - s);
         tx++;
@@ -226,9 +229,10 @@ async function benchEngine(engine) {
     if (engine === 'pglite') await database.close(); // one process at a time on a PGlite folder
     const { child, url } = await startServerProcess(serverEnv);
     const lat = [];
+    const logins = await Promise.all(units.map((_, i) => login(url, i))); // argon2id: not part of the timed window
     const t0 = performance.now();
     const deadline = t0 + MAX_MS;
-    const sessions = await Promise.all(units.map((_, i) => unitSession(url, i, lat, deadline)));
+    const sessions = await Promise.all(units.map((_, i) => unitSession(url, i, lat, deadline, logins[i])));
     const secs = (performance.now() - t0) / 1000;
     await stopServerProcess(child);
     if (engine === 'pglite') database = await openDatabase(dbOpts);

@@ -80,13 +80,23 @@ export class EvaluationRepository {
    * Optimistic update: only when the stored version is still `expectedVersion`.
    * Returns the updated row, or undefined when someone else wrote first.
    */
-  updateIfVersion(id: number, expectedVersion: number, patch: EvaluationUpdate): Promise<EvaluationRow | undefined> {
+  updateIfVersion(id: number, expectedVersion: number, patch: EvaluationUpdate): Promise<Pick<EvaluationRow, 'id' | 'version' | 'status'> | undefined> {
     return this.db
       .updateTable('evaluations')
       .set({ ...patch, version: expectedVersion + 1 })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
-      .returningAll()
+      .returning(['id', 'version', 'status'])
+      .executeTakeFirst();
+  }
+
+  /** Inside a transaction: the row without its model JSON, locked until commit. */
+  findStateForUpdate(id: number) {
+    return this.db
+      .selectFrom('evaluations')
+      .select(['id', 'unit_id', 'status', 'version', 'review', 'review_score'])
+      .where('id', '=', id)
+      .forUpdate()
       .executeTakeFirst();
   }
 

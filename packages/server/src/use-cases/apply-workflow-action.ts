@@ -62,7 +62,7 @@ export async function applyWorkflowAction(
   if (rule.opinion === 'required' && !opinion) throw badRequest('退回时必须填写审核意见（opinion）');
   const at = ctx.now();
   return inTransaction(ctx, `workflow-${action}`, async (r) => {
-    const locked = await r.evaluations.findForUpdate(id);
+    const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
     const again = checkTransition(actor, rec, locked.status, action, version, locked.version); // second look
     const to = again.to;

@@ -83,7 +83,7 @@ export async function reviewEvaluation(
   const total = reviewTotal(evaluation, clean);
   const at = ctx.now();
   return inTransaction(ctx, 'review-evaluation', async (r) => {
-    const locked = await r.evaluations.findForUpdate(id);
+    const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
     guard(locked);
     const before = (locked.review ?? {}) as Record<string, unknown>;
