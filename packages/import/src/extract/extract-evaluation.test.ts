@@ -148,6 +148,22 @@ describe('tables in other shapes', () => {
     ]);
   });
 
+  it('a 2013-framework department table: weights, scoring rules and scores, no targets', () => {
+    const ev = read(
+      [
+        ['一级指标', '二级指标', '三级指标', '分值', '指标说明', '评分标准', '得分'].join('\t'),
+        ['投入（20分）', '预算配置', '在职人员控制率', '5', '在职人数÷编制数', '≤100%得满分，每超1%扣0.5分', '5'].join('\t'),
+        ['', '', '“三公经费”变动率', '5', '（本年−上年）÷上年', '≤0得满分', '4'].join('\t'),
+      ].join('\n'),
+    );
+    const l1 = ev.indicators[0]!;
+    expect([l1.name, l1.weight]).toEqual(['投入', '20']);
+    expect(l1.children[0]!.children.map((i) => [i.name, i.weight, i.selfScore, i.deviationReason])).toEqual([
+      ['在职人员控制率', '5', '5', null],
+      ['“三公经费”变动率', '5', '4', null],
+    ]);
+  });
+
   it('loose rows of a level-1 score table from OCR text', () => {
     const ev = read(['指标 权重分值 得分 得分率', '预算执行 10 9.5 95%', '产出指标 50 48 96%', '效益指标 30 28 93.33%', '满意度指标 10 10 100%', '合计 100 95.5 95.5%'].join('\n'));
     expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.5', statedScoreRate: '95' });

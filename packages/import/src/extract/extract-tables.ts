@@ -594,9 +594,12 @@ function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
 }
 
 function detectHeader(texts: string[]): Mode | null {
+  // a row with a bare number in it holds data, whatever words sit beside
+  if (texts.some((t) => parseCellNumber(t) !== null)) return null;
   const ind = mapHeader(texts, INDICATOR_COLUMNS);
   const ik = distinct(ind);
-  if ((ik.has('level1') || ik.has('level3')) && (ik.has('target') || ik.has('actual')) && (ik.has('weight') || ik.has('score'))) {
+  // with targets and actuals (the national tables), or weights and scores only (the 2013 department framework)
+  if ((ik.has('level1') || ik.has('level3')) && (((ik.has('target') || ik.has('actual')) && (ik.has('weight') || ik.has('score'))) || (ik.has('weight') && ik.has('score')))) {
     return { kind: 'indicators', cols: ind, l1: -1, l2: -1, lastLeaf: null };
   }
   const compact = texts.map((t) => t.replace(/[\s\u3000]+/g, ''));
