@@ -46,7 +46,7 @@ function Section({ title, id, children, extra }: { title: string; id: string; ch
   );
 }
 
-const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops }: { ev: Evaluation; score: ScoreJson | null; ro: boolean; onField: OnField; ops: EvaluationFormProps['ops'] }) {
+const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops, review, onReview }: { ev: Evaluation; score: ScoreJson | null; ro: boolean; onField: OnField; ops: EvaluationFormProps['ops']; review?: string | null; onReview?: OnField }) {
   const f = ev.funds;
   const ex = score?.execution;
   const sources = useMemo(() => {
@@ -95,6 +95,12 @@ const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops }: { e
           <td className={`jx-calc${differentDec(ev.budgetExecution.selfScore, ex?.computed) ? ' jx-diff' : ''}`}>
             <Cell path="budgetExecution.selfScore" value={ev.budgetExecution.selfScore} onField={onField} readOnly={ro} numeric label="预算执行率自评得分" />
             {ex?.computed != null && <div style={{ fontSize: 12 }} title={ex.explanation}>计算 {fmt(ex.computed)}</div>}
+            {onReview && (
+              <div className="jx-weight" style={{ color: '#cf1322' }}>
+                <span>审核</span>
+                <Cell path="execution" value={review} onField={onReview} numeric label="预算执行率审核得分" placeholder={fmt(ev.budgetExecution.selfScore ?? ex?.computed)} />
+              </div>
+            )}
           </td>
         </tr>
         {sources.map(({ source, i }) => (
@@ -239,7 +245,7 @@ export const EvaluationForm = memo(function EvaluationForm({ evaluation: ev, sco
       </Section>
 
       <Section title="资金情况及预算执行率" id="funds">
-        <FundsBlock ev={ev} score={score} ro={ro} onField={onField} ops={ops} />
+        <FundsBlock ev={ev} score={score} ro={ro} onField={onField} ops={ops} review={reviewScores?.execution ?? null} onReview={mode === 'review' ? onReview : undefined} />
       </Section>
 
       <Section title="年度总体目标" id="goals" extra={ops && <Button size="small" onClick={ops.addGoal}>+ 添加目标</Button>}>

@@ -61,7 +61,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
 
   const reviewTotal = useMemo(() => {
     if (!detail?.score) return null;
-    let total = toDec(detail.score.execution.computed ?? detail.evaluation.budgetExecution.selfScore) ?? toDec('0')!;
+    let total = toDec(reviewScores.execution ?? null) ?? toDec(detail.evaluation.budgetExecution.selfScore) ?? toDec(detail.score.execution.computed) ?? toDec('0')!;
     for (const s of detail.score.indicators) {
       const v = toDec(reviewScores[s.path] ?? null) ?? toDec(s.stated) ?? toDec(s.computed);
       if (v) total = total.plus(v);

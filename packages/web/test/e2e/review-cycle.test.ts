@@ -276,9 +276,13 @@ describe('web app in chromium', () => {
     await page.goto(`${base}/#/review/${evalId}`);
     const reviewCell = page.locator('input[data-path="indicators.0.children.0.children.0"]');
     await reviewCell.fill('9');
+    await page.locator('input[data-path="execution"]').fill('9.5');
     await page.fill('#quality-score', '85');
     await page.getByRole('button', { name: '保存审核评分' }).click();
     await toast('审核评分已保存');
+    const stored = await (await apiLogin(base, 'caizheng')).call('GET', `/api/evaluations/${evalId}`);
+    expect(stored.json.review.scores).toEqual({ 'indicators.0.children.0.children.0': '9', execution: '9.5' });
+    expect(stored.json.review.qualityScore).toBe('85');
     await screenshot(page, '12-review-finance');
 
     await page.getByRole('button', { name: '下发整改', exact: true }).click();
