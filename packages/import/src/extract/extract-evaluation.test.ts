@@ -283,6 +283,10 @@ describe('prose made checkable', () => {
     expect(ev.dates).toEqual({ evaluationStart: '2024-03-01', evaluationEnd: '2024-03-20', reportDate: '2024-03-25' });
   });
 
+  it('an evaluation period given in months', () => {
+    expect(read('2023年度部门整体支出绩效自评报告\n我单位于2024年1月至2月开展绩效自评。').dates).toMatchObject({ evaluationStart: '2024-01-01', evaluationEnd: '2024-02-29' });
+  });
+
   it('profile from jurisdiction words, national when none', () => {
     expect(read('湖南省某县财政局2023年度部门整体支出绩效自评报告').profile).toBe('hunan');
     expect(read('郑州市某区2023年度部门整体支出绩效自评报告').profile).toBe('henan');
