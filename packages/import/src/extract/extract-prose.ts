@@ -449,15 +449,16 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
 
     // ---- evaluation period
     if (ev.dates.evaluationStart === null && text.includes('月') && /评价|自评|梳理|核对|核查|评估/.test(text)) {
-      const m = /(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:至|到|—|-|~|－)(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?/.exec(text);
-      // a period given in months only ("2024年1月至2月") runs from the first to the last day
-      const [ss, se] = m ? sentenceSpan(text, m.index) : [0, 0];
-      if (m && Number(m[2]) <= 12 && Number(m[5]) <= 12 && /评价|自评|梳理|核对|核查|评估/.test(text.slice(ss, se))) {
+      for (const m of text.matchAll(/(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?(?:至|到|—|-|~|－)(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?/g)) {
+        const [ss, se] = sentenceSpan(text, m.index);
+        if (Number(m[2]) > 12 || Number(m[5]) > 12 || !/评价|自评|梳理|核对|核查|评估/.test(text.slice(ss, se))) continue;
+        // a period given in months only ("2024年1月至2月") runs from the first to the last day
         const y2 = m[4] ?? m[1]!;
         ev.dates.evaluationStart = iso(m[1]!, m[2]!, m[3] ?? '1');
         ev.dates.evaluationEnd = iso(y2, m[5]!, m[6] ?? String(new Date(Date.UTC(Number(y2), Number(m[5]), 0)).getUTCDate()));
         provAt('dates.evaluationStart', para, m.index, m.index + m[0].length);
         provAt('dates.evaluationEnd', para, m.index, m.index + m[0].length);
+        break;
       }
     }
   }
