@@ -72,7 +72,7 @@ const Row = memo(function Row(p: RowProps) {
     <tr data-path={path}>
       {p.l1Span > 0 && (
         <td rowSpan={p.l1Span} className="jx-merged">
-          <Cell path={`indicators.${p.l1}.name`} value={p.l1Name} onField={p.onField} readOnly={ro} label="一级指标" multiline />
+          <Cell path={`indicators.${p.l1}.name`} value={p.l1Name} onField={p.onField} readOnly={ro} label="一级指标" multiline required />
           <div className="jx-weight">
             <span>分值</span>
             <Cell path={`indicators.${p.l1}.weight`} value={p.l1Weight} onField={p.onField} readOnly={ro} numeric label="一级指标分值" />
@@ -94,7 +94,7 @@ const Row = memo(function Row(p: RowProps) {
       )}
       {p.l2Span > 0 && (
         <td rowSpan={p.l2Span} className="jx-merged">
-          <Cell path={`${base}.name`} value={p.l2Name} onField={p.onField} readOnly={ro} label="二级指标" multiline />
+          <Cell path={`${base}.name`} value={p.l2Name} onField={p.onField} readOnly={ro} label="二级指标" multiline required />
           <div className="jx-weight">
             <span>分值</span>
             <Cell path={`${base}.weight`} value={p.l2Weight} onField={p.onField} readOnly={ro} numeric label="二级指标分值" />
@@ -116,7 +116,7 @@ const Row = memo(function Row(p: RowProps) {
       {ind ? (
         <>
           <td>
-            <Cell path={`${path}.name`} value={ind.name} onField={p.onField} readOnly={ro} label="三级指标" multiline status={statusFor(list, 'name')} />
+            <Cell path={`${path}.name`} value={ind.name} onField={p.onField} readOnly={ro} label="三级指标" multiline required status={statusFor(list, 'name')} />
             {rowMsgs.map((f, k) => (
               <Typography.Text key={k} type={f.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 12, display: 'block' }}>
                 {f.message}

@@ -16,10 +16,12 @@ interface CellProps {
   label: string;
   multiline?: boolean;
   rows?: number;
+  /** A required text (a name): empty input stays "" instead of null. */
+  required?: boolean;
 }
 
 /** One text/number cell. Empty input is stored as null, so it never reads as "not a number". */
-export const Cell = memo(function Cell({ path, value, onField, readOnly, numeric, integer, placeholder, status, label, multiline, rows }: CellProps) {
+export const Cell = memo(function Cell({ path, value, onField, readOnly, numeric, integer, placeholder, status, label, multiline, rows, required }: CellProps) {
   const text = value === null || value === undefined ? '' : String(value);
   if (readOnly) {
     return (
@@ -29,7 +31,7 @@ export const Cell = memo(function Cell({ path, value, onField, readOnly, numeric
     );
   }
   const onChange = (v: string) => {
-    if (v.trim() === '') return onField(path, null);
+    if (v.trim() === '') return onField(path, required ? '' : null);
     if (integer && /^\d+$/.test(v.trim())) return onField(path, Number(v.trim()));
     onField(path, v);
   };

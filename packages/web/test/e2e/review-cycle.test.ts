@@ -217,6 +217,28 @@ describe('web app in chromium', () => {
     await logout();
   }, 90_000);
 
+  it('unit filler: starts a new project evaluation with the profile's indicator template', async () => {
+    await login('tianbao6');
+    await page.goto(`${base}/#/evaluations/new`);
+    await page.getByLabel('项目名称').fill('全市中考组织保障项目');
+    await page.getByRole('button', { name: '创建并开始填报' }).click();
+    await page.waitForURL(/#\/evaluations\/\d+$/);
+    await page.getByRole('button', { name: '按评分规则模板生成' }).click();
+    const level1 = page.locator('[data-testid=indicator-table] td.jx-merged input[aria-label="一级指标分值"]');
+    await expect.poll(() => level1.count()).toBeGreaterThanOrEqual(3);
+    await page.locator('[data-path="indicators.0.children.0.name"]').fill('数量指标');
+    await page.locator('[data-path="indicators.0.children.0.children.0.name"]').fill('组织考点数量');
+    await page.locator('[data-path="indicators.0.children.0.children.0.target"]').fill('≥12个');
+    await page.locator('[data-path="indicators.0.children.0.children.0.actual"]').fill('12个');
+    await page.locator('[data-path="indicators.0.children.0.children.0.weight"]').fill('10');
+    const computed = page.locator('tr[data-path="indicators.0.children.0.children.0"] [data-testid=computed-score]');
+    await expect.poll(() => computed.textContent()).toBe('10');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await toast('草稿已保存');
+    await screenshot(page, '08b-new-evaluation');
+    await logout();
+  }, 60_000);
+
   it('unit head submits; department reviewer returns with an opinion', async () => {
     await login('fuzeren6');
     await page.goto(`${base}/#/evaluations/${evalId}`);
