@@ -42,6 +42,8 @@ export interface RunningServer {
 }
 
 const LOCK_FILE = 'jixiao-server.pid';
+/** PGlite folders held by servers in this process. */
+const HELD = new Set<string>();
 
 /** Is a jixiao server (another process) using this PGlite data folder right now? */
 export async function dataDirInUseBy(dataDir: string): Promise<number | null> {
@@ -60,10 +62,17 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const usePostgres = !!opts.databaseUrl;
   const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
   if (!usePostgres) {
-    const pid = await dataDirInUseBy(dataDir);
-    if (pid) throw new Error(`数据目录 ${dataDir} 正被另一个 jixiao 进程（PID ${pid}）使用`);
+    const pid = HELD.has(dataDir) ? process.pid : await dataDirInUseBy(dataDir);
+    if (pid) throw new Error(`数据目录 ${dataDir} 正被另一个 jixiao 服务（PID ${pid}）使用`);
+    HELD.add(dataDir);
   }
-  const database = await openDatabase(usePostgres ? { databaseUrl: opts.databaseUrl } : { dataDir });
+  let database: Database;
+  try {
+    database = await openDatabase(usePostgres ? { databaseUrl: opts.databaseUrl } : { dataDir });
+  } catch (e) {
+    HELD.delete(dataDir);
+    throw e;
+  }
   if (!usePostgres) await writeFile(join(dataDir, LOCK_FILE), String(process.pid));
   const ctx: AppContext = { db: database.db, now: () => new Date() };
   const r = repositories(database.db);
@@ -80,9 +89,21 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
   const app = createApp({ ctx, webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined, secureCookies: opts.secureCookies });
   const host = opts.host ?? '127.0.0.1';
-  const server: ServerType = await new Promise((res) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 3000, hostname: host }, () => res(s));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((res, rej) => {
+      const s = serve({ fetch: app.fetch, port: opts.port ?? 3000, hostname: host }, () => res(s));
+      s.once('error', rej);
+    });
+  } catch (e) {
+    await database.close();
+    if (!usePostgres) {
+      await rm(join(dataDir, LOCK_FILE), { force: true });
+      HELD.delete(dataDir);
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EADDRINUSE' ? `端口 ${opts.port ?? 3000} 已被占用，请用 PORT 换一个端口` : (e as Error).message);
+  }
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? 3000);
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -105,7 +126,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       clearInterval(sweep);
       await new Promise<void>((res) => server.close(() => res()));
       await database.close();
-      if (!usePostgres) await rm(join(dataDir, LOCK_FILE), { force: true });
+      if (!usePostgres) {
+        await rm(join(dataDir, LOCK_FILE), { force: true });
+        HELD.delete(dataDir);
+      }
     },
   };
 }
