@@ -217,7 +217,7 @@ describe('web app in chromium', () => {
     await logout();
   }, 90_000);
 
-  it('unit filler: starts a new project evaluation with the profile's indicator template', async () => {
+  it('unit filler: starts a new project evaluation from the rule profile template', async () => {
     await login('tianbao6');
     await page.goto(`${base}/#/evaluations/new`);
     await page.getByLabel('项目名称').fill('全市中考组织保障项目');
