@@ -164,6 +164,34 @@ describe('tables in other shapes', () => {
     ]);
   });
 
+  it('a department report with project tables annexed: the first table only, with a note', () => {
+    const head = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].join('\t');
+    const notes: string[] = [];
+    const ev = importLines(
+      [
+        '2023年度部门整体支出绩效自评表',
+        head,
+        ['产出指标', '数量指标', '完成任务数', '≥10', '10', '50', '50'].join('\t'),
+        '',
+        '— 2 —',
+        head,
+        ['', '质量指标', '合格率', '≥95%', '96%', '50', '50'].join('\t'),
+        '',
+        '附件：项目支出绩效自评表',
+        ['项目名称', '某某专项'].join('\t'),
+        head,
+        ['产出指标', '数量指标', '采购台数', '≥5', '5', '60', '60'].join('\t'),
+      ].join('\n').split('\n'),
+      'x.txt',
+      'txt',
+      notes,
+    ).evaluation;
+    expect(ev.indicators[0]!.children.map((c) => c.children.map((i) => i.name))).toEqual([['完成任务数'], ['合格率']]);
+    expect(ev.kind).toBe('department');
+    expect(ev.project).toBeNull();
+    expect(notes.join('')).toContain('多张自评表');
+  });
+
   it('loose rows of a level-1 score table from OCR text', () => {
     const ev = read(['指标 权重分值 得分 得分率', '预算执行 10 9.5 95%', '产出指标 50 48 96%', '效益指标 30 28 93.33%', '满意度指标 10 10 100%', '合计 100 95.5 95.5%'].join('\n'));
     expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.5', statedScoreRate: '95' });

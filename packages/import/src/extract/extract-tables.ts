@@ -131,6 +131,9 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
   const scan: TableScan = { proseCells: [], sawFundsTable: false, sawIndicatorTable: false, sawScoreTable: false };
   let mode: Mode = { kind: 'none' };
   let justHeaded = false;
+  let firstIndicatorHeader: string | null = null;
+  let sawOtherTable = false;
+  let stopAt: string | null = null;
   const num = (c: Cell | undefined) => (c ? parseCellNumber(c.parts.find((p) => p.trim() !== '') ?? '') : null);
   const provCell = (path: string, c: Cell) => setProv(ctx, path, c.line, c.start, c.end);
   const amount = (n: PrintedNumber, yuan: boolean) => {
@@ -202,7 +205,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
       // "项目名称：某某工程  主管部门：某某局" — the header block of a table, printed as text
       if (block.text.length <= 80 && HEADER_LINE.test(block.text)) {
         const cells = wordCells(ctx.lines[block.line]!, block.line).flatMap(splitKeyValue);
-        readHeaderFields(ctx, cells, cells.map(cellText));
+        readHeaderFields(ctx, cells, cells.map(cellText), firstIndicatorHeader === null);
         continue;
       }
       // "其他资金：11.25" on a line of its own while reading a funds block (PDF text, OCR)
@@ -221,7 +224,8 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
           }
         }
       }
-      const namedFields = readHeaderFields(ctx, cells, texts) || readGradeCell(ctx, cells, texts);
+      const namedFields = readHeaderFields(ctx, cells, texts, firstIndicatorHeader === null) || readGradeCell(ctx, cells, texts);
+      if (namedFields && firstIndicatorHeader !== null) sawOtherTable = true;
       // a second header row under the first ("年度指标值" over "年初 | 调整后")
       if (justHeaded && mode.kind === 'indicators' && isSubHeader(texts)) {
         refineIndicatorHeader(mode, texts);
@@ -231,6 +235,22 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
       const header = detectHeader(texts);
       if (header) {
         if ((header.kind === 'funds' || header.kind === 'base') && unitAbove === '元') header.yuan = true;
+        const key = texts.map((t) => t.replace(/\s+/g, '')).join('|');
+        // One evaluation per import: a document that goes on to a second self-evaluation table
+        // (project tables annexed to a department report) is read up to there.
+        if (header.kind === 'indicators' && firstIndicatorHeader !== null) {
+          if (key === firstIndicatorHeader && !sawOtherTable && mode.kind === 'indicators') continue; // the header repeated on a new page
+          if (key !== firstIndicatorHeader || sawOtherTable) {
+            stopAt = 'indicators';
+          }
+        }
+        if (header.kind === 'funds' && scan.sawFundsTable && scan.sawIndicatorTable) stopAt = 'funds';
+        if (stopAt) {
+          ctx.notes.push('文档中有多张自评表（如附带的项目自评表），只读取了第一张表；其余请分别导入');
+          return scan;
+        }
+        if (header.kind === 'indicators') firstIndicatorHeader = key;
+        else if (firstIndicatorHeader !== null && header.kind === 'funds') sawOtherTable = true;
         mode = header;
         justHeaded = true;
         if (mode.kind === 'indicators') scan.sawIndicatorTable = true;
@@ -561,7 +581,8 @@ function looksLikeColumnHeader(v: string): boolean {
   );
 }
 
-function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
+/** Name fields beside their labels; once a first table has been read, they only mark where another begins. */
+function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[], apply = true): boolean {
   let hit = false;
   for (let i = 0; i < cells.length - 1; i++) {
     const t = texts[i]!.replace(/[\s\u3000]+/g, '');
@@ -574,11 +595,14 @@ function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
     if (v.length < 2 || v.length > 60 || HEADER_FIELDS.some((h) => h.re.test(v)) || looksLikeColumnHeader(v)) continue;
     const ev = ctx.ev;
     const c = cells[j]!;
+    hit = true;
+    if (!apply) continue;
     if (f.key === 'unit') {
       ev.unit.name = v;
       setProv(ctx, 'unit.name', c.line, c.start, c.end);
     } else if (f.key === 'project') {
-      ev.project = { name: v, implementingUnit: ev.project?.implementingUnit ?? null, code: null };
+      if (ev.project) continue; // the first project named is the one evaluated
+      ev.project = { name: v, implementingUnit: null, code: null };
       ev.kind = 'project';
       setProv(ctx, 'project.name', c.line, c.start, c.end);
     } else if (f.key === 'supervising') {
