@@ -285,6 +285,10 @@ describe('prose made checkable', () => {
     expect(ev.claims.filter((c) => c.type === 'sum')).toEqual([]);
   });
 
+  it('a grade stated as the conclusion', () => {
+    expect(read('经综合评定，自评结论：良好。').totals.statedGrade).toBe('良好');
+  });
+
   it('a rate over counts needs a stated total of the same thing', () => {
     const ev = read('2023年共受理投诉45件，已办结42件，办结率93.3%；另完成调研报告3篇，完成率100%。');
     const shares = ev.claims.filter((c) => c.type === 'share').map((c) => c.type === 'share' && [c.part.value, c.whole.value, c.percent]);

@@ -176,7 +176,7 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
   for (const para of paras) {
     const text = para.text;
     const toks = tokenise(text);
-    if (toks.length === 0 && !/等级|评价为/.test(text)) continue;
+    if (toks.length === 0 && !/等级|评价|评定|评级|结论|调整|追加/.test(text)) continue;
 
     // ---- amounts: funds figures in prose
     for (let k = 0; k < toks.length; k++) {
@@ -390,7 +390,7 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
       const clauseStart = Math.max(sa, lastIndexOfAny(text, '，,；;', start) + 1);
       addClaim({ type: 'figure', field: 'selfScore', value, text: excerpt(text, clauseStart, end) }, `figure:selfScore:${value}`, para, start, end);
     }
-    if (/等级|评价|评定|评级/.test(text)) for (const m of text.matchAll(GRADE_PHRASE)) {
+    if (/等级|评价|评定|评级|结论/.test(text)) for (const m of text.matchAll(GRADE_PHRASE)) {
       const value = m[1]!;
       const start = m.index;
       const end = m.index + m[0].length;

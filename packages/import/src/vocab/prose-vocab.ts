@@ -42,7 +42,7 @@ export const COUNT_UNITS = new Set(['个', '条', '项', '件', '人', '次', '�
 
 export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良|中|差';
 export const SCORE_PHRASE = /(?:自评|评价|最终|综合|总)?(?:得分|自评分)(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
-export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价|评定|评级)(?:为|是|:|：)["“「'‘]?(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)`, 'g');
+export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价结论|自评结论|评定|评级|评价)(?:为|是|:|：)["“「'‘]?(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)`, 'g');
 
 /** Jurisdiction words → rule profile; the first entry whose words occur wins (data). */
 export const JURISDICTIONS: Array<{ profile: string; province: string; words: string[]; cities: string[] }> = [
