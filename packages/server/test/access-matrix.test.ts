@@ -10,6 +10,9 @@ import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from './databas
 import { Client, createOrg, loginAll, makeApp, sampleEvaluation, type Org } from './fixtures.js';
 import { insertEvaluation } from '../src/use-cases/create-evaluation.js';
 import type { EvaluationState } from '../src/workflow/state-machine.js';
+import { repositories } from '../src/repositories/index.js';
+import { approveTarget, createTarget } from '../src/use-cases/manage-targets.js';
+import { createRectification } from '../src/use-cases/manage-rectifications.js';
 
 const ACTORS = ['anonymous', 'fillerA', 'headA', 'dept1', 'finance', 'admin'] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -37,6 +40,8 @@ interface Endpoint {
   scoped: boolean;
   /** The public needs no login for this endpoint. */
   public?: boolean;
+  /** Creates the thing the call acts on when it is not an evaluation (returns its id and version). */
+  setup?: (t: TestDatabase, unitId: number, org: Org) => Promise<{ id: number; version: number }>;
   call(c: Client, ctx: { id: number | null; unitId: number; version: number }): Promise<{ status: number; body: any }>;
 }
 
@@ -70,12 +75,43 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'open rectification', state: 'finance_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post('/api/rectifications', { evaluationId: x.id, description: '整改' }) },
   { name: 'draw sample', state: null, scoped: false, allowed: ['finance@*'], call: (c) => c.post('/api/samples', { fiscalYear: 2024, size: 1, seed: 's' }) },
   { name: 'file target', state: null, scoped: false, allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.post('/api/targets', { unitId: x.unitId, fiscalYear: 2024, name: '目标', content: { indicators: [{ name: '数量', target: '≥1个' }] } }) },
+  { name: 'GET org', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/org') },
+  { name: 'GET samples', state: null, scoped: false, allowed: ['finance@*', 'admin@*'], call: (c) => c.get('/api/samples') },
+  { name: 'PUT draft target', state: null, scoped: true, setup: (t, unitId) => target(t, unitId, false), allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.put(`/api/targets/${x.id}`, { version: x.version, name: '改名' }) },
+  { name: 'approve target', state: null, scoped: true, setup: (t, unitId) => target(t, unitId, false), allowed: ['finance@*'], call: (c, x) => c.post(`/api/targets/${x.id}/approve`, { version: x.version }) },
+  { name: 'request target adjustment', state: null, scoped: true, setup: (t, unitId) => target(t, unitId, true), allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.post(`/api/targets/${x.id}/adjustments`, { reason: '调整', changes: [{ name: '数量', target: '≥2个' }] }) },
+  { name: 'update rectification', state: null, scoped: true, setup: (t, unitId) => rectification(t, unitId), allowed: ['fillerA@A', 'headA@A', 'finance@*'], call: (c, x) => c.patch(`/api/rectifications/${x.id}`, { status: 'in_progress', version: x.version }) },
   { name: 'GET dashboard', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard') },
   { name: 'GET todo', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/todo') },
   { name: 'public read of a draft', state: 'draft', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a finance-approved report', state: 'finance_approved', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a published report', state: 'published', scoped: false, public: true, allowed: ['*@*'], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
 ];
+
+const financeActor = async (t: TestDatabase) => (await repositories(t.ctx.db).users.findActor((await repositories(t.ctx.db).users.findByUsername('finance'))!.id))!;
+
+/** A target of the unit, in draft or approved (set up straight through the use cases). */
+async function target(t: TestDatabase, unitId: number, approved: boolean) {
+  const users = repositories(t.ctx.db).users;
+  const filler = (await t.ctx.db.selectFrom('users').select('id').where('unit_id', '=', unitId).where('role', '=', 'unit_filler').executeTakeFirstOrThrow()).id;
+  const actor = (await users.findActor(filler))!;
+  const row = await createTarget(t.ctx, actor, { unitId, fiscalYear: 2024, name: '目标', content: { indicators: [{ name: '数量', target: '≥1个' }] } });
+  if (!approved) return { id: row.id, version: row.version };
+  const a = await approveTarget(t.ctx, await financeActor(t), row.id, { version: row.version });
+  return { id: a.id, version: a.version };
+}
+
+async function rectification(t: TestDatabase, unitId: number) {
+  const row = await insertEvaluation(t.ctx, null, parsedBase(), unitId, 'u', 'finance_approved');
+  const r = await createRectification(t.ctx, await financeActor(t), { evaluationId: row.id, description: '整改' });
+  return { id: r.id, version: r.version };
+}
+
+function parsedBase(): Evaluation {
+  const p = parseEvaluation(sampleEvaluation());
+  if (!p.ok) throw p.error;
+  return p.value;
+}
 
 function expected(e: Endpoint, actor: ActorName, unit: UnitName): Outcome {
   const allowedHere = e.allowed.some((a) => {
@@ -126,6 +162,8 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
       const row = await insertEvaluation(t.ctx, null, base.value as Evaluation, unitId, `unit ${cell.u}`, cell.e.state);
       id = row.id;
       version = row.version;
+    } else if (cell.e.setup) {
+      ({ id, version } = await cell.e.setup(t, unitId, org));
     }
     const res = await cell.e.call(clients[cell.a]!, { id, unitId, version });
     expect(outcomeOf(res.status), JSON.stringify(res.body).slice(0, 300)).toBe(want);
