@@ -1,4 +1,5 @@
 /** `jixiao serve`: the web server (embedded PGlite by default, PostgreSQL with DATABASE_URL). */
+import { resolve } from 'node:path';
 import { JxError } from '@jixiao/core';
 import { parseOptions } from '../parse-options.js';
 import type { CliIo, Command } from './command.js';
@@ -42,7 +43,7 @@ export function databaseTarget(
   const databaseUrl = values['database-url'] ?? io.env.DATABASE_URL ?? undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new JxError('USAGE', 'DATABASE_URL 应以 postgres:// 开头');
   const dataDir = values['data-dir'] ?? io.env.JIXIAO_DATA_DIR ?? defaultDataDir;
-  return databaseUrl ? { databaseUrl } : { dataDir: dataDir.startsWith('/') ? dataDir : `${io.cwd}/${dataDir}` };
+  return databaseUrl ? { databaseUrl } : { dataDir: resolve(io.cwd, dataDir) };
 }
 
 export const DB_OPTIONS = {
