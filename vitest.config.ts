@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { conditions: ['jixiao-source'] },
+  // Workspace packages resolve to their TypeScript sources (the `jixiao-source` export
+  // condition), never to a possibly stale dist/. Tests run in Vite's SSR environment.
+  resolve: { conditions: ['jixiao-source', 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: ['jixiao-source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     allowOnly: false,
