@@ -87,6 +87,20 @@ describe.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect((await c.request('POST', '/api/auth/login', { username: 'fillerC', password: PASSWORD })).status).toBe(429);
   });
 
+  it('the public audit upload is rate limited per address (429 RATE_LIMITED)', async () => {
+    const c = new Client(makeApp(t.ctx, { publicAuditLimit: { perAddress: 2, windowMs: 60_000 } }));
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new File([new Uint8Array(10)], 'x.exe'));
+      return f;
+    };
+    expect((await c.request('POST', '/api/public/audit', form())).status).toBe(415);
+    expect((await c.request('POST', '/api/public/audit', form())).status).toBe(415);
+    const limited = await c.request('POST', '/api/public/audit', form());
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+  });
+
   it('sends security headers on API and page responses', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jx-web-'));
     mkdirSync(join(dir, 'assets'));

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { http: 401, exit: 2, zh: '请先登录' },
   LOGIN_FAILED: { http: 401, exit: 2, zh: '用户名或密码错误' },
   LOGIN_RATE_LIMITED: { http: 429, exit: 2, zh: '登录尝试过于频繁，请稍后再试' },
+  RATE_LIMITED: { http: 429, exit: 2, zh: '请求过于频繁，请稍后再试' },
   CSRF_INVALID: { http: 403, exit: 2, zh: '请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试' },
   FORBIDDEN: { http: 403, exit: 2, zh: '没有权限执行此操作' },
   NOT_FOUND: { http: 404, exit: 2, zh: '找不到所请求的内容' },

@@ -22,6 +22,8 @@ export interface ServerOptions {
   maxUploadBytes?: number | undefined;
   /** Login attempts per window (default 10 per username, 50 per address, 15 minutes). */
   loginLimit?: { perUser: number; perAddress: number; windowMs: number } | undefined;
+  /** Public "audit any report" uploads per address (default 30 per 10 minutes). */
+  publicAuditLimit?: { perAddress: number; windowMs: number } | undefined;
 }
 
 export function requireActor(c: Context<AppEnv>): Actor {

@@ -7,6 +7,9 @@ import { toPublicSummary } from '../../use-cases/evaluation-views.js';
 import { notFound } from '../../errors.js';
 import { intParam, intQuery, type AppEnv, type ServerOptions } from '../env.js';
 import { exportResponse, importUpload } from './evaluations.js';
+import { JxError } from '@jixiao/core';
+import { RateLimiter } from '../rate-limit.js';
+import { clientAddress } from '../client-address.js';
 
 export function publicRoutes(opts: ServerOptions) {
   const { ctx } = opts;
@@ -48,6 +51,11 @@ export function publicRoutes(opts: ServerOptions) {
     return exportResponse(c, rec.data as Evaluation, c.req.query('format') ?? 'pdf', rec.title);
   });
 
-  app.post('/audit', async (c) => c.json(await importUpload(c)));
+  // Anyone may audit a report; uploads are expensive, so each address gets a budget.
+  const audits = new RateLimiter(opts.publicAuditLimit?.perAddress ?? 30, opts.publicAuditLimit?.windowMs ?? 10 * 60 * 1000);
+  app.post('/audit', async (c) => {
+    if (!audits.hit(clientAddress(c), ctx.now().getTime())) throw new JxError('RATE_LIMITED', '公开审核每个地址每 10 分钟最多 30 份');
+    return c.json(await importUpload(c));
+  });
   return app;
 }
