@@ -18,7 +18,11 @@ export const AUDIT_EVENTS = {
   TARGET_ADJUSTMENT_APPROVED: 'target.adjustment_approved',
   RECTIFICATION_CREATED: 'rectification.created',
   RECTIFICATION_UPDATED: 'rectification.updated',
+  USER_CREATED: 'user.created',
+  USER_PASSWORD_CHANGED: 'user.password_changed',
+  DEPARTMENT_CREATED: 'org.department_created',
+  UNIT_CREATED: 'org.unit_created',
 } as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];
 
-export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification';
+export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification' | 'user' | 'department' | 'unit';

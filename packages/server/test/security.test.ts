@@ -48,6 +48,41 @@ describe.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect((await c.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('a user changes their own password (current one required, ≥10 characters); other sessions end', async () => {
+    const app = makeApp(t.ctx);
+    const a = new Client(app);
+    const b = new Client(app);
+    await a.login('fillerC');
+    await b.login('fillerC');
+    expect((await a.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'another-long-one' })).status).toBe(401);
+    expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' })).status).toBe(400);
+    expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'another-long-one' })).status).toBe(204);
+    expect((await a.get('/api/auth/me')).status).toBe(200);
+    expect((await b.get('/api/auth/me')).status).toBe(401);
+    const c = new Client(app);
+    await c.login('fillerC', 'another-long-one');
+    await c.post('/api/auth/password', { currentPassword: 'another-long-one', newPassword: PASSWORD });
+  });
+
+  it('the administrator creates departments, units and accounts; the new account works', async () => {
+    const admin = new Client(makeApp(t.ctx));
+    await admin.login('admin');
+    const dept = await admin.post('/api/admin/departments', { bureauId: org.bureauId, name: '三号部门' });
+    expect(dept.status, JSON.stringify(dept.body)).toBe(201);
+    const unit = await admin.post('/api/admin/units', { departmentId: dept.body.id, name: '丁单位', code: 'D001' });
+    expect(unit.status).toBe(201);
+    const user = await admin.post('/api/admin/users', { username: 'fillerD', displayName: '丁填报', role: 'unit_filler', unitId: unit.body.id, password: 'filler-d-password' });
+    expect(user.status, JSON.stringify(user.body)).toBe(201);
+    expect(user.body).toMatchObject({ username: 'fillerD', unitId: unit.body.id, departmentId: dept.body.id, bureauId: org.bureauId });
+    expect((await admin.post('/api/admin/users', { username: 'fillerD', displayName: 'x', role: 'unit_filler', unitId: unit.body.id, password: 'filler-d-password' })).status).toBe(400);
+    expect((await admin.post('/api/admin/users', { username: 'deptX', displayName: 'x', role: 'department_reviewer', password: 'long-enough-pw' })).status).toBe(400);
+    const d = new Client(makeApp(t.ctx));
+    await d.login('fillerD', 'filler-d-password');
+    expect((await d.get('/api/org')).body.units.map((u: { name: string }) => u.name)).toEqual(['丁单位']);
+    const users = await admin.get('/api/admin/users');
+    expect(JSON.stringify(users.body)).not.toContain('argon2');
+  });
+
   it('wrong passwords and unknown users get the same 401', async () => {
     const c = new Client(makeApp(t.ctx));
     const a = await c.request('POST', '/api/auth/login', { username: 'fillerA', password: 'nope' });

@@ -9,6 +9,7 @@ import { JxError, isJxError } from '@jixiao/core';
 import { resolveSession } from '../use-cases/login.js';
 import type { AppEnv, ServerOptions } from './env.js';
 import { OPENAPI } from './openapi.js';
+import { adminRoutes } from './routes/admin.js';
 import { SESSION_COOKIE, authRoutes } from './routes/auth.js';
 import { cycleRoutes } from './routes/cycle.js';
 import { evaluationRoutes } from './routes/evaluations.js';
@@ -91,6 +92,7 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', adminRoutes(opts));
   app.route('/api/auth', authRoutes(opts));
   app.route('/api/public', publicRoutes(opts));
   app.route('/api', evaluationRoutes(opts));

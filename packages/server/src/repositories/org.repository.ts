@@ -32,6 +32,13 @@ export class OrgRepository {
     return r.id;
   }
 
+  findDepartment(id: number) {
+    return this.db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  findBureau(id: number) {
+    return this.db.selectFrom('bureaus').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
   async isEmpty(): Promise<boolean> {
     const r = await this.db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
     return r === undefined;

@@ -1,0 +1,26 @@
+/** Accounts and organisation (system administrator), and the own-password change. */
+import { Hono } from 'hono';
+import { repositories } from '../../repositories/index.js';
+import { changePassword, createDepartment, createUnit, createUser } from '../../use-cases/manage-accounts.js';
+import { forbidden } from '../../errors.js';
+import { jsonBody, requireActor, type AppEnv, type ServerOptions } from '../env.js';
+
+export function adminRoutes(opts: ServerOptions) {
+  const { ctx } = opts;
+  const app = new Hono<AppEnv>();
+  app.get('/admin/users', async (c) => {
+    const actor = requireActor(c);
+    if (actor.role !== 'admin') throw forbidden('只有系统管理员可以查看账号列表');
+    const rows = await repositories(ctx.db).users.list();
+    return c.json(rows.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role, unitId: u.unit_id, departmentId: u.department_id, bureauId: u.bureau_id })));
+  });
+  app.post('/admin/users', async (c) => c.json(await createUser(ctx, requireActor(c), await jsonBody(c)), 201));
+  app.post('/admin/departments', async (c) => c.json(await createDepartment(ctx, requireActor(c), await jsonBody(c)), 201));
+  app.post('/admin/units', async (c) => c.json(await createUnit(ctx, requireActor(c), await jsonBody(c)), 201));
+  app.post('/auth/password', async (c) => {
+    const actor = requireActor(c);
+    await changePassword(ctx, actor, c.get('sessionId')!, await jsonBody(c));
+    return c.body(null, 204);
+  });
+  return app;
+}

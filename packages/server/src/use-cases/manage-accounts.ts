@@ -1,0 +1,105 @@
+/**
+ * Accounts and the organisation, managed by the system administrator: new departments
+ * and units, new users (with an initial password), and everyone's own password change.
+ * Each change is one transaction with its audit-log entry (never the password hash).
+ */
+import { JxError } from '@jixiao/core';
+import { AUDIT_EVENTS } from '../audit-events.js';
+import { inTransaction, type AppContext } from '../context.js';
+import { ROLES, type Role } from '../db/schema.js';
+import { badRequest, forbidden } from '../errors.js';
+import { repositories } from '../repositories/index.js';
+import type { Actor } from '../workflow/access.js';
+import { hashPassword, verifyPassword } from './hash-password.js';
+
+const MIN_PASSWORD = 10;
+
+function requireAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw forbidden('只有系统管理员可以管理账号和组织');
+}
+
+function text(x: unknown, field: string, label: string): string {
+  if (typeof x !== 'string' || !x.trim()) throw badRequest(`请填写${label}（${field}）`);
+  return x.trim();
+}
+
+function checkPassword(p: unknown): string {
+  if (typeof p !== 'string' || p.length < MIN_PASSWORD) throw badRequest(`密码至少 ${MIN_PASSWORD} 个字符`);
+  return p;
+}
+
+export async function createDepartment(ctx: AppContext, actor: Actor, input: { bureauId?: unknown; name?: unknown }) {
+  requireAdmin(actor);
+  if (!Number.isInteger(input.bureauId) || !(await repositories(ctx.db).org.findBureau(input.bureauId as number))) throw badRequest('bureauId 不存在');
+  const name = text(input.name, 'name', '部门名称');
+  const at = ctx.now();
+  return inTransaction(ctx, 'create-department', async (r) => {
+    const id = await r.org.createDepartment(input.bureauId as number, name);
+    await r.auditLog.append({ entityType: 'department', entityId: id, evaluationId: null, actor, action: AUDIT_EVENTS.DEPARTMENT_CREATED, at, before: null, after: { id, name, bureauId: input.bureauId } });
+    return { id, name, parentId: input.bureauId as number };
+  });
+}
+
+export async function createUnit(ctx: AppContext, actor: Actor, input: { departmentId?: unknown; name?: unknown; code?: unknown }) {
+  requireAdmin(actor);
+  if (!Number.isInteger(input.departmentId) || !(await repositories(ctx.db).org.findDepartment(input.departmentId as number))) throw badRequest('departmentId 不存在');
+  const name = text(input.name, 'name', '单位名称');
+  const code = typeof input.code === 'string' && input.code.trim() ? input.code.trim() : null;
+  const at = ctx.now();
+  return inTransaction(ctx, 'create-unit', async (r) => {
+    const id = await r.org.createUnit(input.departmentId as number, name, code);
+    await r.auditLog.append({ entityType: 'unit', entityId: id, evaluationId: null, actor, action: AUDIT_EVENTS.UNIT_CREATED, at, before: null, after: { id, name, code, departmentId: input.departmentId } });
+    return { id, name, parentId: input.departmentId as number };
+  });
+}
+
+export async function createUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: { username?: unknown; displayName?: unknown; role?: unknown; unitId?: unknown; departmentId?: unknown; bureauId?: unknown; password?: unknown },
+) {
+  requireAdmin(actor);
+  const username = text(input.username, 'username', '用户名');
+  if (!/^[A-Za-z0-9_.-]{2,40}$/.test(username)) throw badRequest('用户名只能用字母、数字和 _ . -（2–40 个）');
+  const displayName = text(input.displayName, 'displayName', '姓名');
+  if (!ROLES.includes(input.role as Role)) throw badRequest(`role 应为 ${ROLES.join(' / ')} 之一`);
+  const role = input.role as Role;
+  const password = checkPassword(input.password);
+  const r0 = repositories(ctx.db);
+  const scope: { unitId?: number; departmentId?: number; bureauId?: number } = {};
+  if (role === 'unit_filler' || role === 'unit_head') {
+    if (!Number.isInteger(input.unitId) || !(await r0.org.getUnitScope(input.unitId as number))) throw badRequest('单位账号须指定存在的 unitId');
+    scope.unitId = input.unitId as number;
+  } else if (role === 'department_reviewer') {
+    if (!Number.isInteger(input.departmentId) || !(await r0.org.findDepartment(input.departmentId as number))) throw badRequest('主管部门账号须指定存在的 departmentId');
+    scope.departmentId = input.departmentId as number;
+  } else if (role === 'finance_reviewer') {
+    if (!Number.isInteger(input.bureauId) || !(await r0.org.findBureau(input.bureauId as number))) throw badRequest('财政账号须指定存在的 bureauId');
+    scope.bureauId = input.bureauId as number;
+  }
+  if (await r0.users.findByUsername(username)) throw new JxError('BAD_REQUEST', `用户名 ${username} 已存在`);
+  const passwordHash = await hashPassword(password);
+  const at = ctx.now();
+  return inTransaction(ctx, 'create-user', async (r) => {
+    const id = await r.users.create({ username, displayName, role, passwordHash, ...scope });
+    const created = (await r.users.findActor(id))!;
+    await r.auditLog.append({ entityType: 'user', entityId: id, evaluationId: null, actor, action: AUDIT_EVENTS.USER_CREATED, at, before: null, after: created });
+    return created;
+  });
+}
+
+/** Everyone may change their own password (the current one is required); other sessions end. */
+export async function changePassword(ctx: AppContext, actor: Actor, sessionId: string, input: { currentPassword?: unknown; newPassword?: unknown }) {
+  const user = await repositories(ctx.db).users.findByUsername(actor.username);
+  if (!user || typeof input.currentPassword !== 'string' || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new JxError('LOGIN_FAILED', '当前密码不正确');
+  }
+  const next = checkPassword(input.newPassword);
+  const passwordHash = await hashPassword(next);
+  const at = ctx.now();
+  await inTransaction(ctx, 'change-password', async (r) => {
+    await r.users.setPasswordHash(actor.id, passwordHash);
+    await r.sessions.deleteOtherSessions(actor.id, sessionId);
+    await r.auditLog.append({ entityType: 'user', entityId: actor.id, evaluationId: null, actor, action: AUDIT_EVENTS.USER_PASSWORD_CHANGED, at, before: null, after: null });
+  });
+}
