@@ -14,7 +14,7 @@ export interface PrintedNumber {
 /** Cells that mean "not applicable / nothing entered". */
 export const NOT_APPLICABLE_RE = /^(?:[—–\-－―]{1,3}|[/／\\]|无|不适用|n\/?a|null|空|\.{3,}|…+)$/i;
 
-const NUM_RE = /(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|万元|元|万|亿元|人|个|分|次|项|条|件|名|户|家|天|年|月|日|㎡|m2|平方米)?/;
+const NUM_RE = /(-?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|万元|元|万|亿元|人|个|分|次|项|条|件|名|户|家|天|年度|年|月|日|㎡|m2|平方米)?/;
 
 export function canonicalDecimal(intPart: string, frac: string | undefined, negative = false): string {
   let s = intPart.replace(/,/g, '').replace(/^0+(?=\d)/, '');

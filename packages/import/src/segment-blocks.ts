@@ -261,7 +261,8 @@ function splitWords(text: string, line: number): Cell[] {
 }
 
 function isShortRow(text: string): boolean {
-  return text.length <= 40 && !/[。；]/.test(text) && !/^附(?:件|表)|绩效(?:自评|评价)(?:表|报告)$|基础数据表$/.test(text);
+  // captions ("各项指标得分情况", "…如下：") introduce a table; they are not rows of one
+  return text.length <= 40 && !/[。；]/.test(text) && !/^附(?:件|表)|绩效(?:自评|评价)(?:表|报告)$|基础数据表$|(?:情况|表|如下|统计|明细)[：:]?$/.test(text);
 }
 
 function readWordTable(lines: string[], removed: boolean[], start: number): { block: Block; next: number } {

@@ -51,3 +51,23 @@ describe('generated .docx / .xlsx / .pdf import like the text', () => {
     }
   }
 });
+
+describe('spreadsheet numbers as a reader sees them', () => {
+  it('formula results rounded to the cell format, percent formats as percents', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('自评表');
+    ws.addRow(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分']);
+    ws.addRow(['产出指标', '成本指标', '费用控制', '≤263.38', 265.45, 5, { formula: '5*263.38/265.45', result: 4.961009606328875 }]);
+    ws.getCell('G2').numFmt = '0.00';
+    ws.addRow(['满意度指标', '服务对象满意度指标', '满意度', '≥95%', 0.99, 5, 5]);
+    ws.getCell('E3').numFmt = '0%';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const ev = (await importReport({ bytes, fileName: 't.xlsx' })).evaluation;
+    const leaves = ev.indicators.flatMap((l) => l.children.flatMap((c) => c.children));
+    expect(leaves.map((i) => [i.name, i.actual, i.selfScore])).toEqual([
+      ['费用控制', '265.45', '4.96'],
+      ['满意度', '99%', '5'],
+    ]);
+  });
+});

@@ -192,6 +192,29 @@ describe('tables in other shapes', () => {
     expect(notes.join('')).toContain('多张自评表');
   });
 
+  it('level-1 rows with their own weight and score, a padded score table, a placeholder name', () => {
+    const ev = read(
+      [
+        '【待填写：单位名称】2023年度部门整体支出绩效自评报告',
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].join('\t'),
+        ['', '投入管理（20分）', '', '', '', '', '20', '18', ''].join('\t'),
+        ['', '产出指标（40分）', '', '', '', '', '40', '40', ''].join('\t'),
+        '各项指标得分情况',
+        ['', '指标', '分值', '得分', '得分率', '', '', '', ''].join('\t'),
+        ['', '预算执行率', '10', '10', '100%', '', '', '', ''].join('\t'),
+        ['', '投入管理', '20', '18', '90%', '', '', '', ''].join('\t'),
+        '人员编制12个，实有人数11人，在职人员控制率91.67%。',
+      ].join('\n'),
+    );
+    expect(ev.unit.name).toBeNull();
+    expect(ev.indicators.map((l) => [l.name, l.weight, l.selfScore, l.statedScoreRate, l.children.length])).toEqual([
+      ['投入管理', '20', '18', '90', 0],
+      ['产出指标', '40', '40', null, 0],
+    ]);
+    expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '10', statedScoreRate: '100' });
+    expect(ev.baseData?.staffing).toEqual({ authorized: 12, actual: 11, statedControlRate: '91.67' });
+  });
+
   it('loose rows of a level-1 score table from OCR text', () => {
     const ev = read(['指标 权重分值 得分 得分率', '预算执行 10 9.5 95%', '产出指标 50 48 96%', '效益指标 30 28 93.33%', '满意度指标 10 10 100%', '合计 100 95.5 95.5%'].join('\n'));
     expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.5', statedScoreRate: '95' });

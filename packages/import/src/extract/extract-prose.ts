@@ -51,6 +51,8 @@ for (const [chars, kind] of [['（(', OPEN], ['）)', CLOSE], ['。！？!?', ST
   for (const c of chars) CHAR_KIND[c.charCodeAt(0)] = kind;
 }
 const SENTENCE_BREAK = /[。！？!?]/;
+/** Names of the unit's total spending ("占总支出的"). */
+const TOTALISH = /总支出|支出总额|支出合计|整体支出|全部支出|总额|合计|总计/;
 /** Words that may stand before a total's label without making it an item's ("本年", "我单位", "财政拨款" …). */
 const GENERIC_PREFIX =
   /本年度?|全年|年度|当年|截至\d+月底|\d{4}年度?|本?(?:部门|单位)|我(?:单位|部门|局|办|委|中心)|整体|财政拨款|财政|一般公共预算|预算|决算|资金|经费|合计|累计|总|共|人员(?:及|和)公用经费|基本(?:支出|经费)|专项(?:预算)?(?:项目)?|项目|[，,、\s]/g;
@@ -196,11 +198,12 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
         break;
       }
       let field: FundsField | null = null;
+      const rawLabel = t.label.replace(/^[，,；;：:\s]+/, '').replace(/^其中/, '');
       for (const f of TOTAL_AMOUNT_LABELS) {
-        const fm = f.re.exec(label);
+        const fm = f.re.exec(rawLabel);
         if (!fm) continue;
         // "培训费实际支出2万元" is one item's spending, not the unit's: only generic words may precede
-        const prefix = label.slice(0, fm.index).replace(GENERIC_PREFIX, '');
+        const prefix = rawLabel.slice(0, fm.index).replace(GENERIC_PREFIX, '');
         if (/[\u4e00-\u9fa5]{2,}/.test(prefix)) break;
         field = f.field;
         break;
@@ -266,8 +269,9 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
       };
       const start = t.index;
       const end = t.index + t.length;
-      const shareOf = SHARE_OF.exec(label);
-      if (shareOf || SHARE_RATIO.test(label)) {
+      const ratio = SHARE_RATIO.test(label);
+      const shareOf = ratio ? null : SHARE_OF.exec(label);
+      if (shareOf || ratio) {
         const part = prevSame((x) => x.amount !== null && !x.delta);
         if (!part) continue;
         let whole: { label: string; value: string } | null = null;
@@ -283,8 +287,15 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
           }
         }
         if (!whole) {
+          // "占比" or "占总支出的": the total a "其中" list hangs from, unless that total is itself one
+          // kind of spending (基本支出 …), or else the unit's total spending
           const anchor = anchorBefore(text, toks, part);
-          if (anchor) whole = { label: target ? cleanLabel(target) : cleanLabel(anchor.label), value: anchor.amount! };
+          const totalish = target === '' || TOTALISH.test(target);
+          const anchorIsPart = anchor !== null && target !== '' && NATURE_LABELS.some((n) => n.re.test(cleanLabel(anchor.label)));
+          if (anchor && totalish && !anchorIsPart) whole = { label: target ? cleanLabel(target) : cleanLabel(anchor.label), value: anchor.amount! };
+          else if (target !== '' && TOTALISH.test(target) && ev.funds.total.executed !== null && !SCOPE_BASIC.test(t.group) && !SCOPE_PROJECT.test(t.group.replace(/项目支出/g, ''))) {
+            whole = { label: cleanLabel(target), value: ev.funds.total.executed };
+          }
         }
         if (!whole) continue;
         const partLabel = cleanLabel(part.label);
@@ -376,6 +387,9 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
     if (text.includes('分')) for (const m of text.matchAll(SCORE_PHRASE)) {
       const before = text.slice(Math.max(0, m.index - 1), m.index);
       if (/[≥≤<>]/.test(before)) continue;
+      // "产出指标自评得分40分" is an indicator's score, not the total
+      const clause = text.slice(Math.max(0, lastIndexOfAny(text, '，,；;。：:', m.index) + 1), m.index);
+      if (/指标|执行率/.test(clause)) continue;
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
       if (new RegExp(`^(?:为|以[上下])`).test(after)) continue;
       const value = m[1]!;
@@ -435,8 +449,13 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
     const hasStaff = /编制|在职|实有|在编/.test(text);
     const staffA = !hasStaff ? null : /(?:人员)?编制(?:数|人数)?(?:为|共|核定)?(\d+)(?:个|人|名)/.exec(text);
     const staffB = !hasStaff ? null : /(?:实有人数|在职人数|实际在职(?:人数)?|在编人数|实有人员|在职人员)(?:为|共)?(\d+)(?:人|名)/.exec(text);
-    if (staffA || staffB) {
+    const staffRate = hasStaff ? /(?:在职)?(?:人员)?控制率(?:为|是)?(\d+(?:\.\d+)?)%/.exec(text) : null;
+    if (staffA || staffB || staffRate) {
       const bd = ensureBaseData(ctx);
+      if (staffRate && bd.staffing.statedControlRate === null) {
+        bd.staffing.statedControlRate = staffRate[1]!;
+        provAt('baseData.staffing.statedControlRate', para, staffRate.index, staffRate.index + staffRate[0].length);
+      }
       if (staffA && bd.staffing.authorized === null) {
         bd.staffing.authorized = Number(staffA[1]);
         provAt('baseData.staffing.authorized', para, staffA.index, staffA.index + staffA[0].length);
@@ -565,15 +584,18 @@ function readSums(text: string, toks: Tok[], add: (c: Claim, key: string, a: num
         direct[direct.length - 1]?.subs.push(t);
         continue;
       }
-      // "…，占基本支出的74.28%" after it makes it a part of another part
+      // "…，占基本支出的74.28%" after it makes it a part of another part; a share of something
+      // else entirely ("项目支出…，占总支出的22.01%" after "基本支出…，其中…") ends the list
       const after = toks[toks.indexOf(t) + 1];
-      const share = after && after.percent ? SHARE_OF.exec(after.label) : null;
+      const share = after && after.percent && !SHARE_RATIO.test(after.label) ? SHARE_OF.exec(after.label) : null;
       if (share && share[1]) {
         const owner = direct.find((d) => sameLabel(d.t.label, share[1]!));
         if (owner && !sameLabel(anchor.label, share[1]!)) {
           owner.subs.push(t);
           continue;
         }
+        const anchorIsTotal = TOTALISH.test(share[1]!) && !NATURE_LABELS.some((n) => n.re.test(cleanLabel(anchor.label)));
+        if (!owner && !sameLabel(anchor.label, share[1]!) && !anchorIsTotal) break;
       }
       direct.push({ t, subs: [] });
     }

@@ -14,7 +14,7 @@ const TITLE_END = /(?:报告|表)$/;
 const TITLE_RE = /(?:绩效(?:自评价?|评价)(?:报告|表)|自评报告|绩效报告)$/;
 const TITLE_UNIT_RE =
   /^(?:附件\s*\d*\s*)?(?:(\d{4})\s*年度?)?(.*?)(?:(\d{4})\s*年度?)?(?:部门|单位)?(?:整体支出|项目支出|整体|项目)?(?:预算)?(?:绩效)?(?:自评价?|评价)(?:报告|表)$/;
-const GENERIC_UNIT = /^(?:部门|单位|本单位|我单位|本部门|预算单位|市级|县级|区级|财政)?$/;
+const GENERIC_UNIT = /^(?:部门|单位|本单位|我单位|本部门|预算单位|市级|县级|区级|财政)?$|待填写|待补充|[【】]|^[X×＊*]{2,}/;
 
 export function extractTitleAndUnit(ctx: Ctx): void {
   const ev = ctx.ev;

@@ -640,7 +640,7 @@ function detectHeader(texts: string[]): Mode | null {
   if (amountCols >= 2 && !compact.some((t) => /^\d{4}年/.test(t))) {
     return { kind: 'funds', cols: funds, yuan: compact.some((t) => YUAN_HEAD.test(t)) };
   }
-  if (texts.length <= 7) {
+  if (compact.filter((t) => t !== '').length <= 7) {
     const cols = compact.map((t) =>
       SCORE_TABLE_HEAD.rate.test(t)
         ? ('rate' as const)
@@ -774,6 +774,20 @@ function readIndicatorRow(
   const actualText = txt('actual');
   const wCell = at('weight');
   const sCell = at('score');
+  // a level-1 row with its own weight and score and nothing below it: the level-1 score
+  if (!isBlankCell(l1Text) && isBlankCell(l2Text) && isBlankCell(l3Text) && isBlankCell(targetText) && isBlankCell(actualText)) {
+    const w = num(wCell);
+    const sc = num(sCell);
+    if (okWeight(w)) {
+      l1.weight ??= w.value;
+      prov(`indicators.${mode.l1}.weight`, wCell);
+    }
+    if (sc && !sc.percent) {
+      l1.selfScore = sc.value;
+      prov(`indicators.${mode.l1}.selfScore`, sCell);
+    }
+    if (okWeight(w) || sc) return;
+  }
   const hasLeaf = !isBlankCell(l3Text) || !isBlankCell(targetText) || !isBlankCell(actualText) || num(wCell) || num(sCell);
   if (!hasLeaf) return;
   if (mode.l2 < 0) {

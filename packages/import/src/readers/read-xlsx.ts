@@ -24,8 +24,15 @@ function cellString(cell: ExcelJS.Cell): string {
   return String(v);
 }
 
-/** A number as printed: percent formats become "91.67%", others keep their decimal digits. */
+/**
+ * A number as printed: percent formats become "91.67%"; a format with decimals ("0.00") rounds
+ * to them, as Excel shows the cell; float noise from formulas (84.96100960632887) is cut at 6
+ * decimals.
+ */
 function numberText(n: number, numFmt: string | undefined): string {
+  const places = numFmt && !numFmt.includes('%') ? /0\.(0+)(?![0#])/.exec(numFmt)?.[1]?.length : undefined;
+  if (places !== undefined) n = Number(n.toFixed(places));
+  else if (/\.\d{7,}/.test(String(n))) n = Number(n.toFixed(6));
   const s = String(n);
   if (/e/i.test(s)) return n.toFixed(10).replace(/\.?0+$/, '');
   if (numFmt && numFmt.includes('%')) {

@@ -41,7 +41,8 @@ export const TOTAL_COUNT = /(?:共有|共计|共|合计|总计|累计)/;
 export const COUNT_UNITS = new Set(['个', '条', '项', '件', '人', '次', '名', '家', '户']);
 
 export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良|中|差';
-export const SCORE_PHRASE = /(?:自评|评价|最终|综合|总)?(?:得分|自评分)(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
+/** The total self-score in prose: a qualifier is required ("自评得分99分", "最终得分为91分"); a bare "得分10分" is an indicator's. */
+export const SCORE_PHRASE = /(?:自评|最终|综合|总|整体|合计)(?:得分|评分|分数|自评分)(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
 export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价结论|自评结论|评定|评级|评价)(?:为|是|:|：)["“「'‘]?(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)`, 'g');
 
 /** Jurisdiction words → rule profile; the first entry whose words occur wins (data). */
