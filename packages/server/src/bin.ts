@@ -3,7 +3,8 @@
  * `node packages/server/dist/bin.js` (what `npm start` runs): the server with settings
  * from the environment — PORT (3000), HOST (127.0.0.1), JIXIAO_DATA_DIR (./.jixiao-data),
  * DATABASE_URL (postgres://…, switches to PostgreSQL), JIXIAO_DEMO=0 (no demo region),
- * JIXIAO_SECURE_COOKIES=1 (Secure cookies when HTTPS ends at a proxy in front).
+ * JIXIAO_SECURE_COOKIES=1 (Secure cookies when HTTPS ends at a proxy in front); without the demo,
+ * JIXIAO_ADMIN_PASSWORD (+ JIXIAO_REGION_NAME, JIXIAO_BUREAU_NAME) sets up an empty database.
  */
 import { startServer } from './start-server.js';
 
@@ -16,6 +17,11 @@ try {
     host: env.HOST || '127.0.0.1',
     demo: env.JIXIAO_DEMO !== '0',
     secureCookies: env.JIXIAO_SECURE_COOKIES === '1' ? true : undefined,
+    bootstrap: {
+      adminPassword: env.JIXIAO_ADMIN_PASSWORD || undefined,
+      regionName: env.JIXIAO_REGION_NAME || undefined,
+      bureauName: env.JIXIAO_BUREAU_NAME || undefined,
+    },
   });
   console.log('按 Ctrl+C 停止。');
   const stop = () => {

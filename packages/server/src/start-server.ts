@@ -12,6 +12,7 @@ import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/database.js';
 import { createApp } from './http/app.js';
 import { repositories } from './repositories/index.js';
+import { hashPassword } from './use-cases/hash-password.js';
 import { DEMO_PASSWORD, formatDemoAccounts, loadDemoRegion, type DemoAccount } from './seed/load-demo-region.js';
 
 export const DEFAULT_DATA_DIR = './.jixiao-data';
@@ -27,6 +28,11 @@ export interface StartServerOptions {
   examplesDir?: string | undefined;
   /** Always mark the session cookie Secure (set when HTTPS ends at a proxy in front). */
   secureCookies?: boolean | undefined;
+  /**
+   * Without the demo: on an empty database, create the region, the finance bureau and the
+   * `admin` account with this password (the administrator then adds departments, units, users).
+   */
+  bootstrap?: { adminPassword?: string | undefined; regionName?: string | undefined; bureauName?: string | undefined } | undefined;
   /** Load the demo region when the database is empty (default true). */
   demo?: boolean | undefined;
   log?: ((line: string) => void) | undefined;
@@ -81,6 +87,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   if (opts.demo !== false && (await r.org.isEmpty())) {
     log('首次启动：正在载入示范地区（财政局、部门、单位、演示账号、示例报告）…');
     demoAccounts = await loadDemoRegion(ctx, { examplesDir: opts.examplesDir ?? DEFAULT_EXAMPLES_DIR });
+  } else if (opts.demo === false && (await r.org.isEmpty())) {
+    const pw = opts.bootstrap?.adminPassword;
+    if (!pw || pw.length < 10) {
+      log('空数据库且未载入演示数据：请设置 JIXIAO_ADMIN_PASSWORD（至少 10 个字符）后重新启动，以创建系统管理员 admin。');
+    } else {
+      const regionId = await r.org.createRegion(opts.bootstrap?.regionName ?? '本地区');
+      await r.org.createBureau(regionId, opts.bootstrap?.bureauName ?? '财政局');
+      await r.users.create({ username: 'admin', displayName: '系统管理员', role: 'admin', passwordHash: await hashPassword(pw) });
+      log('已创建地区、财政局和系统管理员 admin（密码为 JIXIAO_ADMIN_PASSWORD）。');
+    }
   } else if (opts.demo !== false && (await r.users.findByUsername('caizheng'))) {
     const users = await r.users.list();
     demoAccounts = users.map((u) => ({ username: u.username, password: DEMO_PASSWORD, role: u.role, displayName: u.display_name, scope: '' }));

@@ -56,6 +56,22 @@ describe('startServer', () => {
     }
   });
 
+  it('without the demo: bootstraps the region, the bureau and the admin from JIXIAO_ADMIN_PASSWORD', async () => {
+    const lines: string[] = [];
+    const s = await startServer({ dataDir: join(dir, 'prod'), port: 0, demo: false, bootstrap: { adminPassword: 'admin-password-1', bureauName: '某市财政局' }, log: (l) => lines.push(l) });
+    try {
+      expect(lines.join('\n')).toContain('已创建');
+      expect(lines.join('\n')).not.toContain('演示账号');
+      const login = await fetchJson(`${s.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin-password-1' }) });
+      expect(login.status).toBe(200);
+      const org = await fetchJson(`${s.url}/api/org`, { headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! } });
+      expect(org.body.bureaus.map((b: { name: string }) => b.name)).toEqual(['某市财政局']);
+      expect(org.body.units).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('PostgreSQL URL: same migrations, same demo', async () => {
     const admin = new pg.Client({ connectionString: postgresUrl() });
     await admin.connect();

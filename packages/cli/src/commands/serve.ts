@@ -12,6 +12,8 @@ export interface ServerModule {
     port?: number | undefined;
     host?: string | undefined;
     demo?: boolean | undefined;
+    bootstrap?: { adminPassword?: string | undefined; regionName?: string | undefined; bureauName?: string | undefined };
+    secureCookies?: boolean | undefined;
     log?: (line: string) => void;
   }): Promise<{ url: string; close(): Promise<void> }>;
   openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<{
@@ -56,7 +58,7 @@ export const serveCommand: Command = {
   summary: '启动网页服务（默认内嵌数据库；设置 DATABASE_URL 使用 PostgreSQL）',
   usage: [
     'jixiao serve [--port 3000] [--host 127.0.0.1] [--data-dir ./.jixiao-data] [--database-url postgres://…] [--no-demo]',
-    '环境变量：PORT、HOST、JIXIAO_DATA_DIR、DATABASE_URL',
+    '环境变量：PORT、HOST、JIXIAO_DATA_DIR、DATABASE_URL、JIXIAO_DEMO=0、JIXIAO_ADMIN_PASSWORD、JIXIAO_SECURE_COOKIES=1',
   ],
   async run(args, io) {
     const { values } = parseOptions(args, {
@@ -73,7 +75,9 @@ export const serveCommand: Command = {
       ...target,
       port: Number(portText),
       host: values.host ?? io.env.HOST ?? '127.0.0.1',
-      demo: !values['no-demo'],
+      demo: !values['no-demo'] && io.env.JIXIAO_DEMO !== '0',
+      bootstrap: { adminPassword: io.env.JIXIAO_ADMIN_PASSWORD, regionName: io.env.JIXIAO_REGION_NAME, bureauName: io.env.JIXIAO_BUREAU_NAME },
+      secureCookies: io.env.JIXIAO_SECURE_COOKIES === '1' ? true : undefined,
       log: (line) => io.stdout.write(`${line}\n`),
     });
     io.stdout.write('按 Ctrl+C 停止。\n');
