@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import { Evaluation, JxError } from '@jixiao/core';
 import { importReport } from '../src/index.js';
 import { seedFiles } from './helpers/seed-content.js';
@@ -55,6 +56,28 @@ describe('robustness', () => {
         if (ev) expect(Evaluation.safeParse(ev).success).toBe(true);
       }),
       { numRuns: 100, seed: 7 },
+    );
+  });
+
+  it('random bytes under document names, and zips of random parts', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom('a.docx', 'a.xlsx', 'a.pdf', 'a.txt', 'a.json', 'a'),
+        fc.boolean(),
+        async (body, name, zipped) => {
+          let bytes: Uint8Array = body;
+          if (zipped) bytes = zipSync({ '[Content_Types].xml': body, [name.endsWith('xlsx') ? 'xl/workbook.xml' : 'word/document.xml']: body });
+          else if (name.endsWith('pdf')) bytes = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...body]);
+          try {
+            const r = await importReport({ bytes, fileName: name }, { timeoutMs: 5000 });
+            expect(Evaluation.safeParse(r.evaluation).success).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(JxError);
+          }
+        },
+      ),
+      { numRuns: 80, seed: 11 },
     );
   });
 });
