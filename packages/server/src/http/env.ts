@@ -20,7 +20,7 @@ export interface ServerOptions {
   secureCookies?: boolean | undefined;
   /** Max upload size in bytes (default 20 MB). */
   maxUploadBytes?: number | undefined;
-  /** Login attempts per window (default 10 per username, 50 per address, 15 minutes). */
+  /** Failed login attempts allowed per window (default 10 per username, 100 per address, 15 minutes). */
   loginLimit?: { perUser: number; perAddress: number; windowMs: number } | undefined;
   /** Public "audit any report" uploads per address (default 30 per 10 minutes). */
   publicAuditLimit?: { perAddress: number; windowMs: number } | undefined;

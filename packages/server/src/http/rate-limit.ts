@@ -18,6 +18,12 @@ export class RateLimiter {
     return h.count <= this.limit;
   }
 
+  /** True when the key has used up its attempts in the current window (does not count). */
+  blocked(key: string, now: number): boolean {
+    const h = this.#hits.get(key);
+    return !!h && h.resetAt > now && h.count >= this.limit;
+  }
+
   reset(key: string): void {
     this.#hits.delete(key);
   }
