@@ -83,6 +83,13 @@ describe.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect(JSON.stringify(users.body)).not.toContain('argon2');
   });
 
+  it('a burst of parallel wrong guesses cannot slip past the limit', async () => {
+    const c = new Client(makeApp(t.ctx, { loginLimit: { perUser: 3, perAddress: 1000, windowMs: 60_000 } }));
+    const res = await Promise.all(Array.from({ length: 8 }, () => c.request('POST', '/api/auth/login', { username: 'dept2', password: 'guess' })));
+    expect(res.filter((r) => r.status === 401)).toHaveLength(3);
+    expect(res.filter((r) => r.status === 429)).toHaveLength(5);
+  });
+
   it('wrong passwords and unknown users get the same 401', async () => {
     const c = new Client(makeApp(t.ctx));
     const a = await c.request('POST', '/api/auth/login', { username: 'fillerA', password: 'nope' });

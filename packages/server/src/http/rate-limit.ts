@@ -24,6 +24,12 @@ export class RateLimiter {
     return !!h && h.resetAt > now && h.count >= this.limit;
   }
 
+  /** Gives back one attempt (a successful login does not use up the address's budget). */
+  release(key: string): void {
+    const h = this.#hits.get(key);
+    if (h && h.count > 0) h.count--;
+  }
+
   reset(key: string): void {
     this.#hits.delete(key);
   }

@@ -22,19 +22,17 @@ export function authRoutes(opts: ServerOptions) {
     const password = typeof body.password === 'string' ? body.password : '';
     if (!username || !password) throw new JxError('BAD_REQUEST', '请输入用户名和密码');
     // Failed attempts count (a shared office address logs in many people on deadline day).
+    // Each attempt is counted up front, so a burst of parallel guesses cannot pass the check
+    // together; a successful login gives its attempt back.
     const now = ctx.now().getTime();
     const userKey = `u:${username.toLowerCase()}`;
     const addrKey = `a:${clientAddress(c)}`;
-    if (byUser.blocked(userKey, now) || byAddress.blocked(addrKey, now)) throw new JxError('LOGIN_RATE_LIMITED');
-    let s;
-    try {
-      s = await login(ctx, username, password);
-    } catch (e) {
-      byUser.hit(userKey, now);
-      byAddress.hit(addrKey, now);
-      throw e;
-    }
+    const okUser = byUser.hit(userKey, now);
+    const okAddr = byAddress.hit(addrKey, now);
+    if (!okUser || !okAddr) throw new JxError('LOGIN_RATE_LIMITED');
+    const s = await login(ctx, username, password);
     byUser.reset(userKey);
+    byAddress.release(addrKey);
     const secure = opts.secureCookies ?? new URL(c.req.url).protocol === 'https:';
     setCookie(c, SESSION_COOKIE, s.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: s.expiresAt });
     return c.json({ user: s.actor, csrfToken: s.csrfToken });
