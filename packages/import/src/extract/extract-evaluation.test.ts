@@ -116,6 +116,12 @@ describe('tables in other shapes', () => {
     expect(ev.budgetExecution).toMatchObject({ weight: '10', statedRate: '98.08', selfScore: '9.8' });
   });
 
+  it('a funds table with a plain 预算数 column', () => {
+    const ev = read([['资金', '预算数', '执行数', '执行率'].join('\t'), ['合计', '200', '190', '95%'].join('\t')].join('\n'));
+    expect(ev.funds.total).toEqual({ initial: null, adjusted: '200', executed: '190' });
+    expect(ev.budgetExecution.statedRate).toBe('95');
+  });
+
   it('a "部门" column title is not the unit name', () => {
     const ev = read([['部门', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['资金总额', '10', '12', '11'].join('\t')].join('\n'));
     expect(ev.unit.name).toBeNull();

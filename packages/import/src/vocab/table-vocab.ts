@@ -14,6 +14,8 @@ export const FUNDS_COLUMNS: Array<{ key: FundsColumn; re: RegExp }> = [
   { key: 'executed', re: /全年执行|执行数|实际(?:支出|执行)|决算数|支出数|执行金额/ },
   { key: 'weight', re: /^(?:分值|权重|分数)/ },
   { key: 'score', re: /^(?:得分|自评得分)$/ },
+  // a plain "预算数" beside "执行数" is the budget the execution is measured against
+  { key: 'adjusted', re: /^(?:预算数|预算金额|预算安排数?|预算)(?:[（(]万?元[）)])?$/ },
 ];
 
 export type FundsRowKey = 'total' | 'basic' | 'personnel' | 'operating' | 'project' | `source:${FundSource}`;
