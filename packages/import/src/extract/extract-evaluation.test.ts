@@ -278,6 +278,12 @@ describe('prose made checkable', () => {
     ]);
   });
 
+  it('an execution rate written as a formula', () => {
+    const ev = read('本年度预算数200万元，实际支出197万元，预算执行率=实际支出÷预算数×100%=98.5%。');
+    expect(ev.budgetExecution.statedRate).toBe('98.5');
+    expect(ev.claims).toContainEqual(expect.objectContaining({ type: 'figure', field: 'executionRate', value: '98.5' }));
+  });
+
   it('the reason for a budget adjustment', () => {
     const ev = read('2023年年初预算500万元，调整预算数为800万元。预算调整的主要原因是年中追加了防汛救灾资金。');
     expect(ev.funds.adjustmentReason).toBe('预算调整的主要原因是年中追加了防汛救灾资金');

@@ -96,6 +96,7 @@ export function tokenise(text: string): Tok[] {
   const toks: Tok[] = [];
   let sentence = 0;
   let lastCut = 0; // after the previous boundary or number
+  let lastBoundary = 0; // after the previous boundary
   let groupStart = 0;
   let depth = 0;
   let pos = 0;
@@ -111,8 +112,14 @@ export function tokenise(text: string): Tok[] {
         groupStart = pos + 1;
       } else if (kind === SEMI) groupStart = pos + 1;
       lastCut = pos + 1;
+      lastBoundary = pos + 1;
     }
-    const label = text.slice(lastCut, n.index);
+    let label = text.slice(lastCut, n.index);
+    // "预算执行率=执行数÷预算数×100%=98.5%": the label is what stands before the first "="
+    if (n.percent && text[n.index - 1] === '=') {
+      const clause = text.slice(lastBoundary, n.index);
+      label = clause.slice(0, clause.indexOf('='));
+    }
     const money = n.unit === '万元' || n.unit === '元' || n.unit === '亿元' || n.unit === '万';
     let amount: string | null = null;
     if (money) {
@@ -256,6 +263,7 @@ export function extractProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void 
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
       if (!t.percent || t.delta) continue;
+      if (/[×*]$/.test(text.slice(0, t.index)) || text.slice(t.index + t.length, t.index + t.length + 1) === '=') continue; // "×100%" in a formula
       const label = t.label;
       const [sa] = sentenceSpan(text, t.index);
       const prevSame = (pred: (x: Tok) => boolean): Tok | null => {
