@@ -269,9 +269,18 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
   });
 
   it('rectifications: opened by finance against a finding, answered by the unit', async () => {
-    const { id } = await create();
-    const r = await c.finance!.post('/api/rectifications', { evaluationId: id, rule: 'deviation-reason-missing', description: '补充偏差原因', dueDate: '2025-06-30' });
+    // A stated total that is not the sum of its parts: the auditor reports it.
+    const { id } = await create(c.fillerA!, org.unitA, { totals: { statedScore: '10', statedGrade: '优' } });
+    const detail = await c.finance!.get(`/api/evaluations/${id}`);
+    const finding = detail.body.audit.findings[0];
+    expect(finding, 'the auditor should report the wrong total').toBeTruthy();
+    const bogus = await c.finance!.post('/api/rectifications', { evaluationId: id, rule: 'no-such-rule', description: 'x' });
+    expect(bogus.status).toBe(400);
+    expect(bogus.body.error.message).toMatch(/没有规则/);
+    const r = await c.finance!.post('/api/rectifications', { evaluationId: id, rule: finding.rule, description: '补充偏差原因', dueDate: '2025-06-30' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.findings.length).toBeGreaterThan(0);
+    expect(r.body.findings[0].rule).toBe(finding.rule);
     expect((await c.fillerA!.post('/api/rectifications', { evaluationId: id, description: 'x' })).status).toBe(403);
     const todo = await c.fillerA!.get('/api/todo');
     expect(todo.body.openRectifications.map((x: { id: number }) => x.id)).toContain(r.body.id);

@@ -126,6 +126,8 @@ export interface RectificationTable {
   id: Generated<number>;
   evaluation_id: number;
   rule: string | null;
+  /** The audit findings (core) this item answers, as they were when it was opened. */
+  findings: ColumnType<unknown[], string | undefined, string>;
   description: string;
   due_date: string | null;
   status: 'open' | 'in_progress' | 'done';

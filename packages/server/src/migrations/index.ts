@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m20261122_0310 from './20261122-0310-initial.js';
+import * as m20261122_0410 from './20261122-0410-rectification-findings.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122-0310-initial': m20261122_0310,
+  '20261122-0410-rectification-findings': m20261122_0410,
 };

@@ -17,12 +17,13 @@ export class RectificationRepository {
       .select(['u.id as unitId', 'u.name as unitName', 'd.id as departmentId', 'd.name as departmentName', 'd.bureau_id as bureauId']);
   }
 
-  insert(r: { evaluationId: number; rule: string | null; description: string; dueDate: string | null; createdBy: number; at: Date }) {
+  insert(r: { evaluationId: number; rule: string | null; findings: unknown[]; description: string; dueDate: string | null; createdBy: number; at: Date }) {
     return this.db
       .insertInto('rectifications')
       .values({
         evaluation_id: r.evaluationId,
         rule: r.rule,
+        findings: JSON.stringify(r.findings),
         description: r.description,
         due_date: r.dueDate,
         status: 'open',

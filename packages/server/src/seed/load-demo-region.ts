@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseEvaluation, type Evaluation } from '@jixiao/core';
 import type { AppContext } from '../context.js';
+import { computeEvaluation } from '../core-bridge.js';
 import type { Role } from '../db/schema.js';
 import { repositories } from '../repositories/index.js';
 import { applyWorkflowAction } from '../use-cases/apply-workflow-action.js';
@@ -115,14 +116,18 @@ export async function loadDemoRegion(ctx: AppContext, opts: { examplesDir: strin
   });
   await approveTarget(ctx, finance, target.id, { version: target.version });
   const sample = await drawSample(ctx, finance, { fiscalYear: year, size: 1, seed: 'demo-2026' });
-  const firstPublished = await ctx.db.selectFrom('evaluations').select('id').where('status', '=', 'published').orderBy('id').executeTakeFirst();
-  if (firstPublished) {
+  // A rectification item for the first finding of a published report (or a general one).
+  const published = await ctx.db.selectFrom('evaluations').select(['id', 'data']).where('status', '=', 'published').orderBy('id').execute();
+  for (const p of published) {
+    const finding = computeEvaluation(p.data as Evaluation).audit?.findings.find((f) => f.severity !== 'info');
+    if (!finding && p !== published.at(-1)) continue;
     await createRectification(ctx, finance, {
-      evaluationId: firstPublished.id,
-      rule: 'deviation-reason-missing',
-      description: '未达满分的指标须填写偏差原因及改进措施。',
+      evaluationId: p.id,
+      ...(finding ? { rule: finding.rule } : {}),
+      description: finding ? `请整改：${finding.message}` : '未达满分的指标须填写偏差原因及改进措施。',
       dueDate: `${year + 1}-09-30`,
     });
+    break;
   }
   void sample;
   return accounts;

@@ -1,4 +1,6 @@
+import type { Evaluation } from '@jixiao/core';
 import { AUDIT_EVENTS } from '../audit-events.js';
+import { computeEvaluation } from '../core-bridge.js';
 import { inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, forbidden, notFound } from '../errors.js';
 import type { RectificationRow } from '../db/schema.js';
@@ -21,11 +23,22 @@ export async function createRectification(
   if (!description) throw badRequest('请填写整改事项说明（description）');
   const dueDate = typeof input.dueDate === 'string' && input.dueDate ? input.dueDate : null;
   if (dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) throw badRequest('dueDate 格式应为 YYYY-MM-DD');
+  // Tied to findings: a rule id must name a finding of the report's current audit.
+  const rule = typeof input.rule === 'string' && input.rule.trim() ? input.rule.trim() : null;
+  let findings: unknown[] = [];
+  if (rule) {
+    const audit = computeEvaluation(rec.data as Evaluation).audit;
+    if (audit) {
+      findings = audit.findings.filter((f) => f.rule === rule);
+      if (findings.length === 0) throw badRequest(`该报告当前的审核结果中没有规则“${rule}”的问题；不针对审核问题的整改事项请不填 rule`);
+    }
+  }
   const at = ctx.now();
   return inTransaction(ctx, 'create-rectification', async (r) => {
     const row = await r.rectifications.insert({
       evaluationId: rec.id,
-      rule: typeof input.rule === 'string' && input.rule ? input.rule : null,
+      rule,
+      findings: JSON.parse(JSON.stringify(findings)),
       description,
       dueDate,
       createdBy: actor.id,
