@@ -30,6 +30,12 @@ describe('normaliseLines', () => {
     expect(normaliseLines(['彭 静 秘书二科负责人']).lines[0]).toBe('彭 静 秘书二科负责人');
   });
 
+  it('OCR spaces around a decimal point', () => {
+    expect(normaliseLines(['全年执行数276. 7万元，年初 263 .38']).lines[0]).toBe('全年执行数276.7万元，年初 263.38');
+    expect(normaliseLines(['12 11 91.67%']).lines[0]).toBe('12 11 91.67%');
+    expect(normaliseLines(['1. 2023年我部门认真贯彻']).lines[0]).toBe('1. 2023年我部门认真贯彻');
+  });
+
   it('traditional characters become simplified', () => {
     const n = normaliseLines(['部門整體支出績效自評報告', '預算執行率']);
     expect(n.lines).toEqual(['部门整体支出绩效自评报告', '预算执行率']);

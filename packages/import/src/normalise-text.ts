@@ -89,6 +89,9 @@ export function normaliseLines(rawLines: string[]): NormalisedLines {
       line = line.replace(/([\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '$1');
       despaced++;
     }
+    // OCR: a decimal point with a space beside it ("276. 7", "276 .7")
+    // (not "1. 2023年…", a numbered item: at least two digits before the point, or none after a space)
+    if (line.includes('.') && /\d\s+\.\d|\d{2}\.\s+\d/.test(line)) line = line.replace(/(\d\d)\.\s+(?=\d)|(\d)\s+\.(?=\d)/g, (_m, a?: string, b?: string) => `${a ?? b}.`);
     let endAt = line.length;
     while (endAt > 0 && (line.charCodeAt(endAt - 1) === 0x20 || line.charCodeAt(endAt - 1) === 0x3000)) endAt--;
     if (endAt < line.length) line = line.slice(0, endAt);
