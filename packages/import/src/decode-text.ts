@@ -32,11 +32,12 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 
 /** NUL bytes or many control characters mean this is not a text file. */
 function refuseBinary(bytes: Uint8Array): void {
-  const n = Math.min(bytes.length, 64 * 1024);
+  const head = new Uint8Array(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 64 * 1024));
+  if (head.indexOf(0) >= 0) throw new JxError('UNSUPPORTED_FORMAT', '文件含有二进制内容，不是文本、Word、PDF、Excel 或 JSON 文件');
+  const n = Math.min(head.length, 8 * 1024);
   let control = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) throw new JxError('UNSUPPORTED_FORMAT', '文件含有二进制内容，不是文本、Word、PDF、Excel 或 JSON 文件');
+    const b = head[i]!;
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   if (n > 0 && control / n > 0.02) {
