@@ -20,8 +20,7 @@ export const POSTGRES_MISSING =
   'PostgreSQL 未安装：服务器测试需要在真实的 PostgreSQL 上运行。请以 root 执行 `apt-get install -y --no-install-recommends postgresql`（Debian），然后重新运行测试。' +
   ' (PostgreSQL is not installed: run `apt-get install postgresql`.)';
 
-export function findPostgresBin(): string | null {
-  const base = '/usr/lib/postgresql';
+export function findPostgresBin(base = '/usr/lib/postgresql'): string | null {
   if (!existsSync(base)) return null;
   const versions = readdirSync(base)
     .filter((v) => existsSync(join(base, v, 'bin', 'initdb')) && existsSync(join(base, v, 'bin', 'pg_ctl')))
@@ -43,8 +42,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
-  const bin = findPostgresBin();
+export async function startPostgres(installRoot?: string): Promise<TestPostgres> {
+  const bin = findPostgresBin(installRoot);
   if (!bin) throw new Error(POSTGRES_MISSING);
   const isRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-pg-'));

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { POSTGRES_MISSING, findPostgresBin, startPostgres } from './postgres.js';
+import { postgresUrl } from './databases.js';
+
+describe('the test PostgreSQL', () => {
+  it('without PostgreSQL installed, setup fails with the install command (never a skip)', async () => {
+    expect(findPostgresBin('/nonexistent/postgresql')).toBeNull();
+    await expect(startPostgres('/nonexistent/postgresql')).rejects.toThrow(/apt-get install/);
+    expect(POSTGRES_MISSING).toMatch(/PostgreSQL/);
+  });
+
+  it('the globalSetup server is a real PostgreSQL on loopback', async () => {
+    const url = postgresUrl();
+    expect(url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\//);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const r = await c.query<{ v: string }>('show server_version');
+      expect(Number.parseInt(r.rows[0]!.v, 10)).toBeGreaterThanOrEqual(13);
+    } finally {
+      await c.end();
+    }
+  });
+});
