@@ -16,8 +16,8 @@ describe('the test PostgreSQL', () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      const r = await c.query<{ v: string }>('show server_version');
-      expect(Number.parseInt(r.rows[0]!.v, 10)).toBeGreaterThanOrEqual(13);
+      const r = await c.query<{ v: string }>("select current_setting('server_version_num') as v");
+      expect(Number(r.rows[0]!.v)).toBeGreaterThanOrEqual(130000);
     } finally {
       await c.end();
     }
