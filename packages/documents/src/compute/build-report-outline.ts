@@ -1,0 +1,279 @@
+/**
+ * The report as a list of typed nodes (title, headings, paragraphs, tables, charts),
+ * built from the template's chapter outline, the computed figures and the unit's own
+ * chapters. The .docx renderer only lays these out; tests can read them as text.
+ */
+import { dec, formatDecimal, type Evaluation } from '@jixiao/core';
+import type { FigureBlockName, Template, TemplateBlock } from '../templates/template-schema.js';
+import { COLUMN_LABELS, type ReportFigures } from './compute-report-figures.js';
+import { findUnitText } from './find-unit-text.js';
+import { chineseNumber, fillPlaceholders, fmtAmount, fmtPercent, fmtScore } from './format-figures.js';
+
+export type ChartKind = 'scores' | 'budget' | 'sources';
+
+export type ReportNode =
+  | { type: 'attachment'; text: string }
+  | { type: 'title'; text: string }
+  | { type: 'h1' | 'h2' | 'h3'; text: string }
+  | { type: 'p'; text: string; missing?: boolean }
+  | { type: 'indicatorTable' }
+  | { type: 'scoreTable' }
+  | { type: 'chart'; chart: ChartKind; caption: string }
+  | { type: 'signature'; lines: string[] };
+
+export function placeholderValues(evaluation: Evaluation): { year: string; unit: string; project: string } {
+  return {
+    year: String(evaluation.fiscalYear),
+    unit: evaluation.unit.name ?? '【待填写：单位名称】',
+    project: evaluation.project?.name ?? evaluation.unit.name ?? '【待填写：项目名称】',
+  };
+}
+
+export function reportTitle(evaluation: Evaluation, template: Template): string {
+  return fillPlaceholders(template.report.title[evaluation.kind], placeholderValues(evaluation));
+}
+
+function sentence(parts: string[]): string {
+  return parts.filter(Boolean).join('，') + '。';
+}
+
+export function gradeBandsText(fig: ReportFigures): string {
+  const grades = fig.profile.grades;
+  return grades
+    .map((g, i) => {
+      if (i === 0) return `${formatDecimal(dec(g.min))}分（含）以上为“${g.name}”`;
+      const upper = grades[i - 1]!.min;
+      if (dec(g.min).isZero()) return `${formatDecimal(dec(upper))}分以下为“${g.name}”`;
+      return `${formatDecimal(dec(g.min))}分（含）至${formatDecimal(dec(upper))}分为“${g.name}”`;
+    })
+    .join('，');
+}
+
+export function buildReportOutline(fig: ReportFigures, template: Template): ReportNode[] {
+  const ev = fig.evaluation;
+  const values = placeholderValues(ev);
+  const nodes: ReportNode[] = [];
+  const missing = (label: string): ReportNode => ({ type: 'p', text: fillPlaceholders(template.report.missingText, { label }), missing: true });
+  if (template.report.attachmentLabel) nodes.push({ type: 'attachment', text: template.report.attachmentLabel });
+  nodes.push({ type: 'title', text: reportTitle(ev, template) });
+  if (template.report.preamble) nodes.push({ type: 'p', text: fillPlaceholders(template.report.preamble, values) });
+
+  const used = new Set<number>();
+  let chartNo = 0;
+  const chapters = template.report.chapters.filter((c) => !c.kinds || c.kinds.includes(ev.kind));
+  chapters.forEach((ch, ci) => {
+    const num = template.report.chapterNumbering === 'chinese' ? `${chineseNumber(ci + 1)}、` : `${ci + 1}. `;
+    nodes.push({ type: 'h1', text: `${num}${ch.title}` });
+    let h2 = 0;
+    for (const block of ch.blocks) {
+      const body = renderBlock(block);
+      if (body.length === 0) continue;
+      // Unit text that brings its own sub-headings replaces the block heading.
+      const ownHeadings = block.kind === 'unit' && body[0]?.type === 'h2';
+      if (block.heading && !ownHeadings) {
+        h2 += 1;
+        nodes.push({ type: 'h2', text: `（${chineseNumber(h2)}）${block.heading}` });
+      }
+      // Sub-sections of unit text become h2 under a chapter, h3 under a block heading.
+      for (const n of body) {
+        if (n.type === 'h2' && block.heading && !ownHeadings) nodes.push({ ...n, type: 'h3' });
+        else if (n.type === 'h2') {
+          h2 += 1;
+          nodes.push({ type: 'h2', text: `（${chineseNumber(h2)}）${n.text}` });
+        } else nodes.push(n);
+      }
+    }
+  });
+  return nodes;
+
+  function renderBlock(block: TemplateBlock): ReportNode[] {
+    if (block.kind === 'unit') {
+      const found = findUnitText(ev, template, block.slot, used);
+      const label = template.slots[block.slot]!.label;
+      if (!found) return block.required ? [missing(label)] : [];
+      const out: ReportNode[] = found.paragraphs.map((text) => ({ type: 'p', text }));
+      found.sections.forEach((s, i) => {
+        out.push({ type: 'h2', text: block.heading && found.paragraphs.length > 0 ? `${i + 1}. ${s.title}` : s.title });
+        for (const text of s.paragraphs) out.push({ type: 'p', text });
+      });
+      return out;
+    }
+    return figureBlock(block.name);
+  }
+
+  function chart(kind: ChartKind, caption: string): ReportNode[] {
+    chartNo += 1;
+    return [{ type: 'chart', chart: kind, caption: `图${chartNo} ${caption}` }];
+  }
+
+  function figureBlock(name: FigureBlockName): ReportNode[] {
+    const p = (text: string): ReportNode => ({ type: 'p', text });
+    const places = fig.profile.rounding.places;
+    switch (name) {
+      case 'staffing': {
+        const s = fig.staffing;
+        if (s.authorized === null && s.actual === null) return ev.kind === 'department' ? [missing('编制数及实际在职人数')] : [];
+        return [
+          p(
+            sentence([
+              `人员编制${s.authorized ?? '——'}个`,
+              `${ev.fiscalYear}年实际在职人数${s.actual ?? '——'}人`,
+              s.rate ? `在职人员控制率${fmtPercent(s.rate)}（实际在职人数÷编制数）` : '',
+            ]),
+          ),
+        ];
+      }
+      case 'fundsSummary': {
+        const t = fig.total;
+        const ex = fig.score.execution;
+        if (t.initial === null && t.adjusted === null && t.executed === null) return [missing('年度预算及执行数')];
+        const parts = [
+          `${ev.fiscalYear}年度年初预算数${fmtAmount(t.initial)}万元`,
+          `全年预算数${fmtAmount(t.adjusted)}万元`,
+          `全年执行数${fmtAmount(t.executed)}万元`,
+        ];
+        if (ex.rate) parts.push(`预算执行率${fmtPercent(ex.rate)}（全年执行数÷${ex.base === 'adjusted' ? '全年预算数' : '年初预算数'}）`);
+        if (ex.computed && ex.weight) parts.push(`预算执行率指标分值${fmtScore(ex.weight, places)}分，得分${fmtScore(ex.computed, places)}分`);
+        const out = [p(sentence(parts))];
+        if (t.initial && t.adjusted && !t.initial.equals(t.adjusted) && !t.initial.isZero()) {
+          const diff = t.adjusted.minus(t.initial);
+          const why = ev.funds.adjustmentReason;
+          out.push(
+            p(
+              sentence([
+                `全年预算数较年初预算数${diff.isNegative() ? '调减' : '调增'}${fmtAmount(diff.abs())}万元，调整幅度${fmtPercent(diff.abs().dividedBy(t.initial))}`,
+                why ? `调整原因：${why}` : '',
+              ]),
+            ),
+          );
+        }
+        return out;
+      }
+      case 'fundsBySource': {
+        if (fig.bySource.length === 0) return [];
+        const col = COLUMN_LABELS[fig.shareColumn];
+        return [
+          p(
+            `按资金来源分（${col}）：` +
+              fig.bySource.map((s) => `${s.label}${fmtAmount(s.amount)}万元${s.share ? `，占${fmtPercent(s.share)}` : ''}`).join('；') +
+              '。',
+          ),
+        ];
+      }
+      case 'fundsByNature': {
+        const n = fig.byNature;
+        if (!n.basic && !n.project) return [];
+        const col = COLUMN_LABELS[fig.shareColumn];
+        const seg: string[] = [];
+        if (n.basic) {
+          let s = `基本支出${fmtAmount(n.basic.amount)}万元${n.basic.share ? `，占总支出的${fmtPercent(n.basic.share)}` : ''}`;
+          const sub = [n.personnel, n.operating]
+            .filter((x) => x !== null)
+            .map((x) => `${x.label}${fmtAmount(x.amount)}万元${x.share ? `，占基本支出的${fmtPercent(x.share)}` : ''}`);
+          if (sub.length) s += `，其中${sub.join('，')}`;
+          seg.push(s);
+        }
+        if (n.project) {
+          const count = ev.funds.projectCount;
+          seg.push(
+            `项目支出${count !== null ? `（${count}个项目）` : ''}${fmtAmount(n.project.amount)}万元${n.project.share ? `，占总支出的${fmtPercent(n.project.share)}` : ''}`,
+          );
+        }
+        return [p(`按支出性质分（${col}）：${seg.join('；')}。`)];
+      }
+      case 'goals': {
+        const goals = ev.goals.filter((g) => g.expected || g.title);
+        if (goals.length === 0) return [missing('年度总体目标')];
+        return goals.map((g) => p(`${g.title && goals.length > 1 ? `${g.title}：` : ''}${g.expected ?? ''}`));
+      }
+      case 'goalsAchieved': {
+        const goals = ev.goals.filter((g) => g.achieved);
+        if (goals.length === 0) return [missing('年度总体目标实际完成情况')];
+        return goals.map((g) => p(`${g.title && goals.length > 1 ? `${g.title}：` : ''}${g.achieved}`));
+      }
+      case 'indicatorOverview': {
+        if (ev.indicators.length === 0) return [missing('绩效指标（一级、二级、三级指标及分值）')];
+        const ex = fig.score.execution;
+        const parts = fig.score.level1.map((l1, i) => {
+          const leaves = fig.score.indicators.filter((x) => x.path.startsWith(`${l1.path}.`)).length;
+          const row = fig.scoreRows[i + 1]!;
+          const l2 = ev.indicators[i]?.children.length ?? 0;
+          return `${l1.name}（分值${fmtScore(row.weight, places)}分，${l2}个二级指标、${leaves}个三级指标）`;
+        });
+        return [
+          p(
+            `绩效指标由${ex.weight ? `预算执行率（分值${fmtScore(ex.weight, places)}分）和` : ''}${fig.score.level1.length}个一级指标构成：${parts.join('、')}，合计${fmtScore(fig.score.totalWeight, places)}分。`,
+          ),
+        ];
+      }
+      case 'indicatorTable':
+        return ev.indicators.length === 0 ? [] : [{ type: 'indicatorTable' }];
+      case 'levelAnalysis': {
+        if (fig.score.level1.length === 0) return [missing('绩效指标完成情况')];
+        const out: ReportNode[] = [];
+        fig.score.level1.forEach((l1, i) => {
+          const row = fig.scoreRows[i + 1]!;
+          out.push(p(`${l1.name}：分值${fmtScore(row.weight, places)}分，得分${fmtScore(row.score, places)}分，得分率${fmtPercent(row.rate)}。`));
+          const shortfalls = fig.score.indicators.filter((x) => {
+            if (!x.path.startsWith(`${l1.path}.`) || x.status === 'not_applicable') return false;
+            const s = fig.leafScore(x);
+            return x.weight !== null && s !== null && s.lessThan(x.effectiveWeight ?? x.weight);
+          });
+          for (const x of shortfalls) {
+            const ind = leafAt(ev, x.path);
+            const why = ind?.deviationReason?.trim();
+            out.push(
+              p(
+                `${x.name}：年度指标值${ind?.target ?? '——'}，实际完成值${ind?.actual ?? '——'}，分值${fmtScore(x.effectiveWeight ?? x.weight, places)}分，得分${fmtScore(fig.leafScore(x), places)}分（${x.explanation}）。偏差原因及改进措施：${why || fillPlaceholders(template.report.missingText, { label: '偏差原因分析及改进措施' })}`,
+              ),
+            );
+          }
+        });
+        return out;
+      }
+      case 'conclusion': {
+        const total = fig.totalRow;
+        const kindText = ev.kind === 'department' ? '部门整体支出' : '项目支出';
+        return [
+          p(
+            `经自评，${values.unit}${ev.fiscalYear}年度${kindText}绩效自评得分${fmtScore(total.score, places)}分（满分${fmtScore(total.weight, places)}分），评价等级为“${fig.score.computedGrade ?? '——'}”。`,
+          ),
+          p(`评价等级标准：${gradeBandsText(fig)}。评分规则：${fig.profile.name}（${fig.profile.id}@${fig.profile.version}，${fig.profile.basis}）。`),
+        ];
+      }
+      case 'scoreTable':
+        return [{ type: 'scoreTable' }];
+      case 'chartScores':
+        return fig.score.level1.length === 0 ? [] : chart('scores', '各项指标分值与得分');
+      case 'chartBudget':
+        return fig.total.adjusted === null && fig.total.executed === null ? [] : chart('budget', '预算数与执行数（万元）');
+      case 'chartSources':
+        return fig.bySource.length < 2 ? [] : chart('sources', '资金来源构成（万元）');
+      case 'team': {
+        const lines: string[] = [];
+        const out: ReportNode[] = [];
+        if (ev.team.length === 0) out.push(missing('评价工作组人员名单'));
+        else {
+          for (const m of ev.team) {
+            out.push(p(`${m.role ? `${m.role}：` : ''}${m.name}${m.title ? `　${m.title}` : ''}${m.unit ? `　${m.unit}` : ''}`));
+          }
+        }
+        lines.push(values.unit);
+        lines.push(ev.dates.reportDate ? chineseDate(ev.dates.reportDate) : fillPlaceholders(template.report.missingText, { label: '报告日期' }));
+        out.push({ type: 'signature', lines });
+        return out;
+      }
+    }
+  }
+}
+
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export function leafAt(ev: Evaluation, path: string) {
+  const m = /^indicators\.(\d+)\.children\.(\d+)\.children\.(\d+)$/.exec(path);
+  if (!m) return null;
+  return ev.indicators[Number(m[1])]?.children[Number(m[2])]?.children[Number(m[3])] ?? null;
+}

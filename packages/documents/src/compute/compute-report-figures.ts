@@ -1,0 +1,165 @@
+/**
+ * Every figure the documents print, computed from the evaluation with core's scoring
+ * engine and decimal arithmetic. Nothing here is typed by hand: amounts come from the
+ * model, rates, shares, scores, totals and the grade from `scoreEvaluation`.
+ * Rounding happens later, when a renderer formats a figure (`formatDecimal`, half up).
+ */
+import {
+  dec,
+  decOrNull,
+  getProfile,
+  scoreEvaluation,
+  sumDec,
+  type AmountTriple,
+  type Decimal,
+  type Evaluation,
+  type FundSource,
+  type Profile,
+  type ScoreResult,
+  type ScoredIndicator,
+} from '@jixiao/core';
+
+export const FUND_SOURCE_LABELS: Record<FundSource, string> = {
+  general_public: '一般公共预算',
+  government_funds: '政府性基金',
+  state_capital: '国有资本经营预算',
+  social_insurance: '社会保险基金',
+  special_account_nontax: '纳入专户管理的非税收入',
+  carry_over: '上年结转',
+  other: '其他资金',
+};
+
+export type AmountColumn = 'executed' | 'adjusted' | 'initial';
+
+export const COLUMN_LABELS: Record<AmountColumn, string> = {
+  initial: '年初预算数',
+  adjusted: '全年预算数',
+  executed: '全年执行数',
+};
+
+export interface Triple {
+  initial: Decimal | null;
+  adjusted: Decimal | null;
+  executed: Decimal | null;
+}
+
+export interface ShareLine {
+  label: string;
+  amount: Decimal;
+  /** amount ÷ whole as a ratio; null when the whole is missing or zero. */
+  share: Decimal | null;
+  wholeLabel: string;
+}
+
+export interface ScoreRow {
+  name: string;
+  weight: Decimal | null;
+  score: Decimal | null;
+  /** score ÷ weight as a ratio. */
+  rate: Decimal | null;
+}
+
+export interface ReportFigures {
+  evaluation: Evaluation;
+  profile: Profile;
+  score: ScoreResult;
+  total: Triple;
+  /** The column shares are taken from: execution when stated, else adjusted, else initial. */
+  shareColumn: AmountColumn;
+  bySource: (ShareLine & { source: FundSource; triple: Triple })[];
+  /** 基本 / 项目 as shares of the total; 人员 / 公用 as shares of 基本. */
+  byNature: { basic: ShareLine | null; project: ShareLine | null; personnel: ShareLine | null; operating: ShareLine | null };
+  natureTriples: { basic: Triple; project: Triple; personnel: Triple; operating: Triple };
+  staffing: { authorized: number | null; actual: number | null; rate: Decimal | null };
+  /** 预算执行 + each level-1 indicator + 合计, as in the score table of the report. */
+  scoreRows: ScoreRow[];
+  totalRow: ScoreRow;
+  /** Score of one leaf for display: the profile's computation, else the stated score (qualitative within its band). */
+  leafScore(ind: ScoredIndicator): Decimal | null;
+}
+
+export function toTriple(t: AmountTriple): Triple {
+  return { initial: decOrNull(t.initial), adjusted: decOrNull(t.adjusted), executed: decOrNull(t.executed) };
+}
+
+function ratio(part: Decimal | null, whole: Decimal | null): Decimal | null {
+  if (part === null || whole === null || whole.isZero()) return null;
+  return part.dividedBy(whole);
+}
+
+/**
+ * Score of one leaf as core's total counts it: the profile's computation (for a
+ * qualitative indicator, the top of its band); where it cannot be computed, the stated
+ * score (core uses it as the best available); null when not applicable or nothing stated.
+ */
+export function leafScore(ind: ScoredIndicator): Decimal | null {
+  if (ind.status === 'not_applicable') return null;
+  return ind.computed ?? ind.stated;
+}
+
+export function computeReportFigures(evaluation: Evaluation, profile?: Profile): ReportFigures {
+  const prof = profile ?? getProfile(evaluation.profile);
+  const score = scoreEvaluation(evaluation, prof);
+  const f = evaluation.funds;
+  const total = toTriple(f.total);
+  const natureTriples = {
+    basic: toTriple(f.basic),
+    project: toTriple(f.project),
+    personnel: toTriple(f.personnel),
+    operating: toTriple(f.operating),
+  };
+  const columns: AmountColumn[] = ['executed', 'adjusted', 'initial'];
+  const shareColumn = columns.find((c) => total[c] !== null) ?? 'executed';
+  const pick = (t: Triple) => t[shareColumn] ?? columns.map((c) => t[c]).find((v) => v !== null) ?? null;
+  const whole = total[shareColumn];
+
+  const line = (label: string, t: Triple, w: Decimal | null, wholeLabel: string): ShareLine | null => {
+    const amount = pick(t);
+    return amount === null ? null : { label, amount, share: ratio(amount, w), wholeLabel };
+  };
+  const basicAmount = pick(natureTriples.basic);
+  const byNature = {
+    basic: line('基本支出', natureTriples.basic, whole, '总支出'),
+    project: line('项目支出', natureTriples.project, whole, '总支出'),
+    personnel: line('人员经费', natureTriples.personnel, basicAmount, '基本支出'),
+    operating: line('公用经费', natureTriples.operating, basicAmount, '基本支出'),
+  };
+  const bySource = f.bySource.flatMap((s) => {
+    const triple = toTriple(s);
+    const l = line(s.label ?? FUND_SOURCE_LABELS[s.source], triple, whole, '总额');
+    return l ? [{ ...l, source: s.source, triple }] : [];
+  });
+
+  const st = evaluation.baseData?.staffing;
+  const authorized = st?.authorized ?? null;
+  const actualStaff = st?.actual ?? null;
+  const staffing = {
+    authorized,
+    actual: actualStaff,
+    rate: authorized !== null && actualStaff !== null && authorized > 0 ? dec(actualStaff).dividedBy(authorized) : null,
+  };
+
+  const scoreRows: ScoreRow[] = [];
+  const ex = score.execution;
+  const exScore = ex.computed ?? ex.stated;
+  scoreRows.push({ name: '预算执行率', weight: ex.weight, score: exScore, rate: ratio(exScore, ex.weight) });
+  score.level1.forEach((l1) => {
+    const leaves = score.indicators.filter((i) => i.path.startsWith(`${l1.path}.`));
+    const applicable = leaves.filter((i) => i.status !== 'not_applicable');
+    const weights = applicable.map((i) => i.effectiveWeight).filter((d): d is Decimal => d !== null);
+    const weight = leaves.length === 0 ? l1.headedWeight : weights.length > 0 ? sumDec(weights) : null;
+    // Same parts as core's total: leaf scores (stated where not computable), or the level's stated score.
+    const leafScores = applicable.map(leafScore).filter((d): d is Decimal => d !== null);
+    const s =
+      applicable.length === 0 || (applicable.every((i) => i.computed === null && i.stated === null) && l1.stated !== null)
+        ? l1.stated
+        : leafScores.length > 0
+          ? sumDec(leafScores)
+          : null;
+    scoreRows.push({ name: l1.name, weight, score: s, rate: ratio(s, weight) });
+  });
+  const totalScore = score.computedTotal;
+  const totalRow: ScoreRow = { name: '合计', weight: score.totalWeight, score: totalScore, rate: ratio(totalScore, score.totalWeight) };
+
+  return { evaluation, profile: prof, score, total, shareColumn, bySource, byNature, natureTriples, staffing, scoreRows, totalRow, leafScore };
+}

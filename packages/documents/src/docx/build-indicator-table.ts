@@ -1,0 +1,148 @@
+/**
+ * The indicator table as on paper: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+ * 偏差原因分析及改进措施, with level-1 and level-2 cells merged down (rowSpan), the budget
+ * execution row first and the total last. Every score is computed (core scoring).
+ */
+import { Table, TableCell, TableRow, VerticalAlign, WidthType, type Paragraph } from 'docx';
+import type { Evaluation } from '@jixiao/core';
+import type { ReportFigures } from '../compute/compute-report-figures.js';
+import { fmtPercent, fmtScore } from '../compute/format-figures.js';
+import type { IndicatorColumn, Template } from '../templates/template-schema.js';
+import { cellParagraph } from './docx-text.js';
+
+export const INDICATOR_COLUMN_LABELS: Record<IndicatorColumn, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  level3: '三级指标',
+  sign: '指标性质',
+  target: '年度指标值',
+  unitOfMeasure: '计量单位',
+  actual: '实际完成值',
+  weight: '分值',
+  score: '得分',
+  deviation: '偏差原因分析及改进措施',
+};
+
+/** Relative column widths (sum is scaled to 100%). */
+const COLUMN_WEIGHT: Record<IndicatorColumn, number> = {
+  level1: 9,
+  level2: 10,
+  level3: 18,
+  sign: 6,
+  target: 11,
+  unitOfMeasure: 6,
+  actual: 11,
+  weight: 6,
+  score: 7,
+  deviation: 16,
+};
+
+const SIGN_TEXT: Record<string, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<', qualitative: '定性' };
+
+function cell(t: Template, text: string, opts: { rowSpan?: number; columnSpan?: number; align?: 'left' | 'center'; bold?: boolean } = {}) {
+  const children: Paragraph[] = text.split('\n').map((line) => cellParagraph(t, line, opts.align ?? 'center', opts.bold ?? false));
+  return new TableCell({
+    children,
+    verticalAlign: VerticalAlign.CENTER,
+    ...(opts.rowSpan && opts.rowSpan > 1 ? { rowSpan: opts.rowSpan } : {}),
+    ...(opts.columnSpan && opts.columnSpan > 1 ? { columnSpan: opts.columnSpan } : {}),
+  });
+}
+
+export function columnPercents(cols: IndicatorColumn[]): number[] {
+  const sum = cols.reduce((a, c) => a + COLUMN_WEIGHT[c], 0);
+  return cols.map((c) => (COLUMN_WEIGHT[c] / sum) * 100);
+}
+
+export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
+  const ev: Evaluation = fig.evaluation;
+  const cols = t.tables.selfEvaluation.indicatorColumns;
+  const places = fig.profile.rounding.places;
+  const byPath = new Map(fig.score.indicators.map((i) => [i.path, i]));
+  const rows: TableRow[] = [];
+  rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(t, INDICATOR_COLUMN_LABELS[c], { bold: true })) }));
+
+  // Budget execution row: the three level columns merged.
+  const ex = fig.score.execution;
+  const levelCols = cols.filter((c) => c === 'level1' || c === 'level2' || c === 'level3').length;
+  const execCells: TableCell[] = [cell(t, '预算执行率', { columnSpan: levelCols })];
+  for (const c of cols) {
+    if (c === 'level1' || c === 'level2' || c === 'level3') continue;
+    const text =
+      c === 'target' ? '100%' : c === 'actual' ? fmtPercent(ex.rate) : c === 'weight' ? fmtScore(ex.weight, places) : c === 'score' ? fmtScore(ex.computed, places) : c === 'sign' ? '≥' : c === 'unitOfMeasure' ? '%' : '';
+    execCells.push(cell(t, text, { align: c === 'deviation' ? 'left' : 'center' }));
+  }
+  rows.push(new TableRow({ cantSplit: true, children: execCells }));
+
+  ev.indicators.forEach((l1, i) => {
+    const l1Rows = l1.children.reduce((a, l2) => a + Math.max(1, l2.children.length), 0) || 1;
+    const l1Weight = fig.scoreRows[i + 1]?.weight ?? null;
+    const l1Label = `${l1.name}${l1Weight ? `\n（${fmtScore(l1Weight, places)}分）` : ''}`;
+    let firstOfL1 = true;
+    const l2s = l1.children.length > 0 ? l1.children : [null];
+    l2s.forEach((l2, j) => {
+      const leaves = l2 && l2.children.length > 0 ? l2.children : [null];
+      leaves.forEach((leaf, k) => {
+        const cells: TableCell[] = [];
+        const scored = leaf ? byPath.get(`indicators.${i}.children.${j}.children.${k}`) : undefined;
+        for (const c of cols) {
+          if (c === 'level1') {
+            if (firstOfL1) cells.push(cell(t, l1Label, { rowSpan: l1Rows }));
+            continue;
+          }
+          if (c === 'level2') {
+            if (k === 0) cells.push(cell(t, l2?.name ?? '', { rowSpan: leaves.length }));
+            continue;
+          }
+          let text = '';
+          if (leaf) {
+            switch (c) {
+              case 'level3':
+                text = leaf.name;
+                break;
+              case 'sign':
+                text = leaf.sign ? SIGN_TEXT[leaf.sign]! : scored?.target?.kind === 'quantitative' ? SIGN_TEXT[scored.target.sign]! : '定性';
+                break;
+              case 'target':
+                text = leaf.target ?? '';
+                break;
+              case 'unitOfMeasure':
+                text = leaf.unitOfMeasure ?? '';
+                break;
+              case 'actual':
+                text = leaf.actual ?? '';
+                break;
+              case 'weight':
+                text = fmtScore(scored?.effectiveWeight ?? scored?.weight ?? null, places);
+                break;
+              case 'score':
+                text = scored && scored.status !== 'not_applicable' ? fmtScore(fig.leafScore(scored), places) : '不适用';
+                break;
+              case 'deviation':
+                text = leaf.deviationReason ?? '';
+                break;
+            }
+          }
+          cells.push(cell(t, text, { align: c === 'deviation' || c === 'level3' ? 'left' : 'center' }));
+        }
+        firstOfL1 = false;
+        rows.push(new TableRow({ cantSplit: true, children: cells }));
+      });
+    });
+  });
+
+  // Total row: label over all columns before 分值.
+  const weightIdx = cols.indexOf('weight');
+  const totalCells: TableCell[] = [cell(t, '总分', { columnSpan: weightIdx, bold: true })];
+  for (const c of cols.slice(weightIdx)) {
+    const text = c === 'weight' ? fmtScore(fig.totalRow.weight, places) : c === 'score' ? fmtScore(fig.totalRow.score, places) : c === 'deviation' ? `评价等级：${fig.score.computedGrade ?? '——'}` : '';
+    totalCells.push(cell(t, text, { bold: c !== 'deviation' }));
+  }
+  rows.push(new TableRow({ cantSplit: true, children: totalCells }));
+
+  return new Table({
+    rows,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columnPercents(cols).map((p) => Math.round((p / 100) * 9070)),
+  });
+}

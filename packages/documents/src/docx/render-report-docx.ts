@@ -1,0 +1,178 @@
+/**
+ * 自评报告 (.docx) in the jurisdiction's template, GB/T 9704 layout: A4, margins
+ * 37/35/28/26 mm, title 方正小标宋简体 二号, body 仿宋_GB2312 三号 at a fixed 28 pt line,
+ * level-1 headings 黑体, level-2 楷体, page numbers "— 1 —". Every figure is computed
+ * (core scoring); chapters only the unit can write come from `evaluation.chapters`.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  convertMillimetersToTwip,
+  type FileChild,
+} from 'docx';
+import type { Evaluation, Profile } from '@jixiao/core';
+import { computeReportFigures, type ReportFigures } from '../compute/compute-report-figures.js';
+import { buildReportOutline, reportTitle, type ChartKind, type ReportNode } from '../compute/build-report-outline.js';
+import { buildChartSpec } from '../charts/build-report-charts.js';
+import { renderChartPng } from '../charts/render-chart-png.js';
+import { templateFor } from '../templates/load-template.js';
+import type { Template } from '../templates/template-schema.js';
+import { bodyParagraph, exactSpacing, headingParagraph, pt, run } from './docx-text.js';
+import { buildIndicatorTable } from './build-indicator-table.js';
+import { buildScoreTable } from './build-score-table.js';
+
+export interface RenderReportOptions {
+  /** Template id (national, hunan, henan, hebei …); default from the evaluation's profile. */
+  template?: string;
+  /** Rule profile to score with; default `getProfile(evaluation.profile)`. */
+  profile?: Profile;
+  /** Embed charts (default true). */
+  charts?: boolean;
+  /** Receives notes such as "no CJK font found for charts". */
+  onNote?: (note: string) => void;
+}
+
+const A4 = { width: 11906, height: 16838 };
+/** Printable width in pixels at 96 dpi for A4 with 28 + 26 mm margins (≈ 156 mm). */
+const CHART_WIDTH_PX = Math.round(((210 - 28 - 26) / 25.4) * 96 * 0.95);
+
+export async function renderReportDocx(evaluation: Evaluation, options: RenderReportOptions = {}): Promise<Uint8Array> {
+  const template = templateFor(evaluation, options.template);
+  const fig = computeReportFigures(evaluation, options.profile);
+  const nodes = buildReportOutline(fig, template);
+  const children = nodesToDocx(nodes, fig, template, options);
+  const doc = new Document({
+    creator: 'jixiao',
+    title: reportTitle(evaluation, template),
+    description: `评分规则 ${fig.profile.id}@${fig.profile.version}；模板 ${template.id}`,
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: template.fonts.latin, hAnsi: template.fonts.latin, eastAsia: template.fonts.body }, size: pt(template.sizes.body) },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: A4,
+            margin: {
+              top: convertMillimetersToTwip(template.margins.top),
+              bottom: convertMillimetersToTwip(template.margins.bottom),
+              left: convertMillimetersToTwip(template.margins.left),
+              right: convertMillimetersToTwip(template.margins.right),
+              footer: convertMillimetersToTwip(28 - 7),
+            },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: [template.pageNumber[0], PageNumber.CURRENT, template.pageNumber[1]],
+                    font: { ascii: template.fonts.latin, hAnsi: template.fonts.latin, eastAsia: '宋体' },
+                    size: pt(14),
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  const buf = await Packer.toBuffer(doc);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, options: RenderReportOptions): FileChild[] {
+  const out: FileChild[] = [];
+  let fontNoted = false;
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'attachment':
+        out.push(new Paragraph({ spacing: exactSpacing(t), children: [run(t, n.text, 'heading1', t.sizes.body)] }));
+        break;
+      case 'title':
+        out.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: twipLine(t.sizes.title * 1.5), lineRule: LineRuleType.EXACT, before: 0, after: twipLine(t.sizes.lineSpacing) },
+            children: [run(t, n.text, 'title', t.sizes.title)],
+          }),
+        );
+        break;
+      case 'h1':
+        out.push(headingParagraph(t, n.text, 1));
+        break;
+      case 'h2':
+        out.push(headingParagraph(t, n.text, 2));
+        break;
+      case 'h3':
+        out.push(headingParagraph(t, n.text, 3));
+        break;
+      case 'p':
+        out.push(bodyParagraph(t, n.text, n.missing ? { missing: true } : {}));
+        break;
+      case 'indicatorTable':
+        out.push(buildIndicatorTable(fig, t));
+        out.push(new Paragraph({ spacing: exactSpacing(t), children: [] }));
+        break;
+      case 'scoreTable':
+        out.push(buildScoreTable(fig, t));
+        out.push(new Paragraph({ spacing: exactSpacing(t), children: [] }));
+        break;
+      case 'chart': {
+        if (options.charts === false) break;
+        const img = chartImage(fig, n.chart);
+        if (img.fontMissing && !fontNoted) {
+          fontNoted = true;
+          options.onNote?.('未找到中文字体文件（/usr/share/fonts），图表中的中文可能无法显示；可安装 fonts-noto-cjk。');
+        }
+        out.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: img.png,
+                transformation: { width: CHART_WIDTH_PX, height: Math.round((CHART_WIDTH_PX * img.height) / img.width) },
+                altText: { name: n.caption, description: n.caption, title: n.caption },
+              }),
+            ],
+          }),
+        );
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactSpacing(t), children: [run(t, n.caption, 'heading2', t.sizes.table + 1)] }));
+        break;
+      }
+      case 'signature':
+        for (const line of n.lines) {
+          out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactSpacing(t), indent: { right: twipLine(t.sizes.body * 2) }, children: [run(t, line, 'body', t.sizes.body)] }));
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+function twipLine(points: number): number {
+  return Math.round(points * 20);
+}
+
+function chartImage(fig: ReportFigures, kind: ChartKind) {
+  return renderChartPng(buildChartSpec(fig, kind), { width: 640, height: 360, scale: 2 });
+}
+
+export type { ReportFigures, Template };

@@ -1,0 +1,13 @@
+// Public API of @jixiao/documents: the official package (report .docx, tables .xlsx, PDF).
+export { renderReportDocx, type RenderReportOptions } from './docx/render-report-docx.js';
+export { renderTablesXlsx, renderTablesWorkbook, type RenderTablesOptions, type RenderedTables } from './xlsx/render-tables-xlsx.js';
+export { convertDocxToPdf, FONTCONFIG_FILE, type ConvertOptions } from './pdf/convert-docx-to-pdf.js';
+export { findSoffice, SOFFICE_INSTALL_HINT } from './pdf/find-soffice.js';
+export { exportEvaluation, EXPORT_FORMATS, MIME_TYPES, type ExportFormat, type ExportOptions } from './export-evaluation.js';
+export { renderChartPng, renderChartSvg, type ChartSpec, type ChartPng, type RenderChartOptions } from './charts/render-chart-png.js';
+export { buildChartSpec } from './charts/build-report-charts.js';
+export { findCjkFont } from './charts/find-cjk-font.js';
+export { computeReportFigures, type ReportFigures } from './compute/compute-report-figures.js';
+export { buildReportOutline, type ReportNode } from './compute/build-report-outline.js';
+export { loadTemplate, listTemplateIds, resolveTemplateId, templateFor, validateTemplate, TEMPLATES_DIR } from './templates/load-template.js';
+export { Template, type TemplateInput } from './templates/template-schema.js';

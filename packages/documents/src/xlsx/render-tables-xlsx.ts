@@ -1,0 +1,50 @@
+/**
+ * 自评表 (and, for department evaluations when the template includes it, 基础数据表) as
+ * one .xlsx workbook with live formulas and cached results.
+ */
+import ExcelJS from 'exceljs';
+import type { Evaluation, Profile } from '@jixiao/core';
+import { computeReportFigures } from '../compute/compute-report-figures.js';
+import { templateFor } from '../templates/load-template.js';
+import { buildBaseDataSheet, type BaseDataCells } from './build-base-data-sheet.js';
+import { buildSelfEvaluationSheet, type SelfEvaluationCells } from './build-self-evaluation-sheet.js';
+
+export interface RenderTablesOptions {
+  template?: string;
+  profile?: Profile;
+  /** Document properties date; default now. */
+  createdAt?: Date;
+}
+
+export interface RenderedTables {
+  bytes: Uint8Array;
+  sheets: { selfEvaluation: string; baseData: string | null };
+  cells: { selfEvaluation: SelfEvaluationCells; baseData: BaseDataCells | null };
+}
+
+export async function renderTablesXlsx(evaluation: Evaluation, options: RenderTablesOptions = {}): Promise<Uint8Array> {
+  return (await renderTablesWorkbook(evaluation, options)).bytes;
+}
+
+/** Like renderTablesXlsx, and also says where the live figures are. */
+export async function renderTablesWorkbook(evaluation: Evaluation, options: RenderTablesOptions = {}): Promise<RenderedTables> {
+  const template = templateFor(evaluation, options.template);
+  const fig = computeReportFigures(evaluation, options.profile);
+  const wb = new ExcelJS.Workbook();
+  const when = options.createdAt ?? new Date();
+  wb.creator = 'jixiao';
+  wb.created = when;
+  wb.modified = when;
+  wb.calcProperties = { fullCalcOnLoad: true };
+  const spec = template.tables;
+  let baseData: BaseDataCells | null = null;
+  let baseName: string | null = null;
+  if (evaluation.kind === 'department' && spec.baseData.include) {
+    baseName = spec.baseData.sheetName;
+    baseData = buildBaseDataSheet(wb.addWorksheet(baseName), fig, template);
+  }
+  const selfEvaluation = buildSelfEvaluationSheet(wb.addWorksheet(spec.selfEvaluation.sheetName), fig, template);
+  const buf = await wb.xlsx.writeBuffer();
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  return { bytes, sheets: { selfEvaluation: spec.selfEvaluation.sheetName, baseData: baseName }, cells: { selfEvaluation, baseData } };
+}
