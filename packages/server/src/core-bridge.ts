@@ -1,17 +1,18 @@
 /**
- * The one place the server calls the pure core for scoring and auditing. The core
- * functions are looked up at run time so the server keeps working (with null scores)
- * while a core module is missing or throws on a malformed evaluation.
+ * The one place the server calls the pure core for scoring and auditing. A malformed
+ * evaluation or an unknown profile never fails a request here: the problem is reported
+ * beside null results so the unit can still open and fix its draft.
  */
-import * as core from '@jixiao/core';
-import type { AuditResult, Evaluation, ScoreResult } from '@jixiao/core';
-import { dec } from '@jixiao/core';
-
-type AnyFn = (...args: unknown[]) => unknown;
-const lookup = (name: string): AnyFn | undefined => {
-  const f = (core as Record<string, unknown>)[name];
-  return typeof f === 'function' ? (f as AnyFn) : undefined;
-};
+import {
+  auditEvaluation,
+  dec,
+  getProfile,
+  scoreEvaluation,
+  type AuditResult,
+  type Evaluation,
+  type Profile,
+  type ScoreResult,
+} from '@jixiao/core';
 
 export interface Computed {
   score: ScoreResult | null;
@@ -22,31 +23,24 @@ export interface Computed {
 
 export function computeEvaluation(evaluation: Evaluation): Computed {
   const problems: string[] = [];
-  let score: ScoreResult | null = null;
-  let audit: AuditResult | null = null;
-  let profile: unknown;
+  let profile: Profile;
   try {
-    profile = lookup('getProfile')?.(evaluation.profile);
+    profile = getProfile(evaluation.profile);
   } catch (e) {
     problems.push(`评分规则不可用：${(e as Error).message}`);
+    return { score: null, audit: null, problems };
   }
-  const scoreFn = lookup('scoreEvaluation');
-  if (!scoreFn) problems.push('评分模块尚不可用');
-  else {
-    try {
-      score = scoreFn(evaluation, profile) as ScoreResult;
-    } catch (e) {
-      problems.push(`无法计算得分：${(e as Error).message}`);
-    }
+  let score: ScoreResult | null = null;
+  let audit: AuditResult | null = null;
+  try {
+    score = scoreEvaluation(evaluation, profile);
+  } catch (e) {
+    problems.push(`无法计算得分：${(e as Error).message}`);
   }
-  const auditFn = lookup('auditEvaluation');
-  if (!auditFn) problems.push('审核模块尚不可用');
-  else {
-    try {
-      audit = auditFn(evaluation, profile) as AuditResult;
-    } catch (e) {
-      problems.push(`无法审核：${(e as Error).message}`);
-    }
+  try {
+    audit = auditEvaluation(evaluation, { profile });
+  } catch (e) {
+    problems.push(`无法审核：${(e as Error).message}`);
   }
   return { score, audit, problems };
 }
