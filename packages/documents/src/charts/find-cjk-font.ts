@@ -7,15 +7,18 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * Single-face files first, then the smallest collections. Never the Noto CJK .ttc
+ * collections: resvg parsing a whole ~20 MB multi-face .ttc made a render hang for minutes.
+ */
 const PREFERRED = [
-  /NotoSansCJK-Regular\.ttc$/,
   /NotoSansCJKsc-Regular\.otf$/,
-  /NotoSerifCJK-Regular\.ttc$/,
+  /NotoSansSC-Regular\.(otf|ttf)$/,
+  /SourceHanSansSC-Regular\.otf$/,
   /wqy-zenhei\.ttc$/,
   /wqy-microhei\.ttc$/,
   /uming\.ttc$/,
   /ukai\.ttc$/,
-  /SourceHanSans.*\.(otf|ttc)$/,
 ];
 
 export interface CjkFont {

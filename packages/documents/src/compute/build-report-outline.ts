@@ -3,10 +3,11 @@
  * built from the template's chapter outline, the computed figures and the unit's own
  * chapters. The .docx renderer only lays these out; tests can read them as text.
  */
-import { dec, formatDecimal, type Evaluation } from '@jixiao/core';
+import { dec, formatDecimal, type Decimal, type Evaluation } from '@jixiao/core';
 import type { FigureBlockName, Template, TemplateBlock } from '../templates/template-schema.js';
 import { COLUMN_LABELS, type ReportFigures } from './compute-report-figures.js';
 import { findUnitText } from './find-unit-text.js';
+import { dropConflictingSentences } from './drop-conflicting-sentences.js';
 import { chineseNumber, fillPlaceholders, fmtAmount, fmtPercent, fmtScore } from './format-figures.js';
 
 export type ChartKind = 'scores' | 'budget' | 'sources';
@@ -53,12 +54,16 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
   const ev = fig.evaluation;
   const values = placeholderValues(ev);
   const nodes: ReportNode[] = [];
-  const missing = (label: string): ReportNode => ({ type: 'p', text: fillPlaceholders(template.report.missingText, { label }), missing: true });
+  const gapText = (label: string) => fillPlaceholders(template.report.missingText, { label });
+  const missing = (label: string): ReportNode => ({ type: 'p', text: gapText(label), missing: true });
+  /** A stated figure with its unit, or a plain marked gap (never "——分"). */
+  const orGap = (d: Decimal | null, label: string, unit = '') => (d === null ? gapText(label) : `${fmtScore(d, fig.profile.rounding.places)}${unit}`);
   if (template.report.attachmentLabel) nodes.push({ type: 'attachment', text: template.report.attachmentLabel });
   nodes.push({ type: 'title', text: reportTitle(ev, template) });
   if (template.report.preamble) nodes.push({ type: 'p', text: fillPlaceholders(template.report.preamble, values) });
 
   const used = new Set<number>();
+  const reportValues = { executionRate: fig.executionRate, totalScore: fig.totalRow.score, grade: fig.grade };
   let chartNo = 0;
   const chapters = template.report.chapters.filter((c) => !c.kinds || c.kinds.includes(ev.kind));
   chapters.forEach((ch, ci) => {
@@ -91,10 +96,16 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
       const found = findUnitText(ev, template, block.slot, used);
       const label = template.slots[block.slot]!.label;
       if (!found) return block.required ? [missing(label)] : [];
-      const out: ReportNode[] = found.paragraphs.map((text) => ({ type: 'p', text }));
+      const out: ReportNode[] = [];
+      const para = (raw: string) => {
+        const { text, dropped } = dropConflictingSentences(raw, reportValues);
+        if (text) out.push({ type: 'p', text });
+        for (const what of new Set(dropped)) out.push(missing(`原文此处所述${what}与本报告数据不一致，已略去，请单位核对`));
+      };
+      found.paragraphs.forEach(para);
       found.sections.forEach((s, i) => {
         out.push({ type: 'h2', text: block.heading && found.paragraphs.length > 0 ? `${i + 1}. ${s.title}` : s.title });
-        for (const text of s.paragraphs) out.push({ type: 'p', text });
+        s.paragraphs.forEach(para);
       });
       return out;
     }
@@ -116,8 +127,8 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
         return [
           p(
             sentence([
-              `人员编制${s.authorized ?? '——'}个`,
-              `${ev.fiscalYear}年实际在职人数${s.actual ?? '——'}人`,
+              s.authorized !== null ? `人员编制${s.authorized}个` : `人员编制${gapText('编制数')}`,
+              s.actual !== null ? `${ev.fiscalYear}年实际在职人数${s.actual}人` : `${ev.fiscalYear}年实际在职人数${gapText('实际在职人数')}`,
               s.rate ? `在职人员控制率${fmtPercent(s.rate)}（实际在职人数÷编制数）` : '',
             ]),
           ),
@@ -126,14 +137,16 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
       case 'fundsSummary': {
         const t = fig.total;
         const ex = fig.score.execution;
+        const exRow = fig.scoreRows[0]!;
+        const amount = (d: Decimal | null, label: string) => (d === null ? gapText(label) : `${fmtAmount(d)}万元`);
         if (t.initial === null && t.adjusted === null && t.executed === null) return [missing('年度预算及执行数')];
         const parts = [
-          `${ev.fiscalYear}年度年初预算数${fmtAmount(t.initial)}万元`,
-          `全年预算数${fmtAmount(t.adjusted)}万元`,
-          `全年执行数${fmtAmount(t.executed)}万元`,
+          `${ev.fiscalYear}年度年初预算数${amount(t.initial, '年初预算数')}`,
+          `全年预算数${amount(t.adjusted, '全年预算数')}`,
+          `全年执行数${amount(t.executed, '全年执行数')}`,
         ];
-        if (ex.rate) parts.push(`预算执行率${fmtPercent(ex.rate)}（全年执行数÷${ex.base === 'adjusted' ? '全年预算数' : '年初预算数'}）`);
-        if (ex.computed && ex.weight) parts.push(`预算执行率指标分值${fmtScore(ex.weight, places)}分，得分${fmtScore(ex.computed, places)}分`);
+        if (fig.executionRate) parts.push(`预算执行率${fmtPercent(fig.executionRate)}${ex.rate ? `（全年执行数÷${ex.base === 'adjusted' ? '全年预算数' : '年初预算数'}）` : ''}`);
+        if (exRow.weight !== null || exRow.score !== null) parts.push(`预算执行率指标分值${orGap(exRow.weight, '预算执行率分值', '分')}，得分${orGap(exRow.score, '预算执行率得分', '分')}`);
         const out = [p(sentence(parts))];
         if (t.initial && t.adjusted && !t.initial.equals(t.adjusted) && !t.initial.isZero()) {
           const diff = t.adjusted.minus(t.initial);
@@ -193,16 +206,20 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
       }
       case 'indicatorOverview': {
         if (ev.indicators.length === 0) return [missing('绩效指标（一级、二级、三级指标及分值）')];
-        const ex = fig.score.execution;
+        const exRow = fig.scoreRows[0]!;
         const parts = fig.score.level1.map((l1, i) => {
           const leaves = fig.score.indicators.filter((x) => x.path.startsWith(`${l1.path}.`)).length;
           const row = fig.scoreRows[i + 1]!;
           const l2 = ev.indicators[i]?.children.length ?? 0;
-          return `${l1.name}（分值${fmtScore(row.weight, places)}分，${l2}个二级指标、${leaves}个三级指标）`;
+          const counts = leaves > 0 ? `${l2}个二级指标、${leaves}个三级指标` : '';
+          const w = row.weight !== null ? `分值${fmtScore(row.weight, places)}分` : '';
+          const inner = [w, counts].filter(Boolean).join('，');
+          return `${l1.name}${inner ? `（${inner}）` : ''}`;
         });
+        const total = fig.totalRow.weight !== null ? `，总分值${fmtScore(fig.totalRow.weight, places)}分` : '';
         return [
           p(
-            `绩效指标由${ex.weight ? `预算执行率（分值${fmtScore(ex.weight, places)}分）和` : ''}${fig.score.level1.length}个一级指标构成：${parts.join('、')}，合计${fmtScore(fig.score.totalWeight, places)}分。`,
+            `绩效指标由${exRow.weight !== null ? `预算执行率（分值${fmtScore(exRow.weight, places)}分）和` : ''}${fig.score.level1.length}个一级指标构成：${parts.join('、')}${total}。`,
           ),
         ];
       }
@@ -213,18 +230,24 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
         const out: ReportNode[] = [];
         fig.score.level1.forEach((l1, i) => {
           const row = fig.scoreRows[i + 1]!;
-          out.push(p(`${l1.name}：分值${fmtScore(row.weight, places)}分，得分${fmtScore(row.score, places)}分，得分率${fmtPercent(row.rate)}。`));
+          const head = [
+            row.weight !== null ? `分值${fmtScore(row.weight, places)}分` : '',
+            row.score !== null ? `得分${fmtScore(row.score, places)}分` : '',
+            row.rate !== null ? `得分率${fmtPercent(row.rate)}` : '',
+          ].filter(Boolean);
+          if (head.length > 0) out.push(p(`${l1.name}：${head.join('，')}。`));
           const shortfalls = fig.score.indicators.filter((x) => {
             if (!x.path.startsWith(`${l1.path}.`) || x.status === 'not_applicable') return false;
             const s = fig.leafScore(x);
-            return x.weight !== null && s !== null && s.lessThan(x.effectiveWeight ?? x.weight);
+            const w = fig.leafWeight(x);
+            return w !== null && s !== null && s.lessThan(w);
           });
           for (const x of shortfalls) {
             const ind = leafAt(ev, x.path);
             const why = ind?.deviationReason?.trim();
             out.push(
               p(
-                `${x.name}：年度指标值${ind?.target ?? '——'}，实际完成值${ind?.actual ?? '——'}，分值${fmtScore(x.effectiveWeight ?? x.weight, places)}分，得分${fmtScore(fig.leafScore(x), places)}分（${x.explanation}）。偏差原因及改进措施：${why || fillPlaceholders(template.report.missingText, { label: '偏差原因分析及改进措施' })}`,
+                `${x.name}：年度指标值${ind?.target ?? '——'}，实际完成值${ind?.actual ?? '——'}，分值${fmtScore(fig.leafWeight(x), places)}分，得分${fmtScore(fig.leafScore(x), places)}分。偏差原因及改进措施：${why || gapText('偏差原因分析及改进措施')}`,
               ),
             );
           }
@@ -236,9 +259,9 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
         const kindText = ev.kind === 'department' ? '部门整体支出' : '项目支出';
         return [
           p(
-            `经自评，${values.unit}${ev.fiscalYear}年度${kindText}绩效自评得分${fmtScore(total.score, places)}分（满分${fmtScore(total.weight, places)}分），评价等级为“${fig.score.computedGrade ?? '——'}”。`,
+            `经自评，${values.unit}${ev.fiscalYear}年度${kindText}绩效自评得分${orGap(total.score, '自评得分', '分')}${total.weight !== null ? `（满分${fmtScore(total.weight, places)}分）` : ''}，评价等级为${fig.grade ? `“${fig.grade}”` : gapText('评价等级')}。`,
           ),
-          p(`评价等级标准：${gradeBandsText(fig)}。评分规则：${fig.profile.name}（${fig.profile.id}@${fig.profile.version}，${fig.profile.basis}）。`),
+          p(`评价等级标准：${gradeBandsText(fig)}。`),
         ];
       }
       case 'scoreTable':

@@ -9,7 +9,6 @@ import {
   decOrNull,
   getProfile,
   scoreEvaluation,
-  sumDec,
   type AmountTriple,
   type Decimal,
   type Evaluation,
@@ -74,7 +73,13 @@ export interface ReportFigures {
   /** 预算执行 + each level-1 indicator + 合计, as in the score table of the report. */
   scoreRows: ScoreRow[];
   totalRow: ScoreRow;
-  /** Score of one leaf for display: the profile's computation, else the stated score (qualitative within its band). */
+  /** The grade the unit stated (null: not stated, printed as a gap). */
+  grade: string | null;
+  /** executed ÷ base as a ratio (computed from the stated amounts). */
+  executionRate: Decimal | null;
+  /** Stated weight of one leaf. */
+  leafWeight(ind: ScoredIndicator): Decimal | null;
+  /** Score of one leaf as the unit stated it. */
   leafScore(ind: ScoredIndicator): Decimal | null;
 }
 
@@ -87,14 +92,15 @@ function ratio(part: Decimal | null, whole: Decimal | null): Decimal | null {
   return part.dividedBy(whole);
 }
 
-/**
- * Score of one leaf as core's total counts it: the profile's computation (for a
- * qualitative indicator, the top of its band); where it cannot be computed, the stated
- * score (core uses it as the best available); null when not applicable or nothing stated.
- */
+/** The leaf's stated self score (the unit's figure); null when not stated or not applicable. */
 export function leafScore(ind: ScoredIndicator): Decimal | null {
   if (ind.status === 'not_applicable') return null;
-  return ind.computed ?? ind.stated;
+  return ind.stated;
+}
+
+/** The leaf's stated weight. */
+export function leafWeight(ind: ScoredIndicator): Decimal | null {
+  return ind.weight;
 }
 
 export function computeReportFigures(evaluation: Evaluation, profile?: Profile): ReportFigures {
@@ -139,27 +145,23 @@ export function computeReportFigures(evaluation: Evaluation, profile?: Profile):
     rate: authorized !== null && actualStaff !== null && authorized > 0 ? dec(actualStaff).dividedBy(authorized) : null,
   };
 
+  // The unit's own figures: weights, scores, total and grade exactly as stated (never
+  // the profile's recomputation, which belongs in the audit); a rate only where both sides are stated.
   const scoreRows: ScoreRow[] = [];
-  const ex = score.execution;
-  const exScore = ex.computed ?? ex.stated;
-  scoreRows.push({ name: '预算执行率', weight: ex.weight, score: exScore, rate: ratio(exScore, ex.weight) });
-  score.level1.forEach((l1) => {
-    const leaves = score.indicators.filter((i) => i.path.startsWith(`${l1.path}.`));
-    const applicable = leaves.filter((i) => i.status !== 'not_applicable');
-    const weights = applicable.map((i) => i.effectiveWeight).filter((d): d is Decimal => d !== null);
-    const weight = leaves.length === 0 ? l1.headedWeight : weights.length > 0 ? sumDec(weights) : null;
-    // Same parts as core's total: leaf scores (stated where not computable), or the level's stated score.
-    const leafScores = applicable.map(leafScore).filter((d): d is Decimal => d !== null);
-    const s =
-      applicable.length === 0 || (applicable.every((i) => i.computed === null && i.stated === null) && l1.stated !== null)
-        ? l1.stated
-        : leafScores.length > 0
-          ? sumDec(leafScores)
-          : null;
-    scoreRows.push({ name: l1.name, weight, score: s, rate: ratio(s, weight) });
-  });
-  const totalScore = score.computedTotal;
-  const totalRow: ScoreRow = { name: '合计', weight: score.totalWeight, score: totalScore, rate: ratio(totalScore, score.totalWeight) };
+  const be = evaluation.budgetExecution;
+  const exWeight = decOrNull(be.weight);
+  const exScore = decOrNull(be.selfScore);
+  scoreRows.push({ name: '预算执行率', weight: exWeight, score: exScore, rate: ratio(exScore, exWeight) });
+  for (const l1 of evaluation.indicators) {
+    const w = decOrNull(l1.weight);
+    const s = decOrNull(l1.selfScore);
+    scoreRows.push({ name: l1.name, weight: w, score: s, rate: ratio(s, w) });
+  }
+  const tw = decOrNull(evaluation.totals.statedWeight);
+  const ts = decOrNull(evaluation.totals.statedScore);
+  const totalRow: ScoreRow = { name: '合计', weight: tw, score: ts, rate: ratio(ts, tw) };
+  // Execution rate: arithmetic on the stated amounts (executed ÷ base); the unit's printed rate only when no base is stated.
+  const executionRate = score.execution.rate ?? (be.statedRate !== null ? dec(be.statedRate).dividedBy(100) : null);
 
-  return { evaluation, profile: prof, score, total, shareColumn, bySource, byNature, natureTriples, staffing, scoreRows, totalRow, leafScore };
+  return { evaluation, profile: prof, score, total, shareColumn, bySource, byNature, natureTriples, staffing, scoreRows, totalRow, grade: evaluation.totals.statedGrade, executionRate, leafScore, leafWeight };
 }

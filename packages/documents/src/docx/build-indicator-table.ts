@@ -49,6 +49,13 @@ function cell(t: Template, text: string, opts: { rowSpan?: number; columnSpan?: 
   });
 }
 
+/** A table cell for a figure the unit did not state: a plain marked gap. */
+export const MISSING_CELL = '待填写';
+
+export function cellScore(d: import('@jixiao/core').Decimal | null, places: number): string {
+  return d === null ? MISSING_CELL : fmtScore(d, places);
+}
+
 export function columnPercents(cols: IndicatorColumn[]): number[] {
   const sum = cols.reduce((a, c) => a + COLUMN_WEIGHT[c], 0);
   return cols.map((c) => (COLUMN_WEIGHT[c] / sum) * 100);
@@ -63,13 +70,12 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
   rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(t, INDICATOR_COLUMN_LABELS[c], { bold: true })) }));
 
   // Budget execution row: the three level columns merged.
-  const ex = fig.score.execution;
   const levelCols = cols.filter((c) => c === 'level1' || c === 'level2' || c === 'level3').length;
   const execCells: TableCell[] = [cell(t, '预算执行率', { columnSpan: levelCols })];
   for (const c of cols) {
     if (c === 'level1' || c === 'level2' || c === 'level3') continue;
     const text =
-      c === 'target' ? '100%' : c === 'actual' ? fmtPercent(ex.rate) : c === 'weight' ? fmtScore(ex.weight, places) : c === 'score' ? fmtScore(ex.computed, places) : c === 'sign' ? '≥' : c === 'unitOfMeasure' ? '%' : '';
+      c === 'target' ? '100%' : c === 'actual' ? fmtPercent(fig.executionRate) : c === 'weight' ? cellScore(fig.scoreRows[0]!.weight, places) : c === 'score' ? cellScore(fig.scoreRows[0]!.score, places) : c === 'sign' ? '≥' : c === 'unitOfMeasure' ? '%' : '';
     execCells.push(cell(t, text, { align: c === 'deviation' ? 'left' : 'center' }));
   }
   rows.push(new TableRow({ cantSplit: true, children: execCells }));
@@ -113,10 +119,10 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
                 text = leaf.actual ?? '';
                 break;
               case 'weight':
-                text = fmtScore(scored?.effectiveWeight ?? scored?.weight ?? null, places);
+                text = cellScore(scored ? fig.leafWeight(scored) : null, places);
                 break;
               case 'score':
-                text = scored && scored.status !== 'not_applicable' ? fmtScore(fig.leafScore(scored), places) : '不适用';
+                text = scored && scored.status !== 'not_applicable' ? cellScore(fig.leafScore(scored), places) : '不适用';
                 break;
               case 'deviation':
                 text = leaf.deviationReason ?? '';
@@ -135,7 +141,7 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
   const weightIdx = cols.indexOf('weight');
   const totalCells: TableCell[] = [cell(t, '总分', { columnSpan: weightIdx, bold: true })];
   for (const c of cols.slice(weightIdx)) {
-    const text = c === 'weight' ? fmtScore(fig.totalRow.weight, places) : c === 'score' ? fmtScore(fig.totalRow.score, places) : c === 'deviation' ? `评价等级：${fig.score.computedGrade ?? '——'}` : '';
+    const text = c === 'weight' ? cellScore(fig.totalRow.weight, places) : c === 'score' ? cellScore(fig.totalRow.score, places) : c === 'deviation' ? `评价等级：${fig.grade ?? MISSING_CELL}` : '';
     totalCells.push(cell(t, text, { bold: c !== 'deviation' }));
   }
   rows.push(new TableRow({ cantSplit: true, children: totalCells }));

@@ -1,7 +1,8 @@
 /** 各项指标得分情况表: 指标 | 分值 | 得分 | 得分率, computed by core scoring. */
 import { Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { ReportFigures } from '../compute/compute-report-figures.js';
-import { fmtPercent, fmtScore } from '../compute/format-figures.js';
+import { fmtPercent } from '../compute/format-figures.js';
+import { MISSING_CELL, cellScore } from './build-indicator-table.js';
 import type { Template } from '../templates/template-schema.js';
 import { cellParagraph } from './docx-text.js';
 
@@ -11,8 +12,8 @@ export function buildScoreTable(fig: ReportFigures, t: Template): Table {
   const rows = [new TableRow({ tableHeader: true, children: ['指标', '分值', '得分', '得分率'].map((h) => c(h, true)) })];
   for (const r of [...fig.scoreRows, fig.totalRow]) {
     const bold = r === fig.totalRow;
-    rows.push(new TableRow({ cantSplit: true, children: [c(r.name, bold), c(fmtScore(r.weight, places), bold), c(fmtScore(r.score, places), bold), c(fmtPercent(r.rate), bold)] }));
+    rows.push(new TableRow({ cantSplit: true, children: [c(r.name, bold), c(cellScore(r.weight, places), bold), c(cellScore(r.score, places), bold), c(r.rate ? fmtPercent(r.rate) : '', bold)] }));
   }
-  rows.push(new TableRow({ children: [c('评价等级', true), new TableCell({ columnSpan: 3, children: [cellParagraph(t, fig.score.computedGrade ?? '——', 'center', true)] })] }));
+  rows.push(new TableRow({ children: [c('评价等级', true), new TableCell({ columnSpan: 3, children: [cellParagraph(t, fig.grade ?? MISSING_CELL, 'center', true)] })] }));
   return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [3628, 1814, 1814, 1814] });
 }

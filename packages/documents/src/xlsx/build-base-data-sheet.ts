@@ -10,7 +10,7 @@ import type { ReportFigures } from '../compute/compute-report-figures.js';
 import { fillPlaceholders } from '../compute/format-figures.js';
 import { placeholderValues } from '../compute/build-report-outline.js';
 import type { Template } from '../templates/template-schema.js';
-import { shareFormula } from './excel-formulas.js';
+import { cachedRatio, shareFormula } from './excel-formulas.js';
 import { SheetWriter, addr } from './sheet-writer.js';
 import { AMOUNT_FMT, RATE_FMT } from './build-self-evaluation-sheet.js';
 
@@ -59,7 +59,7 @@ export function buildBaseDataSheet(ws: Worksheet, fig: ReportFigures, t: Templat
   w.set(r, 4, bd?.staffing.actual ?? null);
   w.merge(r, 4, r, 5);
   cells.staffingControlRate = addr(r, 6);
-  w.formula(r, 6, shareFormula(addr(r, 4), addr(r, 2)), n(fig.staffing.rate) ?? '', { numFmt: RATE_FMT });
+  w.formula(r, 6, shareFormula(addr(r, 4), addr(r, 2)), cachedRatio(fig.staffing.rate), { numFmt: RATE_FMT });
   w.merge(r, 6, r, 7);
   r++;
 
@@ -156,11 +156,11 @@ export function buildBaseDataSheet(ws: Worksheet, fig: ReportFigures, t: Templat
     w.set(r, 2, n(decOrNull(b?.approvedSize ?? null)));
     w.set(r, 3, n(decOrNull(b?.actualSize ?? null)));
     const sizeRate = ratio(decOrNull(b?.actualSize ?? null), decOrNull(b?.approvedSize ?? null));
-    w.formula(r, 4, shareFormula(addr(r, 3), addr(r, 2)), n(sizeRate) ?? '', { numFmt: RATE_FMT });
+    w.formula(r, 4, shareFormula(addr(r, 3), addr(r, 2)), cachedRatio(sizeRate), { numFmt: RATE_FMT });
     w.set(r, 5, n(decOrNull(b?.budgetInvestment ?? null)), { numFmt: AMOUNT_FMT });
     w.set(r, 6, n(decOrNull(b?.actualInvestment ?? null)), { numFmt: AMOUNT_FMT });
     const invRate = ratio(decOrNull(b?.actualInvestment ?? null), decOrNull(b?.budgetInvestment ?? null));
-    w.formula(r, 7, shareFormula(addr(r, 6), addr(r, 5)), n(invRate) ?? '', { numFmt: RATE_FMT });
+    w.formula(r, 7, shareFormula(addr(r, 6), addr(r, 5)), cachedRatio(invRate), { numFmt: RATE_FMT });
     cells.buildingRates.push(addr(r, 4), addr(r, 7));
     r++;
   }

@@ -6,13 +6,13 @@
  * with cached results equal to core's computation.
  */
 import type { Worksheet } from 'exceljs';
-import { dec, type Decimal } from '@jixiao/core';
+import { type Decimal, type ScoredIndicator } from '@jixiao/core';
 import { COLUMN_LABELS, leafScore, type AmountColumn, type ReportFigures, type Triple } from '../compute/compute-report-figures.js';
 import { fillPlaceholders } from '../compute/format-figures.js';
 import { placeholderValues } from '../compute/build-report-outline.js';
 import { INDICATOR_COLUMN_LABELS } from '../docx/build-indicator-table.js';
 import type { IndicatorColumn, Template } from '../templates/template-schema.js';
-import { executionRateFormula, executionScoreFormula, gradeFormula, indicatorScoreFormula, shareFormula } from './excel-formulas.js';
+import { cachedRatio, executionRateFormula, shareFormula } from './excel-formulas.js';
 import { SheetWriter, addr, colLetter } from './sheet-writer.js';
 
 /** Where the live figures are, for tests and for readers. */
@@ -22,6 +22,12 @@ export interface SelfEvaluationCells {
   /** Model path of each leaf → its score cell. */
   leafScores: Record<string, string>;
   level1Scores: string[];
+  executionWeight: string;
+  /** Leaf rows, for the rule check sheet. */
+  leaves: { path: string; row: number; scored: ScoredIndicator; weight: string; target: string; actual: string; score: string; numeric: boolean }[];
+  level1Ranges: [number, number][];
+  weightColumn: string;
+  scoreColumn: string;
   total: string;
   grade: string;
   shares: Record<string, string>;
@@ -63,7 +69,7 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
   const last = 1 + cols.length; // column A is the block label column
   const w = new SheetWriter(ws, t.fonts.table, 10);
   const places = fig.profile.rounding.places;
-  const cells: SelfEvaluationCells = { executionRate: '', executionScore: '', leafScores: {}, level1Scores: [], total: '', grade: '', shares: {} };
+  const cells: SelfEvaluationCells = { executionRate: '', executionScore: '', executionWeight: '', leafScores: {}, level1Scores: [], leaves: [], level1Ranges: [], weightColumn: '', scoreColumn: '', total: '', grade: '', shares: {} };
 
   ws.columns = [{ width: 8 }, ...cols.map((c) => ({ width: COL_WIDTH[c] }))];
   let r = 1;
@@ -108,12 +114,16 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
   w.merge(r, 2, r, labelEnd);
   tripleCells(r, fig.total);
   const ex = fig.score.execution;
-  w.set(r, numCol(3), n(ex.weight), { numFmt: SCORE_FMT });
+  const exRow = fig.scoreRows[0]!;
+  cells.executionWeight = addr(r, numCol(3));
+  w.set(r, numCol(3), n(exRow.weight), { numFmt: SCORE_FMT });
   const base = addr(r, numCol(ex.base === 'adjusted' ? 1 : 0));
   cells.executionRate = addr(r, numCol(4));
-  w.formula(r, numCol(4), executionRateFormula(addr(r, numCol(2)), base), n(ex.rate) ?? '', { numFmt: RATE_FMT });
+  if (ex.rate) w.formula(r, numCol(4), executionRateFormula(addr(r, numCol(2)), base), cachedRatio(ex.rate), { numFmt: RATE_FMT });
+  else w.set(r, numCol(4), cachedRatio(fig.executionRate), { numFmt: RATE_FMT });
+  // The unit's own score (its self-evaluation); the profile's recomputation is on the 规则测算 sheet.
   cells.executionScore = addr(r, numCol(5));
-  w.formula(r, numCol(5), executionScoreFormula(fig.profile, addr(r, numCol(3)), cells.executionRate, ex.stated?.toString() ?? null), n(ex.computed ?? ex.stated) ?? '', { numFmt: SCORE_FMT });
+  w.set(r, numCol(5), n(exRow.score), { numFmt: SCORE_FMT });
   r++;
 
   // Composition: by source, then by nature; 占比 in the 执行率 column.
@@ -152,7 +162,7 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
       const wholeRow = row.wholeRow === -1 ? basicRow : row.wholeRow;
       if (wholeRow !== null && wholeRow > 0) {
         cells.shares[row.key] = addr(r, numCol(4));
-        w.formula(r, numCol(4), shareFormula(addr(r, numCol(amountIdx)), addr(wholeRow, numCol(amountIdx))), n(row.share) ?? '', { numFmt: RATE_FMT });
+        w.formula(r, numCol(4), shareFormula(addr(r, numCol(amountIdx)), addr(wholeRow, numCol(amountIdx))), cachedRatio(row.share), { numFmt: RATE_FMT });
       }
       r++;
     });
@@ -224,11 +234,10 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
             w.set(r, c('target'), leaf.target ?? '');
             w.set(r, c('actual'), leaf.actual ?? '');
           }
-          const cached = s ? n(leafScore(s)) : null;
-          const f = s && numeric ? indicatorScoreFormula(fig.profile, s, addr(r, weightCol), addr(r, c('target')), addr(r, c('actual'))) : null;
-          if (f) w.formula(r, scoreCol, f, cached ?? '', { numFmt: SCORE_FMT });
-          else {
-            const cell = w.set(r, scoreCol, s?.status === 'not_applicable' ? '不适用' : cached, { numFmt: SCORE_FMT });
+          const stated = s ? n(leafScore(s)) : null;
+          if (s) cells.leaves.push({ path, row: r, scored: s, weight: addr(r, weightCol), target: addr(r, c('target')), actual: addr(r, c('actual')), score: addr(r, scoreCol), numeric: !!numeric && tgt?.kind === 'quantitative' && tgt.upper === null });
+          {
+            const cell = w.set(r, scoreCol, s?.status === 'not_applicable' ? '不适用' : stated, { numFmt: SCORE_FMT });
             if (s?.computedRange) {
               cell.dataValidation = {
                 type: 'decimal',
@@ -274,15 +283,16 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
   const leafRange = (col: number) => (lastLeaf >= firstLeaf ? `${colLetter(col)}${firstLeaf}:${colLetter(col)}${lastLeaf}` : null);
   const sumOf = (col: number) => (leafRange(col) ? `SUM(${leafRange(col)})` : '0');
   const execWeightCell = addr(totalRow, numCol(3));
-  w.formula(r, weightCol, includeExec ? `N(${execWeightCell})+${sumOf(weightCol)}` : sumOf(weightCol), n(fig.totalRow.weight) ?? '', { numFmt: SCORE_FMT, bold: true });
-  w.formula(r, scoreCol, includeExec ? `N(${cells.executionScore})+${sumOf(scoreCol)}` : sumOf(scoreCol), n(fig.totalRow.score) ?? '', { numFmt: SCORE_FMT, bold: true });
+  // 总分 and 评价等级 as the unit stated them.
+  w.set(r, weightCol, n(fig.totalRow.weight), { numFmt: SCORE_FMT, bold: true });
+  w.set(r, scoreCol, n(fig.totalRow.score), { numFmt: SCORE_FMT, bold: true });
   cells.total = totalScoreCell;
   for (let col = scoreCol + 1; col <= last; col++) w.set(r, col, '');
   r++;
   w.set(r, 2, '评价等级', { bold: true });
   w.merge(r, 2, r, totalLabelEnd);
   cells.grade = addr(r, weightCol);
-  w.formula(r, weightCol, gradeFormula(fig.profile, totalScoreCell), fig.score.computedGrade ?? '', { bold: true });
+  w.set(r, weightCol, fig.grade ?? '', { bold: true });
   w.merge(r, weightCol, r, last);
   r++;
   w.set(indTop, 1, '绩效指标', { bold: true });
@@ -290,38 +300,8 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
   void totalWeightCell;
   w.border(tableTop, 1, r - 1, last);
 
-  // Summary by level-1 indicator (各项指标得分情况).
   r++;
-  const sumTop = r;
-  w.set(r, 2, '各项指标得分情况', { bold: true });
-  w.merge(r, 2, r, last);
-  r++;
-  const sc = [2, 3, 4, 5];
-  ['指标', '分值', '得分', '得分率'].forEach((h, i) => w.set(r, sc[i]!, h, { bold: true }));
-  r++;
-  const rateF = (sRef: string, wRef: string) => `IF(N(${wRef})>0,N(${sRef})/${wRef},"")`;
-  w.set(r, 2, '预算执行率');
-  w.formula(r, 3, `N(${execWeightCell})`, n(fig.score.execution.weight) ?? 0, { numFmt: SCORE_FMT });
-  w.formula(r, 4, `N(${cells.executionScore})`, n(fig.score.execution.computed) ?? 0, { numFmt: SCORE_FMT });
-  w.formula(r, 5, rateF(addr(r, 4), addr(r, 3)), n(fig.scoreRows[0]!.rate) ?? '', { numFmt: RATE_FMT });
-  r++;
-  ev.indicators.forEach((l1, i) => {
-    const [a, b] = level1Ranges[i]!;
-    const row = fig.scoreRows[i + 1]!;
-    w.set(r, 2, l1.name);
-    w.formula(r, 3, `SUM(${colLetter(weightCol)}${a}:${colLetter(weightCol)}${b})`, n(row.weight) ?? 0, { numFmt: SCORE_FMT });
-    w.formula(r, 4, `SUM(${colLetter(scoreCol)}${a}:${colLetter(scoreCol)}${b})`, n(row.score) ?? 0, { numFmt: SCORE_FMT });
-    w.formula(r, 5, rateF(addr(r, 4), addr(r, 3)), n(row.rate) ?? '', { numFmt: RATE_FMT });
-    cells.level1Scores.push(addr(r, 4));
-    r++;
-  });
-  w.set(r, 2, '合计', { bold: true });
-  w.formula(r, 3, `${totalWeightCell}`, n(fig.totalRow.weight) ?? 0, { numFmt: SCORE_FMT, bold: true });
-  w.formula(r, 4, `${totalScoreCell}`, n(fig.totalRow.score) ?? 0, { numFmt: SCORE_FMT, bold: true });
-  w.formula(r, 5, rateF(addr(r, 4), addr(r, 3)), n(fig.totalRow.rate) ?? '', { numFmt: RATE_FMT, bold: true });
-  w.border(sumTop + 1, 2, r, 5);
-  r++;
-  w.set(r, 1, `评分规则：${fig.profile.name}（${fig.profile.id}@${fig.profile.version}）。得分、合计与等级为公式，修改分值、指标值或完成值后自动重算。`, {
+  w.set(r, 1, `评分规则：${fig.profile.name}（${fig.profile.id}@${fig.profile.version}）。本表分值、得分、总分与等级为单位自评所填；执行率与占比为公式。按评分规则的测算见“规则测算”工作表（供复核参考）。`, {
     align: 'left',
     size: 9,
   });
@@ -340,6 +320,8 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   ws.views = [{ state: 'normal', zoomScale: 100 }];
-  void dec;
+  cells.level1Ranges = level1Ranges;
+  cells.weightColumn = colLetter(weightCol);
+  cells.scoreColumn = colLetter(scoreCol);
   return cells;
 }

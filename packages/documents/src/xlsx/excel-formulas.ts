@@ -2,7 +2,7 @@
  * The rule profile's formulas written as Excel formulas, so an officer can change a
  * figure in Excel and see scores, totals and the grade move. Cell references are passed in.
  */
-import { dec, type Profile, type ScoredIndicator } from '@jixiao/core';
+import { dec, roundHalfUp, type Decimal, type Profile, type ScoredIndicator } from '@jixiao/core';
 
 /** =executed ÷ base, blank when the base is missing or zero. */
 export function executionRateFormula(executed: string, base: string): string {
@@ -62,4 +62,17 @@ export function gradeFormula(profile: Profile, total: string): string {
     f = i === grades.length - 1 && dec(g.min).isZero() ? `"${g.name}"` : `IF(${x}>=${g.min},"${g.name}",${f})`;
   }
   return `IF(ISNUMBER(${total}),${f},"")`;
+}
+
+/**
+ * A formula's cached result, rounded half up to the places its cell's number format shows
+ * (so a reader that does not recalculate sees 84.96, never 84.96100960632887).
+ */
+export function cachedNumber(d: Decimal | null, places: number): number | string {
+  return d === null ? '' : Number(roundHalfUp(d, places).toString());
+}
+
+/** A ratio shown as "0.00%": four places of the ratio. */
+export function cachedRatio(d: Decimal | null): number | string {
+  return cachedNumber(d, 4);
 }

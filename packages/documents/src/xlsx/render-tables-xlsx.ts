@@ -8,6 +8,9 @@ import { computeReportFigures } from '../compute/compute-report-figures.js';
 import { templateFor } from '../templates/load-template.js';
 import { buildBaseDataSheet, type BaseDataCells } from './build-base-data-sheet.js';
 import { buildSelfEvaluationSheet, type SelfEvaluationCells } from './build-self-evaluation-sheet.js';
+import { buildRuleCheckSheet, type RuleCheckCells } from './build-rule-check-sheet.js';
+
+export const RULE_CHECK_SHEET = '规则测算';
 
 export interface RenderTablesOptions {
   template?: string;
@@ -19,7 +22,7 @@ export interface RenderTablesOptions {
 export interface RenderedTables {
   bytes: Uint8Array;
   sheets: { selfEvaluation: string; baseData: string | null };
-  cells: { selfEvaluation: SelfEvaluationCells; baseData: BaseDataCells | null };
+  cells: { selfEvaluation: SelfEvaluationCells; baseData: BaseDataCells | null; ruleCheck: RuleCheckCells };
 }
 
 export async function renderTablesXlsx(evaluation: Evaluation, options: RenderTablesOptions = {}): Promise<Uint8Array> {
@@ -44,7 +47,9 @@ export async function renderTablesWorkbook(evaluation: Evaluation, options: Rend
     baseData = buildBaseDataSheet(wb.addWorksheet(baseName), fig, template);
   }
   const selfEvaluation = buildSelfEvaluationSheet(wb.addWorksheet(spec.selfEvaluation.sheetName), fig, template);
+  // The reviewer's recomputation: hidden, so readers (and the importer) take the unit's figures from the 自评表.
+  const ruleCheck = buildRuleCheckSheet(wb.addWorksheet(RULE_CHECK_SHEET, { state: 'hidden' }), fig, template, selfEvaluation, spec.selfEvaluation.sheetName);
   const buf = await wb.xlsx.writeBuffer();
   const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
-  return { bytes, sheets: { selfEvaluation: spec.selfEvaluation.sheetName, baseData: baseName }, cells: { selfEvaluation, baseData } };
+  return { bytes, sheets: { selfEvaluation: spec.selfEvaluation.sheetName, baseData: baseName }, cells: { selfEvaluation, baseData, ruleCheck } };
 }
