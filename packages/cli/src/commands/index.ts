@@ -1,6 +1,7 @@
 /** The registry of `jixiao` sub-commands, in help order. */
 import { auditCommand } from './audit.js';
 import { backupCommand } from './backup.js';
+import { exportCommand } from './export.js';
 import type { Command } from './command.js';
 import { importCommand } from './import.js';
 import { profilesCommand } from './profiles.js';
@@ -13,6 +14,7 @@ export const COMMANDS: Command[] = [
   auditCommand,
   profilesCommand,
   importCommand,
+  exportCommand,
   serveCommand,
   backupCommand,
   restoreCommand,

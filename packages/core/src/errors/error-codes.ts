@@ -26,7 +26,7 @@ export const ERROR_CODES = {
   SOFFICE_MISSING: {
     http: 501,
     exit: 69,
-    zh: '未安装 LibreOffice，无法生成 PDF。请安装：apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai',
+    zh: '未安装 LibreOffice，无法生成 PDF。请安装：apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei fonts-liberation2',
   },
   PDF_CONVERSION_FAILED: { http: 500, exit: 70, zh: 'PDF 转换失败' },
   TIMEOUT: { http: 408, exit: 2, zh: '处理超时' },

@@ -2,7 +2,8 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-export const SOFFICE_INSTALL_HINT = 'apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai';
+export const SOFFICE_INSTALL_HINT =
+  'apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei fonts-liberation2';
 
 function executable(p: string): boolean {
   try {
