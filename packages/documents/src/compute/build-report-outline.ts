@@ -261,11 +261,10 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
           p(
             `经自评，${values.unit}${ev.fiscalYear}年度${kindText}绩效自评得分${orGap(total.score, '自评得分', '分')}${total.weight !== null ? `（满分${fmtScore(total.weight, places)}分）` : ''}，评价等级为${fig.grade ? `“${fig.grade}”` : gapText('评价等级')}。`,
           ),
-          p(`评价等级标准：${gradeBandsText(fig)}。`),
         ];
       }
       case 'scoreTable':
-        return [{ type: 'scoreTable' }];
+        return ev.indicators.length === 0 ? [] : [{ type: 'scoreTable' }];
       case 'chartScores':
         return fig.score.level1.length === 0 ? [] : chart('scores', '各项指标分值与得分');
       case 'chartBudget':

@@ -1,7 +1,7 @@
 /**
  * The indicator table as on paper: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
- * 偏差原因分析及改进措施, with level-1 and level-2 cells merged down (rowSpan), the budget
- * execution row first and the total last. Every score is computed (core scoring).
+ * 偏差原因分析及改进措施, with level-1 and level-2 cells merged down (rowSpan) and the total last.
+ * Weights, scores, total and grade are the unit's own (stated); a missing one reads 待填写.
  */
 import { Table, TableCell, TableRow, VerticalAlign, WidthType, type Paragraph } from 'docx';
 import type { Evaluation } from '@jixiao/core';
@@ -20,30 +20,30 @@ export const INDICATOR_COLUMN_LABELS: Record<IndicatorColumn, string> = {
   actual: '实际完成值',
   weight: '分值',
   score: '得分',
-  deviation: '偏差原因分析及改进措施',
+  deviation: '偏差原因分析\n及改进措施',
 };
 
-/** Relative column widths (sum is scaled to 100%). */
+/** Relative column widths in mm of the 156 mm text width (scaled to 100%): names wrap as little as possible, since wrapped cells are hard to read back from a PDF. */
 const COLUMN_WEIGHT: Record<IndicatorColumn, number> = {
-  level1: 9,
-  level2: 10,
-  level3: 18,
-  sign: 6,
-  target: 11,
-  unitOfMeasure: 6,
-  actual: 11,
-  weight: 6,
-  score: 7,
-  deviation: 16,
+  level1: 15,
+  level2: 21,
+  level3: 40,
+  sign: 10,
+  target: 18,
+  unitOfMeasure: 10,
+  actual: 18,
+  weight: 8,
+  score: 8,
+  deviation: 28,
 };
 
 const SIGN_TEXT: Record<string, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<', qualitative: '定性' };
 
-function cell(t: Template, text: string, opts: { rowSpan?: number; columnSpan?: number; align?: 'left' | 'center'; bold?: boolean } = {}) {
+function cell(t: Template, text: string, opts: { rowSpan?: number; columnSpan?: number; align?: 'left' | 'center'; bold?: boolean; top?: boolean } = {}) {
   const children: Paragraph[] = text.split('\n').map((line) => cellParagraph(t, line, opts.align ?? 'center', opts.bold ?? false));
   return new TableCell({
     children,
-    verticalAlign: VerticalAlign.CENTER,
+    verticalAlign: opts.top ? VerticalAlign.TOP : VerticalAlign.CENTER,
     ...(opts.rowSpan && opts.rowSpan > 1 ? { rowSpan: opts.rowSpan } : {}),
     ...(opts.columnSpan && opts.columnSpan > 1 ? { columnSpan: opts.columnSpan } : {}),
   });
@@ -69,21 +69,13 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
   const rows: TableRow[] = [];
   rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: cols.map((c) => cell(t, INDICATOR_COLUMN_LABELS[c], { bold: true })) }));
 
-  // Budget execution row: the three level columns merged.
-  const levelCols = cols.filter((c) => c === 'level1' || c === 'level2' || c === 'level3').length;
-  const execCells: TableCell[] = [cell(t, '预算执行率', { columnSpan: levelCols })];
-  for (const c of cols) {
-    if (c === 'level1' || c === 'level2' || c === 'level3') continue;
-    const text =
-      c === 'target' ? '100%' : c === 'actual' ? fmtPercent(fig.executionRate) : c === 'weight' ? cellScore(fig.scoreRows[0]!.weight, places) : c === 'score' ? cellScore(fig.scoreRows[0]!.score, places) : c === 'sign' ? '≥' : c === 'unitOfMeasure' ? '%' : '';
-    execCells.push(cell(t, text, { align: c === 'deviation' ? 'left' : 'center' }));
-  }
-  rows.push(new TableRow({ cantSplit: true, children: execCells }));
-
+  // Budget execution is not a row here: it has its own line in the score table and the funds text.
   ev.indicators.forEach((l1, i) => {
     const l1Rows = l1.children.reduce((a, l2) => a + Math.max(1, l2.children.length), 0) || 1;
     const l1Weight = fig.scoreRows[i + 1]?.weight ?? null;
-    const l1Label = `${l1.name}${l1Weight ? `\n（${fmtScore(l1Weight, places)}分）` : ''}`;
+    // Merged level cells sit at the top, name only (the weight is in the score table): text read back from a PDF then keeps each name on its first row.
+    const l1Label = l1.name;
+    void l1Weight;
     let firstOfL1 = true;
     const l2s = l1.children.length > 0 ? l1.children : [null];
     l2s.forEach((l2, j) => {
@@ -93,11 +85,11 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
         const scored = leaf ? byPath.get(`indicators.${i}.children.${j}.children.${k}`) : undefined;
         for (const c of cols) {
           if (c === 'level1') {
-            if (firstOfL1) cells.push(cell(t, l1Label, { rowSpan: l1Rows }));
+            if (firstOfL1) cells.push(cell(t, l1Label, { rowSpan: l1Rows, top: true }));
             continue;
           }
           if (c === 'level2') {
-            if (k === 0) cells.push(cell(t, l2?.name ?? '', { rowSpan: leaves.length }));
+            if (k === 0) cells.push(cell(t, l2?.name ?? '', { rowSpan: leaves.length, top: true }));
             continue;
           }
           let text = '';
@@ -148,6 +140,7 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
 
   return new Table({
     rows,
+    margins: { left: 40, right: 40, top: 20, bottom: 20 },
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: columnPercents(cols).map((p) => Math.round((p / 100) * 9070)),
   });
