@@ -57,11 +57,11 @@ function compareKeys(a: number[], b: number[]): number {
 }
 
 export function runRules(rules: readonly AuditRule[], ctx: ReturnType<typeof gatherAuditContext>): Finding[] {
-  const findings: Array<Finding & { order: number }> = [];
+  const findings: Array<{ finding: Finding; order: number; key: number[] }> = [];
   rules.forEach((rule, order) => {
     for (const d of rule.check(ctx)) {
       const path = d.location.path;
-      findings.push({
+      const finding: Finding = {
         rule: rule.id,
         severity: rule.severity,
         category: rule.category,
@@ -74,17 +74,18 @@ export function runRules(rules: readonly AuditRule[], ctx: ReturnType<typeof gat
         reported: d.reported,
         expected: d.expected,
         difference: d.difference,
-        order,
-      });
+      };
+      // Document order: the source line where the importer recorded one, else the model's
+      // section order (sourced findings first, so the key stays a total order).
+      const key = [finding.location.source?.line ?? Number.MAX_SAFE_INTEGER, ...orderKey(path)];
+      findings.push({ finding, order, key });
     }
   });
-  // Document order: the source line where the importer recorded one, else the model's
-  // section order (sourced findings first, so the key stays a total order).
-  const key = (f: Finding) => [f.location.source?.line ?? Number.MAX_SAFE_INTEGER, ...orderKey(f.location.path)];
   findings.sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareKeys(key(a), key(b)) || a.order - b.order,
+    (a, b) =>
+      SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || compareKeys(a.key, b.key) || a.order - b.order,
   );
-  return findings.map(({ order: _order, ...f }) => f);
+  return findings.map((f) => f.finding);
 }
 
 export function auditEvaluation(evaluation: Evaluation, options: { profile?: Profile } = {}): AuditResult {

@@ -14,5 +14,6 @@ export function gatherAuditContext(evaluation: Evaluation, profile: Profile = ge
     profile,
     score: scoreEvaluation(evaluation, profile),
     formulas: computeDepartmentFormulas(evaluation, profile),
+    memo: {},
   };
 }

@@ -4,7 +4,7 @@
  * (inconsistent → error) and the rounding rule (misrounded → warning).
  */
 import { dec } from '../decimal/decimal.js';
-import { point, scaleInterval, type Interval } from '../decimal/judge-stated.js';
+import { judgeStated, point, scaleInterval, type Interval, type Judgement } from '../decimal/judge-stated.js';
 import { amountInterval, fmt, percentOf } from './finding-helpers.js';
 import { RULES_DATA } from './rules-data.js';
 import type { AuditContext } from './types.js';
@@ -22,6 +22,8 @@ export interface StatedPercent {
   formula: string;
   /** Original sentence, when known. */
   text: string | null;
+  /** `stated` judged against `computed` (judgeStated), once for every rule that reads it. */
+  judgement: Judgement;
 }
 
 const BASE_LABEL = { adjusted: '全年预算数', initial: '年初预算数' } as const;
@@ -41,15 +43,26 @@ export function baseLabel(base: 'adjusted' | 'initial'): string {
   return BASE_LABEL[base];
 }
 
-export function statedPercents(ctx: AuditContext): StatedPercent[] {
+/**
+ * The stated percentages of the context's evaluation, computed once per context (kept in
+ * `ctx.memo`) since several rules read them.
+ */
+export function statedPercents(ctx: AuditContext): readonly StatedPercent[] {
+  const memo = ctx.memo;
+  if (memo === undefined) return computeStatedPercents(ctx);
+  return (memo.statedPercents ??= computeStatedPercents(ctx));
+}
+
+function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
   const ev = ctx.evaluation;
   const out: StatedPercent[] = [];
+  const push = (p: Omit<StatedPercent, 'judgement'>) => out.push({ ...p, judgement: judgeStated(p.stated, p.computed) });
 
   ev.claims.forEach((c, i) => {
     if (c.type !== 'share') return;
     const q = percentOf(c.part.value, c.whole.value);
     if (!q) return;
-    out.push({
+    push({
       kind: 'share',
       path: `claims.${i}`,
       label: `文中数据 › ${c.part.label}占${c.whole.label}的比例`,
@@ -62,7 +75,7 @@ export function statedPercents(ctx: AuditContext): StatedPercent[] {
 
   const st = ev.baseData?.staffing;
   if (st && st.statedControlRate !== null && st.authorized !== null && st.actual !== null && st.authorized > 0) {
-    out.push({
+    push({
       kind: 'staffing',
       path: 'baseData.staffing.statedControlRate',
       label: '基础数据表 › 在职人员控制率',
@@ -79,7 +92,7 @@ export function statedPercents(ctx: AuditContext): StatedPercent[] {
   if (rate !== null && executed !== null && base) {
     const q = percentOf(executed, base.amount);
     if (q) {
-      out.push({
+      push({
         kind: 'execution',
         path: 'budgetExecution.statedRate',
         label: '预算执行率',
@@ -93,7 +106,7 @@ export function statedPercents(ctx: AuditContext): StatedPercent[] {
 
   const scoreRate = (path: string, label: string, stated: string | null, score: string | null, weight: string | null) => {
     if (stated === null || score === null || weight === null || dec(weight).isZero()) return;
-    out.push({
+    push({
       kind: 'scoreRate',
       path,
       label,
@@ -119,7 +132,7 @@ export function statedPercents(ctx: AuditContext): StatedPercent[] {
   for (const f of ctx.formulas) {
     if (f.stated === null || f.value === null || RULES_DATA.formulasWithOwnRule.includes(f.id)) continue;
     if (!/^-?\d+(\.\d+)?$/.test(f.stated)) continue;
-    out.push({
+    push({
       kind: 'formula',
       path: 'baseData',
       label: `基础数据表 › ${f.name}`,

@@ -2,6 +2,7 @@
 import type { Evaluation, SourceRef } from '../model/evaluation.js';
 import type { Profile } from '../profiles/profile.js';
 import type { DepartmentFormula, ScoreResult } from '../scoring/types.js';
+import type { StatedPercent } from './stated-percents.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Category = 'accuracy' | 'completeness' | 'consistency' | 'plausibility' | 'format';
@@ -38,6 +39,17 @@ export interface AuditContext {
   profile: Profile;
   score: ScoreResult;
   formulas: DepartmentFormula[];
+  /**
+   * Figures several rules derive from this one evaluation, computed on first use and kept
+   * for the rest of the audit (filled in by the helpers that compute them, e.g.
+   * `statedPercents`). Optional: a context without it is computed afresh on each call.
+   */
+  memo?: AuditMemo;
+}
+
+/** Per-context cache of derived figures; rules read them through the helper that fills each key. */
+export interface AuditMemo {
+  statedPercents?: readonly StatedPercent[];
 }
 
 export interface AuditRule {

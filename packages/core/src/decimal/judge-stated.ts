@@ -23,10 +23,27 @@ export function point(x: DecimalInput): Interval {
   return { lo: d, hi: d };
 }
 
+/**
+ * One unit of the last printed digit, 10^−places, and half of it, for the places figures are
+ * printed with (computed once: exact values, the same as dividing each time).
+ */
+const UNITS: readonly { unit: Decimal; half: Decimal }[] = Object.freeze(
+  Array.from({ length: 16 }, (_, places) => computeUnit(places)),
+);
+
+function computeUnit(places: number): { unit: Decimal; half: Decimal } {
+  const unit = dec(1).dividedBy(dec(10).pow(places));
+  return { unit, half: unit.dividedBy(2) };
+}
+
+function unitOf(places: number): { unit: Decimal; half: Decimal } {
+  return UNITS[places] ?? computeUnit(places);
+}
+
 /** The interval a printed figure stands for: "276.7" → [276.65, 276.75]. */
 export function printedInterval(s: string): Interval {
   const d = dec(s);
-  const half = dec(1).dividedBy(dec(10).pow(printedPlaces(s))).dividedBy(2);
+  const { half } = unitOf(printedPlaces(s));
   return { lo: d.minus(half), hi: d.plus(half) };
 }
 
@@ -77,8 +94,7 @@ export function judgeStated(stated: string, computed: Decimal | Interval): Judge
   const interval: Interval = computed instanceof Decimal ? { lo: computed, hi: computed } : computed;
   const expected = computed instanceof Decimal ? computed : midpoint(interval);
   const expectedAtPrecision = roundHalfUp(expected, places);
-  const unit = dec(1).dividedBy(dec(10).pow(places));
-  const half = unit.dividedBy(2);
+  const { unit, half } = unitOf(places);
   const difference = s.minus(expected);
   let verdict: Verdict;
   // The stated digits stand for [s − half, s + half); consistent if that meets the interval.

@@ -4,20 +4,25 @@
  * operators, whitespace, thousands separators and trailing punctuation.
  */
 
+const LATEX_MARKS = /[[\\${}]/;
+
 export function normaliseTargetText(input: unknown): string {
   let s = typeof input === 'string' ? input : input === null || input === undefined ? '' : String(input);
   s = s.normalize('NFKC');
-  s = s
-    .replace(/\[bookmark:[^\]]*\]/gi, '')
-    .replace(/\\(?:text|mathrm|mathbf|rm|textrm)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/\\(?:geqslant|geq|ge)(?![a-zA-Z])/g, '≥')
-    .replace(/\\(?:leqslant|leq|le)(?![a-zA-Z])/g, '≤')
-    .replace(/\\gt(?![a-zA-Z])/g, '>')
-    .replace(/\\lt(?![a-zA-Z])/g, '<')
-    .replace(/\\%/g, '%')
-    .replace(/\\[,;:! ]/g, '')
-    .replace(/\$/g, '')
-    .replace(/[{}]/g, '');
+  // LaTeX debris and bookmarks all need one of these characters; most cells have none.
+  if (LATEX_MARKS.test(s)) {
+    s = s
+      .replace(/\[bookmark:[^\]]*\]/gi, '')
+      .replace(/\\(?:text|mathrm|mathbf|rm|textrm)\s*\{([^{}]*)\}/g, '$1')
+      .replace(/\\(?:geqslant|geq|ge)(?![a-zA-Z])/g, '≥')
+      .replace(/\\(?:leqslant|leq|le)(?![a-zA-Z])/g, '≤')
+      .replace(/\\gt(?![a-zA-Z])/g, '>')
+      .replace(/\\lt(?![a-zA-Z])/g, '<')
+      .replace(/\\%/g, '%')
+      .replace(/\\[,;:! ]/g, '')
+      .replace(/\$/g, '')
+      .replace(/[{}]/g, '');
+  }
   s = s.replace(/\s+/g, '');
   s = s.replace(/>=|=>/g, '≥').replace(/<=|=</g, '≤').replace(/[≧⩾]/g, '≥').replace(/[≦⩽]/g, '≤');
   s = s.replace(/﹪/g, '%');
@@ -57,12 +62,13 @@ export function chineseNumeralValue(s: string): number | null {
   return total + (digit ?? 0);
 }
 
+const CN_COUNT_RE = new RegExp(`([零〇一二两三四五六七八九十百千]+)(?=${CN_MEASURE}(?:及以上|以上|及以下|以下|以内)?$)`, 'g');
+
 /** Counts written in Chinese before a measure word ("不少于三次") become digits ("不少于3次"). */
 function chineseCountsToDigits(s: string): string {
   if (/\d/.test(s)) return s;
   // Only a count at the end ("不少于三次", "两个以上"), so "一次性完成" stays words.
-  const re = new RegExp(`([零〇一二两三四五六七八九十百千]+)(?=${CN_MEASURE}(?:及以上|以上|及以下|以下|以内)?$)`, 'g');
-  return s.replace(re, (m: string) => {
+  return s.replace(CN_COUNT_RE, (m: string) => {
     const v = chineseNumeralValue(m);
     return v === null ? m : String(v);
   });

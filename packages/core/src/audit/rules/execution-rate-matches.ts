@@ -16,7 +16,7 @@ export const executionRateMatches: AuditRule = {
     const base = executionBase(ctx);
     for (const p of statedPercents(ctx)) {
       if (p.kind !== 'execution' || !base) continue;
-      const j = judgeStated(p.stated, p.computed);
+      const j = p.judgement;
       if (j.verdict !== 'inconsistent') continue;
       const f = figuresOf(p.stated, j);
       const t = ctx.evaluation.funds.total;

@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { figuresOf, judgeStated } from '../finding-helpers.js';
+import { figuresOf } from '../finding-helpers.js';
 import { statedPercents } from '../stated-percents.js';
 
 /** 基础数据表中填报的各项控制率、执行率应等于其公式结果（部门整体通用指标公式）。 */
@@ -12,7 +12,7 @@ export const formulaRateMatches: AuditRule = {
     const out: FindingDraft[] = [];
     for (const p of statedPercents(ctx)) {
       if (p.kind !== 'formula') continue;
-      const j = judgeStated(p.stated, p.computed);
+      const j = p.judgement;
       if (j.verdict !== 'inconsistent') continue;
       const f = figuresOf(p.stated, j);
       out.push({

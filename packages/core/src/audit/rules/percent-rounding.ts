@@ -1,6 +1,6 @@
 import { dec, roundHalfUp } from '../../decimal/decimal.js';
 import type { AuditRule, FindingDraft } from '../types.js';
-import { figuresOf, judgeStated, printedPlaces } from '../finding-helpers.js';
+import { figuresOf, printedPlaces } from '../finding-helpers.js';
 import { statedPercents } from '../stated-percents.js';
 
 /** 百分比在所写精度内未按四舍五入（多为截断），例如 11 ÷ 30 = 36.666…% 写成 36.6%。 */
@@ -12,7 +12,7 @@ export const percentRounding: AuditRule = {
   check(ctx) {
     const out: FindingDraft[] = [];
     for (const p of statedPercents(ctx)) {
-      const j = judgeStated(p.stated, p.computed);
+      const j = p.judgement;
       if (j.verdict !== 'misrounded') continue;
       const f = figuresOf(p.stated, j);
       const places = printedPlaces(p.stated);

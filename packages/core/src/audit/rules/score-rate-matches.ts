@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { figuresOf, judgeStated } from '../finding-helpers.js';
+import { figuresOf } from '../finding-helpers.js';
 import { statedPercents } from '../stated-percents.js';
 
 /** 得分率 = 得分 ÷ 分值。 */
@@ -12,7 +12,7 @@ export const scoreRateMatches: AuditRule = {
     const out: FindingDraft[] = [];
     for (const p of statedPercents(ctx)) {
       if (p.kind !== 'scoreRate') continue;
-      const j = judgeStated(p.stated, p.computed);
+      const j = p.judgement;
       if (j.verdict !== 'inconsistent') continue;
       const f = figuresOf(p.stated, j);
       out.push({

@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { figuresOf, judgeStated } from '../finding-helpers.js';
+import { figuresOf } from '../finding-helpers.js';
 import { statedPercents } from '../stated-percents.js';
 
 /** 文中“占……的 x%”“完成率 x%”应等于所述两数之商（在所写精度内）。 */
@@ -12,7 +12,7 @@ export const shareClaimMatches: AuditRule = {
     const out: FindingDraft[] = [];
     for (const p of statedPercents(ctx)) {
       if (p.kind !== 'share') continue;
-      const j = judgeStated(p.stated, p.computed);
+      const j = p.judgement;
       if (j.verdict !== 'inconsistent') continue;
       const f = figuresOf(p.stated, j);
       out.push({

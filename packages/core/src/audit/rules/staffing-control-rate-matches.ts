@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { figuresOf, judgeStated } from '../finding-helpers.js';
+import { figuresOf } from '../finding-helpers.js';
 import { statedPercents } from '../stated-percents.js';
 
 /** 在职人员控制率 = 实际在职人数 ÷ 编制数。 */
@@ -12,7 +12,7 @@ export const staffingControlRateMatches: AuditRule = {
     const out: FindingDraft[] = [];
     for (const p of statedPercents(ctx)) {
       if (p.kind !== 'staffing') continue;
-      const j = judgeStated(p.stated, p.computed);
+      const j = p.judgement;
       if (j.verdict !== 'inconsistent') continue;
       const f = figuresOf(p.stated, j);
       out.push({

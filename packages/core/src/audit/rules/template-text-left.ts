@@ -2,6 +2,8 @@ import type { AuditRule, FindingDraft } from '../types.js';
 import { RULES_DATA } from '../rules-data.js';
 
 const squeeze = (s: string) => s.replace(/[\s\u3000]/g, '');
+/** The outline's instruction phrases with their whitespace-free form (rules data, read once). */
+const SQUEEZED_PHRASES: ReadonlyArray<readonly [string, string]> = RULES_DATA.templateText.phrases.map((p) => [p, squeeze(p)] as const);
 const PUNCT = /[，。；、：:,.;（）()“”"《》!！?？\-—…]/g;
 
 /**
@@ -15,8 +17,7 @@ export function templateReason(body: string): string | null {
   if (text === '') return null;
   let rest = text;
   const hits: string[] = [];
-  for (const p of cfg.phrases) {
-    const q = squeeze(p);
+  for (const [p, q] of SQUEEZED_PHRASES) {
     if (rest.includes(q)) {
       hits.push(p);
       rest = rest.split(q).join('');
