@@ -14,7 +14,6 @@ import {
   PageNumber,
   Paragraph,
   TextRun,
-  convertMillimetersToTwip,
   type FileChild,
 } from 'docx';
 import type { Evaluation, Profile } from '@jixiao/core';
@@ -165,6 +164,11 @@ function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, optio
     }
   }
   return out;
+}
+
+/** Millimetres to twips, rounded half up (docx's helper truncates: 37 mm → 2097, not 2098). */
+function convertMillimetersToTwip(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
 }
 
 function twipLine(points: number): number {
