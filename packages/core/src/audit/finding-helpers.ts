@@ -2,7 +2,7 @@
 import { Decimal, dec, decOrNull, formatDecimal, printedPlaces } from '../decimal/decimal.js';
 import { divideIntervals, judgeStated, point, printedInterval, scaleInterval, type Interval, type Judgement } from '../decimal/judge-stated.js';
 import type { Evaluation } from '../model/evaluation.js';
-import type { FindingDraft } from './types.js';
+import type { AuditContext, FindingDraft } from './types.js';
 
 /** Display form of a decimal for findings: half up, at least 2 places of precision, zeros trimmed. */
 export function fmt(d: Decimal, places = 2): string {
@@ -63,9 +63,20 @@ export function indicatorLabel(ev: Evaluation, i: number, j?: number, k?: number
   return parts.join(' › ');
 }
 
+export interface LeafEntry {
+  i: number;
+  j: number;
+  k: number;
+  path: string;
+  label: string;
+  leaf: Evaluation['indicators'][number]['children'][number]['children'][number];
+  level1: string;
+  level2: string;
+}
+
 /** Every leaf indicator with its model path and indices. */
-export function leavesOf(ev: Evaluation) {
-  const out: Array<{ i: number; j: number; k: number; path: string; label: string; leaf: Evaluation['indicators'][number]['children'][number]['children'][number]; level1: string; level2: string }> = [];
+export function leavesOf(ev: Evaluation): LeafEntry[] {
+  const out: LeafEntry[] = [];
   ev.indicators.forEach((l1, i) =>
     l1.children.forEach((l2, j) =>
       l2.children.forEach((leaf, k) =>
@@ -83,6 +94,13 @@ export function leavesOf(ev: Evaluation) {
     ),
   );
   return out;
+}
+
+/** `leavesOf` the context's evaluation, computed once per context (kept in `ctx.memo`). */
+export function leavesIn(ctx: AuditContext): readonly LeafEntry[] {
+  const memo = ctx.memo;
+  if (memo === undefined) return leavesOf(ctx.evaluation);
+  return (memo.leaves ??= leavesOf(ctx.evaluation));
 }
 
 export function isBlank(s: string | null | undefined): boolean {

@@ -2,6 +2,7 @@
 import type { Evaluation, SourceRef } from '../model/evaluation.js';
 import type { Profile } from '../profiles/profile.js';
 import type { DepartmentFormula, ScoreResult } from '../scoring/types.js';
+import type { LeafEntry } from './finding-helpers.js';
 import type { StatedPercent } from './stated-percents.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -50,6 +51,7 @@ export interface AuditContext {
 /** Per-context cache of derived figures; rules read them through the helper that fills each key. */
 export interface AuditMemo {
   statedPercents?: readonly StatedPercent[];
+  leaves?: readonly LeafEntry[];
 }
 
 export interface AuditRule {

@@ -146,12 +146,25 @@ export interface DirectionScan {
   words: Array<{ word: string; direction: Direction }>;
 }
 
+/** DIRECTION_WORDS by first character (longest first within each), so a scan tries only those that can match. */
+const DIRECTION_WORDS_BY_FIRST: ReadonlyMap<string, ReadonlyArray<[string, Direction]>> = (() => {
+  const m = new Map<string, Array<[string, Direction]>>();
+  for (const entry of DIRECTION_WORDS) {
+    const first = entry[0][0]!;
+    const list = m.get(first);
+    if (list) list.push(entry);
+    else m.set(first, [entry]);
+  }
+  return m;
+})();
+const NO_WORDS: ReadonlyArray<[string, Direction]> = [];
+
 export function scanDirections(s: string): DirectionScan {
   const words: DirectionScan['words'] = [];
   let rest = '';
   let i = 0;
   outer: while (i < s.length) {
-    for (const [w, d] of DIRECTION_WORDS) {
+    for (const [w, d] of DIRECTION_WORDS_BY_FIRST.get(s[i]!) ?? NO_WORDS) {
       if (s.startsWith(w, i)) {
         words.push({ word: w, direction: d });
         i += w.length;

@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { leavesOf } from '../finding-helpers.js';
+import { leavesIn } from '../finding-helpers.js';
 
 /** 定量指标应填写可计算的实际完成值（数字），否则无法按公式计分。 */
 export const actualPresent: AuditRule = {
@@ -7,9 +7,10 @@ export const actualPresent: AuditRule = {
   title: { zh: '定量指标应有数值型实际完成值', en: 'A numeric target has a numeric actual' },
   severity: 'warning',
   category: 'completeness',
-  check({ evaluation: ev, score }) {
+  check(ctx) {
+    const { evaluation: ev, score } = ctx;
     const out: FindingDraft[] = [];
-    const labels = new Map(leavesOf(ev).map((l) => [l.path, l.label]));
+    const labels = new Map(leavesIn(ctx).map((l) => [l.path, l.label]));
     for (const s of score.indicators) {
       if (s.target?.kind !== 'quantitative') continue;
       if (s.status !== 'no_actual' && !(s.status === 'unparseable' && s.actual?.kind !== 'quantitative')) continue;

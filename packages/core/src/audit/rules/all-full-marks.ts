@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { dec, leavesOf } from '../finding-helpers.js';
+import { dec, leavesIn } from '../finding-helpers.js';
 import { RULES_DATA } from '../rules-data.js';
 
 /** 所有指标都得满分：自评可能流于形式。 */
@@ -8,9 +8,10 @@ export const allFullMarks: AuditRule = {
   title: { zh: '全部指标满分', en: 'Every indicator at full marks' },
   severity: 'warning',
   category: 'plausibility',
-  check({ evaluation: ev }) {
+  check(ctx) {
+    const { evaluation: ev } = ctx;
     const out: FindingDraft[] = [];
-    const scored = leavesOf(ev).filter(({ leaf }) => !leaf.notApplicable && leaf.selfScore !== null && leaf.weight !== null);
+    const scored = leavesIn(ctx).filter(({ leaf }) => !leaf.notApplicable && leaf.selfScore !== null && leaf.weight !== null);
     if (scored.length < RULES_DATA.allFullMarks.minIndicators) return out;
     if (!scored.every(({ leaf }) => dec(leaf.selfScore!).equals(dec(leaf.weight!)))) return out;
     out.push({

@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { COLUMNS, COLUMN_LABELS, FUND_FIELD_LABELS, dec, fmt, leavesOf } from '../finding-helpers.js';
+import { COLUMNS, COLUMN_LABELS, FUND_FIELD_LABELS, dec, fmt, leavesIn } from '../finding-helpers.js';
 import { RULES_DATA } from '../rules-data.js';
 
 /**
@@ -11,7 +11,8 @@ export const costActualMatchesTotal: AuditRule = {
   title: { zh: '成本指标实际值应为全部支出', en: 'A cost actual is the whole expenditure, not a part' },
   severity: 'warning',
   category: 'consistency',
-  check({ evaluation: ev, score }) {
+  check(ctx) {
+    const { evaluation: ev, score } = ctx;
     const out: FindingDraft[] = [];
     const total = ev.funds.total.executed;
     if (total === null) return out;
@@ -22,7 +23,7 @@ export const costActualMatchesTotal: AuditRule = {
       for (const c of COLUMNS) if (f[key][c] !== null) partials.push({ label: `${FUND_FIELD_LABELS[key]}（${COLUMN_LABELS[c]}）`, value: f[key][c]! });
     const cfg = RULES_DATA.costIndicator;
     const scored = new Map(score.indicators.map((s) => [s.path, s]));
-    for (const l of leavesOf(ev)) {
+    for (const l of leavesIn(ctx)) {
       const isCost = cfg.level2Keywords.some((k) => l.level2.includes(k)) || cfg.level1Keywords.some((k) => l.level1.includes(k));
       if (!isCost) continue;
       const a = scored.get(l.path)?.actual;

@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { dec, fmt, isBlank, leavesOf } from '../finding-helpers.js';
+import { dec, fmt, isBlank, leavesIn } from '../finding-helpers.js';
 
 /** 未达成目标或未得满分的指标，应填写偏差原因分析及改进措施。 */
 export const deviationReasonPresent: AuditRule = {
@@ -7,10 +7,11 @@ export const deviationReasonPresent: AuditRule = {
   title: { zh: '未达成或扣分的指标应说明偏差原因', en: 'Unmet or below-weight indicators explain the deviation' },
   severity: 'warning',
   category: 'completeness',
-  check({ evaluation: ev, score }) {
+  check(ctx) {
+    const { evaluation: ev, score } = ctx;
     const out: FindingDraft[] = [];
     const scored = new Map(score.indicators.map((s) => [s.path, s]));
-    for (const { path, label, leaf } of leavesOf(ev)) {
+    for (const { path, label, leaf } of leavesIn(ctx)) {
       if (leaf.notApplicable || !isBlank(leaf.deviationReason)) continue;
       const s = scored.get(path);
       const unmet = s?.status === 'unmet';

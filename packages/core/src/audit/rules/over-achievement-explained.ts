@@ -1,5 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
-import { dec, isBlank, leavesOf, pct } from '../finding-helpers.js';
+import { dec, isBlank, leavesIn, pct } from '../finding-helpers.js';
 
 /** 实际完成值达到目标值的规则阈值（如 120%）及以上，应说明超额原因（目标是否定得过低）。 */
 export const overAchievementExplained: AuditRule = {
@@ -7,10 +7,11 @@ export const overAchievementExplained: AuditRule = {
   title: { zh: '大幅超额完成应说明原因', en: 'Large over-achievement is explained' },
   severity: 'info',
   category: 'plausibility',
-  check({ evaluation: ev, score, profile }) {
+  check(ctx) {
+    const { evaluation: ev, score, profile } = ctx;
     const out: FindingDraft[] = [];
     const threshold = dec(profile.quantitative.overAchievementThreshold);
-    const byPath = new Map(leavesOf(ev).map((l) => [l.path, l]));
+    const byPath = new Map(leavesIn(ctx).map((l) => [l.path, l]));
     for (const s of score.indicators) {
       if (s.status !== 'over_achieved' || s.achievement === null) continue;
       const l = byPath.get(s.path);
