@@ -1,6 +1,6 @@
 // Public API of @jixiao/documents: the official package (report .docx, tables .xlsx, PDF).
 export { renderReportDocx, type RenderReportOptions } from './docx/render-report-docx.js';
-export { renderTablesXlsx, renderTablesWorkbook, type RenderTablesOptions, type RenderedTables } from './xlsx/render-tables-xlsx.js';
+export { renderTablesXlsx, renderTablesWorkbook, RULE_CHECK_SHEET, type RenderTablesOptions, type RenderedTables } from './xlsx/render-tables-xlsx.js';
 export { convertDocxToPdf, FONTCONFIG_FILE, type ConvertOptions } from './pdf/convert-docx-to-pdf.js';
 export { findSoffice, SOFFICE_INSTALL_HINT } from './pdf/find-soffice.js';
 export { exportEvaluation, EXPORT_FORMATS, MIME_TYPES, type ExportFormat, type ExportOptions } from './export-evaluation.js';

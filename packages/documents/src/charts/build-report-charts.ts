@@ -1,11 +1,11 @@
-/** The report's charts as data, from the computed figures (numbers only for drawing). */
+/** The report's charts as data, from the report's figures (numbers only for drawing; a figure not stated is not drawn). */
 import type { Decimal } from '@jixiao/core';
 import type { ReportFigures } from '../compute/compute-report-figures.js';
 import type { ChartKind } from '../compute/build-report-outline.js';
 import type { ChartSpec } from './render-chart-png.js';
 
 /** For drawing only: rounded half up to 2 places by Decimal, then to a JS number. */
-const num = (d: Decimal | null): number => (d === null ? 0 : Number(d.toDecimalPlaces(2).toString()));
+const num = (d: Decimal | null): number | null => (d === null ? null : Number(d.toDecimalPlaces(2).toString()));
 
 export function buildChartSpec(fig: ReportFigures, kind: ChartKind): ChartSpec {
   switch (kind) {
@@ -37,6 +37,6 @@ export function buildChartSpec(fig: ReportFigures, kind: ChartKind): ChartSpec {
       };
     }
     case 'sources':
-      return { kind: 'pie', title: '资金来源构成（万元）', data: fig.bySource.map((s) => ({ name: s.label, value: num(s.amount) })) };
+      return { kind: 'pie', title: '资金来源构成（万元）', data: fig.bySource.map((s) => ({ name: s.label, value: num(s.amount) ?? 0 })) };
   }
 }

@@ -12,7 +12,8 @@ export type ChartSpec =
       kind: 'bar';
       title: string;
       categories: string[];
-      series: { name: string; data: number[] }[];
+      /** null: not stated, not drawn. */
+      series: { name: string; data: (number | null)[] }[];
       unit?: string;
     }
   | { kind: 'pie'; title: string; data: { name: string; value: number }[]; unit?: string };
@@ -61,7 +62,7 @@ export function chartOption(spec: ChartSpec, fontFamily: string): echarts.EChart
     grid: { left: 56, right: 24, top: 56, bottom: spec.series.length > 1 ? 64 : 40 },
     xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, fontFamily } },
     yAxis: { type: 'value', name: spec.unit ?? '', nameTextStyle: { fontFamily } },
-    series: spec.series.map((s) => ({ type: 'bar', name: s.name, data: s.data, label: { show: true, position: 'top', fontFamily }, barMaxWidth: 48 })),
+    series: spec.series.map((s) => ({ type: 'bar', name: s.name, data: s.data.map((v) => v ?? '-'), label: { show: true, position: 'top', fontFamily }, barMaxWidth: 48 })),
   };
 }
 

@@ -38,18 +38,6 @@ function sentence(parts: string[]): string {
   return parts.filter(Boolean).join('，') + '。';
 }
 
-export function gradeBandsText(fig: ReportFigures): string {
-  const grades = fig.profile.grades;
-  return grades
-    .map((g, i) => {
-      if (i === 0) return `${formatDecimal(dec(g.min))}分（含）以上为“${g.name}”`;
-      const upper = grades[i - 1]!.min;
-      if (dec(g.min).isZero()) return `${formatDecimal(dec(upper))}分以下为“${g.name}”`;
-      return `${formatDecimal(dec(g.min))}分（含）至${formatDecimal(dec(upper))}分为“${g.name}”`;
-    })
-    .join('，');
-}
-
 export function buildReportOutline(fig: ReportFigures, template: Template): ReportNode[] {
   const ev = fig.evaluation;
   const values = placeholderValues(ev);

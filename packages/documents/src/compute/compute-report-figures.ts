@@ -1,8 +1,11 @@
 /**
- * Every figure the documents print, computed from the evaluation with core's scoring
- * engine and decimal arithmetic. Nothing here is typed by hand: amounts come from the
- * model, rates, shares, scores, totals and the grade from `scoreEvaluation`.
- * Rounding happens later, when a renderer formats a figure (`formatDecimal`, half up).
+ * Every figure the documents print, from the evaluation. The principle: the report is the
+ * unit's self-evaluation, so weights, self scores, the total and the grade are the ones the unit
+ * stated (a missing one is a marked gap, never a recomputation); rates and shares are computed
+ * with decimal arithmetic from the stated amounts; one value per figure. The profile's
+ * recomputation (`score`) is kept for the rule check sheet of the .xlsx — the reviewer's view,
+ * which belongs in the audit, not in the report text. Rounding happens only when a renderer
+ * formats a figure (`formatDecimal`, half up).
  */
 import {
   dec,

@@ -1,4 +1,4 @@
-/** 各项指标得分情况表: 指标 | 分值 | 得分 | 得分率, computed by core scoring. */
+/** 各项指标得分情况表: 指标 | 分值 | 得分 | 得分率 — the unit's stated weights and scores; the rate only where both are stated. */
 import { Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { ReportFigures } from '../compute/compute-report-figures.js';
 import { fmtPercent } from '../compute/format-figures.js';

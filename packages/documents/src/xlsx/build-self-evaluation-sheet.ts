@@ -301,7 +301,7 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
   w.border(tableTop, 1, r - 1, last);
 
   r++;
-  w.set(r, 1, `评分规则：${fig.profile.name}（${fig.profile.id}@${fig.profile.version}）。本表分值、得分、总分与等级为单位自评所填；执行率与占比为公式。按评分规则的测算见“规则测算”工作表（供复核参考）。`, {
+  w.set(r, 1, `评分规则：${fig.profile.name}（${fig.profile.id}@${fig.profile.version}）。本表分值、得分、总分与等级为单位自评所填；执行率与占比为公式。按评分规则的测算见隐藏的“规则测算”工作表（取消隐藏即可查看，供复核参考）。`, {
     align: 'left',
     size: 9,
   });
