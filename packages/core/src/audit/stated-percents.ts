@@ -56,13 +56,12 @@ export function statedPercents(ctx: AuditContext): readonly StatedPercent[] {
 function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
   const ev = ctx.evaluation;
   const out: StatedPercent[] = [];
-  const push = (p: Omit<StatedPercent, 'judgement'>) => out.push({ ...p, judgement: judgeStated(p.stated, p.computed) });
 
   ev.claims.forEach((c, i) => {
     if (c.type !== 'share') return;
     const q = percentOf(c.part.value, c.whole.value);
     if (!q) return;
-    push({
+    out.push({
       kind: 'share',
       path: `claims.${i}`,
       label: `文中数据 › ${c.part.label}占${c.whole.label}的比例`,
@@ -70,19 +69,22 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
       computed: q,
       formula: `${c.part.label} ${c.part.value} ÷ ${c.whole.label} ${c.whole.value}`,
       text: c.text,
+      judgement: judgeStated(c.percent, q),
     });
   });
 
   const st = ev.baseData?.staffing;
   if (st && st.statedControlRate !== null && st.authorized !== null && st.actual !== null && st.authorized > 0) {
-    push({
+    const computed = point(dec(st.actual).dividedBy(st.authorized).times(100));
+    out.push({
       kind: 'staffing',
       path: 'baseData.staffing.statedControlRate',
       label: '基础数据表 › 在职人员控制率',
       stated: st.statedControlRate,
-      computed: point(dec(st.actual).dividedBy(st.authorized).times(100)),
+      computed,
       formula: `实际在职 ${st.actual} ÷ 编制 ${st.authorized}`,
       text: null,
+      judgement: judgeStated(st.statedControlRate, computed),
     });
   }
 
@@ -92,7 +94,7 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
   if (rate !== null && executed !== null && base) {
     const q = percentOf(executed, base.amount);
     if (q) {
-      push({
+      out.push({
         kind: 'execution',
         path: 'budgetExecution.statedRate',
         label: '预算执行率',
@@ -100,20 +102,23 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
         computed: q,
         formula: `全年执行数 ${executed} ÷ ${baseLabel(base.base)} ${base.amount}`,
         text: null,
+        judgement: judgeStated(rate, q),
       });
     }
   }
 
   const scoreRate = (path: string, label: string, stated: string | null, score: string | null, weight: string | null) => {
     if (stated === null || score === null || weight === null || dec(weight).isZero()) return;
-    push({
+    const computed = scaleInterval(divide(amountInterval(score), dec(weight)), 100);
+    out.push({
       kind: 'scoreRate',
       path,
       label,
       stated,
-      computed: scaleInterval(divide(amountInterval(score), dec(weight)), 100),
+      computed,
       formula: `得分 ${score} ÷ 分值 ${weight}`,
       text: null,
+      judgement: judgeStated(stated, computed),
     });
   };
   const be = ev.budgetExecution;
@@ -132,14 +137,16 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
   for (const f of ctx.formulas) {
     if (f.stated === null || f.value === null || RULES_DATA.formulasWithOwnRule.includes(f.id)) continue;
     if (!/^-?\d+(\.\d+)?$/.test(f.stated)) continue;
-    push({
+    const computed = point(f.value.times(100));
+    out.push({
       kind: 'formula',
       path: 'baseData',
       label: `基础数据表 › ${f.name}`,
       stated: f.stated,
-      computed: point(f.value.times(100)),
+      computed,
       formula: f.explanation,
       text: null,
+      judgement: judgeStated(f.stated, computed),
     });
   }
   return out;

@@ -85,7 +85,24 @@ export function scoreIndicator(indicator: Indicator, ctx: ScoreIndicatorContext)
     const f = (d: Decimal) => formatDecimal(d, profile.rounding.places);
     explanation = `（剔除不适用指标后分值由 ${f(weight)} 折算为 ${f(effectiveWeight)}）${explanation}`;
   }
-  return { ...base, ...outcome, explanation };
+  // Spelled out (same key order as `{ ...base, ...outcome, explanation }`): spreading two
+  // objects per leaf was a measurable part of scoring.
+  return {
+    path: base.path,
+    level1: base.level1,
+    level2: base.level2,
+    name: base.name,
+    weight: base.weight,
+    effectiveWeight: base.effectiveWeight,
+    target: base.target,
+    actual: base.actual,
+    stated: base.stated,
+    status: outcome.status,
+    achievement: outcome.achievement,
+    computed: outcome.computed,
+    computedRange: outcome.computedRange,
+    explanation,
+  };
 }
 
 function scoreOutcome(
