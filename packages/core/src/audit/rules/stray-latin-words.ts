@@ -3,12 +3,15 @@ import { RULES_DATA } from '../rules-data.js';
 
 const CJK = /[\u3400-\u9fff]/;
 const WORD = /[a-z]+/g;
+const ANY_LOWER = /[a-z]/;
 
 /** Lower-case Latin words standing between Chinese characters ("水平 and 督查"), outside $…$ formulas. */
 export function strayLatinWords(text: string): Array<{ word: string; context: string }> {
-  const cfg = RULES_DATA.strayLatin;
-  const clean = text.replace(/\$[^$]*\$/g, (m) => ' '.repeat(m.length));
   const out: Array<{ word: string; context: string }> = [];
+  // Most text has no lower-case Latin letter at all: nothing to find.
+  if (!ANY_LOWER.test(text)) return out;
+  const cfg = RULES_DATA.strayLatin;
+  const clean = text.includes('$') ? text.replace(/\$[^$]*\$/g, (m) => ' '.repeat(m.length)) : text;
   for (const m of clean.matchAll(WORD)) {
     const word = m[0];
     const start = m.index;
