@@ -5,6 +5,7 @@
  */
 
 const LATEX_MARKS = /[[\\${}]/;
+const COMPARISON_MARKS = /[=≧⩾≦⩽]/;
 
 export function normaliseTargetText(input: unknown): string {
   let s = typeof input === 'string' ? input : input === null || input === undefined ? '' : String(input);
@@ -24,16 +25,23 @@ export function normaliseTargetText(input: unknown): string {
       .replace(/[{}]/g, '');
   }
   s = s.replace(/\s+/g, '');
-  s = s.replace(/>=|=>/g, '≥').replace(/<=|=</g, '≤').replace(/[≧⩾]/g, '≥').replace(/[≦⩽]/g, '≤');
-  s = s.replace(/﹪/g, '%');
+  // Each step below runs only when the character its pattern needs occurs (same result, less work).
+  if (COMPARISON_MARKS.test(s)) {
+    s = s.replace(/>=|=>/g, '≥').replace(/<=|=</g, '≤').replace(/[≧⩾]/g, '≥').replace(/[≦⩽]/g, '≤');
+  }
+  if (s.includes('﹪')) s = s.replace(/﹪/g, '%');
   // NFKC turns ㎡ into "m2": keep the exponent out of the digits.
-  s = s.replace(/(\d)(k?m)([23])(?!\d)/g, (_m, d: string, u: string, e: string) => `${d}${u}${e === '2' ? '²' : '³'}`);
+  if (s.includes('m')) {
+    s = s.replace(/(\d)(k?m)([23])(?!\d)/g, (_m, d: string, u: string, e: string) => `${d}${u}${e === '2' ? '²' : '³'}`);
+  }
   // Thousands separators: 1,234,567.8 → 1234567.8
-  s = s.replace(/(\d),(?=\d{3}(?:,\d{3})*(?!\d))/g, '$1');
+  if (s.includes(',')) s = s.replace(/(\d),(?=\d{3}(?:,\d{3})*(?!\d))/g, '$1');
   // "(含)" marks an inclusive bound; other parenthetical remarks are notes, not part of the value.
-  s = s.replace(/\((?:含|含本数|包含)\)/g, '');
-  const withoutNotes = s.replace(/\([^()]*\)/g, '');
-  if (withoutNotes !== '') s = withoutNotes;
+  if (s.includes('(')) {
+    s = s.replace(/\((?:含|含本数|包含)\)/g, '');
+    const withoutNotes = s.replace(/\([^()]*\)/g, '');
+    if (withoutNotes !== '') s = withoutNotes;
+  }
   s = s.replace(/^[。;；,，、:：]+|[。;；,，、:：]+$/g, '');
   s = chineseCountsToDigits(s);
   return s;
