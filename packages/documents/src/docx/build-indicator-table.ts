@@ -20,21 +20,21 @@ export const INDICATOR_COLUMN_LABELS: Record<IndicatorColumn, string> = {
   actual: '实际完成值',
   weight: '分值',
   score: '得分',
-  deviation: '偏差原因分析\n及改进措施',
+  deviation: '偏差原因分析及改进措施',
 };
 
-/** Relative column widths in mm of the 156 mm text width (scaled to 100%): names wrap as little as possible, since wrapped cells are hard to read back from a PDF. */
+/** Relative column widths in mm of the 243 mm landscape text width (scaled to 100%): names wrap as little as possible, since wrapped cells are hard to read back from a PDF. */
 const COLUMN_WEIGHT: Record<IndicatorColumn, number> = {
-  level1: 15,
-  level2: 21,
-  level3: 40,
-  sign: 10,
-  target: 18,
-  unitOfMeasure: 10,
-  actual: 18,
-  weight: 8,
-  score: 8,
-  deviation: 28,
+  level1: 24,
+  level2: 36,
+  level3: 56,
+  sign: 14,
+  target: 24,
+  unitOfMeasure: 14,
+  actual: 24,
+  weight: 14,
+  score: 14,
+  deviation: 51,
 };
 
 const SIGN_TEXT: Record<string, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<', qualitative: '定性' };
@@ -43,7 +43,7 @@ function cell(t: Template, text: string, opts: { rowSpan?: number; columnSpan?: 
   const children: Paragraph[] = text.split('\n').map((line) => cellParagraph(t, line, opts.align ?? 'center', opts.bold ?? false));
   return new TableCell({
     children,
-    verticalAlign: opts.top ? VerticalAlign.TOP : VerticalAlign.CENTER,
+    verticalAlign: VerticalAlign.TOP,
     ...(opts.rowSpan && opts.rowSpan > 1 ? { rowSpan: opts.rowSpan } : {}),
     ...(opts.columnSpan && opts.columnSpan > 1 ? { columnSpan: opts.columnSpan } : {}),
   });
@@ -61,7 +61,8 @@ export function columnPercents(cols: IndicatorColumn[]): number[] {
   return cols.map((c) => (COLUMN_WEIGHT[c] / sum) * 100);
 }
 
-export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
+/** `width`: the text width in twips the table spans. */
+export function buildIndicatorTable(fig: ReportFigures, t: Template, width: number): Table {
   const ev: Evaluation = fig.evaluation;
   const cols = t.tables.selfEvaluation.indicatorColumns;
   const places = fig.profile.rounding.places;
@@ -93,6 +94,11 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
             continue;
           }
           let text = '';
+          // A level-1 indicator without leaves: its own stated weight and score on its row.
+          if (!leaf && l1.children.every((x) => x.children.length === 0) && j === 0) {
+            if (c === 'weight') text = cellScore(fig.scoreRows[i + 1]!.weight, places);
+            if (c === 'score') text = cellScore(fig.scoreRows[i + 1]!.score, places);
+          }
           if (leaf) {
             switch (c) {
               case 'level3':
@@ -140,8 +146,9 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template): Table {
 
   return new Table({
     rows,
-    margins: { left: 40, right: 40, top: 20, bottom: 20 },
+    // Wide cell margins: text read back from a PDF needs a clear gap (≥ 1.8 em) between cells.
+    margins: { left: 170, right: 170, top: 30, bottom: 30 },
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: columnPercents(cols).map((p) => Math.round((p / 100) * 9070)),
+    columnWidths: columnPercents(cols).map((p) => Math.round((p / 100) * width)),
   });
 }

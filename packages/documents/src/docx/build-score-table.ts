@@ -12,7 +12,7 @@ export function buildScoreTable(fig: ReportFigures, t: Template): Table {
   const rows = [new TableRow({ tableHeader: true, children: ['指标', '分值', '得分', '得分率'].map((h) => c(h, true)) })];
   for (const r of [...fig.scoreRows, fig.totalRow]) {
     const bold = r === fig.totalRow;
-    rows.push(new TableRow({ cantSplit: true, children: [c(r.name, bold), c(cellScore(r.weight, places), bold), c(cellScore(r.score, places), bold), c(r.rate ? fmtPercent(r.rate) : '', bold)] }));
+    rows.push(new TableRow({ cantSplit: true, children: [c(r.name, bold), c(cellScore(r.weight, places), bold), c(cellScore(r.score, places), bold), c(r.rate ? fmtPercent(r.rate) : MISSING_CELL, bold)] }));
   }
   rows.push(new TableRow({ children: [c('评价等级', true), new TableCell({ columnSpan: 3, children: [cellParagraph(t, fig.grade ?? MISSING_CELL, 'center', true)] })] }));
   return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [3628, 1814, 1814, 1814] });

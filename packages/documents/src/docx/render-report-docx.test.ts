@@ -60,6 +60,11 @@ describe('GB/T 9704 layout', () => {
     expect(doc).toContain('w:eastAsia="楷体_GB2312"');
     expect(doc).toContain('w:line="560" w:lineRule="exact"');
     expect(doc).toContain('<w:vMerge w:val="restart"/>');
+    // The indicator table in its own landscape section; every section has the page-number footer.
+    expect(doc).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    const sections = doc.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g) ?? [];
+    expect(sections.length).toBe(3);
+    for (const sp of sections) expect(sp).toContain('<w:footerReference w:type="default"');
     const footer = strFromU8(files['word/footer1.xml']!);
     expect(footer).toContain('— ');
     expect(footer).toContain('PAGE');

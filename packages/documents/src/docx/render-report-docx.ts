@@ -13,6 +13,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   TextRun,
   type FileChild,
@@ -47,7 +48,7 @@ export async function renderReportDocx(evaluation: Evaluation, options: RenderRe
   const template = templateFor(evaluation, options.template);
   const fig = computeReportFigures(evaluation, options.profile);
   const nodes = buildReportOutline(fig, template);
-  const children = nodesToDocx(nodes, fig, template, options);
+  const groups = nodesToDocx(nodes, fig, template, options);
   const doc = new Document({
     creator: 'jixiao',
     title: reportTitle(evaluation, template),
@@ -59,46 +60,59 @@ export async function renderReportDocx(evaluation: Evaluation, options: RenderRe
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: A4,
-            margin: {
-              top: convertMillimetersToTwip(template.margins.top),
-              bottom: convertMillimetersToTwip(template.margins.bottom),
-              left: convertMillimetersToTwip(template.margins.left),
-              right: convertMillimetersToTwip(template.margins.right),
-              footer: convertMillimetersToTwip(28 - 7),
-            },
+    // The indicator table has its own landscape section (8 columns do not fit 156 mm without
+    // wrapping names); the page numbers run on through every section.
+    sections: groups.map((g) => ({
+      properties: {
+        page: {
+          size: g.landscape ? { ...A4, orientation: PageOrientation.LANDSCAPE } : A4,
+          margin: {
+            top: convertMillimetersToTwip(template.margins.top),
+            bottom: convertMillimetersToTwip(template.margins.bottom),
+            left: convertMillimetersToTwip(template.margins.left),
+            right: convertMillimetersToTwip(template.margins.right),
+            footer: convertMillimetersToTwip(28 - 7),
           },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [template.pageNumber[0], PageNumber.CURRENT, template.pageNumber[1]],
-                    font: { ascii: template.fonts.latin, hAnsi: template.fonts.latin, eastAsia: '宋体' },
-                    size: pt(14),
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children,
       },
-    ],
+      footers: { default: pageNumberFooter(template) },
+      children: g.children,
+    })),
   });
   const buf = await Packer.toBuffer(doc);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, options: RenderReportOptions): FileChild[] {
-  const out: FileChild[] = [];
+function pageNumberFooter(template: Template): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            children: [template.pageNumber[0], PageNumber.CURRENT, template.pageNumber[1]],
+            font: { ascii: template.fonts.latin, hAnsi: template.fonts.latin, eastAsia: '宋体' },
+            size: pt(14),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+interface SectionGroup {
+  landscape: boolean;
+  children: FileChild[];
+}
+
+/** Landscape A4 text width in twips for the template's margins (left/right stay left/right). */
+export function landscapeTextWidth(t: Template): number {
+  return convertMillimetersToTwip(297 - t.margins.left - t.margins.right);
+}
+
+function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, options: RenderReportOptions): SectionGroup[] {
+  const groups: SectionGroup[] = [{ landscape: false, children: [] }];
+  let out = groups[0]!.children;
   let fontNoted = false;
   for (const n of nodes) {
     switch (n.type) {
@@ -126,10 +140,13 @@ function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, optio
       case 'p':
         out.push(bodyParagraph(t, n.text, n.missing ? { missing: true } : {}));
         break;
-      case 'indicatorTable':
-        out.push(buildIndicatorTable(fig, t));
-        out.push(new Paragraph({ spacing: exactSpacing(t), children: [] }));
+      case 'indicatorTable': {
+        const table: SectionGroup = { landscape: true, children: [buildIndicatorTable(fig, t, landscapeTextWidth(t))] };
+        const rest: SectionGroup = { landscape: false, children: [] };
+        groups.push(table, rest);
+        out = rest.children;
         break;
+      }
       case 'scoreTable':
         out.push(buildScoreTable(fig, t));
         out.push(new Paragraph({ spacing: exactSpacing(t), children: [] }));
@@ -164,7 +181,7 @@ function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, optio
         break;
     }
   }
-  return out;
+  return groups.filter((g) => g.children.length > 0);
 }
 
 /** Millimetres to twips, rounded half up (docx's helper truncates: 37 mm → 2097, not 2098). */
