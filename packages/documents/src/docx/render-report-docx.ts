@@ -141,7 +141,9 @@ function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, optio
         out.push(bodyParagraph(t, n.text, n.missing ? { missing: true } : {}));
         break;
       case 'indicatorTable': {
-        const table: SectionGroup = { landscape: true, children: [buildIndicatorTable(fig, t, landscapeTextWidth(t))] };
+        // A tiny paragraph after the table ends the section (a section cannot end with a table).
+        const end = new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] });
+        const table: SectionGroup = { landscape: true, children: [buildIndicatorTable(fig, t, landscapeTextWidth(t)), end] };
         const rest: SectionGroup = { landscape: false, children: [] };
         groups.push(table, rest);
         out = rest.children;
