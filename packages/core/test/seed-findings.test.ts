@@ -55,13 +55,13 @@ describe('seed 001 (Hunan 2023, table + base-data sheet + report)', () => {
   });
   it('headed weights 50/30/10 against indicator weights 85/10/5', () => {
     expect(by(r.findings, 'level1-weights-match-heading').map(figures)).toEqual([
-      ['85', '50'],
-      ['10', '30'],
-      ['5', '10'],
+      ['50', '85'],
+      ['30', '10'],
+      ['10', '5'],
     ]);
   });
   it('weights 110 against a total of 100; score 99 against 109, the indicator scores alone', () => {
-    expect(figures(by(r.findings, 'weights-total')[0]!)).toEqual(['110', '100']);
+    expect(figures(by(r.findings, 'weights-total')[0]!)).toEqual(['100', '110']);
     const total = by(r.findings, 'total-score-sum')[0]!;
     expect(figures(total)).toEqual(['99', '109']);
     expect(total.message).toContain('漏计了预算执行得分');

@@ -10,7 +10,7 @@ describe('level1-weights-match-heading', () => {
   it('fires when 效益指标 is headed 30 but its indicators carry 5 + 5 = 10', () => {
     const f = run(level1WeightsMatchHeading, l1('30', ['5', '5']));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ reported: '10', expected: '30', difference: '-20', location: { path: 'indicators.0.weight' } });
+    expect(f[0]).toMatchObject({ reported: '30', expected: '10', difference: '20', location: { path: 'indicators.0.weight' } });
   });
   it('does not fire when 10 + 20 = 30', () => {
     expect(run(level1WeightsMatchHeading, l1('30', ['10', '20']))).toEqual([]);

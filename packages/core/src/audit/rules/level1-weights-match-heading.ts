@@ -14,11 +14,12 @@ export const level1WeightsMatchHeading: AuditRule = {
       const sum = weights.reduce((s, w) => s.plus(dec(w)), dec(0));
       if (sum.equals(dec(headed))) return;
       out.push({
-        message: `${label}表头分值为 ${headed} 分，但其下 ${count} 个三级指标分值合计 ${fmt(sum)} 分（${weights.join(' + ')}），相差 ${fmt(sum.minus(dec(headed)))} 分；无法判断是表头还是指标分值有误。`,
+        message: `${label}表头分值为 ${headed} 分，但其下 ${count} 个三级指标分值合计 ${fmt(sum)} 分（${weights.join(' + ')}），相差 ${fmt(sum.minus(dec(headed)).abs())} 分；无法判断是表头还是指标分值有误。`,
         location: { path, label },
-        reported: fmt(sum),
-        expected: headed,
-        difference: fmt(sum.minus(dec(headed))),
+        // reported = the headed figure as printed; expected = the recomputed sum of its children
+        reported: headed,
+        expected: fmt(sum),
+        difference: fmt(dec(headed).minus(sum)),
       });
     };
     ev.indicators.forEach((l1, i) => {

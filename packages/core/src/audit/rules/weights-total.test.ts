@@ -12,7 +12,7 @@ describe('weights-total', () => {
   it('fires when execution 10 + indicators 100 = 110 against a stated total of 100', () => {
     const f = run(weightsTotal, input('100', '100'));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ reported: '110', expected: '100', difference: '10', location: { path: 'totals.statedWeight' } });
+    expect(f[0]).toMatchObject({ reported: '100', expected: '110', difference: '-10', location: { path: 'totals.statedWeight' } });
   });
   it('does not fire when 10 + 90 = 100', () => {
     expect(run(weightsTotal, input('90', '100'))).toEqual([]);

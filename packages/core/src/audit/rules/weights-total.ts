@@ -41,11 +41,13 @@ export const weightsTotal: AuditRule = {
     if (sum.equals(dec(target))) return out;
     const what = statedText !== null ? `表中总分为 ${statedText} 分` : `规则（${profile.name}）总分为 ${target} 分`;
     out.push({
-      message: `各项分值合计 ${terms.map((t) => `${t.label} ${fmt(t.value)}`).join(' + ')} = ${fmt(sum)} 分，而${what}，相差 ${fmt(sum.minus(dec(target)))} 分；无法判断是哪一项分值有误。`,
+      message: `各项分值合计 ${terms.map((t) => `${t.label} ${fmt(t.value)}`).join(' + ')} = ${fmt(sum)} 分，而${what}，相差 ${fmt(sum.minus(dec(target)).abs())} 分；无法判断是哪一项分值有误。`,
       location: { path: statedText !== null ? 'totals.statedWeight' : 'indicators', label: '总分值' },
-      reported: fmt(sum),
-      expected: target,
-      difference: fmt(sum.minus(dec(target))),
+      // With a stated total: reported = that total as printed, expected = the recomputed sum.
+      // Without one: the weights as filled are compared with the profile's total.
+      reported: statedText !== null ? statedText : fmt(sum),
+      expected: statedText !== null ? fmt(sum) : target,
+      difference: statedText !== null ? fmt(dec(statedText).minus(sum)) : fmt(sum.minus(dec(target))),
     });
     return out;
   },
