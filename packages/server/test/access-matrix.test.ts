@@ -13,6 +13,7 @@ import type { EvaluationState } from '../src/workflow/state-machine.js';
 import { repositories } from '../src/repositories/index.js';
 import { approveTarget, createTarget } from '../src/use-cases/manage-targets.js';
 import { createRectification } from '../src/use-cases/manage-rectifications.js';
+import { drawSample } from '../src/use-cases/draw-sample.js';
 
 const ACTORS = ['anonymous', 'fillerA', 'headA', 'dept1', 'finance', 'admin'] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -91,6 +92,32 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'admin: create a unit', state: null, scoped: false, setup: async (_t, unitId, org) => ({ id: org.dept1, version: unitId }), allowed: ['admin@*'], call: (c, x) => c.post('/api/admin/units', { departmentId: x.id, name: '新单位' }) },
   { name: 'GET dashboard', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard') },
+  {
+    name: 'GET dashboard byUnit counts it',
+    state: 'draft',
+    scoped: true,
+    allowed: ['fillerA@A', 'headA@A', 'dept1@A', 'dept1@B', 'finance@*', 'admin@*'],
+    async call(c, x) {
+      const r = await c.get(`/api/dashboard?year=2024&unitId=${x.unitId}`);
+      if (r.status !== 200) return r;
+      const unit = r.body.byUnit.find((u: { unitId: number }) => u.unitId === x.unitId);
+      const dept = r.body.byDepartment.reduce((n: number, d: { count: number }) => n + d.count, 0);
+      return { status: unit && unit.count >= 1 && dept === unit.count ? 200 : 404, body: r.body };
+    },
+  },
+  {
+    name: 'GET samples with its summary',
+    state: null,
+    scoped: false,
+    setup: (t, unitId) => sampled(t, unitId),
+    allowed: ['finance@*', 'admin@*'],
+    async call(c, x) {
+      const r = await c.get('/api/samples?year=2024');
+      if (r.status !== 200) return r;
+      const s = r.body.find((i: { evaluationIds: number[] }) => i.evaluationIds.includes(x.id!));
+      return { status: s?.evaluations.some((e: { id: number; unitId: number }) => e.id === x.id && e.unitId === x.unitId) ? 200 : 404, body: r.body };
+    },
+  },
   { name: 'GET todo', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/todo') },
   { name: 'public read of a draft', state: 'draft', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a finance-approved report', state: 'finance_approved', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
@@ -114,6 +141,13 @@ async function rectification(t: TestDatabase, unitId: number) {
   const row = await insertEvaluation(t.ctx, null, parsedBase(), unitId, 'u', 'finance_approved');
   const r = await createRectification(t.ctx, await financeActor(t), { evaluationId: row.id, description: '整改' });
   return { id: r.id, version: r.version };
+}
+
+/** A submitted evaluation of the unit, drawn in a sample of the whole 2024 population. */
+async function sampled(t: TestDatabase, unitId: number) {
+  const row = await insertEvaluation(t.ctx, null, parsedBase(), unitId, 'u', 'submitted');
+  await drawSample(t.ctx, await financeActor(t), { fiscalYear: 2024, size: 100_000, seed: `cell-${row.id}` });
+  return { id: row.id, version: row.version };
 }
 
 function parsedBase(): Evaluation {

@@ -13,6 +13,19 @@ export interface EvaluationFilters {
   q?: string | undefined;
   grade?: string | undefined;
   sampled?: boolean | undefined;
+  /** Only these evaluations (an empty list matches none). */
+  ids?: readonly number[] | undefined;
+}
+
+/** One group of a dashboard aggregate; averages are full-precision decimal strings (null when no row has one). */
+export interface EvaluationAggregate {
+  id: number;
+  name: string;
+  count: number;
+  averageScore: string | null;
+  averageSelfScore: string | null;
+  averageComputedScore: string | null;
+  gradeDistribution: { grade: string | null; count: number }[];
 }
 
 type Q = SelectQueryBuilder<any, any, any>;
@@ -41,6 +54,7 @@ function applyFilters<T extends Q>(q: T, f: EvaluationFilters): T {
   if (f.kind) r = r.where('e.kind', '=', f.kind);
   if (f.grade) r = r.where('e.grade', '=', f.grade);
   if (f.sampled !== undefined) r = r.where('e.sampled', '=', f.sampled);
+  if (f.ids !== undefined) r = f.ids.length ? r.where('e.id', 'in', [...f.ids]) : r.where(sql<boolean>`false`);
   if (f.q) {
     // Parameterised; % and _ in the search text are matched literally.
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -125,11 +139,14 @@ export class EvaluationRepository {
         'e.id',
         'e.unit_id',
         'u.name as unit_name',
+        'd.id as department_id',
         'd.name as department_name',
         'e.fiscal_year',
         'e.kind',
         'e.title',
         'e.status',
+        'e.version',
+        'e.quality_score',
         'e.self_score',
         'e.computed_score',
         'e.review_score',
@@ -144,6 +161,44 @@ export class EvaluationRepository {
       ])
       .orderBy('e.id')
       .execute();
+  }
+
+  /**
+   * Counts, average scores and grade distribution per department or per unit, computed in SQL
+   * over every row the visibility and filters allow. The score is review → computed → self.
+   */
+  async aggregate(v: Visibility, f: EvaluationFilters, by: 'department' | 'unit'): Promise<EvaluationAggregate[]> {
+    const idCol = by === 'department' ? 'd.id' : 'u.id';
+    const nameCol = by === 'department' ? 'd.name' : 'u.name';
+    const avgOf = (expr: ReturnType<typeof sql>) => sql<string | null>`cast(avg(cast(${expr} as numeric)) as text)`;
+    const filtered = applyFilters(applyVisibility(this.base(), v), f);
+    const groups = await filtered
+      .select([
+        sql.ref<number>(idCol).as('id'),
+        sql.ref<string>(nameCol).as('name'),
+        sql<number>`cast(count(*) as integer)`.as('count'),
+        avgOf(sql`coalesce(e.review_score, e.computed_score, e.self_score)`).as('average_score'),
+        avgOf(sql.ref('e.self_score')).as('average_self_score'),
+        avgOf(sql.ref('e.computed_score')).as('average_computed_score'),
+      ])
+      .groupBy([idCol, nameCol])
+      .orderBy(idCol)
+      .execute();
+    const grades = await filtered
+      .select([sql.ref<number>(idCol).as('id'), 'e.grade', sql<number>`cast(count(*) as integer)`.as('count')])
+      .groupBy([idCol, 'e.grade'])
+      .orderBy(idCol)
+      .orderBy('e.grade')
+      .execute();
+    return groups.map((g: any) => ({
+      id: Number(g.id),
+      name: g.name,
+      count: Number(g.count),
+      averageScore: g.average_score,
+      averageSelfScore: g.average_self_score,
+      averageComputedScore: g.average_computed_score,
+      gradeDistribution: grades.filter((x: any) => Number(x.id) === Number(g.id)).map((x: any) => ({ grade: x.grade, count: Number(x.count) })),
+    }));
   }
 
   /** Evaluations that may be drawn for 抽评 in a year: past department review, in the bureau. */

@@ -8,7 +8,7 @@ import { EDITABLE_STATES, REVIEWABLE_STATES, WORKFLOW_ACTIONS, isEvaluationState
 type LightRow = Pick<
   EvaluationRecord,
   'id' | 'unit_id' | 'fiscal_year' | 'kind' | 'title' | 'status' | 'self_score' | 'computed_score' | 'review_score' | 'grade' | 'errors' | 'warnings' | 'sampled' | 'updated_at'
-> & { unitName?: string; unit_name?: string; departmentName?: string; department_name?: string; version?: number; quality_score?: string | null };
+> & { unitName?: string; unit_name?: string; departmentId?: number; department_id?: number; departmentName?: string; department_name?: string; version?: number; quality_score?: string | null };
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -17,6 +17,7 @@ export function toSummary(r: LightRow) {
     id: r.id,
     unitId: r.unit_id,
     unitName: r.unitName ?? r.unit_name ?? null,
+    departmentId: r.departmentId ?? r.department_id ?? null,
     departmentName: r.departmentName ?? r.department_name ?? null,
     fiscalYear: r.fiscal_year,
     kind: r.kind,

@@ -1,6 +1,7 @@
 import { dec, type Decimal } from '@jixiao/core';
 import type { AppContext } from '../context.js';
 import { repositories } from '../repositories/index.js';
+import type { EvaluationAggregate } from '../repositories/evaluation.repository.js';
 import { visibilityOf, type Actor } from '../workflow/access.js';
 
 const GRADE_ORDER = ['优', '良', '中', '差', '优秀', '良好', '一般', '较差'];
@@ -39,7 +40,26 @@ export async function getDashboard(
     const sum = scored.reduce<Decimal>((acc, s) => acc.plus(s), dec(0));
     return { year: y, averageScore: scored.length ? sum.div(scored.length).toDecimalPlaces(2).toString() : null, count: ys.length };
   });
-  return { year: year ?? null, gradeDistribution, ranking, selfVsComputed, executionVsScore, yearOverYear };
+  // Drill-down aggregates: in SQL over every visible row of the year (no page limit).
+  const scope = { year, departmentId: f.departmentId, unitId: f.unitId };
+  const [depts, units] = year === undefined ? [[], []] : await Promise.all([repo.aggregate(v, scope, 'department'), repo.aggregate(v, scope, 'unit')]);
+  const byDepartment = depts.map((a) => ({ departmentId: a.id, departmentName: a.name, ...figures(a) }));
+  const byUnit = units.map((a) => ({ unitId: a.id, unitName: a.name, ...figures(a) }));
+
+  return { year: year ?? null, byDepartment, byUnit, gradeDistribution, ranking, selfVsComputed, executionVsScore, yearOverYear };
+}
+
+function figures(a: EvaluationAggregate) {
+  const norm = (x: string | null) => (x === null ? null : dec(x).toString());
+  return {
+    count: a.count,
+    averageScore: norm(a.averageScore),
+    averageSelfScore: norm(a.averageSelfScore),
+    averageComputedScore: norm(a.averageComputedScore),
+    gradeDistribution: a.gradeDistribution
+      .map((g) => ({ grade: g.grade ?? '未评级', count: g.count }))
+      .sort((x, y) => rank(x.grade) - rank(y.grade)),
+  };
 }
 
 function rank(g: string): number {

@@ -4,6 +4,7 @@ import { repositories } from '../../repositories/index.js';
 import { drawSample } from '../../use-cases/draw-sample.js';
 import { getDashboard } from '../../use-cases/get-dashboard.js';
 import { getTodo } from '../../use-cases/get-todo.js';
+import { listSamples } from '../../use-cases/list-samples.js';
 import { createRectification, updateRectification } from '../../use-cases/manage-rectifications.js';
 import {
   approveTarget,
@@ -15,7 +16,6 @@ import {
   updateTarget,
 } from '../../use-cases/manage-targets.js';
 import { visibilityOf } from '../../workflow/access.js';
-import { forbidden } from '../../errors.js';
 import type { SampleRow } from '../../db/schema.js';
 import { intParam, intQuery, jsonBody, requireActor, type AppEnv, type ServerOptions } from '../env.js';
 
@@ -67,8 +67,8 @@ export function cycleRoutes(opts: ServerOptions) {
 
   app.get('/samples', async (c) => {
     const actor = requireActor(c);
-    if (actor.role !== 'finance_reviewer' && actor.role !== 'admin') throw forbidden('只有财政局绩效科可以查看抽评记录');
-    return c.json((await repositories(ctx.db).samples.list(intQuery(c, 'year'))).map(sampleJson));
+    const list = await listSamples(ctx, actor, { year: intQuery(c, 'year') });
+    return c.json(list.map((s) => ({ ...sampleJson(s.sample), evaluations: s.evaluations })));
   });
   app.post('/samples', async (c) => {
     const actor = requireActor(c);
