@@ -55,6 +55,7 @@ export interface EvaluationSummary {
   id: string;
   unitId: string;
   unitName: string;
+  departmentId: string | null;
   departmentName: string | null;
   fiscalYear: number;
   kind: Kind;
@@ -219,6 +220,8 @@ export interface Sample {
   evaluationIds: string[];
   fiscalYear?: number;
   size?: number;
+  /** Summaries of the drawn evaluations the user may see, in draw order. */
+  evaluations?: EvaluationSummary[];
 }
 
 export interface Rectification {
@@ -249,10 +252,23 @@ export function normaliseRectification(r: Record<string, unknown>): Rectificatio
   };
 }
 
+/** Figures of one group of the dashboard drill-down, computed by the server over every visible row. */
+export interface DashboardGroupFigures {
+  count: number;
+  /** Average of review → computed → self score. */
+  averageScore: string | null;
+  averageSelfScore: string | null;
+  averageComputedScore: string | null;
+  gradeDistribution: Array<{ grade: string; count: number }>;
+}
+
 export interface Dashboard {
+  year?: number | null;
+  byDepartment: Array<{ departmentId: string; departmentName: string } & DashboardGroupFigures>;
+  byUnit: Array<{ unitId: string; unitName: string } & DashboardGroupFigures>;
   gradeDistribution: Array<{ grade: string; count: number }>;
   ranking: Array<{ unitId: string; unitName: string; score: string | number | null }>;
-  selfVsComputed: Array<{ id: string; unitName: string; selfScore: string | number | null; computedScore: string | number | null }>;
+  selfVsComputed: Array<{ id: string; unitName: string; title?: string; selfScore: string | number | null; computedScore: string | number | null }>;
   executionVsScore: Array<{ id: string; unitName: string; executionRate: string | number | null; score: string | number | null }>;
   yearOverYear: Array<{ year: number; averageScore: string | number | null; count: number }>;
 }

@@ -6,7 +6,7 @@
 import { Alert, Breadcrumb, Button, Card, Col, Dropdown, Empty, Row, Space, Spin, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { query } from '../api/client.js';
-import type { Dashboard, EvaluationDetail, EvaluationSummary, Org, Page } from '../api/types.js';
+import type { Dashboard, EvaluationDetail, Org } from '../api/types.js';
 import { href, navigate, useRoute } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
@@ -15,12 +15,6 @@ import { chartNumber, fmt, fmtRate, toDec } from '../lib/format.js';
 import { useApi } from '../lib/use-api.js';
 
 const GRADE_COLORS: Record<string, string> = { 优: '#52c41a', 优秀: '#52c41a', 良: '#1677ff', 良好: '#1677ff', 中: '#faad14', 一般: '#faad14', 差: '#f5222d', 较差: '#f5222d' };
-
-function avg(xs: Array<string | null>): string | null {
-  const ds = xs.map((x) => toDec(x)).filter((d): d is NonNullable<typeof d> => d !== null);
-  if (!ds.length) return null;
-  return ds.reduce((a, b) => a.plus(b)).div(ds.length).toString();
-}
 
 export default function DashboardPage() {
   const route = useRoute();
@@ -32,35 +26,24 @@ export default function DashboardPage() {
 
   const dash = useApi<Dashboard>(`/api/dashboard${query({ year, departmentId, unitId })}`);
   const org = useApi<Org>('/api/org');
-  const evals = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, departmentId, unitId, pageSize: 200 })}`);
   const detail = useApi<EvaluationDetail>(evaluationId ? `/api/evaluations/${evaluationId}` : null);
 
   const deptName = org.data?.departments.find((d) => String(d.id) === departmentId)?.name ?? '';
   const unitName = org.data?.units.find((u) => String(u.id) === unitId)?.name ?? '';
   const level = evaluationId ? 'indicator' : unitId ? 'unit' : departmentId ? 'department' : 'bureau';
 
-  // Drill table rows for the current level.
+  // Drill table rows for the current level: the server aggregates every visible row (no page limit).
   const drill = useMemo(() => {
-    const items = evals.data?.items ?? [];
+    const dd = dash.data;
+    if (!dd) return [];
     if (level === 'bureau') {
-      const depts = org.data?.departments ?? [];
-      return depts
-        .map((d) => {
-          const mine = items.filter((e) => e.departmentName === d.name);
-          return { key: d.id, name: d.name, count: mine.length, score: avg(mine.map((e) => e.computedScore)), self: avg(mine.map((e) => e.selfScore)), go: () => go({ departmentId: d.id }) };
-        })
-        .filter((r) => r.count > 0);
+      return dd.byDepartment.map((g) => ({ key: g.departmentId, name: g.departmentName, count: g.count, score: g.averageComputedScore, self: g.averageSelfScore, go: () => go({ departmentId: g.departmentId }) }));
     }
     if (level === 'department') {
-      const units = new Map<string, EvaluationSummary[]>();
-      for (const e of items) units.set(e.unitId, [...(units.get(e.unitId) ?? []), e]);
-      return [...units].map(([id, list]) => ({
-        key: id, name: list[0]!.unitName, count: list.length, score: avg(list.map((e) => e.computedScore)), self: avg(list.map((e) => e.selfScore)),
-        go: () => go({ departmentId, unitId: id }),
-      }));
+      return dd.byUnit.map((g) => ({ key: g.unitId, name: g.unitName, count: g.count, score: g.averageComputedScore, self: g.averageSelfScore, go: () => go({ departmentId, unitId: g.unitId }) }));
     }
-    return items.map((e) => ({ key: e.id, name: e.title || e.unitName, count: 1, score: e.computedScore, self: e.selfScore, go: () => go({ departmentId, unitId, evaluationId: e.id }) }));
-  }, [level, evals.data, org.data, departmentId, unitId]); // eslint-disable-line react-hooks/exhaustive-deps
+    return dd.selfVsComputed.map((e) => ({ key: e.id, name: e.title || e.unitName, count: 1, score: e.computedScore, self: e.selfScore, go: () => go({ departmentId, unitId, evaluationId: e.id }) }));
+  }, [level, dash.data, departmentId, unitId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const d = dash.data;
   const options = useMemo(() => {
@@ -242,7 +225,7 @@ export default function DashboardPage() {
             <Table
               size="small"
               rowKey="key"
-              loading={evals.loading}
+              loading={dash.loading}
               dataSource={drill}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               locale={{ emptyText: <Empty description="没有数据" /> }}

@@ -2,7 +2,7 @@
 import { Alert, App as AntApp, Button, Card, Empty, Form, Input, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorText, query, request } from '../api/client.js';
-import { STATUS_COLORS, STATUS_NAMES, type EvaluationSummary, type Page, type Sample } from '../api/types.js';
+import { STATUS_COLORS, STATUS_NAMES, type EvaluationSummary, type Sample } from '../api/types.js';
 import { href } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -12,13 +12,13 @@ export default function SamplesPage() {
   const { year } = useSession();
   const { message } = AntApp.useApp();
   const samples = useApi<Sample[] | { items: Sample[] }>(`/api/samples${query({ year })}`);
-  const evaluations = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, pageSize: 200 })}`);
   const [busy, setBusy] = useState(false);
   const list = useMemo(() => {
     const d = samples.data;
     return (Array.isArray(d) ? d : d?.items ?? []).slice().sort((a, b) => (a.drawnAt < b.drawnAt ? 1 : -1));
   }, [samples.data]);
-  const byId = useMemo(() => new Map((evaluations.data?.items ?? []).map((e) => [e.id, e])), [evaluations.data]);
+  // Each sample carries the summaries of its drawn evaluations (docs/API.md), however large the year.
+  const byId = useMemo(() => new Map(list.flatMap((s) => s.evaluations ?? []).map((e) => [String(e.id), e])), [list]);
 
   const draw = async (v: { size: number; seed?: string }) => {
     setBusy(true);
@@ -27,7 +27,6 @@ export default function SamplesPage() {
       const r = await request<Sample>('/api/samples', { body: { fiscalYear: year, size: v.size, seed: seed ? (/^\d+$/.test(seed) ? Number(seed) : seed) : undefined } });
       message.success(`已抽取 ${r.evaluationIds.length} 份，随机种子 ${r.seed}`);
       samples.reload();
-      evaluations.reload();
     } catch (e) {
       message.error(errorText(e));
     } finally {
@@ -77,7 +76,7 @@ export default function SamplesPage() {
               size="small"
               rowKey="id"
               pagination={false}
-              dataSource={s.evaluationIds.map((id) => ({ id, e: byId.get(id) }))}
+              dataSource={s.evaluationIds.map((id) => ({ id, e: byId.get(String(id)) }))}
               columns={[
                 { title: '单位 / 项目', key: 't', render: (_, r) => <a href={href(`/review/${r.id}`)}>{r.e ? r.e.title || r.e.unitName : r.id}</a> },
                 { title: '状态', key: 's', width: 130, render: (_, r) => (r.e ? <Tag color={STATUS_COLORS[r.e.status]}>{STATUS_NAMES[r.e.status]}</Tag> : null) },
