@@ -159,14 +159,16 @@ export const BaseData = z.object({
       vehicleOperation: YearTriple.default(emptyYear),
       reception: YearTriple.default(emptyYear), // 公务接待费
     })
-    .default({
-      total: emptyYear,
-      overseas: emptyYear,
-      vehicles: emptyYear,
-      vehiclePurchase: emptyYear,
-      vehicleOperation: emptyYear,
-      reception: emptyYear,
-    }),
+    // A function: zod copies a default only one level deep, and a nested object shared
+    // between parsed evaluations would let one edit leak into every other.
+    .default(() => ({
+      total: { ...emptyYear },
+      overseas: { ...emptyYear },
+      vehicles: { ...emptyYear },
+      vehiclePurchase: { ...emptyYear },
+      vehicleOperation: { ...emptyYear },
+      reception: { ...emptyYear },
+    })),
   project: YearTriple.default(emptyYear), // 项目支出 (total row)
   projectLines: z.array(YearTriple.extend({ name: Text })).default([]),
   operating: YearTriple.default(emptyYear), // 公用经费
@@ -194,6 +196,11 @@ export const BaseData = z.object({
     .default({ filler: null, head: null, date: null, phone: null }),
 });
 export type BaseData = z.output<typeof BaseData>;
+
+/** A fresh, empty base-data sheet (every figure null), for builders such as importers. */
+export function emptyBaseData(): BaseData {
+  return BaseData.parse({});
+}
 
 export const QualitativeLevel = z.enum(['achieved', 'partial', 'not_achieved'], {
   error: '定性等级应为 achieved（达成年度指标）/ partial（部分达成）/ not_achieved（未达成）',
@@ -331,7 +338,7 @@ export const Evaluation = z.object({
   /** Rule profile id, optionally pinned to a version: "hunan" or "hunan@2023.1". */
   profile: z.string().default('national'),
   project: opt(z.object({ name: Text, implementingUnit: opt(Text), code: opt(Text) })),
-  funds: Funds.default(Funds.parse({})),
+  funds: Funds.default(() => Funds.parse({})),
   baseData: opt(BaseData),
   goals: z.array(Goal).default([]),
   budgetExecution: z

@@ -68,3 +68,21 @@ describe('parseEvaluationJson', () => {
     }
   });
 });
+
+describe('defaults are fresh for every parse', () => {
+  it('no nested default object is shared between two parsed evaluations', () => {
+    const a = parseEvaluation(minimal);
+    const b = parseEvaluation(minimal);
+    if (!a.ok || !b.ok) throw new Error('minimal evaluation should parse');
+    a.value.funds.total.executed = '1';
+    expect(b.value.funds.total.executed).toBeNull();
+    expect(a.value.funds.total).not.toBe(b.value.funds.total);
+  });
+
+  it('emptyBaseData gives an independent sheet each time', async () => {
+    const { emptyBaseData } = await import('./evaluation.js');
+    const x = emptyBaseData();
+    x.threePublic.total.actual = '0.33';
+    expect(emptyBaseData().threePublic.total.actual).toBeNull();
+  });
+});

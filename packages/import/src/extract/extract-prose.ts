@@ -4,6 +4,7 @@
  * staffing, project count, evaluation period).
  */
 import type { Claim, GradeBand } from '@jixiao/core';
+import { emptyBaseData } from '@jixiao/core';
 import { scanNumbers, yuanToWan, type PrintedNumber } from '../parse-number.js';
 import {
   COUNT_UNITS,
@@ -508,28 +509,7 @@ export function iso(y: string, m: string, d: string): string {
 
 function ensureBaseData(ctx: Ctx) {
   if (!ctx.ev.baseData) {
-    ctx.ev.baseData = {
-      staffing: { authorized: null, actual: null, statedControlRate: null },
-      threePublic: {
-        total: { priorActual: null, budget: null, actual: null },
-        overseas: { priorActual: null, budget: null, actual: null },
-        vehicles: { priorActual: null, budget: null, actual: null },
-        vehiclePurchase: { priorActual: null, budget: null, actual: null },
-        vehicleOperation: { priorActual: null, budget: null, actual: null },
-        reception: { priorActual: null, budget: null, actual: null },
-      },
-      project: { priorActual: null, budget: null, actual: null },
-      projectLines: [],
-      operating: { priorActual: null, budget: null, actual: null },
-      operatingLines: [],
-      procurement: { budget: null, actual: null },
-      basicBudgetAdjustment: null,
-      carryOverBalance: null,
-      fixedAssets: { total: null, inUse: null },
-      buildings: [],
-      savingsMeasures: null,
-      signatures: { filler: null, head: null, date: null, phone: null },
-    };
+    ctx.ev.baseData = emptyBaseData();
   }
   return ctx.ev.baseData;
 }

@@ -4,6 +4,7 @@
  * (empty) level-1/level-2 cells are carried down.
  */
 import type { FundSource, Indicator, Level1, Level2, AmountTriple, YearTriple } from '@jixiao/core';
+import { emptyBaseData } from '@jixiao/core';
 import { cellText, type Block, type Cell, type Row } from '../segment-blocks.js';
 import { isBlankCell, parseCellNumber, yuanToWan, type PrintedNumber } from '../parse-number.js';
 import {
@@ -169,28 +170,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
 
   const baseData = () => {
     if (!ev.baseData) {
-      ev.baseData = {
-        staffing: { authorized: null, actual: null, statedControlRate: null },
-        threePublic: {
-          total: { priorActual: null, budget: null, actual: null },
-          overseas: { priorActual: null, budget: null, actual: null },
-          vehicles: { priorActual: null, budget: null, actual: null },
-          vehiclePurchase: { priorActual: null, budget: null, actual: null },
-          vehicleOperation: { priorActual: null, budget: null, actual: null },
-          reception: { priorActual: null, budget: null, actual: null },
-        },
-        project: { priorActual: null, budget: null, actual: null },
-        projectLines: [],
-        operating: { priorActual: null, budget: null, actual: null },
-        operatingLines: [],
-        procurement: { budget: null, actual: null },
-        basicBudgetAdjustment: null,
-        carryOverBalance: null,
-        fixedAssets: { total: null, inUse: null },
-        buildings: [],
-        savingsMeasures: null,
-        signatures: { filler: null, head: null, date: null, phone: null },
-      };
+      ev.baseData = emptyBaseData();
     }
     return ev.baseData;
   };
