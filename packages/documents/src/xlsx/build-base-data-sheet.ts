@@ -11,7 +11,7 @@ import { fillPlaceholders } from '../compute/format-figures.js';
 import { placeholderValues } from '../compute/build-report-outline.js';
 import type { Template } from '../templates/template-schema.js';
 import { cachedRatio, shareFormula } from './excel-formulas.js';
-import { SheetWriter, addr } from './sheet-writer.js';
+import { SheetWriter, addr, setA4PageSetup } from './sheet-writer.js';
 import { AMOUNT_FMT, RATE_FMT } from './build-self-evaluation-sheet.js';
 
 export interface BaseDataCells {
@@ -186,17 +186,7 @@ export function buildBaseDataSheet(ws: Worksheet, fig: ReportFigures, t: Templat
   );
   w.merge(r, 1, r, last);
 
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:G${r}`,
-    printTitlesRow: `${top}:${top}`,
-  };
+  setA4PageSetup(ws, { orientation: 'portrait', printArea: `A1:G${r}`, titleRow: top, centered: true });
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   return cells;
 }

@@ -11,7 +11,7 @@ import type { ReportFigures } from '../compute/compute-report-figures.js';
 import type { Template } from '../templates/template-schema.js';
 import { cachedNumber, executionScoreFormula, gradeFormula, indicatorScoreFormula } from './excel-formulas.js';
 import type { SelfEvaluationCells } from './build-self-evaluation-sheet.js';
-import { SheetWriter, addr } from './sheet-writer.js';
+import { SheetWriter, addr, setA4PageSetup } from './sheet-writer.js';
 
 export interface RuleCheckCells {
   executionScore: string;
@@ -90,15 +90,6 @@ export function buildRuleCheckSheet(ws: Worksheet, fig: ReportFigures, t: Templa
   out.grade = addr(r, 5);
   w.formula(r, 5, gradeFormula(fig.profile, out.total), fig.score.computedGrade ?? '', { bold: true });
   w.border(head, 1, r, 6);
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:F${r}`,
-    printTitlesRow: `${head}:${head}`,
-  };
+  setA4PageSetup(ws, { orientation: 'landscape', printArea: `A1:F${r}`, titleRow: head, centered: false });
   return out;
 }

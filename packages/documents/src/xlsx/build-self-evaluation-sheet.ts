@@ -13,7 +13,7 @@ import { placeholderValues } from '../compute/build-report-outline.js';
 import { INDICATOR_COLUMN_LABELS } from '../docx/build-indicator-table.js';
 import type { IndicatorColumn, Template } from '../templates/template-schema.js';
 import { cachedRatio, executionRateFormula, shareFormula } from './excel-formulas.js';
-import { SheetWriter, addr, colLetter } from './sheet-writer.js';
+import { SheetWriter, addr, colLetter, setA4PageSetup } from './sheet-writer.js';
 
 /** Where the live figures are, for tests and for readers. */
 export interface SelfEvaluationCells {
@@ -307,17 +307,7 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
   });
   w.merge(r, 1, r, last);
 
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:${colLetter(last)}${r}`,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-  };
+  setA4PageSetup(ws, { orientation: 'portrait', printArea: `A1:${colLetter(last)}${r}`, titleRow: headerRow, centered: true });
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   ws.views = [{ state: 'normal', zoomScale: 100 }];
   cells.level1Ranges = level1Ranges;

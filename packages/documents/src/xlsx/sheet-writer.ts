@@ -60,3 +60,21 @@ export class SheetWriter {
     for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) this.ws.getCell(r, c).border = ALL_BORDERS;
   }
 }
+
+/** A4 page setup shared by every sheet: fit to one page wide, repeated title row, print area. */
+export function setA4PageSetup(
+  ws: Worksheet,
+  o: { orientation: 'portrait' | 'landscape'; printArea: string; titleRow: number; centered: boolean },
+): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: o.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(o.centered ? { horizontalCentered: true } : {}),
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printArea: o.printArea,
+    printTitlesRow: `${o.titleRow}:${o.titleRow}`,
+  };
+}
