@@ -49,7 +49,7 @@ describe('a consistent report in unseen phrasings', () => {
     const ev = r.evaluation;
     expect(ev.unit.name).toBe('某市市场监督管理局');
     expect(ev.fiscalYear).toBe(2023);
-    expect(ev.funds.total).toEqual({ initial: '1000.00', adjusted: '1200.00', executed: '1188.00' });
+    expect(ev.funds.total).toMatchObject({ initial: '1000.00', adjusted: '1200.00', executed: '1188.00' });
     expect(ev.funds.basic.executed).toBe('900');
     expect(ev.funds.personnel.executed).toBe('700');
     expect(ev.funds.adjustmentReason).toContain('追加');

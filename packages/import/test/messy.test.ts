@@ -49,7 +49,7 @@ describe('messy copies of the seeds', () => {
     const lines = seeds['001']!.split('\n');
     const cut = lines.findIndex((l) => l.includes('巡察任务完成及时率'));
     const ev = await imp(lines.slice(0, cut + 2).join('\n'));
-    expect(ev.funds.total).toEqual({ initial: '263.38', adjusted: '276.7', executed: '276.7' });
+    expect(ev.funds.total).toMatchObject({ initial: '263.38', adjusted: '276.7', executed: '276.7' });
     const leaves = ev.indicators.flatMap((l) => l.children.flatMap((c) => c.children));
     expect(leaves.map((i) => i.name)).toContain('优化贯通融合率');
     expect(ev.totals.statedScore).toBeNull();

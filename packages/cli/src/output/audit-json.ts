@@ -2,7 +2,7 @@
  * The stable `--json` shape of an audited file (documented in docs/CLI.md; other input
  * formats and the server reuse it).
  */
-import { getProfile, scoreEvaluation, summarizeEvaluation, type AuditResult, type Finding } from '@jixiao/core';
+import { getProfile, scoreEvaluation, summarizeEvaluation, type AuditResult, type EvaluationKind, type Finding } from '@jixiao/core';
 import type { LoadedEvaluation } from '../read-evaluation-file.js';
 
 export interface AuditJson {
@@ -10,7 +10,7 @@ export interface AuditJson {
   evaluation: {
     unit: string | null;
     year: number;
-    kind: 'department' | 'project';
+    kind: EvaluationKind;
     profile: string;
     figures: Record<string, string | null>;
   };

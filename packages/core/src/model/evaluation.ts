@@ -100,11 +100,33 @@ export const FUND_SOURCES = [
   'state_capital', // 国有资本经营预算
   'social_insurance', // 社会保险基金
   'special_account_nontax', // 纳入专户管理的非税收入
+  'current_appropriation', // 本年（当年）财政拨款 — the project form's first 其中 row
   'carry_over', // 上年结转
+  'central', // 中央资金 / 中央补助 (split by level: project forms of some provinces, transfers)
+  'provincial', // 省级资金
+  'municipal', // 市级资金
+  'county', // 县（区）级资金
+  'self_raised', // 单位自筹
   'other', // 其他资金
 ] as const;
 export const FundSource = z.enum(FUND_SOURCES, { error: `资金来源应为 ${FUND_SOURCES.join(' / ')} 之一` });
 export type FundSource = z.output<typeof FundSource>;
+/** The Chinese row label of each source, as the national forms print it. */
+export const FUND_SOURCE_LABELS: Record<FundSource, string> = {
+  general_public: '一般公共预算',
+  government_funds: '政府性基金',
+  state_capital: '国有资本经营预算',
+  social_insurance: '社会保险基金',
+  special_account_nontax: '纳入专户管理的非税收入',
+  current_appropriation: '本年财政拨款',
+  carry_over: '上年结转',
+  central: '中央资金',
+  provincial: '省级资金',
+  municipal: '市级资金',
+  county: '县级资金',
+  self_raised: '单位自筹',
+  other: '其他资金',
+};
 
 export const AmountTriple = z.object({
   initial: opt(Amount), // 年初预算数
@@ -115,13 +137,26 @@ export type AmountTriple = z.output<typeof AmountTriple>;
 
 const emptyTriple = { initial: null, adjusted: null, executed: null };
 
+/**
+ * One row of a funds table: the total (年度资金总额) or one of its 其中 rows. `arrived`
+ * (资金到位数) is printed by transfer-payment forms and some project forms; `statedRate`
+ * is the 执行率 printed on the row itself, when a form prints one per row.
+ */
+export const FundRow = AmountTriple.extend({
+  arrived: opt(Amount),
+  statedRate: opt(Percent),
+});
+export type FundRow = z.output<typeof FundRow>;
+
+export const SourceFundRow = FundRow.extend({ source: FundSource, label: opt(Text) });
+export type SourceFundRow = z.output<typeof SourceFundRow>;
+
 export const Funds = z.object({
   /** The unit the amounts were printed in; amounts here are always 万元. */
   sourceUnit: z.enum(['万元', '元']).default('万元'),
-  total: AmountTriple.default(emptyTriple),
-  bySource: z
-    .array(AmountTriple.extend({ source: FundSource, label: opt(Text) }))
-    .default([]),
+  total: FundRow.default(() => ({ ...emptyTriple, arrived: null, statedRate: null })),
+  /** The 其中 rows under the total, in printed order (by source, or by level for transfers). */
+  bySource: z.array(SourceFundRow).default([]),
   basic: AmountTriple.default(emptyTriple), // 基本支出
   personnel: AmountTriple.default(emptyTriple), // 人员经费
   operating: AmountTriple.default(emptyTriple), // 公用经费
@@ -326,9 +361,64 @@ export type Chapter = z.output<typeof Chapter>;
 
 export const TeamMember = z.object({ name: Text, role: opt(Text), title: opt(Text), unit: opt(Text) });
 
+/** What kind of self-evaluation: 部门整体, 项目支出, or 转移支付 (区域绩效目标自评). */
+export const EVALUATION_KINDS = ['department', 'project', 'transfer'] as const;
+export const EvaluationKind = z.enum(EVALUATION_KINDS, {
+  error: 'kind 应为 department（部门整体）、project（项目支出）或 transfer（转移支付）',
+});
+export type EvaluationKind = z.output<typeof EvaluationKind>;
+export const EVALUATION_KIND_LABELS: Record<EvaluationKind, string> = {
+  department: '部门整体支出',
+  project: '项目支出',
+  transfer: '转移支付',
+};
+
+/**
+ * The header of a project or transfer-payment 自评表. For a transfer, `name` is the
+ * transfer's name (转移支付名称), `issuingDepartment` the department above that issued
+ * it (中央主管部门 / 省级主管部门), and `implementingUnit` the unit that uses the money.
+ */
+export const ProjectHeader = z.object({
+  name: Text,
+  /** 项目编码 as the budget system prints it. */
+  code: opt(Text),
+  implementingUnit: opt(Text), // 实施单位 / 资金使用单位
+  manager: opt(Text), // 项目负责人
+  phone: opt(Text), // 联系电话
+  /** 项目类别 as printed (e.g. 专项业务类, 运转类, 其他运转类). */
+  category: opt(Text),
+  issuingDepartment: opt(Text),
+});
+export type ProjectHeader = z.output<typeof ProjectHeader>;
+
+/** Who filled and signed the form, as printed at its foot. */
+export const FormSignatures = z.object({
+  filler: opt(Text), // 填报人
+  contact: opt(Text), // 联系人
+  phone: opt(Text), // 联系电话
+  head: opt(Text), // 单位负责人
+  date: opt(IsoDate), // 填报日期
+});
+export type FormSignatures = z.output<typeof FormSignatures>;
+
+/**
+ * What a department report states about its projects' self-evaluations. The roll-up
+ * itself (count, spending, execution, scores) is computed from the project evaluations;
+ * these stated figures are checked against it. Spending stays in `funds.project` and the
+ * count in `funds.projectCount`.
+ */
+export const ProjectRollupStated = z.object({
+  evaluatedCount: opt(Count), // 开展自评的项目个数
+  statedCoverageRate: opt(Percent), // 项目自评覆盖率
+  statedExecutionRate: opt(Percent), // 项目支出执行率
+  statedAverageScore: opt(Score), // 项目平均得分
+  statedLowestScore: opt(Score), // 最低得分
+});
+export type ProjectRollupStated = z.output<typeof ProjectRollupStated>;
+
 export const Evaluation = z.object({
   schemaVersion: z.literal(1, { error: 'schemaVersion 应为 1' }).default(1),
-  kind: z.enum(['department', 'project'], { error: 'kind 应为 department（部门整体）或 project（项目）' }),
+  kind: EvaluationKind,
   unit: z.object({ name: opt(Text), code: opt(Text) }).default({ name: null, code: null }),
   supervisingDepartment: opt(Text),
   jurisdiction: z
@@ -337,7 +427,8 @@ export const Evaluation = z.object({
   fiscalYear: z.number({ error: 'fiscalYear 应为年份数字，如 2023' }).int().min(1990).max(2100),
   /** Rule profile id, optionally pinned to a version: "hunan" or "hunan@2023.1". */
   profile: z.string().default('national'),
-  project: opt(z.object({ name: Text, implementingUnit: opt(Text), code: opt(Text) })),
+  /** The 自评表 header of a project or transfer; null for a department evaluation. */
+  project: opt(ProjectHeader),
   funds: Funds.default(() => Funds.parse({})),
   baseData: opt(BaseData),
   goals: z.array(Goal).default([]),
@@ -347,8 +438,10 @@ export const Evaluation = z.object({
       selfScore: opt(Score),
       statedRate: opt(Percent),
       statedScoreRate: opt(Percent),
+      /** 资金到位率 as printed (transfers, some project forms). */
+      statedArrivalRate: opt(Percent),
     })
-    .default({ weight: null, selfScore: null, statedRate: null, statedScoreRate: null }),
+    .default({ weight: null, selfScore: null, statedRate: null, statedScoreRate: null, statedArrivalRate: null }),
   indicators: z.array(Level1).default([]),
   totals: z
     .object({
@@ -358,6 +451,9 @@ export const Evaluation = z.object({
       statedScoreRate: opt(Percent),
     })
     .default({ statedWeight: null, statedScore: null, statedGrade: null, statedScoreRate: null }),
+  /** A department report's statements about its projects' self-evaluations. */
+  projectRollup: ProjectRollupStated.default(() => ProjectRollupStated.parse({})),
+  signatures: FormSignatures.default(() => FormSignatures.parse({})),
   claims: z.array(Claim).default([]),
   chapters: z.array(Chapter).default([]),
   team: z.array(TeamMember).default([]),

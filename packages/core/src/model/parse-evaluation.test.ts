@@ -9,13 +9,15 @@ describe('parseEvaluation', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.profile).toBe('national');
-    expect(r.value.funds.total).toEqual({ initial: null, adjusted: null, executed: null });
+    expect(r.value.funds.total).toEqual({ initial: null, adjusted: null, executed: null, arrived: null, statedRate: null });
+    expect(r.value.projectRollup.evaluatedCount).toBeNull();
+    expect(r.value.signatures.filler).toBeNull();
     expect(r.value.indicators).toEqual([]);
   });
 
   it('keeps amounts as decimal strings exactly as typed, from strings or JSON numbers', () => {
     const r = parseEvaluation({ ...minimal, funds: { total: { initial: 263.38, adjusted: '276.70', executed: '1,276.7' } } });
-    expect(r.ok && r.value.funds.total).toEqual({ initial: '263.38', adjusted: '276.70', executed: '1276.7' });
+    expect(r.ok && r.value.funds.total).toEqual({ initial: '263.38', adjusted: '276.70', executed: '1276.7', arrived: null, statedRate: null });
   });
 
   it('stated percentages drop the sign but keep their digits', () => {

@@ -4,7 +4,7 @@
  * chapters. The .docx renderer only lays these out; tests can read them as text.
  */
 import { dec, formatDecimal, type Decimal, type Evaluation } from '@jixiao/core';
-import type { FigureBlockName, Template, TemplateBlock } from '../templates/template-schema.js';
+import { textForKind, type FigureBlockName, type Template, type TemplateBlock } from '../templates/template-schema.js';
 import { COLUMN_LABELS, type ReportFigures } from './compute-report-figures.js';
 import { findUnitText } from './find-unit-text.js';
 import { dropConflictingSentences } from './drop-conflicting-sentences.js';
@@ -31,7 +31,7 @@ export function placeholderValues(evaluation: Evaluation): { year: string; unit:
 }
 
 export function reportTitle(evaluation: Evaluation, template: Template): string {
-  return fillPlaceholders(template.report.title[evaluation.kind], placeholderValues(evaluation));
+  return fillPlaceholders(textForKind(template.report.title, evaluation.kind), placeholderValues(evaluation));
 }
 
 function sentence(parts: string[]): string {

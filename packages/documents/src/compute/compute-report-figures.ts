@@ -21,15 +21,8 @@ import {
   type ScoredIndicator,
 } from '@jixiao/core';
 
-export const FUND_SOURCE_LABELS: Record<FundSource, string> = {
-  general_public: '一般公共预算',
-  government_funds: '政府性基金',
-  state_capital: '国有资本经营预算',
-  social_insurance: '社会保险基金',
-  special_account_nontax: '纳入专户管理的非税收入',
-  carry_over: '上年结转',
-  other: '其他资金',
-};
+import { FUND_SOURCE_LABELS } from '@jixiao/core';
+export { FUND_SOURCE_LABELS };
 
 export type AmountColumn = 'executed' | 'adjusted' | 'initial';
 

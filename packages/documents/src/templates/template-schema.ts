@@ -5,6 +5,7 @@
  * adding a file. They are validated with this schema when loaded.
  */
 import { z } from 'zod';
+import { EvaluationKind as EvaluationKindSchema, type EvaluationKind } from '@jixiao/core';
 
 /** Figures the renderer computes from the evaluation (never typed by hand). */
 export const FIGURE_BLOCKS = [
@@ -59,12 +60,18 @@ export type TemplateBlock = z.output<typeof Block>;
 const Chapter = z.object({
   title: z.string().min(1),
   /** Only for this kind of evaluation (both when absent). */
-  kinds: z.array(z.enum(['department', 'project'])).optional(),
+  kinds: z.array(EvaluationKindSchema).optional(),
   blocks: z.array(Block).min(1),
 });
 export type TemplateChapter = z.output<typeof Chapter>;
 
-const ByKind = z.object({ department: z.string().min(1), project: z.string().min(1) });
+const ByKind = z.object({ department: z.string().min(1), project: z.string().min(1), transfer: z.string().min(1).optional() });
+type ByKindText = z.output<typeof ByKind>;
+
+/** The text for an evaluation kind; a transfer falls back to the project text when a template has none. */
+export function textForKind(texts: ByKindText, kind: EvaluationKind): string {
+  return kind === 'transfer' ? (texts.transfer ?? texts.project) : texts[kind];
+}
 
 const FontSet = z.object({
   title: z.string().min(1),

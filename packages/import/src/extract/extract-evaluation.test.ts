@@ -22,7 +22,7 @@ describe('tables in other shapes', () => {
     expect(ev.project?.name).toBe('农村饮水安全巩固提升');
     expect(ev.supervisingDepartment).toBe('某县水利局');
     expect(ev.funds.sourceUnit).toBe('元');
-    expect(ev.funds.total).toEqual({ initial: '120', adjusted: '150', executed: '135' });
+    expect(ev.funds.total).toMatchObject({ initial: '120', adjusted: '150', executed: '135' });
     expect(ev.funds.bySource.map((s) => [s.source, s.executed])).toEqual([
       ['general_public', '115'],
       ['carry_over', '20'],
@@ -78,7 +78,7 @@ describe('tables in other shapes', () => {
     );
     expect(ev.unit.name).toBe('某市生态环境局');
     expect(ev.funds.sourceUnit).toBe('元');
-    expect(ev.funds.total).toEqual({ initial: '250', adjusted: '240', executed: '237.6' });
+    expect(ev.funds.total).toMatchObject({ initial: '250', adjusted: '240', executed: '237.6' });
   });
 
   it('base-data sheet: government buildings and signatures', () => {
@@ -112,20 +112,20 @@ describe('tables in other shapes', () => {
     expect(ev.kind).toBe('project');
     expect(ev.project).toMatchObject({ name: '农村饮水安全工程', implementingUnit: '某县水务公司' });
     expect(ev.supervisingDepartment).toBe('某县水利局');
-    expect(ev.funds.total).toEqual({ initial: '500', adjusted: '520', executed: '510' });
+    expect(ev.funds.total).toMatchObject({ initial: '500', adjusted: '520', executed: '510' });
     expect(ev.budgetExecution).toMatchObject({ weight: '10', statedRate: '98.08', selfScore: '9.8' });
   });
 
   it('a funds table with a plain 预算数 column', () => {
     const ev = read([['资金', '预算数', '执行数', '执行率'].join('\t'), ['合计', '200', '190', '95%'].join('\t')].join('\n'));
-    expect(ev.funds.total).toEqual({ initial: null, adjusted: '200', executed: '190' });
+    expect(ev.funds.total).toMatchObject({ initial: null, adjusted: '200', executed: '190' });
     expect(ev.budgetExecution.statedRate).toBe('95');
   });
 
   it('a "部门" column title is not the unit name', () => {
     const ev = read([['部门', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['资金总额', '10', '12', '11'].join('\t')].join('\n'));
     expect(ev.unit.name).toBeNull();
-    expect(ev.funds.total).toEqual({ initial: '10', adjusted: '12', executed: '11' });
+    expect(ev.funds.total).toMatchObject({ initial: '10', adjusted: '12', executed: '11' });
   });
 
   it('a header cell wrapped onto a second line in PDF text', () => {
@@ -265,7 +265,7 @@ describe('prose made checkable', () => {
       ].join('\n'),
     );
     expect(ev.unit.name).toBe('某县农业农村局');
-    expect(ev.funds.total).toEqual({ initial: '1234.56', adjusted: '1300', executed: '1287' });
+    expect(ev.funds.total).toMatchObject({ initial: '1234.56', adjusted: '1300', executed: '1287' });
     expect(ev.budgetExecution.statedRate).toBe('99');
     const sums = ev.claims.filter((c) => c.type === 'sum').map((c) => c.type === 'sum' && [c.total.value, c.parts.map((p) => p.value)]);
     expect(sums).toContainEqual(['1287', ['800', '487']]);
@@ -310,7 +310,7 @@ describe('prose made checkable', () => {
 
   it('an item\'s spending is not the unit\'s total', () => {
     const ev = read('2023年度，培训费实际支出2万元，印刷费执行数1.5万元，信息化建设项目支出30万元。');
-    expect(ev.funds.total).toEqual({ initial: null, adjusted: null, executed: null });
+    expect(ev.funds.total).toMatchObject({ initial: null, adjusted: null, executed: null });
     expect(ev.funds.project.executed).toBeNull();
     expect(ev.claims.filter((c) => c.type === 'figure')).toEqual([]);
   });

@@ -154,7 +154,7 @@ export function extractTables(ctx: Ctx, blocks: Block[]): TableScan {
       const source = key.slice(7) as FundSource;
       let idx = ev.funds.bySource.findIndex((s) => s.source === source);
       if (idx < 0) {
-        ev.funds.bySource.push({ source, label, initial: null, adjusted: null, executed: null });
+        ev.funds.bySource.push({ source, label, initial: null, adjusted: null, executed: null, arrived: null, statedRate: null });
         idx = ev.funds.bySource.length - 1;
       }
       return { triple: ev.funds.bySource[idx]!, path: `funds.bySource.${idx}` };
@@ -582,7 +582,7 @@ function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[], apply = true
       setProv(ctx, 'unit.name', c.line, c.start, c.end);
     } else if (f.key === 'project') {
       if (ev.project) continue; // the first project named is the one evaluated
-      ev.project = { name: v, implementingUnit: null, code: null };
+      ev.project = { name: v, implementingUnit: null, code: null, manager: null, phone: null, category: null, issuingDepartment: null };
       ev.kind = 'project';
       setProv(ctx, 'project.name', c.line, c.start, c.end);
     } else if (f.key === 'supervising') {

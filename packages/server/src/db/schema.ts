@@ -1,5 +1,6 @@
 /** Table types for Kysely. Every SQL statement lives in src/repositories. */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { EvaluationKind } from '@jixiao/core';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** jsonb: read as parsed JSON, written as JSON text (both pg and PGlite pass strings through). */
@@ -52,7 +53,7 @@ export interface EvaluationTable {
   id: Generated<number>;
   unit_id: number;
   fiscal_year: number;
-  kind: 'department' | 'project';
+  kind: EvaluationKind;
   title: string;
   profile: string;
   status: string;

@@ -1,4 +1,4 @@
-import { JxError, parseEvaluation, type Evaluation } from '@jixiao/core';
+import { JxError, parseEvaluation, type Evaluation, type EvaluationKind } from '@jixiao/core';
 import { AUDIT_EVENTS } from '../audit-events.js';
 import { computeEvaluation, figuresOf, titleOf } from '../core-bridge.js';
 import { inTransaction, type AppContext } from '../context.js';
@@ -10,7 +10,7 @@ import { isOwnUnitMember, type Actor } from '../workflow/access.js';
 export interface CreateEvaluationInput {
   unitId: number;
   fiscalYear: number;
-  kind: 'department' | 'project';
+  kind: EvaluationKind;
   profile?: string | undefined;
   evaluation?: unknown;
   /** Initial state; only the demo loader sets anything but draft. */
