@@ -20,7 +20,12 @@ export interface AuditJson {
 export function auditJson(loaded: LoadedEvaluation, result: AuditResult): AuditJson {
   const ev = loaded.evaluation;
   const profile = getProfile(`${result.profile.id}@${result.profile.version}`);
-  const figures = summarizeEvaluation(ev, scoreEvaluation(ev, profile)) as unknown as Record<string, string | null>;
+  const figures: Record<string, string | null> = {
+    ...(summarizeEvaluation(ev, scoreEvaluation(ev, profile)) as unknown as Record<string, string | null>),
+    statedExecutionRate: ev.budgetExecution.statedRate,
+    statedGrade: ev.totals.statedGrade,
+    publicFunds: ev.baseData?.threePublic.total.actual ?? null,
+  };
   return {
     file: loaded.file,
     evaluation: {
