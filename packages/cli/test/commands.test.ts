@@ -58,6 +58,9 @@ describe('jixiao audit', () => {
         'selfScore',
         'computedScore',
         'grade',
+        'statedExecutionRate',
+        'statedGrade',
+        'publicFunds',
       ].sort(),
     );
     expect(j.evaluation.year).toBe(2023);
