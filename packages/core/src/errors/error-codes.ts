@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   INVALID_STATE: { http: 409, exit: 2, zh: '当前状态下不允许此操作' },
   UPLOAD_TOO_LARGE: { http: 413, exit: 2, zh: '上传的文件过大' },
   SERVICE_UNAVAILABLE: { http: 503, exit: 69, zh: '此功能暂不可用' },
+  PROJECT_LIST_INVALID: { http: 422, exit: 2, zh: '项目清单有误，未导入任何项目' },
   BACKUP_INVALID: { http: 400, exit: 2, zh: '备份文件无效或已损坏' },
   RESTORE_TARGET_NOT_EMPTY: { http: 409, exit: 2, zh: '目标数据库不是空的，拒绝恢复（请恢复到新的数据目录或空数据库）' },
   DATABASE_UNAVAILABLE: { http: 503, exit: 69, zh: '无法连接数据库' },
