@@ -8,3 +8,4 @@ export { decodeText } from './decode-text.js';
 export { scanNumbers, parseCellNumber } from './parse-number.js';
 export { segmentBlocks } from './segment-blocks.js';
 export type { Block, Row, Cell } from './segment-blocks.js';
+export { safeUnzip, isZip, DEFAULT_UNZIP_LIMITS, type UnzipLimits } from './readers/safe-unzip.js';
