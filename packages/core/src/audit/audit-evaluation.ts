@@ -4,10 +4,9 @@
  * sort by severity, then by document order.
  */
 import type { Evaluation, SourceRef } from '../model/evaluation.js';
-import type { Profile } from '../profiles/profile.js';
 import { AUDIT_RULES } from './catalog.js';
 import { gatherAuditContext } from './gather-audit-context.js';
-import type { AuditResult, AuditRule, Finding, Severity } from './types.js';
+import type { AuditOptions, AuditResult, AuditRule, Finding, Severity } from './types.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -18,6 +17,7 @@ const SECTION_ORDER = [
   'project',
   'baseData',
   'funds',
+  'projectRollup',
   'budgetExecution',
   'goals',
   'indicators',
@@ -88,8 +88,12 @@ export function runRules(rules: readonly AuditRule[], ctx: ReturnType<typeof gat
   return findings.map((f) => f.finding);
 }
 
-export function auditEvaluation(evaluation: Evaluation, options: { profile?: Profile } = {}): AuditResult {
-  const ctx = gatherAuditContext(evaluation, options.profile);
+/**
+ * `options.children`: a department evaluation's project evaluations; their roll-up is
+ * checked against the department's stated project figures (`project-rollup-matches`).
+ */
+export function auditEvaluation(evaluation: Evaluation, options: AuditOptions = {}): AuditResult {
+  const ctx = gatherAuditContext(evaluation, options.profile, options.children);
   const findings = runRules(AUDIT_RULES, ctx);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

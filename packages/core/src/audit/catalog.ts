@@ -47,6 +47,7 @@ import { level1FullWithoutIndicators } from './rules/level1-full-without-indicat
 import { costActualMatchesTotal } from './rules/cost-actual-matches-total.js';
 import { targetParseable } from './rules/target-parseable.js';
 import { strayLatinWordsRule } from './rules/stray-latin-words.js';
+import { projectRollupMatches } from './rules/project-rollup-matches.js';
 import type { AuditRule } from './types.js';
 
 export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
@@ -95,6 +96,7 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   costActualMatchesTotal,
   targetParseable,
   strayLatinWordsRule,
+  projectRollupMatches,
 ]);
 
 /** Look up a rule by id. */

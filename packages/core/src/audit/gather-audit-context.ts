@@ -5,15 +5,28 @@
 import type { Evaluation } from '../model/evaluation.js';
 import { getProfile } from '../profiles/get-profile.js';
 import type { Profile } from '../profiles/profile.js';
-import { computeDepartmentFormulas, scoreEvaluation } from '../scoring/index.js';
+import { computeDepartmentFormulas, computeProjectRollup, scoreEvaluation } from '../scoring/index.js';
 import type { AuditContext } from './types.js';
 
-export function gatherAuditContext(evaluation: Evaluation, profile: Profile = getProfile(evaluation.profile)): AuditContext {
-  return {
+/**
+ * With `children` (a department's project evaluations), the context also carries their
+ * roll-up, coverage counted against the department's stated `funds.projectCount`.
+ */
+export function gatherAuditContext(
+  evaluation: Evaluation,
+  profile: Profile = getProfile(evaluation.profile),
+  children?: readonly Evaluation[],
+): AuditContext {
+  const ctx: AuditContext = {
     evaluation,
     profile,
     score: scoreEvaluation(evaluation, profile),
     formulas: computeDepartmentFormulas(evaluation, profile),
     memo: {},
   };
+  if (children !== undefined) {
+    ctx.children = children;
+    ctx.rollup = computeProjectRollup(children, { projectCount: evaluation.funds.projectCount });
+  }
+  return ctx;
 }

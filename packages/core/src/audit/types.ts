@@ -1,6 +1,7 @@
 /** Types of the auditor: rules are a catalog of data + a pure check function each. */
 import type { Evaluation, SourceRef } from '../model/evaluation.js';
 import type { Profile } from '../profiles/profile.js';
+import type { ProjectRollup } from '../scoring/compute-project-rollup.js';
 import type { DepartmentFormula, ScoreResult } from '../scoring/types.js';
 import type { LeafEntry } from './finding-helpers.js';
 import type { StatedPercent } from './stated-percents.js';
@@ -41,6 +42,13 @@ export interface AuditContext {
   score: ScoreResult;
   formulas: DepartmentFormula[];
   /**
+   * A department evaluation's project evaluations, when the caller has them
+   * (`auditEvaluation(department, { children })`), and their roll-up; absent otherwise,
+   * and the roll-up rules then check nothing.
+   */
+  children?: readonly Evaluation[];
+  rollup?: ProjectRollup;
+  /**
    * Figures several rules derive from this one evaluation, computed on first use and kept
    * for the rest of the audit (filled in by the helpers that compute them, e.g.
    * `statedPercents`). Optional: a context without it is computed afresh on each call.
@@ -61,6 +69,14 @@ export interface AuditRule {
   severity: Severity;
   category: Category;
   check(ctx: AuditContext): FindingDraft[];
+}
+
+/** What `auditEvaluation` accepts besides the evaluation; every field optional. */
+export interface AuditOptions {
+  /** The profile to audit by; by default the evaluation's own. */
+  profile?: Profile;
+  /** A department evaluation's project (and transfer) evaluations, to check its roll-up figures against. */
+  children?: readonly Evaluation[];
 }
 
 export interface AuditResult {
