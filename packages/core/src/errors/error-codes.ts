@@ -47,6 +47,25 @@ export const ERROR_CODES = {
   BACKUP_INVALID: { http: 400, exit: 2, zh: '备份文件无效或已损坏' },
   RESTORE_TARGET_NOT_EMPTY: { http: 409, exit: 2, zh: '目标数据库不是空的，拒绝恢复（请恢复到新的数据目录或空数据库）' },
   DATABASE_UNAVAILABLE: { http: 503, exit: 69, zh: '无法连接数据库' },
+  // Operations and hardening: input hygiene, login policy, readiness, backups, the audit-log chain.
+  INPUT_CONTROL_CHARACTER: { http: 400, exit: 2, zh: '输入中含有不允许的控制字符（如 NUL），请删除后重试' },
+  PASSWORD_POLICY: { http: 400, exit: 2, zh: '密码不符合密码策略' },
+  PASSWORD_CHANGE_REQUIRED: { http: 403, exit: 2, zh: '请先修改初始密码，再进行其他操作' },
+  PASSWORD_RATE_LIMITED: { http: 429, exit: 2, zh: '当前密码错误次数过多，请稍后再试' },
+  NOT_READY: { http: 503, exit: 69, zh: '服务尚未就绪' },
+  BACKUP_CHECKSUM_MISMATCH: { http: 400, exit: 2, zh: '备份文件校验和不符（文件已被修改或损坏），拒绝使用' },
+  BACKUP_VERIFY_FAILED: { http: 500, exit: 2, zh: '备份校验失败：恢复出的内容与备份不一致' },
+  AUDIT_CHAIN_BROKEN: { http: 500, exit: 2, zh: '审计日志哈希链断裂：记录可能被修改或删除' },
+  ADMIN_PASSWORD_REQUIRED: {
+    http: 500,
+    exit: 78,
+    zh: '空数据库且未载入演示数据：请设置 JIXIAO_ADMIN_PASSWORD（初始管理员密码，首次登录后须修改）后重新启动',
+  },
+  DEMO_ACCOUNTS_EXPOSED: {
+    http: 500,
+    exit: 78,
+    zh: '数据库中仍有使用公开演示密码的账号，拒绝在非本机地址上启动（请改密码或停用这些账号，或明确要求演示：--demo / JIXIAO_DEMO=1）',
+  },
   INTERNAL: { http: 500, exit: 70, zh: '内部错误' },
 } as const;
 

@@ -41,6 +41,8 @@ export interface UserTable {
   password_hash: string;
   disabled: Generated<boolean>;
   created_at: Timestamp;
+  /** Set for the bootstrap administrator: every request but the password change is refused until then. */
+  must_change_password: Generated<boolean>;
 }
 export interface SessionTable {
   id: string; // sha256 of the cookie token
@@ -48,6 +50,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** Touched at most once a minute; a session idle longer than the policy allows ends. */
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 export interface EvaluationTable {
   id: Generated<number>;
@@ -86,6 +90,16 @@ export interface AuditLogTable {
   at: Timestamp;
   before: NullableJson;
   after: NullableJson;
+  /** Hash chain, written by the database trigger (never by the application). */
+  prev_hash: ColumnType<string | null, never, never>;
+  hash: ColumnType<string, never, never>;
+}
+/** Failed-attempt counters of the login policy (never backed up). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  last_failure_at: Date | null;
+  last_success_at: Date | null;
 }
 export interface TargetTable {
   id: Generated<number>;
@@ -152,9 +166,14 @@ export interface DB {
   target_adjustments: TargetAdjustmentTable;
   samples: SampleTable;
   rectifications: RectificationTable;
+  login_throttle: LoginThrottleTable;
 }
 
-/** Every table, parents before children: the order of backups and restores. */
+/**
+ * The tables of the first schema, parents before children. Backups no longer use this list:
+ * they read the tables and their foreign keys from the database catalog (see
+ * `backup/list-tables.ts`), so tables added by later migrations are included automatically.
+ */
 export const TABLES_IN_DEPENDENCY_ORDER = [
   'regions',
   'bureaus',

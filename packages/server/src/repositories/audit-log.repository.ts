@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AuditEntityType, AuditEvent } from '../audit-events.js';
 import type { Actor } from '../workflow/access.js';
@@ -25,9 +25,22 @@ export interface AuditRecord {
   after: unknown;
 }
 
+/** What `verifyChain` found: every entry checked, the last one, and the first breaks. */
+export interface AuditChainReport {
+  entries: number;
+  head: { id: number; hash: string } | null;
+  /** `hash`: the entry's content does not match its hash; `link`: its prev_hash is not the previous entry's hash. */
+  broken: { id: number; problem: 'hash' | 'link' }[];
+}
+
 const json = (x: unknown) => (x === undefined || x === null ? null : JSON.stringify(x));
 
-/** Append-only: this repository has no update or delete, and a trigger refuses them in SQL. */
+/**
+ * Append-only: this repository has no update or delete, and a trigger refuses them in SQL.
+ * A second trigger chains every entry to the one before it (migration
+ * 20261129-1200-operations-hardening). Appending takes a transaction-scoped lock until commit,
+ * so append entries as the last writes of a transaction (after any row locks it needs).
+ */
 export class AuditLogRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -67,6 +80,36 @@ export class AuditLogRepository {
       .orderBy('id')
       .execute();
     return rows.map(toRecord);
+  }
+
+  /**
+   * Walks the whole log in id order and recomputes every hash. The expression repeats the
+   * migration's `jx_audit_log_hash` inline, so a replaced database function cannot hide an edit.
+   */
+  async verifyChain(batchSize = 5000): Promise<AuditChainReport> {
+    const report: AuditChainReport = { entries: 0, head: null, broken: [] };
+    let lastId = 0;
+    let lastHash: string | null = null;
+    for (;;) {
+      const rows = await sql<{ id: number | string; prev_hash: string | null; hash: string | null; expected: string }>`
+        select id, prev_hash, hash,
+          encode(sha256(convert_to(jsonb_build_array(
+            prev_hash, id, entity_type, entity_id, evaluation_id, actor_id, actor_name, action,
+            to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), before, after
+          )::text, 'UTF8')), 'hex') as expected
+        from audit_log where id > ${lastId} order by id limit ${batchSize}`.execute(this.db);
+      for (const r of rows.rows) {
+        const id = Number(r.id);
+        if (r.prev_hash !== lastHash && report.broken.length < 100) report.broken.push({ id, problem: 'link' });
+        if (r.hash !== r.expected && report.broken.length < 100) report.broken.push({ id, problem: 'hash' });
+        lastHash = r.hash;
+        lastId = id;
+        report.entries++;
+      }
+      if (rows.rows.length < batchSize) break;
+    }
+    if (report.entries > 0) report.head = { id: lastId, hash: lastHash ?? '' };
+    return report;
   }
 
   async count(): Promise<number> {
