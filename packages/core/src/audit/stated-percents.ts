@@ -6,6 +6,7 @@
 import { dec } from '../decimal/decimal.js';
 import { judgeStated, point, scaleInterval, type Interval, type Judgement } from '../decimal/judge-stated.js';
 import { amountInterval, fmt, percentOf } from './finding-helpers.js';
+import { kindWeights } from '../profiles/kind-weights.js';
 import { RULES_DATA } from './rules-data.js';
 import type { AuditContext } from './types.js';
 
@@ -122,7 +123,8 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
     });
   };
   const be = ev.budgetExecution;
-  scoreRate('budgetExecution.statedScoreRate', '预算执行 › 得分率', be.statedScoreRate, be.selfScore, be.weight ?? ctx.profile.weights.budgetExecution);
+  const kw = kindWeights(ctx.profile, ev.kind);
+  scoreRate('budgetExecution.statedScoreRate', '预算执行 › 得分率', be.statedScoreRate, be.selfScore, be.weight ?? kw.budgetExecution);
   ev.indicators.forEach((l1, i) =>
     scoreRate(`indicators.${i}.statedScoreRate`, `${l1.name} › 得分率`, l1.statedScoreRate, l1.selfScore, l1.weight),
   );
@@ -131,7 +133,7 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
     '总分 › 得分率',
     ev.totals.statedScoreRate,
     ev.totals.statedScore,
-    ev.totals.statedWeight ?? ctx.profile.weights.total,
+    ev.totals.statedWeight ?? kw.total,
   );
 
   for (const f of ctx.formulas) {

@@ -34,4 +34,14 @@ describe('diffProfiles', () => {
     expect(d.find((x) => x.key === 'reverse.formula')?.b).toContain('最低 0 分');
     expect(d.find((x) => x.key === 'quantitative.overAchievementThreshold')).toMatchObject({ a: '120%', b: '130%' });
   });
+
+  it('shows the transfer tree and that national transfers do not score budget execution (hunan falls back to its project tree)', () => {
+    const d = diffProfiles(getProfile('national'), getProfile('hunan'));
+    expect(d.find((x) => x.key === 'weights.level1.transfer')).toMatchObject({
+      label: '转移支付一级指标分值',
+      a: '产出指标 50 / 效益指标 30 / 满意度指标 20',
+      b: '产出指标 50 / 效益指标 30 / 满意度指标 10',
+    });
+    expect(d.find((x) => x.key === 'weights.byKind.transfer')).toMatchObject({ a: '不计分', b: '10' });
+  });
 });

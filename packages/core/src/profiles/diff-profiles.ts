@@ -2,6 +2,8 @@
  * What differs between two rule profiles, as rows with Chinese labels (used by
  * `jixiao profiles`). Values are rendered as short Chinese text.
  */
+import { dec } from '../decimal/decimal.js';
+import { kindWeights } from './kind-weights.js';
 import type { Profile } from './profile.js';
 
 export interface ProfileDifference {
@@ -43,6 +45,15 @@ const ROWS: Row[] = [
     key: 'weights.level1.department',
     label: '部门整体一级指标分值',
     value: (p) => level1Text(p.weights.level1.department),
+  },
+  { key: 'weights.level1.transfer', label: '转移支付一级指标分值', value: (p) => level1Text(p.weights.level1.transfer) },
+  {
+    key: 'weights.byKind.transfer',
+    label: '转移支付预算执行率分值',
+    value: (p) => {
+      const w = kindWeights(p, 'transfer');
+      return dec(w.budgetExecution).isZero() ? '不计分' : w.budgetExecution;
+    },
   },
   {
     key: 'weights.level1Alternatives',

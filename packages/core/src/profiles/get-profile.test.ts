@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dec, sumDec } from '../decimal/decimal.js';
 import { JxError } from '../errors/error-codes.js';
 import { PROFILE_DATA, PROFILES, compareVersions, getProfile, listProfiles } from './get-profile.js';
+import { kindWeights } from './kind-weights.js';
 import { Profile } from './profile.js';
 
 describe('shipped profile data', () => {
@@ -24,12 +25,13 @@ describe('shipped profile data', () => {
         expect(mins[mins.length - 1]!.isZero()).toBe(true);
       });
 
-      it('has level-1 template weights that add up to total − budget execution', () => {
+      it('has level-1 template weights that add up to the kind’s total − its budget execution weight', () => {
         if (!parsed.success) throw new Error('invalid profile');
         const w = parsed.data.weights;
-        const expected = dec(w.total).minus(w.budgetExecution);
         for (const tree of [w.level1, ...w.level1Alternatives]) {
-          for (const kind of ['project', 'department'] as const) {
+          for (const kind of ['project', 'department', 'transfer'] as const) {
+            const kw = kindWeights(parsed.data, kind);
+            const expected = dec(kw.total).minus(kw.budgetExecution);
             const xs = tree[kind];
             if (xs.length === 0) continue;
             expect(sumDec(xs.map((x) => dec(x.weight))).equals(expected), `${kind}: ${xs.map((x) => x.weight)}`).toBe(true);

@@ -1,3 +1,4 @@
 export * from './get-profile.js';
 export * from './diff-profiles.js';
 export * from './match-level1-template.js';
+export * from './kind-weights.js';

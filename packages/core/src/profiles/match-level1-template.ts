@@ -2,6 +2,7 @@
  * Find the template entry of a profile for a level-1 indicator name as printed
  * ("产出指标（50分）", "产 出", "效益"), in the default tree or an alternative one.
  */
+import type { EvaluationKind } from '../model/evaluation.js';
 import type { Profile } from './profile.js';
 
 export interface Level1TemplateMatch {
@@ -25,7 +26,7 @@ export function normaliseLevel1Name(name: string): string {
 
 export function matchLevel1Template(
   name: string,
-  kind: 'project' | 'department',
+  kind: EvaluationKind,
   profile: Profile,
 ): Level1TemplateMatch | null {
   const key = normaliseLevel1Name(name);

@@ -7,6 +7,14 @@ import { z } from 'zod';
 const Dec = z.string().regex(/^-?\d+(\.\d+)?$/, '应为十进制数字字符串');
 
 const Level1Template = z.object({ name: z.string(), weight: Dec, aliases: z.array(z.string()).default([]) });
+export type Level1Template = z.output<typeof Level1Template>;
+
+/** Per-kind overrides of the profile-wide weights (see `kindWeights`). */
+const KindWeights = z.object({
+  total: Dec.optional(),
+  budgetExecution: Dec.optional(),
+  totalIncludesBudgetExecution: z.boolean().optional(),
+});
 
 export const GradeRule = z.object({
   name: z.string(), // 优 / 优秀 …
@@ -27,11 +35,17 @@ export const Profile = z.object({
     budgetExecution: Dec,
     /** Whether the stated total includes the budget-execution score. */
     totalIncludesBudgetExecution: z.boolean(),
-    /** Template level-1 weights by evaluation kind; names matched after normalisation. */
-    level1: z.object({
-      project: z.array(Level1Template),
-      department: z.array(Level1Template),
-    }),
+    /**
+     * Template level-1 weights by evaluation kind; names matched after normalisation. A
+     * profile without a `transfer` tree scores transfers by its `project` tree.
+     */
+    level1: z
+      .object({
+        project: z.array(Level1Template),
+        department: z.array(Level1Template),
+        transfer: z.array(Level1Template).optional(),
+      })
+      .transform((t) => ({ ...t, transfer: t.transfer ?? t.project })),
     /**
      * Other accepted level-1 trees (e.g. the 2021 central tree with 成本 as a level-1
      * indicator). A table matches a profile when it matches `level1` or one of these.
@@ -43,9 +57,18 @@ export const Profile = z.object({
           description: z.string().default(''),
           project: z.array(Level1Template).default([]),
           department: z.array(Level1Template).default([]),
-        }),
+          transfer: z.array(Level1Template).optional(),
+        })
+        .transform((t) => ({ ...t, transfer: t.transfer ?? t.project })),
       )
       .default([]),
+    /**
+     * Knobs that differ by evaluation kind (e.g. a transfer-payment form that does not score
+     * budget execution); a knob left out here is the profile-wide one above.
+     */
+    byKind: z
+      .object({ department: KindWeights.optional(), project: KindWeights.optional(), transfer: KindWeights.optional() })
+      .default({}),
   }),
   execution: z.object({
     /** Denominator of the execution rate. */

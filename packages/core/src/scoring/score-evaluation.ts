@@ -5,8 +5,9 @@
  * the explanation says so.
  */
 import { Decimal, ZERO, dec, decOrNull, formatDecimal, sumDec } from '../decimal/decimal.js';
-import type { Evaluation } from '../model/evaluation.js';
+import { EVALUATION_KIND_LABELS, type Evaluation } from '../model/evaluation.js';
 import { getProfile } from '../profiles/get-profile.js';
+import { kindWeights } from '../profiles/kind-weights.js';
 import type { Profile } from '../profiles/profile.js';
 import { gradeBandOf } from './grade-score.js';
 import { scoreExecution } from './score-execution.js';
@@ -55,9 +56,14 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
   const parts: Array<{ label: string; value: Decimal; execution?: boolean }> = [];
   const weightParts: Decimal[] = [];
 
-  // Execution (left out of the total when the profile's total excludes it)
-  const includeExecution = profile.weights.totalIncludesBudgetExecution;
-  if (!includeExecution) {
+  // Execution (left out of the total when the profile's total excludes it, or when this
+  // kind's form does not score it: weight 0 and no 分值 printed)
+  const kw = kindWeights(profile, evaluation.kind);
+  const notScored = evaluation.budgetExecution.weight === null && execution.weight !== null && execution.weight.isZero();
+  const includeExecution = kw.totalIncludesBudgetExecution && !notScored;
+  if (notScored) {
+    explanation.push(`按规则（${EVALUATION_KIND_LABELS[evaluation.kind]}），预算执行率不计分`);
+  } else if (!includeExecution) {
     explanation.push('按规则，总分不含预算执行得分');
   } else if (execution.computed !== null) {
     parts.push({ label: '预算执行', value: execution.computed, execution: true });
@@ -172,7 +178,7 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
     computedIndicatorTotal = sumDec(parts.filter((p) => !p.execution).map((p) => p.value));
     explanation.push(`总分 = ${parts.map((p) => `${p.label} ${f(p.value)}`).join(' + ')} = ${f(computedTotal)}`);
   }
-  const profileTotal = dec(profile.weights.total);
+  const profileTotal = dec(kw.total);
   if (evaluation.indicators.length > 0 && !totalWeight.equals(profileTotal)) {
     explanation.push(`各项分值合计 ${f(totalWeight)}，与规则总分 ${f(profileTotal)} 不一致`);
   }

@@ -1,10 +1,13 @@
 /**
  * Budget execution (预算执行率): rate = executed ÷ base, where the base is the adjusted
  * (全年) budget by default and the initial budget only when no adjusted budget is stated
- * (or when the profile says so); score = weight × min(rate, cap).
+ * (or when the profile says so); score = weight × min(rate, cap). The weight is the
+ * form's 分值 when printed, else the profile's for the evaluation's kind (0 for a kind
+ * whose form does not score execution, e.g. national transfers).
  */
 import { dec, decOrNull, formatDecimal, formatPercent, minDec } from '../decimal/decimal.js';
 import type { Evaluation } from '../model/evaluation.js';
+import { kindWeights } from '../profiles/kind-weights.js';
 import type { Profile } from '../profiles/profile.js';
 import type { ScoredExecution } from './types.js';
 
@@ -14,7 +17,8 @@ export function scoreExecution(evaluation: Evaluation, profile: Profile): Scored
   const places = profile.rounding.places;
   const f = (d: ReturnType<typeof dec>) => formatDecimal(d, places);
   const total = evaluation.funds.total;
-  const weight = decOrNull(evaluation.budgetExecution.weight) ?? dec(profile.weights.budgetExecution);
+  // The form's own 分值 when printed, else the profile's weight for this kind of evaluation.
+  const weight = decOrNull(evaluation.budgetExecution.weight) ?? dec(kindWeights(profile, evaluation.kind).budgetExecution);
   const stated = decOrNull(evaluation.budgetExecution.selfScore);
   const executed = decOrNull(total.executed);
   const cap = dec(profile.execution.cap);

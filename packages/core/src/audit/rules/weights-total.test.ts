@@ -34,4 +34,12 @@ describe('weights-total', () => {
       }),
     ).toEqual([]);
   });
+  it('a national transfer: no execution weight, indicators 100 add up; 90 alone does not (0 + 90 ≠ 100)', () => {
+    const tree = (w: string) => [{ name: '产出指标', children: [{ name: '数量指标', children: [{ name: 'a', weight: w }] }] }];
+    expect(run(weightsTotal, { kind: 'transfer', indicators: tree('100') })).toEqual([]);
+    const [f, ...rest] = run(weightsTotal, { kind: 'transfer', indicators: tree('90') });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ reported: '90', expected: '100', difference: '-10' });
+    expect(f!.message).not.toContain('预算执行');
+  });
 });

@@ -1,4 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
+import { kindWeights } from '../../profiles/kind-weights.js';
 import { dec, fmt } from '../finding-helpers.js';
 
 /**
@@ -14,11 +15,12 @@ export const weightsTotal: AuditRule = {
     const out: FindingDraft[] = [];
     const terms: Array<{ label: string; value: ReturnType<typeof dec> }> = [];
     const statedText = ev.totals.statedWeight;
-    // Against the profile's total, an unstated execution weight is the profile's (it is part of that total).
+    // Against the profile's total, an unstated execution weight is the profile's for this kind
+    // (it is part of that total; 0 where the kind's form does not score execution).
+    const kw = kindWeights(profile, ev.kind);
     const execWeight =
-      ev.budgetExecution.weight ??
-      (statedText === null && profile.weights.totalIncludesBudgetExecution ? profile.weights.budgetExecution : null);
-    if (execWeight !== null) {
+      ev.budgetExecution.weight ?? (statedText === null && kw.totalIncludesBudgetExecution ? kw.budgetExecution : null);
+    if (execWeight !== null && !(ev.budgetExecution.weight === null && dec(execWeight).isZero())) {
       terms.push({ label: ev.budgetExecution.weight !== null ? '预算执行' : '预算执行（规则分值）', value: dec(execWeight) });
     }
     let indicatorTerms = 0;
@@ -37,7 +39,7 @@ export const weightsTotal: AuditRule = {
     }
     if (indicatorTerms === 0) return out;
     const sum = terms.reduce((s, t) => s.plus(t.value), dec(0));
-    const target = statedText ?? profile.weights.total;
+    const target = statedText ?? kw.total;
     if (sum.equals(dec(target))) return out;
     const what = statedText !== null ? `表中总分为 ${statedText} 分` : `规则（${profile.name}）总分为 ${target} 分`;
     out.push({
