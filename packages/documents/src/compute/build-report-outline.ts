@@ -7,6 +7,7 @@ import { dec, formatDecimal, type Decimal, type Evaluation } from '@jixiao/core'
 import { textForKind, type FigureBlockName, type Template, type TemplateBlock } from '../templates/template-schema.js';
 import { COLUMN_LABELS, type ReportFigures } from './compute-report-figures.js';
 import { findUnitText } from './find-unit-text.js';
+import { buildProjectChapter, type ProjectTableRow } from './build-project-chapter.js';
 import { dropConflictingSentences } from './drop-conflicting-sentences.js';
 import { chineseNumber, fillPlaceholders, fmtAmount, fmtPercent, fmtScore } from './format-figures.js';
 
@@ -20,6 +21,7 @@ export type ReportNode =
   | { type: 'indicatorTable' }
   | { type: 'scoreTable' }
   | { type: 'chart'; chart: ChartKind; caption: string }
+  | { type: 'projectTable'; rows: ProjectTableRow[]; total: ProjectTableRow }
   | { type: 'signature'; lines: string[] };
 
 export function placeholderValues(evaluation: Evaluation): { year: string; unit: string; project: string } {
@@ -38,7 +40,8 @@ function sentence(parts: string[]): string {
   return parts.filter(Boolean).join('，') + '。';
 }
 
-export function buildReportOutline(fig: ReportFigures, template: Template): ReportNode[] {
+/** `children`: a department's project and transfer evaluations, for its project chapter. */
+export function buildReportOutline(fig: ReportFigures, template: Template, children?: readonly Evaluation[]): ReportNode[] {
   const ev = fig.evaluation;
   const values = placeholderValues(ev);
   const nodes: ReportNode[] = [];
@@ -259,6 +262,8 @@ export function buildReportOutline(fig: ReportFigures, template: Template): Repo
         return fig.total.adjusted === null && fig.total.executed === null ? [] : chart('budget', '预算数与执行数（万元）');
       case 'chartSources':
         return fig.bySource.length < 2 ? [] : chart('sources', '资金来源构成（万元）');
+      case 'projects':
+        return buildProjectChapter(fig, children);
       case 'team': {
         const lines: string[] = [];
         const out: ReportNode[] = [];

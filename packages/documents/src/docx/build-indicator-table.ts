@@ -10,18 +10,9 @@ import { fmtPercent, fmtScore } from '../compute/format-figures.js';
 import type { IndicatorColumn, Template } from '../templates/template-schema.js';
 import { cellParagraph } from './docx-text.js';
 
-export const INDICATOR_COLUMN_LABELS: Record<IndicatorColumn, string> = {
-  level1: '一级指标',
-  level2: '二级指标',
-  level3: '三级指标',
-  sign: '指标性质',
-  target: '年度指标值',
-  unitOfMeasure: '计量单位',
-  actual: '实际完成值',
-  weight: '分值',
-  score: '得分',
-  deviation: '偏差原因分析及改进措施',
-};
+import { FORM_COLUMN_LABELS as INDICATOR_COLUMN_LABELS } from '../form/form-indicator-block.js';
+
+export { INDICATOR_COLUMN_LABELS };
 
 /** Relative column widths in mm of the 243 mm landscape text width (scaled to 100%): names wrap as little as possible, since wrapped cells are hard to read back from a PDF. */
 const COLUMN_WEIGHT: Record<IndicatorColumn, number> = {
@@ -29,11 +20,14 @@ const COLUMN_WEIGHT: Record<IndicatorColumn, number> = {
   level2: 36,
   level3: 56,
   sign: 14,
+  initialTarget: 24,
   target: 24,
   unitOfMeasure: 14,
   actual: 24,
   weight: 14,
   score: 14,
+  scoreRate: 14,
+  core: 14,
   deviation: 51,
 };
 

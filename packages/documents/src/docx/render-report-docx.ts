@@ -28,6 +28,7 @@ import type { Template } from '../templates/template-schema.js';
 import { bodyParagraph, exactSpacing, headingParagraph, pt, run } from './docx-text.js';
 import { buildIndicatorTable } from './build-indicator-table.js';
 import { buildScoreTable } from './build-score-table.js';
+import { buildProjectTable } from './build-project-table.js';
 
 export interface RenderReportOptions {
   /** Template id (national, hunan, henan, hebei …); default from the evaluation's profile. */
@@ -38,16 +39,18 @@ export interface RenderReportOptions {
   charts?: boolean;
   /** Receives notes such as "no CJK font found for charts". */
   onNote?: (note: string) => void;
+  /** A department's project and transfer evaluations: its project chapter is written from them. */
+  children?: readonly Evaluation[];
 }
 
-const A4 = { width: 11906, height: 16838 };
+export const A4 = { width: 11906, height: 16838 };
 /** Printable width in pixels at 96 dpi for A4 with 28 + 26 mm margins (≈ 156 mm). */
 const CHART_WIDTH_PX = Math.round(((210 - 28 - 26) / 25.4) * 96 * 0.95);
 
 export async function renderReportDocx(evaluation: Evaluation, options: RenderReportOptions = {}): Promise<Uint8Array> {
   const template = templateFor(evaluation, options.template);
   const fig = computeReportFigures(evaluation, options.profile);
-  const nodes = buildReportOutline(fig, template);
+  const nodes = buildReportOutline(fig, template, options.children);
   const groups = nodesToDocx(nodes, fig, template, options);
   const doc = new Document({
     creator: 'jixiao',
@@ -83,7 +86,7 @@ export async function renderReportDocx(evaluation: Evaluation, options: RenderRe
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-function pageNumberFooter(template: Template): Footer {
+export function pageNumberFooter(template: Template): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -149,6 +152,10 @@ function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, optio
         out = rest.children;
         break;
       }
+      case 'projectTable':
+        out.push(buildProjectTable(n.rows, n.total, t));
+        out.push(new Paragraph({ spacing: exactSpacing(t), children: [] }));
+        break;
       case 'scoreTable':
         out.push(buildScoreTable(fig, t));
         out.push(new Paragraph({ spacing: exactSpacing(t), children: [] }));
@@ -187,7 +194,7 @@ function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, optio
 }
 
 /** Millimetres to twips, rounded half up (docx's helper truncates: 37 mm → 2097, not 2098). */
-function convertMillimetersToTwip(mm: number): number {
+export function convertMillimetersToTwip(mm: number): number {
   return Math.round((mm * 1440) / 25.4);
 }
 

@@ -6,8 +6,8 @@ import { JxError } from '@jixiao/core';
 import { TEMPLATES_DIR, listTemplateIds, loadTemplate, resolveTemplateId } from './load-template.js';
 
 describe('document templates are data', () => {
-  it('ships national, hunan, henan and hebei, all valid', () => {
-    expect(listTemplateIds()).toEqual(['hebei', 'henan', 'hunan', 'national']);
+  it('ships national, the seeds’ provinces and the project-form provinces, all valid', () => {
+    expect(listTemplateIds()).toEqual(['chongqing', 'hebei', 'henan', 'hunan', 'national', 'sichuan', 'yunnan']);
     for (const id of listTemplateIds()) expect(loadTemplate(id).id).toBe(id);
   });
 

@@ -11,7 +11,7 @@ import { COLUMN_LABELS, leafScore, type AmountColumn, type ReportFigures, type T
 import { fillPlaceholders } from '../compute/format-figures.js';
 import { placeholderValues } from '../compute/build-report-outline.js';
 import { INDICATOR_COLUMN_LABELS } from '../docx/build-indicator-table.js';
-import { textForKind, type IndicatorColumn, type Template } from '../templates/template-schema.js';
+import type { IndicatorColumn, Template } from '../templates/template-schema.js';
 import { cachedRatio, executionRateFormula, shareFormula } from './excel-formulas.js';
 import { SheetWriter, addr, colLetter, setA4PageSetup } from './sheet-writer.js';
 
@@ -43,11 +43,14 @@ const COL_WIDTH: Record<IndicatorColumn, number> = {
   level2: 11,
   level3: 22,
   sign: 7,
+  initialTarget: 12,
   target: 12,
   unitOfMeasure: 7,
   actual: 12,
   weight: 7,
   score: 8,
+  scoreRate: 8,
+  core: 7,
   deviation: 22,
 };
 
@@ -77,7 +80,7 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
     w.set(r, 1, spec.attachmentLabel, { align: 'left', bold: true, font: t.fonts.heading1, size: 12, wrap: false });
     r++;
   }
-  w.set(r, 1, fillPlaceholders(textForKind(spec.title, ev.kind), placeholderValues(ev)), { font: t.fonts.title, size: 18 });
+  w.set(r, 1, fillPlaceholders(spec.title, placeholderValues(ev)), { font: t.fonts.title, size: 18 });
   w.merge(r, 1, r, last);
   ws.getRow(r).height = 36;
   r++;
@@ -85,7 +88,7 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
 
   // Header: unit / project.
   const labelEnd = Math.max(2, last - 6); // label columns B..labelEnd in the funds block
-  const header: [string, string][] = [[textForKind(spec.unitLabel, ev.kind), ev.kind !== 'department' ? (ev.project?.name ?? '') : (ev.unit.name ?? '')]];
+  const header: [string, string][] = [[spec.unitLabel, ev.kind !== 'department' ? (ev.project?.name ?? '') : (ev.unit.name ?? '')]];
   if (ev.kind !== 'department') {
     header.push(['主管部门', ev.supervisingDepartment ?? '']);
     header.push(['实施单位', ev.project?.implementingUnit ?? ev.unit.name ?? '']);

@@ -3,7 +3,8 @@
  * one .xlsx workbook with live formulas and cached results.
  */
 import ExcelJS from 'exceljs';
-import type { Evaluation, Profile } from '@jixiao/core';
+import { JxError, type Evaluation, type Profile } from '@jixiao/core';
+import { renderFormXlsx } from '../form/render-form.js';
 import { computeReportFigures } from '../compute/compute-report-figures.js';
 import { templateFor } from '../templates/load-template.js';
 import { buildBaseDataSheet, type BaseDataCells } from './build-base-data-sheet.js';
@@ -25,12 +26,15 @@ export interface RenderedTables {
   cells: { selfEvaluation: SelfEvaluationCells; baseData: BaseDataCells | null; ruleCheck: RuleCheckCells };
 }
 
+/** The tables of an evaluation: a department's 自评表 (+ 基础数据表), a project's or transfer's 自评表. */
 export async function renderTablesXlsx(evaluation: Evaluation, options: RenderTablesOptions = {}): Promise<Uint8Array> {
+  if (evaluation.kind !== 'department') return renderFormXlsx(evaluation, options);
   return (await renderTablesWorkbook(evaluation, options)).bytes;
 }
 
-/** Like renderTablesXlsx, and also says where the live figures are. */
+/** Like renderTablesXlsx for a department evaluation, and also says where the live figures are. */
 export async function renderTablesWorkbook(evaluation: Evaluation, options: RenderTablesOptions = {}): Promise<RenderedTables> {
+  if (evaluation.kind !== 'department') throw new JxError('UNSUPPORTED_FORMAT', '项目支出与转移支付自评表由 renderFormWorkbook 生成');
   const template = templateFor(evaluation, options.template);
   const fig = computeReportFigures(evaluation, options.profile);
   const wb = new ExcelJS.Workbook();

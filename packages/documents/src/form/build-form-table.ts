@@ -1,0 +1,48 @@
+/** A form grid as a Word table: the same cells and spans the .xlsx has, the printed text of each. */
+import { Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import { cellParagraph } from '../docx/docx-text.js';
+import type { Template } from '../templates/template-schema.js';
+import type { FormGrid, GridCell } from './form-grid.js';
+
+/** `width`: the text width in twips the table spans. */
+export function buildFormTable(grid: FormGrid, t: Template, width: number): Table {
+  const ncols = grid.columns.length;
+  const at = new Map<string, GridCell>();
+  const covered = new Set<string>();
+  for (const c of grid.cells) {
+    at.set(`${c.row}:${c.col}`, c);
+    for (let r = c.row; r < c.row + c.rowSpan; r++) {
+      for (let k = c.col; k < c.col + c.colSpan; k++) if (r !== c.row || k !== c.col) covered.add(`${r}:${k}`);
+    }
+  }
+  const rows: TableRow[] = [];
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    const cells: TableCell[] = [];
+    for (let k = 1; k <= ncols; k++) {
+      const key = `${r}:${k}`;
+      if (covered.has(key)) {
+        // A cell under a vertical merge is written by the row above (docx inserts its continuation);
+        // one inside a horizontal span is part of the spanning cell.
+        continue;
+      }
+      const c = at.get(key);
+      cells.push(
+        new TableCell({
+          children: (c?.text ?? '').split('\n').map((line) => cellParagraph(t, line, c?.align ?? 'center', c?.bold ?? false)),
+          verticalAlign: VerticalAlign.CENTER,
+          ...(c && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
+          ...(c && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
+        }),
+      );
+    }
+    // No repeated header row: Word repeats only rows at the very top of a table.
+    rows.push(new TableRow({ cantSplit: true, children: cells }));
+  }
+  const total = grid.columns.reduce((a, b) => a + b, 0);
+  return new Table({
+    rows,
+    margins: { left: 100, right: 100, top: 30, bottom: 30 },
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: grid.columns.map((w) => Math.round((w / total) * width)),
+  });
+}
