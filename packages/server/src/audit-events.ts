@@ -22,7 +22,12 @@ export const AUDIT_EVENTS = {
   USER_PASSWORD_CHANGED: 'user.password_changed',
   DEPARTMENT_CREATED: 'org.department_created',
   UNIT_CREATED: 'org.unit_created',
+  PROJECT_IMPORT_PREVIEWED: 'project_import.previewed',
+  PROJECT_IMPORT_COMMITTED: 'project_import.committed',
+  PROJECT_CREATED: 'project.created',
+  PROJECT_UPDATED: 'project.updated',
+  PROJECT_REMOVED: 'project.removed',
 } as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];
 
-export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification' | 'user' | 'department' | 'unit';
+export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification' | 'user' | 'department' | 'unit' | 'project' | 'project_import';

@@ -21,7 +21,11 @@ export interface Computed {
   problems: string[];
 }
 
-export function computeEvaluation(evaluation: Evaluation): Computed {
+/**
+ * `children`: a department evaluation's project and transfer evaluations; the audit then
+ * also checks the department's stated project figures against their roll-up.
+ */
+export function computeEvaluation(evaluation: Evaluation, children?: readonly Evaluation[]): Computed {
   const problems: string[] = [];
   let profile: Profile;
   try {
@@ -38,7 +42,7 @@ export function computeEvaluation(evaluation: Evaluation): Computed {
     problems.push(`无法计算得分：${(e as Error).message}`);
   }
   try {
-    audit = auditEvaluation(evaluation, { profile });
+    audit = auditEvaluation(evaluation, { profile, ...(children && evaluation.kind === 'department' ? { children } : {}) });
   } catch (e) {
     problems.push(`无法审核：${(e as Error).message}`);
   }
@@ -82,7 +86,7 @@ export function toPlainJson<T>(x: T): unknown {
 
 /** Title of an evaluation for lists: the project name, or the unit's name + 部门整体. */
 export function titleOf(e: Evaluation, unitName: string): string {
-  if (e.kind === 'project' && e.project?.name) return e.project.name;
+  if (e.kind !== 'department' && e.project?.name) return e.project.name;
   if (e.source?.title) return e.source.title;
   return `${e.unit.name ?? unitName} ${e.fiscalYear} 年度部门整体支出绩效自评`;
 }

@@ -78,6 +78,56 @@ export interface EvaluationTable {
   updated_at: Timestamp;
   submitted_at: Timestamp | null;
   published_at: Timestamp | null;
+  /** The project this project/transfer evaluation evaluates (null for department evaluations). */
+  project_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+export const PROJECT_KINDS = ['project', 'transfer'] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+/** A 其中 column of the project list (本年财政拨款, 上年结转, …), amounts in 万元. */
+export interface ProjectSourceAmount {
+  source: string;
+  label: string;
+  initial: string | null;
+  adjusted: string | null;
+}
+export interface ProjectTable {
+  id: Generated<number>;
+  region_id: number;
+  fiscal_year: number;
+  code: string;
+  name: string;
+  unit_id: number;
+  kind: ProjectKind;
+  category: string | null;
+  issuing_department: string | null;
+  manager: string | null;
+  phone: string | null;
+  initial_budget: string | null;
+  adjusted_budget: string | null;
+  sources: ColumnType<ProjectSourceAmount[], string | undefined, string>;
+  status: 'active' | 'removed';
+  version: number;
+  import_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface ProjectImportTable {
+  id: Generated<number>;
+  region_id: number;
+  fiscal_year: number;
+  scope_kind: 'bureau' | 'department' | 'unit';
+  scope_id: number;
+  file_name: string;
+  file_sha256: string;
+  options: Json;
+  rows: Json;
+  preview: Json;
+  status: 'previewed' | 'committed';
+  result: NullableJson;
+  created_by: number;
+  created_at: Timestamp;
+  committed_at: Timestamp | null;
 }
 export interface AuditLogTable {
   id: ColumnType<number, never, never>;
@@ -167,6 +217,8 @@ export interface DB {
   samples: SampleTable;
   rectifications: RectificationTable;
   login_throttle: LoginThrottleTable;
+  projects: ProjectTable;
+  project_imports: ProjectImportTable;
 }
 
 /**
@@ -181,6 +233,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'units',
   'users',
   'sessions',
+  'project_imports',
+  'projects',
   'evaluations',
   'targets',
   'target_adjustments',
@@ -196,3 +250,6 @@ export type EvaluationUpdate = Updateable<EvaluationTable>;
 export type TargetRow = Selectable<TargetTable>;
 export type RectificationRow = Selectable<RectificationTable>;
 export type SampleRow = Selectable<SampleTable>;
+export type ProjectRow = Selectable<ProjectTable>;
+export type NewProject = Insertable<ProjectTable>;
+export type ProjectImportRow = Selectable<ProjectImportTable>;

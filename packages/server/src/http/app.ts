@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin.js';
 import { SESSION_COOKIE, authRoutes } from './routes/auth.js';
 import { cycleRoutes } from './routes/cycle.js';
 import { evaluationRoutes } from './routes/evaluations.js';
+import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { serveWebApp } from './static.js';
 
@@ -78,10 +79,11 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
     },
   });
   app.use('/api/uploads', uploadLimit);
+  app.use('/api/project-imports', uploadLimit);
   app.use('/api/public/audit', uploadLimit);
   // Everything else is JSON: 5 MB is far above the largest evaluation.
   app.use('/api/*', async (c, next) => {
-    if (c.req.path === '/api/uploads' || c.req.path === '/api/public/audit') return next();
+    if (c.req.path === '/api/uploads' || c.req.path === '/api/public/audit' || c.req.path === '/api/project-imports') return next();
     return bodyLimit({
       maxSize: 5 * 1024 * 1024,
       onError: () => {
@@ -95,6 +97,7 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
   app.route('/api', adminRoutes(opts));
   app.route('/api/auth', authRoutes(opts));
   app.route('/api/public', publicRoutes(opts));
+  app.route('/api', projectRoutes(opts));
   app.route('/api', evaluationRoutes(opts));
   app.route('/api', cycleRoutes(opts));
   app.all('/api/*', (c) => c.json({ error: new JxError('NOT_FOUND', c.req.path).toJSON() }, 404));

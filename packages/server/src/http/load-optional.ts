@@ -33,3 +33,15 @@ export async function loadImportReport(): Promise<ImportReport> {
 export async function loadExportEvaluation(): Promise<ExportEvaluation> {
   return (await load(documentsName, 'exportEvaluation', '文档导出')) as unknown as ExportEvaluation;
 }
+
+/** One workbook for a unit's projects: a sheet per project 自评表 plus the 项目自评结果汇总表. */
+type RenderUnitProjects = (evaluations: unknown[], options: { unitName: string; fiscalYear: number }) => Promise<Uint8Array> | Uint8Array;
+export async function loadRenderUnitProjects(): Promise<RenderUnitProjects> {
+  return (await load(documentsName, 'renderUnitProjectsWorkbook', '项目自评表汇总导出')) as unknown as RenderUnitProjects;
+}
+
+/** The import package's guarded unzip (declared sizes, ratios and a hard inflate cap), for .xlsx project lists. */
+type SafeUnzip = (bytes: Uint8Array, want: (name: string) => boolean) => { files: Record<string, Uint8Array>; repacked: Uint8Array };
+export async function loadSafeUnzip(): Promise<SafeUnzip> {
+  return (await load(importName, 'safeUnzip', 'Excel 读取')) as unknown as SafeUnzip;
+}

@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { OrgRepository } from './org.repository.js';
+import { ProjectRepository } from './project.repository.js';
 import { RectificationRepository } from './rectification.repository.js';
 import { SampleRepository } from './sample.repository.js';
 import { SessionRepository } from './session.repository.js';
@@ -20,6 +21,7 @@ export function repositories(db: Kysely<DB>) {
     targets: new TargetRepository(db),
     samples: new SampleRepository(db),
     rectifications: new RectificationRepository(db),
+    projects: new ProjectRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -2,8 +2,8 @@ import { JxError, parseEvaluation, type Evaluation, type EvaluationKind } from '
 import { AUDIT_EVENTS } from '../audit-events.js';
 import { computeEvaluation, figuresOf, titleOf } from '../core-bridge.js';
 import { inTransaction, type AppContext } from '../context.js';
-import { badRequest, forbidden } from '../errors.js';
-import { repositories } from '../repositories/index.js';
+import { badRequest, forbidden, invalidState } from '../errors.js';
+import { repositories, type Repositories } from '../repositories/index.js';
 import type { EvaluationRow } from '../db/schema.js';
 import { isOwnUnitMember, type Actor } from '../workflow/access.js';
 
@@ -13,7 +13,8 @@ export interface CreateEvaluationInput {
   kind: EvaluationKind;
   profile?: string | undefined;
   evaluation?: unknown;
-  /** Initial state; only the demo loader sets anything but draft. */
+  /** The project (of this unit and year) the new project/transfer evaluation evaluates. */
+  projectId?: number | undefined;
 }
 
 /** A new draft for the actor's own unit; the model is validated by core. */
@@ -24,7 +25,17 @@ export async function createEvaluation(ctx: AppContext, actor: Actor, input: Cre
   const scope = await repositories(ctx.db).org.getUnitScope(input.unitId);
   if (!scope) throw badRequest(`单位 ${input.unitId} 不存在`);
   const evaluation = buildEvaluation(input, scope.unitName);
-  return insertEvaluation(ctx, actor, evaluation, input.unitId, scope.unitName, 'draft');
+  if (input.projectId === undefined) return insertEvaluation(ctx, actor, evaluation, input.unitId, scope.unitName, 'draft');
+  const projectId = input.projectId;
+  return inTransaction(ctx, 'create-evaluation', async (r) => {
+    const project = await r.projects.findById(projectId);
+    if (!project || project.unit_id !== input.unitId) throw badRequest(`项目 ${projectId} 不是本单位的项目`);
+    if (project.fiscal_year !== evaluation.fiscalYear || project.kind !== evaluation.kind) {
+      throw badRequest(`项目 ${project.code} 是 ${project.fiscal_year} 年度的${project.kind === 'transfer' ? '转移支付' : '部门项目'}，与新建评价的年度或类型不符`);
+    }
+    if ((await r.projects.evaluationsOf([projectId])).has(projectId)) throw invalidState(`项目 ${project.code} 已有自评表`);
+    return insertEvaluationWith(r, ctx.now(), actor, evaluation, { unitId: input.unitId, unitName: scope.unitName, status: 'draft', projectId });
+  });
 }
 
 export function buildEvaluation(input: CreateEvaluationInput, unitName: string): Evaluation {
@@ -50,41 +61,51 @@ export async function insertEvaluation(
   unitId: number,
   unitName: string,
   status: string,
+  projectId: number | null = null,
+): Promise<EvaluationRow> {
+  if (!Number.isInteger(evaluation.fiscalYear)) throw new JxError('SCHEMA_INVALID', 'fiscalYear');
+  return inTransaction(ctx, 'create-evaluation', (r) => insertEvaluationWith(r, ctx.now(), actor, evaluation, { unitId, unitName, status, projectId }));
+}
+
+/** Insert + audit entry with the repositories of an open transaction (batch imports). */
+export async function insertEvaluationWith(
+  r: Repositories,
+  at: Date,
+  actor: Actor | null,
+  evaluation: Evaluation,
+  o: { unitId: number; unitName: string; status: string; projectId: number | null },
 ): Promise<EvaluationRow> {
   const computed = computeEvaluation(evaluation);
   const f = figuresOf(evaluation, computed);
-  const at = ctx.now();
-  if (!Number.isInteger(evaluation.fiscalYear)) throw new JxError('SCHEMA_INVALID', 'fiscalYear');
-  return inTransaction(ctx, 'create-evaluation', async (r) => {
-    const row = await r.evaluations.insert({
-      unit_id: unitId,
-      fiscal_year: evaluation.fiscalYear,
-      kind: evaluation.kind,
-      title: titleOf(evaluation, unitName),
-      profile: evaluation.profile,
-      status,
-      version: 1,
-      data: JSON.stringify(evaluation),
-      self_score: f.selfScore,
-      computed_score: f.computedScore,
-      grade: f.grade,
-      execution_rate: f.executionRate,
-      errors: f.errors,
-      warnings: f.warnings,
-      created_by: actor?.id ?? null,
-      created_at: at,
-      updated_at: at,
-    });
-    await r.auditLog.append({
-      entityType: 'evaluation',
-      entityId: row.id,
-      evaluationId: row.id,
-      actor,
-      action: AUDIT_EVENTS.EVALUATION_CREATED,
-      at,
-      before: null,
-      after: { status, version: 1, evaluation },
-    });
-    return row;
+  const row = await r.evaluations.insert({
+    unit_id: o.unitId,
+    fiscal_year: evaluation.fiscalYear,
+    kind: evaluation.kind,
+    title: titleOf(evaluation, o.unitName),
+    profile: evaluation.profile,
+    status: o.status,
+    version: 1,
+    data: JSON.stringify(evaluation),
+    self_score: f.selfScore,
+    computed_score: f.computedScore,
+    grade: f.grade,
+    execution_rate: f.executionRate,
+    errors: f.errors,
+    warnings: f.warnings,
+    created_by: actor?.id ?? null,
+    created_at: at,
+    updated_at: at,
+    project_id: o.projectId,
   });
+  await r.auditLog.append({
+    entityType: 'evaluation',
+    entityId: row.id,
+    evaluationId: row.id,
+    actor,
+    action: AUDIT_EVENTS.EVALUATION_CREATED,
+    at,
+    before: null,
+    after: { status: o.status, version: 1, ...(o.projectId !== null ? { projectId: o.projectId } : {}), evaluation },
+  });
+  return row;
 }

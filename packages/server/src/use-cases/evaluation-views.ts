@@ -45,9 +45,10 @@ export function allowedActions(actor: Actor, rec: EvaluationRecord): WorkflowAct
   });
 }
 
-export function toDetail(actor: Actor, rec: EvaluationRecord) {
+/** `department`: for a department evaluation, its projects' evaluations and their roll-up (see get-department-projects). */
+export function toDetail(actor: Actor, rec: EvaluationRecord, department?: { children: readonly Evaluation[]; rollup: unknown; problems: string[] }) {
   const evaluation = rec.data as Evaluation;
-  const computed = computeEvaluation(evaluation);
+  const computed = computeEvaluation(evaluation, department?.children);
   const state = isEvaluationState(rec.status) ? rec.status : null;
   return {
     id: rec.id,
@@ -63,7 +64,9 @@ export function toDetail(actor: Actor, rec: EvaluationRecord) {
     evaluation,
     score: toPlainJson(computed.score),
     audit: toPlainJson(computed.audit),
-    problems: computed.problems,
+    problems: [...(department?.problems ?? []), ...computed.problems],
+    projectId: rec.project_id ?? null,
+    ...(department ? { projectRollup: department.rollup } : {}),
     summary: toSummary({ ...rec, version: rec.version }),
     review: rec.review,
     allowedActions: allowedActions(actor, rec),

@@ -7,6 +7,8 @@ import type { Actor } from '../workflow/access.js';
 import { assertEvaluationEditable } from './assert-evaluation-editable.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
 import { diffJson } from './diff-json.js';
+import { loadChildEvaluations } from './get-department-projects.js';
+import { repositories } from '../repositories/index.js';
 
 /**
  * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
@@ -36,7 +38,9 @@ export async function saveEvaluation(
   });
   if (!parsed.ok) throw parsed.error;
   const evaluation = parsed.value;
-  const computed = computeEvaluation(evaluation);
+  // A department evaluation is audited against its projects' roll-up (the stored counts include those findings).
+  const children = rec.kind === 'department' ? (await loadChildEvaluations(repositories(ctx.db), rec.unit_id, rec.fiscal_year)).children : undefined;
+  const computed = computeEvaluation(evaluation, children);
   const f = figuresOf(evaluation, computed);
   const at = ctx.now();
   return inTransaction(ctx, 'save-evaluation', async (r) => {

@@ -5,6 +5,7 @@ import { repositories } from '../../repositories/index.js';
 import { applyWorkflowAction } from '../../use-cases/apply-workflow-action.js';
 import { createEvaluation } from '../../use-cases/create-evaluation.js';
 import { toDetail, toSummary } from '../../use-cases/evaluation-views.js';
+import { departmentRollup } from '../../use-cases/get-department-projects.js';
 import { loadVisibleEvaluation } from '../../use-cases/load-visible-evaluation.js';
 import { reviewEvaluation } from '../../use-cases/review-evaluation.js';
 import { saveEvaluation } from '../../use-cases/save-evaluation.js';
@@ -52,7 +53,8 @@ export function evaluationRoutes(opts: ServerOptions) {
     const unitId = b.unitId ?? actor.unitId;
     if (!Number.isInteger(unitId)) throw badRequest('unitId 应为整数');
     const kind = b.kind ?? (b.evaluation as { kind?: unknown } | undefined)?.kind;
-    if (kind !== 'department' && kind !== 'project') throw badRequest('kind 应为 department 或 project');
+    if (kind !== 'department' && kind !== 'project' && kind !== 'transfer') throw badRequest('kind 应为 department、project 或 transfer');
+    if (b.projectId !== undefined && !Number.isInteger(b.projectId)) throw badRequest('projectId 应为整数');
     const fiscalYear = b.fiscalYear ?? (b.evaluation as { fiscalYear?: unknown } | undefined)?.fiscalYear;
     if (!Number.isInteger(fiscalYear)) throw badRequest('fiscalYear 应为年份');
     const row = await createEvaluation(ctx, actor, {
@@ -61,6 +63,7 @@ export function evaluationRoutes(opts: ServerOptions) {
       kind,
       profile: typeof b.profile === 'string' ? b.profile : undefined,
       evaluation: b.evaluation,
+      projectId: b.projectId as number | undefined,
     });
     const rec = await loadVisibleEvaluation(ctx, actor, row.id);
     return c.json(toDetail(actor, rec), 201);
@@ -69,7 +72,9 @@ export function evaluationRoutes(opts: ServerOptions) {
   app.get('/evaluations/:id', async (c) => {
     const actor = requireActor(c);
     const rec = await loadVisibleEvaluation(ctx, actor, intParam(c, 'id'));
-    return c.json(toDetail(actor, rec));
+    // A department evaluation carries its projects' roll-up, and its audit checks the stated figures against it.
+    const department = rec.kind === 'department' ? await departmentRollup(repositories(ctx.db), rec) : undefined;
+    return c.json(toDetail(actor, rec, department));
   });
 
   app.put('/evaluations/:id', async (c) => {
@@ -175,7 +180,7 @@ export async function exportResponse(c: Context<AppEnv>, evaluation: Evaluation,
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type, 'Content-Disposition': contentDisposition(`${title}.${format}`) });
 }
 
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
