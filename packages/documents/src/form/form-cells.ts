@@ -35,7 +35,7 @@ export function sumCell(b: GridBuilder, row: number, col: number, stated: Decima
     return cell;
   }
   const cell = numberCell(b, row, col, stated);
-  cell.note = `${what}：其中各项合计为 ${formatDecimal(sum, Math.max(2, sum.decimalPlaces()))}，与所填年度资金总额 ${stated.toString()} 不一致（此格为所填数）。`;
+  cell.note = `${what}：其中各项合计为 ${formatDecimal(sum, Math.max(2, sum.decimalPlaces()), true)}，与所填年度资金总额 ${stated.toString()} 不一致（此格为所填数）。`;
   return cell;
 }
 
@@ -77,7 +77,7 @@ export function statedFormulaCell(
   const candidates = own > 0 ? [Math.max(s.places, own), own] : [s.places];
   const p = candidates.find((x) => roundHalfUp(s.computed as Decimal, x).equals(stated));
   if (p === undefined) {
-    cell.note = `${s.what}：按公式计算为 ${formatDecimal(s.computed, Math.max(2, printedPlaces(s.stated)))}，与所填 ${s.stated} 不一致（此格为所填数）。`;
+    cell.note = `${s.what}：按公式计算为 ${formatDecimal(s.computed, Math.max(2, printedPlaces(s.stated)), true)}，与所填 ${s.stated} 不一致（此格为所填数）。`;
     return cell;
   }
   const round = `ROUND(${s.expr},${p})`;

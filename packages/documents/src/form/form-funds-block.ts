@@ -18,6 +18,8 @@ export interface FundsCells {
   executionWeight: string | null;
   executionRate: string | null;
   executionScore: string | null;
+  /** The total row's 资金到位率, when printed. */
+  arrivalRate: string | null;
   /** Total-row amount cells by column key. */
   totals: Partial<Record<AmountKey, string>>;
 }
@@ -50,7 +52,7 @@ export function buildFundsBlock(ctx: FormContext, top: number): { next: number; 
     const i = cols.findIndex((c) => c.key === k);
     return i < 0 ? null : first + i;
   };
-  const cells: FundsCells = { executionWeight: null, executionRate: null, executionScore: null, totals: {} };
+  const cells: FundsCells = { executionWeight: null, executionRate: null, executionScore: null, arrivalRate: null, totals: {} };
   b.span(top, 2, first - 1, '', {});
   cols.forEach((c, i) => b.put(top, first + i, c.label, { bold: true }));
   const totalRow = top + 1;
@@ -93,6 +95,8 @@ export function buildFundsBlock(ctx: FormContext, top: number): { next: number; 
     cells.executionWeight = addr(totalRow, wCol);
   }
   if (rCol !== null) cells.executionRate = addr(totalRow, rCol);
+  const aCol = colOf('arrivalRate');
+  if (aCol !== null) cells.arrivalRate = addr(totalRow, aCol);
   if (sCol !== null) {
     cells.executionScore = addr(totalRow, sCol);
     writeExecutionScore(ctx, totalRow, sCol, cells, rateValue);
