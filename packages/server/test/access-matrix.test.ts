@@ -14,6 +14,7 @@ import { repositories } from '../src/repositories/index.js';
 import { approveTarget, createTarget } from '../src/use-cases/manage-targets.js';
 import { createRectification } from '../src/use-cases/manage-rectifications.js';
 import { drawSample } from '../src/use-cases/draw-sample.js';
+import { PROJECT_ENDPOINTS } from './access-matrix-projects.js';
 
 const ACTORS = ['anonymous', 'fillerA', 'headA', 'dept1', 'finance', 'admin'] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -122,6 +123,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'public read of a draft', state: 'draft', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a finance-approved report', state: 'finance_approved', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a published report', state: 'published', scoped: false, public: true, allowed: ['*@*'], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
+  ...PROJECT_ENDPOINTS,
 ];
 
 const financeActor = async (t: TestDatabase) => (await repositories(t.ctx.db).users.findActor((await repositories(t.ctx.db).users.findByUsername('finance'))!.id))!;
