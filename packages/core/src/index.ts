@@ -13,3 +13,4 @@ export * from './targets/index.js';
 export * from './profiles/index.js';
 export * from './scoring/index.js';
 export * from './audit/index.js';
+export * from './plan/index.js';

@@ -93,7 +93,7 @@ export function runRules(rules: readonly AuditRule[], ctx: ReturnType<typeof gat
  * checked against the department's stated project figures (`project-rollup-matches`).
  */
 export function auditEvaluation(evaluation: Evaluation, options: AuditOptions = {}): AuditResult {
-  const ctx = gatherAuditContext(evaluation, options.profile, options.children);
+  const ctx = gatherAuditContext(evaluation, options.profile, options.children, options);
   const findings = runRules(AUDIT_RULES, ctx);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

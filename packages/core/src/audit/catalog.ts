@@ -48,6 +48,8 @@ import { costActualMatchesTotal } from './rules/cost-actual-matches-total.js';
 import { targetParseable } from './rules/target-parseable.js';
 import { strayLatinWordsRule } from './rules/stray-latin-words.js';
 import { projectRollupMatches } from './rules/project-rollup-matches.js';
+import { approvedTargetsKept } from './rules/approved-targets-kept.js';
+import { monitoringMatchesYearEnd } from './rules/monitoring-matches-year-end.js';
 import type { AuditRule } from './types.js';
 
 export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
@@ -97,6 +99,8 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   targetParseable,
   strayLatinWordsRule,
   projectRollupMatches,
+  approvedTargetsKept,
+  monitoringMatchesYearEnd,
 ]);
 
 /** Look up a rule by id. */

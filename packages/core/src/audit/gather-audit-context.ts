@@ -6,7 +6,7 @@ import type { Evaluation } from '../model/evaluation.js';
 import { getProfile } from '../profiles/get-profile.js';
 import type { Profile } from '../profiles/profile.js';
 import { computeDepartmentFormulas, computeProjectRollup, scoreEvaluation } from '../scoring/index.js';
-import type { AuditContext } from './types.js';
+import type { AuditContext, AuditOptions } from './types.js';
 
 /**
  * With `children` (a department's project evaluations), the context also carries their
@@ -16,6 +16,7 @@ export function gatherAuditContext(
   evaluation: Evaluation,
   profile: Profile = getProfile(evaluation.profile),
   children?: readonly Evaluation[],
+  plan: Pick<AuditOptions, 'approvedTargets' | 'monitoring'> = {},
 ): AuditContext {
   const ctx: AuditContext = {
     evaluation,
@@ -28,5 +29,7 @@ export function gatherAuditContext(
     ctx.children = children;
     ctx.rollup = computeProjectRollup(children, { projectCount: evaluation.funds.projectCount });
   }
+  if (plan.approvedTargets !== undefined) ctx.approvedTargets = plan.approvedTargets;
+  if (plan.monitoring !== undefined) ctx.monitoring = plan.monitoring;
   return ctx;
 }

@@ -5,6 +5,8 @@ import type { ProjectRollup } from '../scoring/compute-project-rollup.js';
 import type { DepartmentFormula, ScoreResult } from '../scoring/types.js';
 import type { LeafEntry } from './finding-helpers.js';
 import type { StatedPercent } from './stated-percents.js';
+import type { TargetTree } from '../plan/target-tree.js';
+import type { MonitoringData } from '../plan/monitoring.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Category = 'accuracy' | 'completeness' | 'consistency' | 'plausibility' | 'format';
@@ -49,6 +51,13 @@ export interface AuditContext {
   children?: readonly Evaluation[];
   rollup?: ProjectRollup;
   /**
+   * The approved target tree the evaluation must be scored against (and its version), when the
+   * caller has it; `approved-targets-kept` checks nothing without it.
+   */
+  approvedTargets?: ApprovedTargets;
+  /** The last mid-year monitoring return, when there is one (`monitoring-matches-year-end`). */
+  monitoring?: MonitoringData;
+  /**
    * Figures several rules derive from this one evaluation, computed on first use and kept
    * for the rest of the audit (filled in by the helpers that compute them, e.g.
    * `statedPercents`). Optional: a context without it is computed afresh on each call.
@@ -77,6 +86,16 @@ export interface AuditOptions {
   profile?: Profile;
   /** A department evaluation's project (and transfer) evaluations, to check its roll-up figures against. */
   children?: readonly Evaluation[];
+  /** The approved (or formally adjusted) targets the evaluation was generated from. */
+  approvedTargets?: ApprovedTargets;
+  /** The last monitoring return of the year. */
+  monitoring?: MonitoringData;
+}
+
+/** An approved target tree and the version number it carries (printed in findings). */
+export interface ApprovedTargets {
+  tree: TargetTree;
+  version: number;
 }
 
 export interface AuditResult {

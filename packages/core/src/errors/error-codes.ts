@@ -66,6 +66,14 @@ export const ERROR_CODES = {
     exit: 78,
     zh: '数据库中仍有使用公开演示密码的账号，拒绝在非本机地址上启动（请改密码或停用这些账号，或明确要求演示：--demo / JIXIAO_DEMO=1）',
   },
+  // The year before the self-evaluation: annual task, targets, monitoring, complete reports.
+  TASK_INVALID: { http: 422, exit: 2, zh: '年度任务设置有误，未保存' },
+  TARGETS_INVALID: { http: 422, exit: 2, zh: '绩效目标有误，未保存' },
+  MONITORING_INVALID: { http: 422, exit: 2, zh: '运行监控表有误，未保存' },
+  PERIOD_CLOSED: { http: 409, exit: 2, zh: '该监控期间未开放或已截止' },
+  DEADLINE_PASSED: { http: 423, exit: 2, zh: '已过报送截止日期，本单位已锁定；如需继续填报，请联系财政局解锁' },
+  APPROVED_TARGET_LOCKED: { http: 422, exit: 2, zh: '指标名称、指标值和分值来自批复的绩效目标，不能在自评中修改；如需改变，请申请目标调整' },
+  REPORT_HAS_PLACEHOLDERS: { http: 422, exit: 2, zh: '报告仍有待填写的内容' },
   INTERNAL: { http: 500, exit: 70, zh: '内部错误' },
 } as const;
 

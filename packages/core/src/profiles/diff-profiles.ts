@@ -115,6 +115,12 @@ const ROWS: Row[] = [
         .map((s) => `${s.max === null ? '以上' : `≤${pct(s.max)}`} 得 ${pct(s.factor)}`)
         .join('，'),
   },
+  {
+    key: 'monitoring.executionLag',
+    label: '运行监控：执行进度落后序时进度（黄灯 / 红灯）',
+    value: (p) => `${p.monitoring.executionLag.yellow} / ${p.monitoring.executionLag.red} 个百分点`,
+  },
+  { key: 'monitoring.forecastTolerance', label: '运行监控：预计完成值与年末实际的允许偏差', value: (p) => pct(p.monitoring.forecastTolerance) },
 ];
 
 /** Rows where profiles a and b differ (empty when identical apart from id/description). */

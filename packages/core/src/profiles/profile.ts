@@ -3,6 +3,8 @@
  * Adding a province is adding a JSON file under profiles/data/, not code.
  */
 import { z } from 'zod';
+import { DepartmentFramework } from './department-framework.js';
+import { ProfileSources } from './profile-sources.js';
 
 const Dec = z.string().regex(/^-?\d+(\.\d+)?$/, '应为十进制数字字符串');
 
@@ -98,11 +100,37 @@ export const Profile = z.object({
   grades: z.array(GradeRule).min(1),
   rounding: z.object({ places: z.number().int().min(0).max(6) }),
   notApplicable: z.enum(['rescale', 'drop']),
+  /**
+   * 运行监控 (mid-year monitoring): traffic-light thresholds for budget execution against the
+   * time schedule (序时进度), in percentage points behind, and how far a monitoring forecast
+   * may be from the year-end figure (a ratio) before the year-end audit flags it. Profiles
+   * written before monitoring existed get the default.
+   */
+  monitoring: z
+    .object({
+      executionLag: z.object({ yellow: Dec, red: Dec }),
+      forecastTolerance: Dec,
+    })
+    .default({ executionLag: { yellow: '10', red: '20' }, forecastTolerance: '0.2' }),
   audit: z.object({
     /** |adjusted − initial| ÷ initial above which an explanation is expected. */
     budgetAdjustmentThreshold: Dec,
     /** Step table for 预算调整率 (department formulas): up to `max` (ratio) → `factor` of the weight. */
     budgetAdjustmentSteps: z.array(z.object({ max: Dec.nullable(), factor: Dec })),
   }),
+  /**
+   * Severity of audit rules where this jurisdiction differs from the catalog's (rule id →
+   * severity), e.g. an unexplained over-achievement is an error where a province requires a reason.
+   */
+  severity: z.record(z.string(), z.enum(['error', 'warning', 'info'])).default({}),
+  /**
+   * Checks before submission: findings of these rules block the unit's 提交 until fixed, or
+   * until the finance bureau overrides them for one evaluation with a recorded reason.
+   */
+  submission: z.object({ blocking: z.array(z.string()) }).default({ blocking: [] }),
+  /** A department-framework scheme (投入 / 过程 / 产出 / 效果) scoring 部门整体 evaluations. */
+  departmentFramework: DepartmentFramework.optional(),
+  /** Where every knob above comes from (see `profileKnobs`). */
+  sources: ProfileSources,
 });
 export type Profile = z.output<typeof Profile>;

@@ -1,0 +1,4 @@
+export * from './target-tree.js';
+export * from './validate-target-tree.js';
+export * from './check-target-quality.js';
+export * from './monitoring.js';
