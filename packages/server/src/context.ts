@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.js';
+import type { SecurityPolicy } from './security-policy.js';
 import { repositories, type Repositories } from './repositories/index.js';
 
 /** What every use case receives: the database, a clock, and (in tests) a fault hook. */
@@ -11,6 +12,8 @@ export interface AppContext {
    * use case's name. Throwing from it must leave nothing written.
    */
   beforeCommit?: ((useCase: string) => void) | undefined;
+  /** Login, password and session policy (default: DEFAULT_SECURITY_POLICY). */
+  security?: SecurityPolicy | undefined;
 }
 
 /** Runs `fn` in one transaction: everything it writes commits together or not at all. */

@@ -14,3 +14,17 @@ export const notFound = (what = '') => new JxError('NOT_FOUND', what || undefine
 export const forbidden = (why: string) => new JxError('FORBIDDEN', why);
 export const invalidState = (why: string) => new JxError('INVALID_STATE', why);
 export const badRequest = (why: string, issues: JxIssue[] = []) => new JxError('BAD_REQUEST', why, issues);
+
+/** 429 (or 503) carrying how long to wait; the HTTP layer sends it as Retry-After. */
+export class RetryLaterError extends JxError {
+  constructor(
+    code: 'LOGIN_RATE_LIMITED' | 'PASSWORD_RATE_LIMITED' | 'RATE_LIMITED' | 'DATABASE_UNAVAILABLE' | 'NOT_READY',
+    readonly retryAfterSeconds: number,
+    detail?: string,
+  ) {
+    super(code, detail);
+  }
+  override toJSON() {
+    return { ...super.toJSON(), retryAfterSeconds: this.retryAfterSeconds };
+  }
+}

@@ -89,7 +89,7 @@ const ENDPOINTS: Endpoint[] = [
     state: null,
     scoped: false,
     allowed: ['admin@*'],
-    call: (c, x) => c.post('/api/admin/users', { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新填报人', role: 'unit_filler', unitId: x.unitId, password: 'a-long-password' }),
+    call: (c, x) => c.post('/api/admin/users', { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新填报人', role: 'unit_filler', unitId: x.unitId, password: 'a-long-password-1' }),
   },
   { name: 'admin: create a unit', state: null, scoped: false, setup: async (_t, unitId, org) => ({ id: org.dept1, version: unitId }), allowed: ['admin@*'], call: (c, x) => c.post('/api/admin/units', { departmentId: x.id, name: '新单位' }) },
   { name: 'GET dashboard', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard') },

@@ -48,20 +48,20 @@ describe.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect((await c.get('/api/auth/me')).status).toBe(401);
   });
 
-  it('a user changes their own password (current one required, ≥10 characters); other sessions end', async () => {
+  it('a user changes their own password (current one required, password policy); other sessions end', async () => {
     const app = makeApp(t.ctx);
     const a = new Client(app);
     const b = new Client(app);
     await a.login('fillerC');
     await b.login('fillerC');
-    expect((await a.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'another-long-one' })).status).toBe(401);
+    expect((await a.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'another-long-one-2' })).status).toBe(401);
     expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' })).status).toBe(400);
-    expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'another-long-one' })).status).toBe(204);
+    expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'another-long-one-2' })).status).toBe(204);
     expect((await a.get('/api/auth/me')).status).toBe(200);
     expect((await b.get('/api/auth/me')).status).toBe(401);
     const c = new Client(app);
-    await c.login('fillerC', 'another-long-one');
-    await c.post('/api/auth/password', { currentPassword: 'another-long-one', newPassword: PASSWORD });
+    await c.login('fillerC', 'another-long-one-2');
+    expect((await c.post('/api/auth/password', { currentPassword: 'another-long-one-2', newPassword: PASSWORD })).status).toBe(204);
   });
 
   it('the administrator creates departments, units and accounts; the new account works', async () => {
@@ -71,23 +71,16 @@ describe.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect(dept.status, JSON.stringify(dept.body)).toBe(201);
     const unit = await admin.post('/api/admin/units', { departmentId: dept.body.id, name: '丁单位', code: 'D001' });
     expect(unit.status).toBe(201);
-    const user = await admin.post('/api/admin/users', { username: 'fillerD', displayName: '丁填报', role: 'unit_filler', unitId: unit.body.id, password: 'filler-d-password' });
+    const user = await admin.post('/api/admin/users', { username: 'fillerD', displayName: '丁填报', role: 'unit_filler', unitId: unit.body.id, password: 'filler-d-password-1' });
     expect(user.status, JSON.stringify(user.body)).toBe(201);
     expect(user.body).toMatchObject({ username: 'fillerD', unitId: unit.body.id, departmentId: dept.body.id, bureauId: org.bureauId });
-    expect((await admin.post('/api/admin/users', { username: 'fillerD', displayName: 'x', role: 'unit_filler', unitId: unit.body.id, password: 'filler-d-password' })).status).toBe(400);
-    expect((await admin.post('/api/admin/users', { username: 'deptX', displayName: 'x', role: 'department_reviewer', password: 'long-enough-pw' })).status).toBe(400);
+    expect((await admin.post('/api/admin/users', { username: 'fillerD', displayName: 'x', role: 'unit_filler', unitId: unit.body.id, password: 'filler-d-password-1' })).status).toBe(400);
+    expect((await admin.post('/api/admin/users', { username: 'deptX', displayName: 'x', role: 'department_reviewer', password: 'long-enough-pw-1' })).status).toBe(400);
     const d = new Client(makeApp(t.ctx));
-    await d.login('fillerD', 'filler-d-password');
+    await d.login('fillerD', 'filler-d-password-1');
     expect((await d.get('/api/org')).body.units.map((u: { name: string }) => u.name)).toEqual(['丁单位']);
     const users = await admin.get('/api/admin/users');
     expect(JSON.stringify(users.body)).not.toContain('argon2');
-  });
-
-  it('a burst of parallel wrong guesses cannot slip past the limit', async () => {
-    const c = new Client(makeApp(t.ctx, { loginLimit: { perUser: 3, perAddress: 1000, windowMs: 60_000 } }));
-    const res = await Promise.all(Array.from({ length: 8 }, () => c.request('POST', '/api/auth/login', { username: 'dept2', password: 'guess' })));
-    expect(res.filter((r) => r.status === 401)).toHaveLength(3);
-    expect(res.filter((r) => r.status === 429)).toHaveLength(5);
   });
 
   it('wrong passwords and unknown users get the same 401', async () => {
@@ -111,23 +104,6 @@ describe.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect((await c.post('/api/evaluations', { unitId: org.unitA, fiscalYear: 2024, kind: 'project' })).body.error.code).toBe('CSRF_INVALID');
     c.csrf = csrf;
     expect((await c.post('/api/evaluations', { unitId: org.unitA, fiscalYear: 2024, kind: 'project', evaluation: sampleEvaluation() })).status).toBe(201);
-  });
-
-  it('login is rate limited per username (429 LOGIN_RATE_LIMITED), even with the right password', async () => {
-    const c = new Client(makeApp(t.ctx, { loginLimit: { perUser: 3, perAddress: 100, windowMs: 60_000 } }));
-    for (let i = 0; i < 3; i++) expect((await c.request('POST', '/api/auth/login', { username: 'headB', password: 'bad' })).status).toBe(401);
-    const limited = await c.request('POST', '/api/auth/login', { username: 'headB', password: PASSWORD });
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe('LOGIN_RATE_LIMITED');
-    expect(limited.body.error.message).toMatch(/频繁/);
-  });
-
-  it('login is rate limited per address on failures only (a shared office address is not blocked by successes)', async () => {
-    const c = new Client(makeApp(t.ctx, { loginLimit: { perUser: 100, perAddress: 2, windowMs: 60_000 } }));
-    for (let i = 0; i < 5; i++) expect((await c.request('POST', '/api/auth/login', { username: 'fillerB', password: PASSWORD })).status).toBe(200);
-    await c.request('POST', '/api/auth/login', { username: 'u1', password: 'bad' });
-    await c.request('POST', '/api/auth/login', { username: 'u2', password: 'bad' });
-    expect((await c.request('POST', '/api/auth/login', { username: 'fillerC', password: PASSWORD })).status).toBe(429);
   });
 
   it('the public audit upload is rate limited per address (429 RATE_LIMITED)', async () => {

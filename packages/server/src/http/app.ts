@@ -7,6 +7,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { JxError, isJxError } from '@jixiao/core';
 import { resolveSession } from '../use-cases/login.js';
+import { describeError, isDatabaseUnavailable } from '../db/database-errors.js';
+import { RetryLaterError } from '../errors.js';
+import { rejectControlCharacters } from './input-hygiene.js';
+import { healthRoutes } from './routes/health.js';
 import type { AppEnv, ServerOptions } from './env.js';
 import { OPENAPI } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
@@ -31,15 +35,23 @@ export const SECURITY_HEADERS: Record<string, string> = {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Mutating endpoints that need no CSRF token: login (no session yet) and the public audit (no session at all). */
 const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/public/audit']);
+/** What a user who must change the bootstrap password may still call. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 
 export function createApp(opts: ServerOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const maxUpload = opts.maxUploadBytes ?? 20 * 1024 * 1024;
 
   app.onError((err, c) => {
-    const e = isJxError(err) ? err : null;
-    if (!e) console.error('[jixiao] unexpected error', err);
-    const jx = e ?? new JxError('INTERNAL');
+    let jx: JxError;
+    if (isJxError(err)) jx = err;
+    else if (isDatabaseUnavailable(err)) jx = new RetryLaterError('DATABASE_UNAVAILABLE', 5, '数据库暂时无法连接，请稍后重试（已保存的内容不受影响）');
+    else {
+      // Never the SQL, its parameters or row contents (describeError redacts them).
+      console.error(`[jixiao] unexpected error on ${c.req.method} ${c.req.path}: ${describeError(err)}`);
+      jx = new JxError('INTERNAL');
+    }
+    if (jx instanceof RetryLaterError) c.header('Retry-After', String(jx.retryAfterSeconds));
     return c.json({ error: jx.toJSON() }, jx.httpStatus as 500);
   });
   app.notFound((c) => c.json({ error: new JxError('NOT_FOUND', c.req.path).toJSON() }, 404));
@@ -47,13 +59,18 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+    if (opts.secureCookies === true) c.header('Strict-Transport-Security', 'max-age=31536000');
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
   });
+
+  // Before sessions: a load balancer's probe never touches the session table.
+  app.route('/api', healthRoutes(opts));
 
   app.use('/api/*', async (c, next) => {
     c.set('actor', null);
     c.set('csrfToken', null);
     c.set('sessionId', null);
+    c.set('mustChangePassword', false);
     const token = getCookie(c, SESSION_COOKIE);
     if (token && token.length < 200) {
       const s = await resolveSession(opts.ctx, token);
@@ -61,7 +78,11 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
         c.set('actor', s.actor);
         c.set('csrfToken', s.csrfToken);
         c.set('sessionId', s.sessionId);
+        c.set('mustChangePassword', s.mustChangePassword);
       }
+    }
+    if (c.get('mustChangePassword') && !BEFORE_PASSWORD_CHANGE.has(c.req.path) && !c.req.path.startsWith('/api/public/')) {
+      throw new JxError('PASSWORD_CHANGE_REQUIRED');
     }
     if (MUTATING.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
       const sent = c.req.header('x-csrf-token');
@@ -92,8 +113,9 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
     })(c, next);
   });
 
+  app.use('/api/*', rejectControlCharacters());
+
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
-  app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', adminRoutes(opts));
   app.route('/api/auth', authRoutes(opts));
   app.route('/api/public', publicRoutes(opts));

@@ -9,6 +9,7 @@ export interface AppEnv {
     actor: Actor | null;
     csrfToken: string | null;
     sessionId: string | null;
+    mustChangePassword: boolean;
   };
 }
 
@@ -20,8 +21,13 @@ export interface ServerOptions {
   secureCookies?: boolean | undefined;
   /** Max upload size in bytes (default 20 MB). */
   maxUploadBytes?: number | undefined;
-  /** Failed login attempts allowed per window (default 10 per username, 100 per address, 15 minutes). */
-  loginLimit?: { perUser: number; perAddress: number; windowMs: number } | undefined;
+  /**
+   * Take the client address from the last X-Forwarded-For entry (set only when every request
+   * comes through your own reverse proxy; the login back-off counts per address).
+   */
+  trustProxy?: boolean | undefined;
+  /** Called for GET /api/ready: false while the server drains before shutting down. */
+  accepting?: (() => boolean) | undefined;
   /** Public "audit any report" uploads per address (default 30 per 10 minutes). */
   publicAuditLimit?: { perAddress: number; windowMs: number } | undefined;
 }

@@ -8,6 +8,8 @@ export interface AuditEntry {
   entityId: number;
   evaluationId: number | null;
   actor: Pick<Actor, 'id' | 'displayName' | 'username'> | null;
+  /** Who acted when there is no signed-in actor (e.g. a login attempt); default 系统. */
+  actorName?: string | undefined;
   action: AuditEvent;
   at: Date;
   before: unknown;
@@ -52,7 +54,7 @@ export class AuditLogRepository {
         entity_id: e.entityId,
         evaluation_id: e.evaluationId,
         actor_id: e.actor?.id ?? null,
-        actor_name: e.actor ? `${e.actor.displayName}（${e.actor.username}）` : '系统',
+        actor_name: e.actor ? `${e.actor.displayName}（${e.actor.username}）` : (e.actorName ?? '系统'),
         action: e.action,
         at: e.at,
         before: json(e.before),

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { EvaluationRepository } from './evaluation.repository.js';
+import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { OrgRepository } from './org.repository.js';
 import { ProjectRepository } from './project.repository.js';
 import { RectificationRepository } from './rectification.repository.js';
@@ -21,6 +22,7 @@ export function repositories(db: Kysely<DB>) {
     targets: new TargetRepository(db),
     samples: new SampleRepository(db),
     rectifications: new RectificationRepository(db),
+    loginThrottle: new LoginThrottleRepository(db),
     projects: new ProjectRepository(db),
   };
 }

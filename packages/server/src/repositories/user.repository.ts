@@ -10,6 +10,8 @@ export interface NewUser {
   departmentId?: number | null;
   bureauId?: number | null;
   passwordHash: string;
+  /** The user must change this password before doing anything else (the bootstrap administrator). */
+  mustChangePassword?: boolean;
 }
 
 export class UserRepository {
@@ -26,6 +28,7 @@ export class UserRepository {
         department_id: u.departmentId ?? null,
         bureau_id: u.bureauId ?? null,
         password_hash: u.passwordHash,
+        ...(u.mustChangePassword ? { must_change_password: true } : {}),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -33,7 +36,7 @@ export class UserRepository {
   }
 
   async setPasswordHash(userId: number, passwordHash: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+    await this.db.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', userId).execute();
   }
 
   findByUsername(username: string): Promise<UserRow | undefined> {

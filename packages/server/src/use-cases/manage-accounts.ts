@@ -10,9 +10,9 @@ import { ROLES, type Role } from '../db/schema.js';
 import { badRequest, forbidden } from '../errors.js';
 import { repositories } from '../repositories/index.js';
 import type { Actor } from '../workflow/access.js';
+import { passwordPolicyProblem } from '../security-policy.js';
 import { hashPassword, verifyPassword } from './hash-password.js';
-
-const MIN_PASSWORD = 10;
+import { lockedKeys, policyOf, reservePasswordAttempt } from './reserve-attempt.js';
 
 function requireAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw forbidden('只有系统管理员可以管理账号和组织');
@@ -23,9 +23,11 @@ function text(x: unknown, field: string, label: string): string {
   return x.trim();
 }
 
-function checkPassword(p: unknown): string {
-  if (typeof p !== 'string' || p.length < MIN_PASSWORD) throw badRequest(`密码至少 ${MIN_PASSWORD} 个字符`);
-  return p;
+/** The password policy (length, character classes, not the user name): 400 PASSWORD_POLICY naming the field. */
+function checkPassword(ctx: AppContext, p: unknown, field: string, username: string): string {
+  const problem = typeof p === 'string' ? passwordPolicyProblem(p, policyOf(ctx).password, username) : '请填写密码';
+  if (problem) throw new JxError('PASSWORD_POLICY', problem, [{ field, message: problem }]);
+  return p as string;
 }
 
 export async function createDepartment(ctx: AppContext, actor: Actor, input: { bureauId?: unknown; name?: unknown }) {
@@ -64,7 +66,7 @@ export async function createUser(
   const displayName = text(input.displayName, 'displayName', '姓名');
   if (!ROLES.includes(input.role as Role)) throw badRequest(`role 应为 ${ROLES.join(' / ')} 之一`);
   const role = input.role as Role;
-  const password = checkPassword(input.password);
+  const password = checkPassword(ctx, input.password, 'password', username);
   const r0 = repositories(ctx.db);
   const scope: { unitId?: number; departmentId?: number; bureauId?: number } = {};
   if (role === 'unit_filler' || role === 'unit_head') {
@@ -88,18 +90,41 @@ export async function createUser(
   });
 }
 
-/** Everyone may change their own password (the current one is required); other sessions end. */
-export async function changePassword(ctx: AppContext, actor: Actor, sessionId: string, input: { currentPassword?: unknown; newPassword?: unknown }) {
+/**
+ * Everyone may change their own password (the current one is required, under the same
+ * back-off as the login); other sessions end; a bootstrap password no longer has to be changed.
+ */
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  sessionId: string,
+  input: { currentPassword?: unknown; newPassword?: unknown },
+  address = 'local',
+) {
+  const next = checkPassword(ctx, input.newPassword, 'newPassword', actor.username);
+  if (typeof input.currentPassword !== 'string' || !input.currentPassword) throw badRequest('请填写当前密码（currentPassword）');
+  const reservation = await reservePasswordAttempt(ctx, actor.id, address);
   const user = await repositories(ctx.db).users.findByUsername(actor.username);
-  if (!user || typeof input.currentPassword !== 'string' || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    const at = ctx.now();
+    const base = { entityType: 'user' as const, entityId: actor.id, evaluationId: null, actor, at, before: null };
+    const locks = lockedKeys(reservation, ctx);
+    await inTransaction(ctx, 'record-password-failure', async (r) => {
+      await r.auditLog.append({ ...base, action: AUDIT_EVENTS.PASSWORD_CHANGE_FAILED, after: { address } });
+      for (const l of locks) await r.auditLog.append({ ...base, action: AUDIT_EVENTS.PASSWORD_CHANGE_LOCKED, after: { address, ...l } });
+    });
     throw new JxError('LOGIN_FAILED', '当前密码不正确');
   }
-  const next = checkPassword(input.newPassword);
-  const passwordHash = await hashPassword(next);
+  const same = await verifyPassword(user.password_hash, next);
+  const passwordHash = same ? null : await hashPassword(next);
   const at = ctx.now();
   await inTransaction(ctx, 'change-password', async (r) => {
+    await r.loginThrottle.markSuccess(reservation.successKey, at);
+    await r.loginThrottle.giveBack(reservation.keys.filter((k) => k.key !== reservation.successKey).map((k) => k.key));
+    if (!passwordHash) return;
     await r.users.setPasswordHash(actor.id, passwordHash);
     await r.sessions.deleteOtherSessions(actor.id, sessionId);
     await r.auditLog.append({ entityType: 'user', entityId: actor.id, evaluationId: null, actor, action: AUDIT_EVENTS.USER_PASSWORD_CHANGED, at, before: null, after: null });
   });
+  if (!passwordHash) throw new JxError('PASSWORD_POLICY', '新密码不能与当前密码相同', [{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
 }

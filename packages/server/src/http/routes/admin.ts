@@ -4,6 +4,7 @@ import { repositories } from '../../repositories/index.js';
 import { changePassword, createDepartment, createUnit, createUser } from '../../use-cases/manage-accounts.js';
 import { forbidden } from '../../errors.js';
 import { jsonBody, requireActor, type AppEnv, type ServerOptions } from '../env.js';
+import { clientAddress } from '../client-address.js';
 
 export function adminRoutes(opts: ServerOptions) {
   const { ctx } = opts;
@@ -19,7 +20,7 @@ export function adminRoutes(opts: ServerOptions) {
   app.post('/admin/units', async (c) => c.json(await createUnit(ctx, requireActor(c), await jsonBody(c)), 201));
   app.post('/auth/password', async (c) => {
     const actor = requireActor(c);
-    await changePassword(ctx, actor, c.get('sessionId')!, await jsonBody(c));
+    await changePassword(ctx, actor, c.get('sessionId')!, await jsonBody(c), clientAddress(c, opts.trustProxy));
     return c.body(null, 204);
   });
   return app;

@@ -54,7 +54,7 @@ export function publicRoutes(opts: ServerOptions) {
   // Anyone may audit a report; uploads are expensive, so each address gets a budget.
   const audits = new RateLimiter(opts.publicAuditLimit?.perAddress ?? 30, opts.publicAuditLimit?.windowMs ?? 10 * 60 * 1000);
   app.post('/audit', async (c) => {
-    if (!audits.hit(clientAddress(c), ctx.now().getTime())) throw new JxError('RATE_LIMITED', '公开审核每个地址每 10 分钟最多 30 份');
+    if (!audits.hit(clientAddress(c, opts.trustProxy), ctx.now().getTime())) throw new JxError('RATE_LIMITED', '公开审核每个地址每 10 分钟最多 30 份');
     return c.json(await importUpload(c));
   });
   return app;
