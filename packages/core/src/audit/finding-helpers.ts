@@ -141,13 +141,15 @@ export interface LabelledFigure {
 
 /**
  * Judge a stated total against the sum of its stated parts (each within its printed
- * precision). Returns null when the total agrees within rounding.
+ * precision). Returns null when the total agrees within rounding. Unlike a percentage, a
+ * sum has no "misrounded" middle ground: when no rounding of the parts reaches the total
+ * (even by less than a unit, e.g. five parts to 0.01 against a total 0.03 off), it is wrong.
  */
 export function sumDiscrepancy(total: string, parts: LabelledFigure[]): { judgement: Judgement; figures: Pick<FindingDraft, 'reported' | 'expected' | 'difference'>; formula: string } | null {
   // The total is judged at the precision of its finest part: "276.7" next to "265.45" stands for 276.70.
   const places = Math.max(2, ...parts.map((p) => printedPlaces(p.value)), printedPlaces(total));
   const j = judgeStated(padPlaces(total, places), sumOfPrinted(parts.map((p) => p.value)));
-  if (j.verdict !== 'inconsistent') return null;
+  if (j.verdict === 'consistent') return null;
   const sum = parts.reduce((s, p) => s.plus(dec(p.value)), dec(0));
   return {
     judgement: j,

@@ -6,11 +6,12 @@
 import { dec } from '../decimal/decimal.js';
 import { judgeStated, point, scaleInterval, type Interval, type Judgement } from '../decimal/judge-stated.js';
 import { amountInterval, fmt, percentOf } from './finding-helpers.js';
+import { FUND_SOURCE_LABELS } from '../model/evaluation.js';
 import { kindWeights } from '../profiles/kind-weights.js';
 import { RULES_DATA } from './rules-data.js';
 import type { AuditContext } from './types.js';
 
-export type StatedPercentKind = 'share' | 'staffing' | 'execution' | 'scoreRate' | 'formula';
+export type StatedPercentKind = 'share' | 'staffing' | 'execution' | 'arrival' | 'scoreRate' | 'formula';
 
 export interface StatedPercent {
   kind: StatedPercentKind;
@@ -25,19 +26,17 @@ export interface StatedPercent {
   text: string | null;
   /** `stated` judged against `computed` (judgeStated), once for every rule that reads it. */
   judgement: Judgement;
+  /**
+   * Execution rates: the same division on the other budget base (typically the initial
+   * budget), so a rule can say which base the stated rate was computed on.
+   */
+  alternative?: { computed: Interval; formula: string; base: 'adjusted' | 'initial' };
 }
 
 const BASE_LABEL = { adjusted: '全年预算数', initial: '年初预算数' } as const;
 
 export function executionBase(ctx: AuditContext): { base: 'adjusted' | 'initial'; amount: string } | null {
-  const t = ctx.evaluation.funds.total;
-  const preferred = ctx.profile.execution.base;
-  const other = preferred === 'adjusted' ? 'initial' : 'adjusted';
-  const a = t[preferred];
-  if (a !== null && !dec(a).isZero()) return { base: preferred, amount: a };
-  const b = t[other];
-  if (b !== null && !dec(b).isZero()) return { base: other, amount: b };
-  return null;
+  return rowBase(ctx.evaluation.funds.total, ctx.profile.execution.base);
 }
 
 export function baseLabel(base: 'adjusted' | 'initial'): string {
@@ -89,24 +88,7 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
     });
   }
 
-  const rate = ev.budgetExecution.statedRate;
-  const executed = ev.funds.total.executed;
-  const base = executionBase(ctx);
-  if (rate !== null && executed !== null && base) {
-    const q = percentOf(executed, base.amount);
-    if (q) {
-      out.push({
-        kind: 'execution',
-        path: 'budgetExecution.statedRate',
-        label: '预算执行率',
-        stated: rate,
-        computed: q,
-        formula: `全年执行数 ${executed} ÷ ${baseLabel(base.base)} ${base.amount}`,
-        text: null,
-        judgement: judgeStated(rate, q),
-      });
-    }
-  }
+  out.push(...executionPercents(ctx), ...arrivalPercents(ctx));
 
   const scoreRate = (path: string, label: string, stated: string | null, score: string | null, weight: string | null) => {
     if (stated === null || score === null || weight === null || dec(weight).isZero()) return;
@@ -152,6 +134,80 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
     });
   }
   return out;
+}
+
+type Row = AuditContext['evaluation']['funds']['total'];
+
+/** The base a row's execution rate divides by: the profile's base, else the other when it is blank or 0. */
+function rowBase(row: Row, preferred: 'adjusted' | 'initial'): { base: 'adjusted' | 'initial'; amount: string } | null {
+  const other = preferred === 'adjusted' ? 'initial' : 'adjusted';
+  for (const b of [preferred, other] as const) {
+    const a = row[b];
+    if (a !== null && !dec(a).isZero()) return { base: b, amount: a };
+  }
+  return null;
+}
+
+function executionPercent(ctx: AuditContext, row: Row, stated: string, path: string, label: string): StatedPercent | null {
+  const base = rowBase(row, ctx.profile.execution.base);
+  if (row.executed === null || base === null) return null;
+  const q = percentOf(row.executed, base.amount);
+  if (!q) return null;
+  const otherBase = base.base === 'adjusted' ? 'initial' : 'adjusted';
+  const otherAmount = row[otherBase];
+  const alt = otherAmount !== null && !dec(otherAmount).isZero() ? percentOf(row.executed, otherAmount) : null;
+  return {
+    kind: 'execution',
+    path,
+    label,
+    stated,
+    computed: q,
+    formula: `全年执行数 ${row.executed} ÷ ${baseLabel(base.base)} ${base.amount}`,
+    text: null,
+    judgement: judgeStated(stated, q),
+    ...(alt ? { alternative: { computed: alt, formula: `全年执行数 ${row.executed} ÷ ${baseLabel(otherBase)} ${otherAmount}`, base: otherBase } } : {}),
+  };
+}
+
+/**
+ * 执行率 as printed: the budget-execution rate, the total row's own 执行率 when the form
+ * prints a different figure there, and each 其中 row's.
+ */
+function executionPercents(ctx: AuditContext): StatedPercent[] {
+  const f = ctx.evaluation.funds;
+  const out: Array<StatedPercent | null> = [];
+  const main = ctx.evaluation.budgetExecution.statedRate;
+  if (main !== null) out.push(executionPercent(ctx, f.total, main, 'budgetExecution.statedRate', '预算执行率'));
+  if (f.total.statedRate !== null && f.total.statedRate !== main) {
+    out.push(executionPercent(ctx, f.total, f.total.statedRate, 'funds.total.statedRate', '年度资金总额 › 执行率'));
+  }
+  f.bySource.forEach((r, i) => {
+    if (r.statedRate === null) return;
+    const name = r.label ?? FUND_SOURCE_LABELS[r.source];
+    out.push(executionPercent(ctx, r, r.statedRate, `funds.bySource.${i}.statedRate`, `${name} › 执行率`));
+  });
+  return out.filter((p): p is StatedPercent => p !== null);
+}
+
+/** 资金到位率 = 资金到位数 ÷ 全年预算数（下达数）. */
+function arrivalPercents(ctx: AuditContext): StatedPercent[] {
+  const t = ctx.evaluation.funds.total;
+  const stated = ctx.evaluation.budgetExecution.statedArrivalRate;
+  if (stated === null || t.arrived === null || t.adjusted === null) return [];
+  const q = percentOf(t.arrived, t.adjusted);
+  if (!q) return [];
+  return [
+    {
+      kind: 'arrival',
+      path: 'budgetExecution.statedArrivalRate',
+      label: '资金到位率',
+      stated,
+      computed: q,
+      formula: `资金到位数 ${t.arrived} ÷ 全年预算数 ${t.adjusted}`,
+      text: null,
+      judgement: judgeStated(stated, q),
+    },
+  ];
 }
 
 function divide(i: Interval, by: ReturnType<typeof dec>): Interval {

@@ -36,6 +36,15 @@ describe('judgeStated: a stated figure is judged within its printed precision', 
     expect(judgeStated('78.5', scaleInterval(ratio!, 100)).verdict).toBe('inconsistent');
   });
 
+  it('intervals that only touch at an end do not overlap (7165.32 against five parts adding to 7165.29)', () => {
+    // Each part stands for [x − 0.005, x + 0.005): the sum is below 7165.29 + 0.025 = 7165.315,
+    // and 7165.32 stands for at least 7165.315.
+    const parts = ['3144.00', '570.17', '433.00', '1426.90', '1591.22'].map(printedInterval);
+    const sum = { lo: parts.reduce((s, p) => s.plus(p.lo), dec(0)), hi: parts.reduce((s, p) => s.plus(p.hi), dec(0)) };
+    expect(judgeStated('7165.32', sum).verdict).not.toBe('consistent');
+    expect(judgeStated('7165.31', sum).verdict).toBe('consistent');
+  });
+
   it('difference is stated − expected, exactly', () => {
     const j = judgeStated('50', point('85').lo);
     expect(j.difference.toString()).toBe('-35');

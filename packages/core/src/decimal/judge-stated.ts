@@ -97,10 +97,13 @@ export function judgeStated(stated: string, computed: Decimal | Interval): Judge
   const { unit, half } = unitOf(places);
   const difference = s.minus(expected);
   let verdict: Verdict;
-  // The stated digits stand for [s − half, s + half); consistent if that meets the interval.
+  // The stated digits stand for [s − half, s + half); consistent if that overlaps the
+  // interval. A printed input's interval is half-open too ([x − half, x + half)), so two
+  // intervals that only touch at an end do not overlap: five parts printed to 0.01 add up
+  // to less than their sum + 0.025, never to a total printed 0.03 higher.
   const statedLo = s.minus(half);
   const statedHi = s.plus(half);
-  if (expectedAtPrecision.equals(s) || (statedLo.lessThanOrEqualTo(interval.hi) && statedHi.greaterThan(interval.lo))) {
+  if (expectedAtPrecision.equals(s) || (statedLo.lessThan(interval.hi) && statedHi.greaterThan(interval.lo))) {
     verdict = 'consistent';
   } else {
     // distance from the stated value to the nearest point of the interval

@@ -106,6 +106,7 @@ export const FUND_SOURCES = [
   'provincial', // 省级资金
   'municipal', // 市级资金
   'county', // 县（区）级资金
+  'local', // 地方资金 / 地方财政资金 (one row for every level below the centre: transfer forms)
   'self_raised', // 单位自筹
   'other', // 其他资金
 ] as const;
@@ -124,6 +125,7 @@ export const FUND_SOURCE_LABELS: Record<FundSource, string> = {
   provincial: '省级资金',
   municipal: '市级资金',
   county: '县级资金',
+  local: '地方资金',
   self_raised: '单位自筹',
   other: '其他资金',
 };

@@ -21,7 +21,7 @@ function spendingFinding(ev: Evaluation, col: SpendingColumn, c: RollupColumn, n
   if (stated === null || c.known === 0) return null;
   const places = placesFor(stated, c.values);
   const j = judgeStated(padPlaces(stated, places), sumOfPrinted(c.values));
-  if (j.verdict !== 'inconsistent') return null;
+  if (j.verdict === 'consistent') return null; // a sum has no "misrounded": see sumDiscrepancy
   const label = `项目支出 › ${SPENDING_COLUMNS[col]}`;
   const figures = { reported: stated, expected: fmt(c.sum, places), difference: fmt(dec(stated).minus(c.sum), places) };
   if (c.unknown > 0) {
@@ -163,7 +163,7 @@ function lineFindings(ev: Evaluation, children: readonly Evaluation[], r: Projec
       if (stated === null || theirs === null) continue;
       const places = placesFor(stated, [theirs]);
       const j = judgeStated(padPlaces(stated, places), amountInterval(theirs));
-      if (j.verdict !== 'inconsistent') continue;
+      if (j.verdict === 'consistent') continue;
       out.push({
         message: `部门报告列出的项目“${line.name}”${SPENDING_COLUMNS[col]}为 ${stated} 万元，该项目自评表为 ${theirs} 万元，相差 ${fmt(dec(stated).minus(dec(theirs)), places)} 万元；无法判断是哪一边填错。`,
         location: { path: `funds.projectLines.${i}.${col}`, label: `项目支出明细 › ${line.name} › ${SPENDING_COLUMNS[col]}` },
