@@ -12,6 +12,7 @@ import { shareClaimMatches } from './rules/share-claim-matches.js';
 import { staffingControlRateMatches } from './rules/staffing-control-rate-matches.js';
 import { executionRateMatches } from './rules/execution-rate-matches.js';
 import { executionScoreMatches } from './rules/execution-score-matches.js';
+import { arrivalRateMatches } from './rules/arrival-rate-matches.js';
 import { scoreRateMatches } from './rules/score-rate-matches.js';
 import { formulaRateMatches } from './rules/formula-rate-matches.js';
 import { percentRounding } from './rules/percent-rounding.js';
@@ -38,6 +39,7 @@ import { allFullMarks } from './rules/all-full-marks.js';
 import { highScoreLowExecution } from './rules/high-score-low-execution.js';
 import { budgetAdjustmentExplained } from './rules/budget-adjustment-explained.js';
 import { overExecution } from './rules/over-execution.js';
+import { arrivedWithinBudget } from './rules/arrived-within-budget.js';
 import { yearComparison } from './rules/year-comparison.js';
 import { evaluationAfterYearEnd } from './rules/evaluation-after-year-end.js';
 import { overAchievementExplained } from './rules/over-achievement-explained.js';
@@ -63,6 +65,7 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   staffingControlRateMatches,
   executionRateMatches,
   executionScoreMatches,
+  arrivalRateMatches,
   scoreRateMatches,
   formulaRateMatches,
   percentRounding,
@@ -89,6 +92,7 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   highScoreLowExecution,
   budgetAdjustmentExplained,
   overExecution,
+  arrivedWithinBudget,
   yearComparison,
   evaluationAfterYearEnd,
   overAchievementExplained,
