@@ -2,9 +2,9 @@
 import { JxError } from '@jixiao/core';
 import { isZip, listZip } from './readers/safe-unzip.js';
 
-export type ReportFormat = 'txt' | 'docx' | 'pdf' | 'xlsx' | 'json';
+export type ReportFormat = 'txt' | 'docx' | 'pdf' | 'xlsx' | 'html' | 'json';
 
-const EXT: Record<string, ReportFormat> = { '.txt': 'txt', '.text': 'txt', '.md': 'txt', '.csv': 'txt', '.tsv': 'txt', '.docx': 'docx', '.pdf': 'pdf', '.xlsx': 'xlsx', '.json': 'json' };
+const EXT: Record<string, ReportFormat> = { '.txt': 'txt', '.text': 'txt', '.md': 'txt', '.csv': 'txt', '.tsv': 'txt', '.docx': 'docx', '.pdf': 'pdf', '.xlsx': 'xlsx', '.json': 'json', '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.shtml': 'html', '.mht': 'html' };
 
 export function extensionOf(fileName: string): string {
   const m = /(\.[A-Za-z0-9]+)$/.exec(fileName);
@@ -30,10 +30,13 @@ export function detectFormat(bytes: Uint8Array, fileName: string): ReportFormat 
   if (ext === '.docx' || ext === '.xlsx') throw new JxError('DOCUMENT_CORRUPT', `扩展名为 ${ext}，但内容不是 Office 文档（不是 zip 压缩包）`);
   if (ext === '.pdf') throw new JxError('DOCUMENT_CORRUPT', '扩展名为 .pdf，但内容不是 PDF');
   if (EXT[ext] === 'json') return 'json';
+  if (EXT[ext] === 'html') return 'html';
   // a text file that is a JSON object
   let i = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
   if (bytes[i] === 0x7b && /"(?:kind|fiscalYear|schemaVersion)"/.test(new TextDecoder().decode(bytes.subarray(0, 4096)))) return 'json';
+  // a web page saved without its extension
+  if (EXT[ext] !== 'txt' && bytes[i] === 0x3c && /^<(?:!doctype\s+html|html[\s>])/i.test(Buffer.from(bytes.subarray(i, i + 64)).toString('latin1'))) return 'html';
   return 'txt';
 }

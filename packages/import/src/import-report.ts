@@ -1,18 +1,24 @@
 /**
- * Import any published self-evaluation report (.txt .docx .pdf .xlsx, or model .json) into
- * the Evaluation model, with provenance (model path → source line) for every figure.
+ * Import any published self-evaluation report (.txt .docx .pdf .xlsx .html, or model .json)
+ * into the Evaluation model, with provenance (model path → source line) for every figure.
+ * Readers → one document of blocks → sections → one evaluation each (a report on five
+ * projects gives five; a department report with annexed project tables gives the department
+ * and its projects). `evaluation` is the main one.
  */
 import { stat, open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { JxError, parseEvaluationJson, type Evaluation } from '@jixiao/core';
 import { detectFormat, type ReportFormat } from './detect-format.js';
 import { decodeText } from './decode-text.js';
-import { importLines } from './import-text.js';
+import type { RawBlock } from './document/raw-blocks.js';
+import { buildDocument } from './document/build-document.js';
 import { readDocx } from './readers/read-docx.js';
 import { readXlsx } from './readers/read-xlsx.js';
 import { readPdf } from './readers/read-pdf.js';
+import { readText } from './readers/read-text.js';
+import { readHtmlPage } from './readers/read-html-page.js';
 import { withTimeout } from './readers/with-timeout.js';
-import { htmlToLines } from './readers/html-to-lines.js';
+import { assembleDocument } from './assemble/assemble-document.js';
 
 export interface ImportOptions {
   /** Largest input accepted, in bytes (default 50 MB). */
@@ -22,11 +28,14 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
+  /** The main evaluation of the document (also one of `evaluations`). */
   evaluation: Evaluation;
+  /** Every evaluation the document holds, in document order. */
+  evaluations: Evaluation[];
   format: ReportFormat;
   /** The normalised text lines that provenance line numbers (1-based) refer to. */
   lines: string[];
-  /** Chinese notes on what was converted (元→万元, GB18030, LaTeX debris …). */
+  /** Chinese notes on what was converted (元→万元, GB18030, LaTeX debris …) and what could not be read. */
   notes: string[];
 }
 
@@ -44,6 +53,38 @@ function mb(n: number): string {
   return `${(n / 1048576).toFixed(1)} MB`;
 }
 
+function readTextFile(bytes: Uint8Array, notes: string[]): RawBlock[] {
+  const { text, encoding } = decodeText(bytes);
+  const note = ENCODING_NOTES[encoding];
+  if (note) notes.push(note);
+  return readText(text, notes);
+}
+
+async function readRaw(format: Exclude<ReportFormat, 'json'>, bytes: Uint8Array, notes: string[], isCancelled: () => boolean): Promise<RawBlock[]> {
+  switch (format) {
+    case 'txt':
+      return readTextFile(bytes, notes);
+    case 'html':
+      return readHtmlPage(bytes, notes);
+    case 'docx': {
+      const raw = await readDocx(bytes, notes);
+      if (raw.length === 0) throw new JxError('DOCUMENT_NO_TEXT', 'Word 文档中没有文字');
+      return raw;
+    }
+    case 'xlsx':
+      return readXlsx(bytes, notes);
+    case 'pdf':
+      return [await readPdf(bytes, notes, isCancelled)];
+  }
+}
+
+function importJson(bytes: Uint8Array, notes: string[]): ImportResult {
+  const { text } = decodeText(bytes);
+  const r = parseEvaluationJson(text);
+  if (!r.ok) throw r.error;
+  return { evaluation: r.value, evaluations: [r.value], format: 'json', lines: text.split(/\r?\n/), notes };
+}
+
 export async function importReport(input: { bytes: Uint8Array; fileName: string }, options: ImportOptions = {}): Promise<ImportResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -55,43 +96,12 @@ export async function importReport(input: { bytes: Uint8Array; fileName: string 
   const file = basename(fileName);
   let cancelled = false;
   const work = async (): Promise<ImportResult> => {
-    switch (format) {
-      case 'json': {
-        const { text } = decodeText(bytes);
-        const r = parseEvaluationJson(text);
-        if (!r.ok) throw r.error;
-        return { evaluation: r.value, format, lines: text.split(/\r?\n/), notes };
-      }
-      case 'txt': {
-        const { text, encoding } = decodeText(bytes);
-        const note = ENCODING_NOTES[encoding];
-        if (note) notes.push(note);
-        let rawLines = text.split(/\r\n|\n|\r/);
-        if (/<table[\s>]/i.test(text)) {
-          // HTML tables inside text (PDF-to-Markdown converters write them): one line per row
-          rawLines = text.split(/(<table[\s\S]*?<\/table>)/i).flatMap((part) => (/^<table/i.test(part) ? htmlToLines(part) : part.split(/\r\n|\n|\r/)));
-          notes.push('文本中的 HTML 表格已按行转换（行号指转换后的文本）');
-        }
-        const r = importLines(rawLines, file, format, notes);
-        return { ...r, format, notes: withUnitNote(r.evaluation, notes) };
-      }
-      case 'docx': {
-        const lines = await readDocx(bytes, notes);
-        if (lines.join('').trim() === '') throw new JxError('DOCUMENT_NO_TEXT', 'Word 文档中没有文字');
-        const r = importLines(lines, file, format, notes);
-        return { ...r, format, notes: withUnitNote(r.evaluation, notes) };
-      }
-      case 'xlsx': {
-        const lines = await readXlsx(bytes, notes);
-        const r = importLines(lines, file, format, notes);
-        return { ...r, format, notes: withUnitNote(r.evaluation, notes) };
-      }
-      case 'pdf': {
-        const lines = await readPdf(bytes, notes, () => cancelled);
-        const r = importLines(lines, file, format, notes);
-        return { ...r, format, notes: withUnitNote(r.evaluation, notes) };
-      }
-    }
+    if (format === 'json') return importJson(bytes, notes);
+    const raw = await readRaw(format, bytes, notes, () => cancelled);
+    const doc = buildDocument(raw, file, format, notes);
+    const { evaluation, evaluations } = assembleDocument(doc, notes);
+    if (evaluations.some((e) => e.funds.sourceUnit === '元')) notes.push('表中金额单位为元，已换算为万元');
+    return { evaluation, evaluations, format, lines: doc.lines, notes };
   };
   try {
     return await withTimeout(work(), timeoutMs, `读取 ${file} `);
@@ -100,11 +110,6 @@ export async function importReport(input: { bytes: Uint8Array; fileName: string 
     if (e instanceof JxError) throw e;
     throw new JxError('DOCUMENT_CORRUPT', `${file}：${e instanceof Error ? e.message.slice(0, 120) : String(e)}`);
   }
-}
-
-function withUnitNote(ev: Evaluation, notes: string[]): string[] {
-  if (ev.funds.sourceUnit === '元') notes.push('表中金额单位为元，已换算为万元');
-  return notes;
 }
 
 /** Read a file (refusing it before reading when it is over the size cap) and import it. */

@@ -1,11 +1,9 @@
-/** Plain text (.txt, and the text our readers produce) → ImportResult parts. */
-import { normaliseLines } from './normalise-text.js';
-import { extractEvaluation } from './extract/extract-evaluation.js';
+/** Plain text lines → evaluations, without a file (for tests and callers that hold text already). */
 import type { Evaluation } from '@jixiao/core';
+import { buildDocument } from './document/build-document.js';
+import { assembleDocument } from './assemble/assemble-document.js';
 
-export function importLines(rawLines: string[], file: string | null, format: string, notes: string[]): { evaluation: Evaluation; lines: string[] } {
-  const norm = normaliseLines(rawLines);
-  notes.push(...norm.notes);
-  const evaluation = extractEvaluation({ lines: norm.lines, removed: norm.removed, file, format }, notes);
-  return { evaluation, lines: norm.lines };
+export function importLines(rawLines: string[], file: string | null, format: string, notes: string[]): { evaluation: Evaluation; evaluations: Evaluation[]; lines: string[] } {
+  const doc = buildDocument([{ kind: 'text', lines: rawLines }], file, format, notes);
+  return { ...assembleDocument(doc, notes), lines: doc.lines };
 }

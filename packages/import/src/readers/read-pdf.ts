@@ -1,9 +1,11 @@
 /**
- * .pdf → text lines. Items on one baseline form a line; a wide gap between items becomes a
+ * .pdf → text lines with their page numbers (tables are found later by the one
+ * table-detection step, as for plain text). Items on one baseline form a line; a wide gap between items becomes a
  * tab (a table cell boundary). Page numbers and running headers/footers are dropped.
  */
 import { getDocumentProxy } from 'unpdf';
 import { JxError } from '@jixiao/core';
+import type { RawBlock } from '../document/raw-blocks.js';
 import { PAGE_NUMBER_PATTERNS } from '../vocab/text-debris.js';
 
 interface Item {
@@ -14,7 +16,7 @@ interface Item {
   h: number;
 }
 
-export async function readPdf(bytes: Uint8Array, notes: string[], isCancelled: () => boolean): Promise<string[]> {
+export async function readPdf(bytes: Uint8Array, notes: string[], isCancelled: () => boolean): Promise<RawBlock> {
   let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     doc = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false } as never);
@@ -44,9 +46,9 @@ export async function readPdf(bytes: Uint8Array, notes: string[], isCancelled: (
       page.cleanup();
     }
     if (chars < 10) throw new JxError('DOCUMENT_NO_TEXT', 'PDF 中没有文字层，可能是扫描图片，请先做文字识别（OCR）');
-    const lines = dropRunningHeaders(pages);
+    const text = dropRunningHeaders(pages);
     notes.push(`已从 PDF 提取文字（${doc.numPages} 页），去除页码和页眉页脚`);
-    return lines;
+    return { kind: 'text', ...text };
   } finally {
     await doc.destroy().catch(() => undefined);
   }
@@ -86,7 +88,7 @@ function itemsToLines(items: Item[]): string[] {
 }
 
 /** Remove page numbers and lines repeated at the top or bottom of most pages. */
-function dropRunningHeaders(pages: string[][]): string[] {
+function dropRunningHeaders(pages: string[][]): { lines: string[]; pages: number[] } {
   const edgeCount = new Map<string, number>();
   const key = (s: string) => s.replace(/\d+/g, '#').trim();
   for (const p of pages) {
@@ -95,12 +97,14 @@ function dropRunningHeaders(pages: string[][]): string[] {
   }
   const repeated = (s: string) => pages.length >= 3 && (edgeCount.get(key(s)) ?? 0) >= Math.max(3, pages.length * 0.6);
   const out: string[] = [];
-  for (const p of pages) {
+  const pageOf: number[] = [];
+  pages.forEach((p, n) => {
     p.forEach((line, i) => {
       const edge = i < 2 || i >= p.length - 2;
       if (edge && (PAGE_NUMBER_PATTERNS.some((re) => re.test(line)) || /^\s*\d{1,4}\s*$/.test(line) || repeated(line))) return;
       out.push(line);
+      pageOf.push(n + 1);
     });
-  }
-  return out;
+  });
+  return { lines: out, pages: pageOf };
 }

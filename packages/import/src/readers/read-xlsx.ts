@@ -1,6 +1,7 @@
-/** .xlsx → text lines: each sheet's rows as tab-separated lines; merged cells keep their value in the first cell. */
+/** .xlsx → raw blocks: each visible sheet's rows as table cells (merged cells kept as covered cells), one-value rows as paragraphs. */
 import ExcelJS from 'exceljs';
 import { JxError } from '@jixiao/core';
+import type { RawBlock, RawCell } from '../document/raw-blocks.js';
 import { safeUnzip } from './safe-unzip.js';
 
 function cellString(cell: ExcelJS.Cell): string {
@@ -49,7 +50,64 @@ function numberText(n: number, numFmt: string | undefined): string {
   return s;
 }
 
-export async function readXlsx(bytes: Uint8Array, notes: string[]): Promise<string[]> {
+/** A one-value row that is a row of the table around it (its other cells empty), not a caption. */
+function isShortRow(text: string): boolean {
+  return text.length <= 40 && !/[。；]/.test(text) && !/^附(?:件|表)|绩效(?:自评|评价)(?:表|报告)$|基础数据表$|(?:情况|表|如下|统计|明细)[：:]?$/.test(text);
+}
+
+/**
+ * One sheet's rows: runs of rows with several values are one table; a row with one value is a
+ * paragraph (a title, a note), except a short one between two table rows, which is a row of
+ * that table whose other cells are empty.
+ */
+function sheetBlocks(ws: ExcelJS.Worksheet): { blocks: RawBlock[]; cells: number } {
+  const rows: RawCell[][] = [];
+  const width = Math.min(ws.columnCount, 200);
+  let cells = 0;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const out: RawCell[] = [];
+    for (let c = 1; c <= width; c++) out.push(rawCell(row.getCell(c)));
+    const filled = out.filter((x) => x.parts[0] !== '').length;
+    cells += filled;
+    if (filled > 0) rows.push(out);
+  });
+  const single = rows.map((r) => r.filter((x) => x.parts[0] !== '').length === 1);
+  const blocks: RawBlock[] = [{ kind: 'para', text: ws.name, sheet: ws.name }];
+  let table: RawCell[][] | null = null;
+  rows.forEach((r, i) => {
+    const text = r.find((x) => x.parts[0] !== '')!.parts[0]!;
+    const inside = single[i] && table !== null && isShortRow(text) && nextTableRow(single, rows, i);
+    if (single[i] && !inside) {
+      table = null;
+      blocks.push({ kind: 'para', text, sheet: ws.name });
+      return;
+    }
+    if (!table) {
+      table = [];
+      blocks.push({ kind: 'table', rows: table, sheet: ws.name });
+    }
+    table.push(r);
+  });
+  return { blocks, cells };
+}
+
+/** Whether a row with several values follows within the next 6 one-value short rows. */
+function nextTableRow(single: boolean[], rows: RawCell[][], i: number): boolean {
+  for (let j = i + 1; j < rows.length && j - i <= 6; j++) {
+    if (!single[j]) return true;
+    if (!isShortRow(rows[j]!.find((x) => x.parts[0] !== '')!.parts[0]!)) return false;
+  }
+  return false;
+}
+
+/** A cell as the sheet shows it: a merged range keeps its value in the first cell, the others are covered. */
+function rawCell(cell: ExcelJS.Cell): RawCell {
+  const covered = cell.isMerged && cell.master && cell.master.address !== cell.address;
+  if (covered) return { parts: [''], covered: true };
+  return { parts: [cellString(cell).replace(/[\t\r\n]+/g, ' ').trim()] };
+}
+
+export async function readXlsx(bytes: Uint8Array, notes: string[]): Promise<RawBlock[]> {
   const { files, repacked } = safeUnzip(bytes, (name) => !/^xl\/media\//.test(name));
   if (!files['xl/workbook.xml']) throw new JxError('DOCUMENT_CORRUPT', '不是 Excel 工作簿（缺少 xl/workbook.xml）');
   const wb = new ExcelJS.Workbook();
@@ -58,29 +116,15 @@ export async function readXlsx(bytes: Uint8Array, notes: string[]): Promise<stri
   } catch (e) {
     throw new JxError('DOCUMENT_CORRUPT', `无法读取 Excel 工作簿（${e instanceof Error ? e.message.slice(0, 80) : '未知原因'}）`);
   }
-  const lines: string[] = [];
+  const blocks: RawBlock[] = [];
   let cells = 0;
   wb.eachSheet((ws) => {
     if (ws.state && ws.state !== 'visible') return;
-    if (lines.length > 0) lines.push('');
-    lines.push(ws.name);
-    const width = Math.min(ws.columnCount, 200);
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      const out: string[] = [];
-      for (let c = 1; c <= width; c++) {
-        const cell = row.getCell(c);
-        const master = cell.isMerged && cell.master && cell.master.address !== cell.address;
-        out.push(master ? '' : cellString(cell).replace(/[\t\r\n]+/g, ' ').trim());
-      }
-      const filled = out.filter((x) => x !== '');
-      if (filled.length === 0) return;
-      cells += filled.length;
-      // a row with one value is a line of text; a table row keeps every column so columns stay aligned
-      if (filled.length === 1) lines.push(filled[0]!);
-      else lines.push(out.join('\t'));
-    });
+    const s = sheetBlocks(ws);
+    blocks.push(...s.blocks);
+    cells += s.cells;
   });
   if (cells === 0) throw new JxError('DOCUMENT_NO_TEXT', '工作簿中没有数据');
-  notes.push(`已读取 Excel 工作簿（${wb.worksheets.length} 个工作表），合并单元格取首格的值`);
-  return lines;
+  notes.push(`已读取 Excel 工作簿（${wb.worksheets.length} 个工作表），按单元格读取表格，合并单元格取首格的值`);
+  return blocks;
 }

@@ -76,3 +76,12 @@ export const TEAM_ROLE = /^(组\s*长|副\s*组\s*长|组\s*员|成\s*员|专\s*
 
 export const GOAL_SECTION = /^(?:年度)?(?:整体|总体)?(?:绩效)?目标(?:及|和|与)?(?:指标)?(?:设置)?$|^绩效目标/;
 export const TARGET_VERB = /(达到|不低于|不少于|不高于|不超过|低于|高于|控制在|大于等于|小于等于|大于|小于|≥|≤|>=|<=|>|<)/;
+
+/** Names of the unit's total spending ("占总支出的"). */
+export const TOTALISH = /总支出|支出总额|支出合计|整体支出|全部支出|总额|合计|总计/;
+/** Words that may stand before a total's label without making it an item's ("本年", "我单位", "财政拨款" …). */
+export const GENERIC_PREFIX =
+  /本年度?|全年|年度|当年|截至\d+月底|\d{4}年度?|本?(?:部门|单位)|我(?:单位|部门|局|办|委|中心)|整体|财政拨款|财政|一般公共预算|预算|决算|资金|经费|合计|累计|总|共|人员(?:及|和)公用经费|基本(?:支出|经费)|专项(?:预算)?(?:项目)?|项目|[，,、\s]/g;
+/** A sentence that explains a budget adjustment ("预算调整的主要原因是…", "因…追加预算…"). */
+export const ADJUSTMENT_REASON =
+  /(?:预算|资金)?(?:调整|调增|调减|追加|追减|变动)(?:的)?(?:主要)?(?:原因|理由|说明)(?:是|为|：|:|系)|(?:由于|因|系)[^。；]{2,40}(?:追加|追减|调增|调减|调整)(?:了)?(?:预算|资金|经费)/;

@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseLines } from '../../src/normalise-text.js';
-import { cellText, segmentBlocks } from '../../src/segment-blocks.js';
+import { cellText } from '../../src/document/document.js';
+import { detectTables as segmentBlocks } from '../../src/detect/detect-tables.js';
 
 export const SEEDS_DIR = join(import.meta.dirname, '../../../../../shared/reference/seeds');
 export const EXAMPLES_DIR = join(import.meta.dirname, '../../../../examples');

@@ -170,10 +170,10 @@ describe('tables in other shapes', () => {
     ]);
   });
 
-  it('a department report with project tables annexed: the first table only, with a note', () => {
+  it('a department report with project tables annexed: the department and its project, with a note', () => {
     const head = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].join('\t');
     const notes: string[] = [];
-    const ev = importLines(
+    const r = importLines(
       [
         '2023年度部门整体支出绩效自评表',
         head,
@@ -191,11 +191,19 @@ describe('tables in other shapes', () => {
       'x.txt',
       'txt',
       notes,
-    ).evaluation;
+    );
+    const ev = r.evaluation;
     expect(ev.indicators[0]!.children.map((c) => c.children.map((i) => i.name))).toEqual([['完成任务数'], ['合格率']]);
     expect(ev.kind).toBe('department');
     expect(ev.project).toBeNull();
-    expect(notes.join('')).toContain('多张自评表');
+    expect(r.evaluations).toHaveLength(2);
+    expect(r.evaluations[0]).toBe(ev);
+    const project = r.evaluations[1]!;
+    expect(project.kind).toBe('project');
+    expect(project.project?.name).toBe('某某专项');
+    expect(project.indicators.flatMap((l) => l.children.flatMap((c) => c.children.map((i) => i.name)))).toEqual(['采购台数']);
+    expect(project.provenance['project.name']?.line).toBe(10);
+    expect(notes.join('')).toContain('2 份自评表');
   });
 
   it('level-1 rows with their own weight and score, a padded score table, a placeholder name', () => {

@@ -1,6 +1,6 @@
 /** Paragraphs of running text, joined across PDF line breaks, in compact form with a map back. */
 import { compactLine } from '../normalise-text.js';
-import type { Block } from '../segment-blocks.js';
+import type { Block } from '../document/document.js';
 
 export interface Para {
   text: string;

@@ -1,11 +1,15 @@
-/** The evaluation being built, with provenance bookkeeping. */
+/** The evaluation being built from one section of a document, with provenance bookkeeping. */
 import { Evaluation, type SourceRef } from '@jixiao/core';
 
 export type Draft = Evaluation;
 
 export interface Ctx {
   ev: Draft;
+  /** All lines of the document (provenance line numbers refer to them). */
   lines: string[];
+  /** The section of the document this evaluation is read from: lines [from, to). */
+  from: number;
+  to: number;
   file: string | null;
   notes: string[];
   /** Amounts read from tables were printed in 元 (converted). */
@@ -31,4 +35,11 @@ export function setProv(ctx: Ctx, path: string, line: number, start: number, end
   const l = ctx.lines[line] ?? '';
   const ref: SourceRef = { file: ctx.file, line: line + 1, start, end, snippet: snippetOf(l, start, end) };
   ctx.ev.provenance[path] = ref;
+}
+
+/** The lines of the section, with their indexes (for scans that read the text line by line). */
+export function sectionLines(ctx: Ctx): Array<{ i: number; text: string }> {
+  const out: Array<{ i: number; text: string }> = [];
+  for (let i = ctx.from; i < ctx.to; i++) out.push({ i, text: ctx.lines[i]! });
+  return out;
 }

@@ -1,0 +1,11 @@
+/** A document of blocks → its evaluations: split into sections, one evaluation each, and the main one chosen. */
+import type { Evaluation } from '@jixiao/core';
+import type { DocumentOfBlocks } from '../document/document.js';
+import { assembleEvaluation } from './assemble-evaluation.js';
+import { splitSections } from './split-sections.js';
+
+export function assembleDocument(doc: DocumentOfBlocks, notes: string[]): { evaluation: Evaluation; evaluations: Evaluation[] } {
+  const sections = splitSections(doc, notes);
+  const evaluations = sections.map((s) => assembleEvaluation(doc, s, notes));
+  return { evaluation: evaluations[0]!, evaluations };
+}

@@ -1,0 +1,161 @@
+/**
+ * One document → the sections that each hold one evaluation. A new section begins where a
+ * second evaluation form begins: an indicator table after one was read (other than its header
+ * repeated on a new page), a funds table after a funds and an indicator table, or the header
+ * block of another project after a form was read. The section starts at the form's title,
+ * annex line, header block or sheet, whichever comes first after the previous form's last row.
+ * Rows at the very top that belong to a table begun before the text (a page cut from a longer
+ * document) form no evaluation of their own; neither does a summary table of many projects.
+ */
+import { cellText, type Block, type DocumentOfBlocks } from '../document/document.js';
+import { isBlankCell, parseCellNumber } from '../parse-number.js';
+import { claimHeader } from '../recognise/table-kinds.js';
+import { headerFields } from '../recognise/header-fields.js';
+import { ANNEX_LINE, FORM_TITLE, SUMMARY_TITLE } from '../vocab/kind-vocab.js';
+import type { Section } from './assemble-evaluation.js';
+
+/** One paragraph or one table row, in document order. */
+interface Unit {
+  block: number;
+  row: number | null;
+  line: number;
+  texts: string[];
+  sheet: string | null;
+}
+
+function unitsOf(blocks: Block[]): Unit[] {
+  const units: Unit[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind === 'para') units.push({ block: i, row: null, line: b.line, texts: [b.text], sheet: b.sheet ?? null });
+    else b.rows.forEach((r, k) => units.push({ block: i, row: k, line: r.line, texts: r.cells.map(cellText), sheet: b.sheet ?? null }));
+  });
+  return units;
+}
+
+function filled(texts: string[]): string[] {
+  return texts.filter((t) => !isBlankCell(t));
+}
+
+function isTitle(u: Unit): boolean {
+  const f = filled(u.texts);
+  if (f.length !== 1) return false;
+  const t = f[0]!.replace(/\s+/g, '');
+  return t.length <= 60 && (FORM_TITLE.test(t) || ANNEX_LINE.test(t));
+}
+
+interface Form {
+  funds: boolean;
+  indicators: boolean;
+  indicatorKey: string | null;
+  otherSinceIndicators: boolean;
+  project: string | null;
+}
+
+const freshForm = (): Form => ({ funds: false, indicators: false, indicatorKey: null, otherSinceIndicators: false, project: null });
+
+/** Does this unit begin another evaluation form than the one being read? Updates the form as it reads. */
+function beginsNewForm(form: Form, u: Unit): boolean {
+  const project = headerFields(u.texts).find((f) => f.key === 'project');
+  if (project) {
+    const other = form.project !== null && form.project !== project.value;
+    const after = form.project === null && (form.funds || form.indicators);
+    if (form.project === null) form.project = project.value;
+    if (other || after) return true;
+    form.otherSinceIndicators ||= form.indicators;
+    return false;
+  }
+  const header = claimHeader(u.texts);
+  if (!header) return false;
+  const kind = header.rec.kind;
+  if (kind === 'indicators') {
+    const key = u.texts.map((t) => t.replace(/\s+/g, '')).join('|');
+    if (form.indicators && (key !== form.indicatorKey || form.otherSinceIndicators)) return true;
+    form.indicators = true;
+    form.indicatorKey = key;
+    form.otherSinceIndicators = false;
+    return false;
+  }
+  if (kind === 'funds' && form.funds && form.indicators) return true;
+  if (kind === 'funds') form.funds = true;
+  form.otherSinceIndicators ||= form.indicators;
+  return false;
+}
+
+/** Rows at the top that continue a table begun before the text: data rows before any title, header or header block. */
+function leadingFragment(units: Unit[]): number {
+  let k = 0;
+  while (k < units.length && units[k]!.row !== null && !isTitle(units[k]!) && !claimHeader(units[k]!.texts) && headerFields(units[k]!.texts).length === 0) k++;
+  const hasData = units.slice(0, k).some((u) => u.texts.some((t) => parseCellNumber(t) !== null));
+  return k > 0 && k < units.length && hasData ? k : 0;
+}
+
+/** Where the new form's section starts: its title, annex line, header block or sheet after the last row read. */
+function startOf(units: Unit[], at: number, lastData: number): number {
+  let start = at;
+  for (let k = at - 1; k > lastData; k--) {
+    const u = units[k]!;
+    if (isTitle(u) || headerFields(u.texts).length > 0 || (u.sheet !== null && u.sheet !== units[k - 1]?.sheet)) start = k;
+  }
+  return start;
+}
+
+function cutPoints(units: Unit[], from: number): number[] {
+  const cuts = [from];
+  let form = freshForm();
+  let lastData = from - 1;
+  for (let k = from; k < units.length; k++) {
+    const u = units[k]!;
+    if (beginsNewForm(form, u)) {
+      const start = startOf(units, k, lastData);
+      cuts.push(start);
+      form = freshForm();
+      for (let j = start; j <= k; j++) beginsNewForm(form, units[j]!);
+    }
+    if (u.row !== null && !claimHeader(u.texts)) lastData = k;
+  }
+  return cuts;
+}
+
+/** The blocks of units [a, b): whole blocks, and the rows of a table cut in two. */
+function blocksOf(doc: DocumentOfBlocks, units: Unit[], a: number, b: number): Block[] {
+  const out: Block[] = [];
+  for (let k = a; k < b; k++) {
+    const u = units[k]!;
+    const block = doc.blocks[u.block]!;
+    if (block.kind === 'para') {
+      out.push(block);
+      continue;
+    }
+    const last = out[out.length - 1];
+    const row = block.rows[u.row!]!;
+    if (last && last.kind === 'table' && units[k - 1]?.block === u.block) last.rows.push(row);
+    else out.push({ ...block, rows: [row] });
+  }
+  return out;
+}
+
+function isSummary(units: Unit[], a: number, b: number): boolean {
+  const titled = units.slice(a, Math.min(b, a + 4)).some((u) => filled(u.texts).some((t) => SUMMARY_TITLE.test(t) && t.length <= 40));
+  return titled && !units.slice(a, b).some((u) => headerFields(u.texts).some((f) => f.key === 'project'));
+}
+
+export function splitSections(doc: DocumentOfBlocks, notes: string[] = []): Section[] {
+  const units = unitsOf(doc.blocks);
+  if (units.length === 0) return [{ from: 0, to: doc.lines.length, blocks: doc.blocks }];
+  const fragment = leadingFragment(units);
+  if (fragment > 0) notes.push(`文本开头的 ${fragment} 行是前一张表的后半部分（表头不在本文中），未作为一份评价读取`);
+  const cuts = cutPoints(units, fragment);
+  const sections: Section[] = [];
+  cuts.forEach((a, i) => {
+    const b = i + 1 < cuts.length ? cuts[i + 1]! : units.length;
+    if (i > 0 && isSummary(units, a, b)) {
+      notes.push(`「${filled(units[a]!.texts)[0]}」是多个项目的汇总表，不是一份自评表，未作为评价读取`);
+      return;
+    }
+    const from = i === 0 ? (fragment > 0 ? units[a]!.line : 0) : units[a]!.line;
+    const to = b < units.length ? units[b]!.line : doc.lines.length;
+    sections.push({ from, to, blocks: blocksOf(doc, units, a, b) });
+  });
+  if (sections.length > 1) notes.push(`文档中有 ${sections.length} 份自评表（如附带的项目自评表），已分别读取为 ${sections.length} 份评价`);
+  return sections;
+}

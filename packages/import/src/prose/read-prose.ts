@@ -1,0 +1,38 @@
+/**
+ * Paragraph blocks (and long text cells) of one section → checkable claims (shares, sums,
+ * figures, year comparisons, grade bands) and the figures a report without tables states only
+ * in prose (funds, score, grade, staffing, project count, evaluation period).
+ */
+import type { Ctx } from '../assemble/draft.js';
+import type { Para } from './paragraphs.js';
+import type { ProseCtx } from './prose-context.js';
+import { tokenise } from './tokenise.js';
+import { readAmounts, readProjectCount } from './prose-amounts.js';
+import { readPercents } from './prose-percents.js';
+import { readSums } from './prose-sums.js';
+import { readBands, readGrades, readScores } from './prose-scores.js';
+import { readAdjustmentReason, readEvaluationPeriod, readStaffing, readYearComparisons } from './prose-context-facts.js';
+
+export interface ProseOptions {
+  /** Whether funds tables were read (prose then fills only what they left empty). */
+  fundsFromTables: boolean;
+}
+
+export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void {
+  const p: ProseCtx = { ctx, claimKeys: new Set(), fundsFromTables: opts.fundsFromTables };
+  for (const para of paras) {
+    const toks = tokenise(para.text);
+    if (toks.length === 0 && !/等级|评价|评定|评级|结论|调整|追加/.test(para.text)) continue;
+    readAmounts(p, para, toks);
+    readProjectCount(p, para, toks);
+    readPercents(p, para, toks);
+    readSums(p, para, toks);
+    readScores(p, para);
+    readGrades(p, para);
+    readBands(p, para);
+    readYearComparisons(p, para);
+    readAdjustmentReason(p, para);
+    readStaffing(p, para);
+    readEvaluationPeriod(p, para);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Name fields of a table's header block: 项目名称, 主管部门, 实施单位, 单位名称 beside their
+ * values (as cells, or "项目名称：某某工程" in one), and 评价等级 | 优.
+ */
+import { cellText, wordCells, type Cell } from '../document/document.js';
+import { isBlankCell, parseCellNumber } from '../parse-number.js';
+import { FUNDS_COLUMNS, HEADER_FIELDS, INDICATOR_COLUMNS, STAFFING_COLUMNS } from '../vocab/table-vocab.js';
+import { setProv, type Ctx } from '../assemble/draft.js';
+
+/** "项目名称：某某工程  主管部门：某某局" — the header block of a table printed as a line of text. */
+export const HEADER_LINE = /^\s*(?:项目名称|主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
+
+/** "项目名称：某某工程" as two cells. */
+function splitKeyValue(c: Cell): Cell[] {
+  const t = c.parts[0]!;
+  const m = /^([^：:]{2,10})[：:](.+)$/.exec(t);
+  if (!m || !HEADER_FIELDS.some((h) => h.re.test(m[1]!))) return [c];
+  const at = c.start + m[1]!.length + 1;
+  return [
+    { parts: [m[1]!], line: c.line, start: c.start, end: c.start + m[1]!.length },
+    { parts: [m[2]!], line: c.line, start: at, end: at + m[2]!.length },
+  ];
+}
+
+/** The cells of a header line of text. */
+export function headerLineCells(line: string, lineIndex: number): Cell[] {
+  return wordCells(line, lineIndex).flatMap(splitKeyValue);
+}
+
+/** A column title, not a value ("年初预算数", "三级指标", "编制数"). */
+function looksLikeColumnHeader(v: string): boolean {
+  const t = v.replace(/\s+/g, '');
+  return (
+    parseCellNumber(t) !== null ||
+    FUNDS_COLUMNS.some((c) => c.re.test(t)) ||
+    INDICATOR_COLUMNS.some((c) => c.re.test(t)) ||
+    STAFFING_COLUMNS.some((c) => c.re.test(t))
+  );
+}
+
+function applyField(ctx: Ctx, key: HeaderFieldKey, v: string, c: Cell): void {
+  const ev = ctx.ev;
+  if (key === 'unit') {
+    ev.unit.name = v;
+    setProv(ctx, 'unit.name', c.line, c.start, c.end);
+  } else if (key === 'project') {
+    if (ev.project) return; // the first project named is the one evaluated
+    ev.project = { name: v, implementingUnit: null, code: null, manager: null, phone: null, category: null, issuingDepartment: null };
+    setProv(ctx, 'project.name', c.line, c.start, c.end);
+  } else if (key === 'supervising') {
+    ev.supervisingDepartment = v;
+    setProv(ctx, 'supervisingDepartment', c.line, c.start, c.end);
+  } else if (key === 'implementing') {
+    if (ev.project) ev.project.implementingUnit = v;
+    else ev.unit.name ??= v;
+  }
+}
+
+export type HeaderFieldKey = (typeof HEADER_FIELDS)[number]['key'];
+
+/** The name fields of a row: each label with the value in the next non-blank cell (index j). */
+export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; value: string; j: number }> {
+  const out: Array<{ key: HeaderFieldKey; value: string; j: number }> = [];
+  for (let i = 0; i < texts.length - 1; i++) {
+    const t = texts[i]!.replace(/[\s\u3000]+/g, '');
+    const f = HEADER_FIELDS.find((h) => h.re.test(t));
+    if (!f) continue;
+    let j = i + 1;
+    while (j < texts.length && isBlankCell(texts[j]!)) j++;
+    if (j >= texts.length) continue;
+    const v = texts[j]!.replace(/[\u3000]+/g, '').trim();
+    if (v.length < 2 || v.length > 60 || HEADER_FIELDS.some((h) => h.re.test(v)) || looksLikeColumnHeader(v)) continue;
+    out.push({ key: f.key, value: v, j });
+  }
+  return out;
+}
+
+/** Name fields beside their labels; with `apply` false they only say that the row holds some. */
+export function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[], apply = true): boolean {
+  const fields = headerFields(texts);
+  if (apply) for (const f of fields) applyField(ctx, f.key, f.value, cells[f.j]!);
+  return fields.length > 0;
+}
+
+/** "评价等级 | 优" — the grade in a cell beside its label. */
+export function readGradeCell(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
+  for (let i = 0; i < cells.length - 1; i++) {
+    if (!/^(?:自评|绩效|综合)?(?:评价)?等级[：:]?$/.test(texts[i]!.replace(/\s+/g, ''))) continue;
+    let j = i + 1;
+    while (j < cells.length && isBlankCell(texts[j]!)) j++;
+    const v = (texts[j] ?? '').replace(/\s+/g, '').replace(/^[“"「]|[”"」]$/g, '');
+    if (!/^(?:优秀|良好|一般|较差|不合格|合格|优|良|中|差)$/.test(v)) continue;
+    if (ctx.ev.totals.statedGrade === null) {
+      ctx.ev.totals.statedGrade = v;
+      setProv(ctx, 'totals.statedGrade', cells[j]!.line, cells[j]!.start, cells[j]!.end);
+    }
+    return true;
+  }
+  return false;
+}
+
+export { cellText };

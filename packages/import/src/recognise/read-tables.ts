@@ -1,0 +1,99 @@
+/**
+ * Table blocks of one section → the model, whatever the source format: each header row is
+ * offered to the recognisers (`table-kinds.ts`); the one that claims it reads the rows below.
+ * Also here: name fields of header blocks, the grade cell, 总分 rows, the unit of amounts
+ * printed above a table, and long text cells collected to be read as prose.
+ */
+import { cellText, wordCells, type Block, type Row } from '../document/document.js';
+import { isBlankCell } from '../parse-number.js';
+import { TOTAL_ROW } from '../vocab/table-vocab.js';
+import type { Ctx } from '../assemble/draft.js';
+import { cleanLabel, findLine } from './cells.js';
+import { HEADER_LINE, headerLineCells, readGradeCell, readHeaderFields } from './header-fields.js';
+import type { Active, RowView, TableKind } from './recogniser.js';
+import { claimHeader } from './table-kinds.js';
+import { readTotalRow } from './total-row.js';
+
+export interface TableScan {
+  /** Long text cells, to be read as prose too. */
+  proseCells: Array<{ line: number; text: string; offset: number }>;
+  /** The kinds of table read. */
+  seen: Set<TableKind>;
+}
+
+/** A line giving the unit of the table below: "单位：元", "金额单位：万元". */
+const UNIT_LINE = /(?:^|[（(])(?:金额)?单位[：:](万元|元)[）)]?$/;
+const KV_AMOUNT = /[^\d\s：:][：:]\s*-?[\d,]+(?:\.\d+)?\s*(?:万元|元)?(?:\s|$)/;
+
+interface Loop {
+  active: Active | null;
+  /** The active table's header, to know it again when it is repeated at the top of a new page. */
+  headerKey: string;
+  justHeaded: boolean;
+  unitAbove: '元' | '万元' | null;
+  scan: TableScan;
+}
+
+/** Paragraphs that belong to tables: a unit line, a header line, "其他资金：11.25" in a funds block. */
+function paragraphRows(ctx: Ctx, loop: Loop, b: Extract<Block, { kind: 'para' }>): Row[] {
+  const u = UNIT_LINE.exec(b.text.replace(/\s+/g, ''));
+  if (u) loop.unitAbove = u[1] === '元' ? '元' : '万元';
+  if (b.text.length <= 80 && HEADER_LINE.test(b.text)) {
+    const cells = headerLineCells(ctx.lines[b.line]!, b.line);
+    readHeaderFields(ctx, cells, cells.map(cellText), !loop.scan.seen.has('indicators'));
+    return [];
+  }
+  if (loop.active?.rec.kind !== 'funds' || b.text.length > 80 || !KV_AMOUNT.test(b.text)) return [];
+  return [{ cells: wordCells(ctx.lines[b.line]!, b.line), line: b.line }];
+}
+
+function collectProseCells(ctx: Ctx, loop: Loop, row: Row, texts: string[]): void {
+  row.cells.forEach((cell, i) => {
+    const t = texts[i]!;
+    if (t.length < 30 || !/[。；，]/.test(t)) return;
+    for (const p of cell.parts) {
+      if (p.trim().length >= 8) loop.scan.proseCells.push({ line: findLine(ctx, p, cell.line), text: p.trim(), offset: 0 });
+    }
+  });
+}
+
+function startTable(loop: Loop, header: Active, texts: string[]): void {
+  const key = texts.map((t) => t.replace(/\s+/g, '')).join('|');
+  if (loop.active?.rec === header.rec && key === loop.headerKey) return; // the header repeated on a new page
+  loop.headerKey = key;
+  const st = header.state as { yuan?: boolean };
+  if (loop.unitAbove === '元' && st.yuan === false) st.yuan = true;
+  loop.active = header;
+  loop.justHeaded = true;
+  loop.scan.seen.add(header.rec.kind);
+}
+
+function readRow(ctx: Ctx, loop: Loop, row: Row): void {
+  const texts = row.cells.map(cellText);
+  if (texts.every((t) => isBlankCell(t))) return;
+  collectProseCells(ctx, loop, row, texts);
+  const named = readHeaderFields(ctx, row.cells, texts, !loop.scan.seen.has('indicators')) || readGradeCell(ctx, row.cells, texts);
+  const a = loop.active;
+  if (loop.justHeaded && a?.rec.subHeader?.(a.state, texts)) return;
+  loop.justHeaded = false;
+  const header = claimHeader(texts);
+  if (header) return startTable(loop, header, texts);
+  if (named) return;
+  const firstIdx = texts.findIndex((t) => !isBlankCell(t));
+  const view: RowView = { cells: row.cells, texts, firstIdx, first: cleanLabel(texts[firstIdx] ?? '') };
+  if (a?.rec.kind !== 'funds' && TOTAL_ROW.test(view.first)) {
+    if (a?.rec.total) a.rec.total(ctx, a.state, view);
+    else readTotalRow(ctx, view);
+    return;
+  }
+  if (a && a.rec.read(ctx, a.state, view) === 'end') loop.active = null;
+}
+
+export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
+  const loop: Loop = { active: null, headerKey: '', justHeaded: false, unitAbove: null, scan: { proseCells: [], seen: new Set() } };
+  for (const block of blocks) {
+    const rows = block.kind === 'para' ? paragraphRows(ctx, loop, block) : block.rows;
+    for (const row of rows) readRow(ctx, loop, row);
+  }
+  return loop.scan;
+}

@@ -1,0 +1,23 @@
+/**
+ * Data: words that tell what kind of self-evaluation a text is, and where one evaluation form
+ * ends and the next begins. Patterns over the genre (national and provincial form titles),
+ * not any one report.
+ */
+
+/** The title of a self-evaluation form or report ("项目支出绩效自评表（2021年度）", "…绩效自评报告"). */
+export const FORM_TITLE =
+  /(?:绩效(?:目标)?(?:自评价?|评价)|自评(?:价)?|绩效目标自评|支出绩效)(?:表|报告)(?:\s*[（(][^（）()]{0,12}[）)])?\s*(?:\.(?:pdf|docx?|xlsx?))?$/;
+/** A line that introduces an annex ("附件2", "附件：项目支出绩效自评表"). */
+export const ANNEX_LINE = /^附(?:件|表)\s*\d*\s*[：:]?/;
+/** A summary of many evaluations (not an evaluation itself): 项目自评结果汇总表. */
+export const SUMMARY_TITLE = /汇总表|汇总情况表|一览表|统计表/;
+
+/** Kind words in a title or header, strongest first: the first that matches decides. */
+export const KIND_WORDS: Array<{ kind: 'department' | 'project' | 'transfer'; re: RegExp }> = [
+  { kind: 'transfer', re: /转移支付|区域绩效目标|补助(?:地方)?资金(?!.*整体)|直达资金|中央(?:财政)?(?:专项)?资金(?!.*整体)/ },
+  { kind: 'department', re: /部门整体|单位整体|整体支出|部门绩效自评|整体绩效/ },
+  { kind: 'project', re: /项目(?:支出)?(?:绩效|自评)|项目资金|专项资金|专项经费|项目名称|[^\s，,。]{2,20}项目(?:[）)]|$)|[^\s，,。]{2,20}(?:经费|资金)(?:绩效)?(?:自评|评价)/ },
+];
+
+/** Table kinds that only a project or transfer form has. */
+export const PROJECT_HEADER_FIELDS = /^(?:项目名称|项目编码|项目负责人|转移支付(?:[（(]项目[）)])?名称|中央主管部门|资金使用单位)/;

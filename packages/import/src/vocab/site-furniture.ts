@@ -1,0 +1,27 @@
+/**
+ * Data: site furniture of government and document-sharing web pages — what surrounds a
+ * published report on its page but is not part of it. Used by the HTML reader (elements
+ * and paragraphs) and by the text normaliser (lines of pages saved as text).
+ */
+
+/** Elements that are page furniture, whatever they contain. */
+export const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
+
+/** class / id words of furniture containers (whole words). */
+export const FURNITURE_CLASS =
+  /(?:^|[\s_-])(?:nav|navbar|menu|footer|header|topbar|breadcrumbs?|crumbs?|share|bdsharebuttonbox|copyright|sidebar|toolbar|pagination|pager|location|position|weizhi|dqwz|fontsize|zoom)(?:$|[\s_-])/i;
+
+/** Whole lines (or paragraphs) that are furniture. */
+export const FURNITURE_LINES: RegExp[] = [
+  /^\s*(?:首页|网站首页|主页)\s*(?:>|＞|»|›|\/)/, // breadcrumb
+  /^\s*(?:当前位置|您当前的位置|您现在所在的位置|您的位置|所在位置|当前页面)\s*[:：]/,
+  /字体\s*[:：]?\s*[\[【［]?\s*(?:大|小)\s*[\]】］]?\s*[\[【［]?\s*(?:中|大|小)/,
+  /^\s*[\[【［]?\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|返回顶部|分享到|收藏|扫一扫(?:在手机打开当前页)?)\s*[\]】］]?\s*(?:[\[【［]?\s*(?:打印(?:本页)?|关闭(?:窗口|本页)?|返回顶部|收藏)\s*[\]】］]?\s*)*$/,
+  /版权所有|ICP\s*备|网站标识码|公网安备|技术支持\s*[:：]|网站地图|联系我们\s*\|/,
+  /^\s*<image>\s*data:/i,
+  /^\s*(?:上一篇|下一篇)\s*[:：]/,
+];
+
+export function isFurnitureText(text: string): boolean {
+  return text.length <= 200 && FURNITURE_LINES.some((re) => re.test(text));
+}
