@@ -163,6 +163,15 @@ describe.each(DATABASE_KINDS)('project-list import on %s', (kind) => {
     expect(await counts(t.ctx.db)).toEqual(before);
   });
 
+  it('the OpenAPI document lists every project route', async () => {
+    const { projectRoutes } = await import('../src/http/routes/projects.js');
+    const { OPENAPI } = await import('../src/http/openapi.js');
+    const paths = OPENAPI.paths as Record<string, Record<string, unknown>>;
+    const routes = projectRoutes({ ctx: t.ctx }).routes.map((r) => [r.method.toLowerCase(), `/api${r.path.replace(/:(\w+)/g, '{$1}')}`] as const);
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+    for (const [m, p] of routes) expect(paths[p]?.[m], `${m} ${p}`).toBeDefined();
+  });
+
   it('the header vocabulary is data: every header in the JSON is recognised', async () => {
     const vocab = (await import('../src/project-list/project-list-columns.json', { with: { type: 'json' } })).default;
     const { normaliseHeader } = await import('../src/project-list/parse-project-list.js');

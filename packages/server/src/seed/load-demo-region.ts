@@ -17,6 +17,7 @@ import { drawSample } from '../use-cases/draw-sample.js';
 import { reviewEvaluation } from '../use-cases/review-evaluation.js';
 import { createRectification } from '../use-cases/manage-rectifications.js';
 import { approveTarget, createTarget } from '../use-cases/manage-targets.js';
+import { loadDemoProjects } from './load-demo-projects.js';
 import type { Actor } from '../workflow/access.js';
 
 export interface DemoAccount {
@@ -130,6 +131,11 @@ export async function loadDemoRegion(ctx: AppContext, opts: { examplesDir: strin
     break;
   }
   void sample;
+  // The year's projects (项目支出 and 转移支付), imported from a project list and filled by the units.
+  await loadDemoProjects(ctx, year, {
+    finance,
+    units: unitDefs.map((u, i) => ({ code: `DEMO${String(i + 1).padStart(3, '0')}`, filler: fillers[i]!, head: heads[i]!, reviewer: deptReviewers[u.dept]! })),
+  });
   return accounts;
 }
 
