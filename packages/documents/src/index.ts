@@ -15,3 +15,4 @@ export { computeReportFigures, type ReportFigures } from './compute/compute-repo
 export { buildReportOutline, type ReportNode } from './compute/build-report-outline.js';
 export { loadTemplate, listTemplateIds, resolveTemplateId, templateFor, formFor, validateTemplate, TEMPLATES_DIR } from './templates/load-template.js';
 export { Template, FormSpec, type TemplateInput } from './templates/template-schema.js';
+export { listReportPlaceholders, describeReportChapters, type ReportPlaceholder, type ReportChapterView, type ReportBlockView } from './compute/report-gaps.js';

@@ -44,11 +44,13 @@ export function rollUpStatedScores(ev: Pick<Evaluation, 'indicators'>): { level1
       };
     });
     level2.push(...own);
+    // An empty level-2 (no leaves, nothing stated) adds nothing rather than hiding the sum.
+    const counted = own.filter((x, j) => l1.children[j]!.children.length > 0 || x.weight.value !== null || x.score.value !== null);
     level1.push({
       path: `indicators.${i}`,
       name: l1.name,
-      weight: fig(l1.weight, own.map((x) => x.weight.value)),
-      score: fig(l1.selfScore, own.map((x) => x.score.value)),
+      weight: fig(l1.weight, counted.map((x) => x.weight.value)),
+      score: fig(l1.selfScore, counted.map((x) => x.score.value)),
     });
   });
   return { level1, level2 };

@@ -11,6 +11,7 @@ import {
   dec,
   decOrNull,
   getProfile,
+  rollUpStatedScores,
   scoreEvaluation,
   type AmountTriple,
   type Decimal,
@@ -148,9 +149,10 @@ export function computeReportFigures(evaluation: Evaluation, profile?: Profile):
   const exWeight = decOrNull(be.weight);
   const exScore = decOrNull(be.selfScore);
   scoreRows.push({ name: '预算执行率', weight: exWeight, score: exScore, rate: ratio(exScore, exWeight) });
-  for (const l1 of evaluation.indicators) {
-    const w = decOrNull(l1.weight);
-    const s = decOrNull(l1.selfScore);
+  // A level-1 weight or score the unit left blank is the sum of its children's stated ones when every child states one.
+  for (const l1 of rollUpStatedScores(evaluation).level1) {
+    const w = decOrNull(l1.weight.value);
+    const s = decOrNull(l1.score.value);
     scoreRows.push({ name: l1.name, weight: w, score: s, rate: ratio(s, w) });
   }
   const tw = decOrNull(evaluation.totals.statedWeight);

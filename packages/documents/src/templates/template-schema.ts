@@ -208,7 +208,15 @@ export const Template = z
       chapters: z.array(Chapter).min(1),
     }),
     /** Keywords (in priority order) that find the unit's own text in `evaluation.chapters`. */
-    slots: z.record(z.enum(UNIT_SLOTS), z.object({ label: z.string().min(1), match: z.array(z.string().min(1)).min(1) })),
+    slots: z.record(
+      z.enum(UNIT_SLOTS),
+      z.object({
+        label: z.string().min(1),
+        match: z.array(z.string().min(1)).min(1),
+        /** What the unit should write here, shown beside the editor's field (the province's outline notes). */
+        guidance: z.string().min(1).nullable().default(null),
+      }),
+    ),
     tables: z.object({
       /** The department 自评表 (project and transfer forms: `forms`). */
       selfEvaluation: z.object({
