@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { Evaluation, auditEvaluation, dec, getProfile } from '@jixiao/core';
+import { Evaluation, auditEvaluation, dec, getProfile, roundHalfUp } from '@jixiao/core';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const examplesDir = join(repoRoot, 'examples');
@@ -108,3 +108,64 @@ export function newFindingRules(before: Evaluation, after: Evaluation): string[]
   return [...new Set(auditEvaluation(after, { profile }).findings.map((f) => f.rule))].filter((r) => !had.has(r));
 }
 
+
+const text = (s: string | null | undefined) => (s ? s.replace(/\s+/g, '') : null);
+
+/** The 执行率 a form prints: the stated one, else executed ÷ 全年预算数 (in percent, half up to 2 places). */
+function printedRate(ev: Evaluation): string | null {
+  const stated = ev.funds.total.statedRate ?? ev.budgetExecution.statedRate;
+  if (stated !== null) return v(stated);
+  const { adjusted, executed } = ev.funds.total;
+  if (adjusted === null || executed === null || dec(adjusted).isZero()) return null;
+  return roundHalfUp(dec(executed).dividedBy(adjusted).times(100), 2).toString();
+}
+
+/**
+ * What a project or transfer 自评表 prints, and so what its round trip must keep: header,
+ * funds rows over the columns the form has (年初 | 全年 | 执行 for a project, 全年 | 到位 | 执行
+ * for a transfer), stated rates, execution weight and score, goals, the indicator tree (level-1
+ * weights, level-2 figures where its leaves have none, leaves with target, actual, weight,
+ * score and deviation), total, grade, signatures.
+ */
+export function formFigures(ev: Evaluation) {
+  const keys = ev.kind === 'transfer' ? (['adjusted', 'arrived', 'executed'] as const) : (['initial', 'adjusted', 'executed'] as const);
+  const f = ev.funds;
+  const amounts = (r: Record<(typeof keys)[number], string | null>) => keys.map((k) => v(r[k]));
+  const hasFigures = (x: { weight: string | null; selfScore: string | null }) => x.weight !== null || x.selfScore !== null;
+  return {
+    kind: ev.kind,
+    fiscalYear: ev.fiscalYear,
+    header: {
+      name: text(ev.project?.name),
+      code: text(ev.project?.code),
+      supervisingDepartment: text(ev.supervisingDepartment),
+      implementingUnit: text(ev.project?.implementingUnit ?? ev.unit.name),
+      ...(ev.kind === 'transfer' ? { issuingDepartment: text(ev.project?.issuingDepartment) } : { manager: text(ev.project?.manager), phone: text(ev.project?.phone) }),
+    },
+    funds: {
+      total: amounts(f.total),
+      bySource: f.bySource.filter((r) => keys.some((k) => r[k] !== null)).map((r) => ({ source: r.source, amounts: amounts(r) })),
+    },
+    rate: printedRate(ev),
+    execution: { weight: v(ev.budgetExecution.weight), selfScore: v(ev.budgetExecution.selfScore) },
+    goals: ev.goals.map((g) => ({ expected: text(g.expected), achieved: text(g.achieved) })),
+    indicators: ev.indicators.map((l1) => ({
+      name: text(l1.name),
+      weight: v(l1.weight),
+      children: l1.children.map((l2) => ({
+        name: text(l2.name),
+        ...(l2.children.some(hasFigures) ? {} : { weight: v(l2.weight), selfScore: v(l2.selfScore) }),
+        leaves: l2.children.map((x) => ({
+          name: text(x.name),
+          target: text(x.target),
+          actual: text(x.actual),
+          weight: v(x.weight),
+          selfScore: x.notApplicable ? 'not applicable' : v(x.selfScore),
+          deviation: text(x.deviationReason),
+        })),
+      })),
+    })),
+    total: { weight: v(ev.totals.statedWeight), score: v(ev.totals.statedScore), grade: ev.totals.statedGrade },
+    signatures: { filler: text(ev.signatures.filler), date: ev.signatures.date },
+  };
+}

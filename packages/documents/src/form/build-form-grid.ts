@@ -9,10 +9,14 @@ import { computeReportFigures, type ReportFigures } from '../compute/compute-rep
 import { placeholderValues } from '../compute/build-report-outline.js';
 import { fillPlaceholders } from '../compute/format-figures.js';
 import { formFor, templateFor } from '../templates/load-template.js';
-import type { FormSpec, HeaderField, IndicatorColumn, Template } from '../templates/template-schema.js';
+import type { FormSpec, HeaderField, Template } from '../templates/template-schema.js';
 import { buildFundsBlock, type FundsCells } from './form-funds-block.js';
 import { buildIndicatorBlock, type IndicatorCells } from './form-indicator-block.js';
 import { GridBuilder, type FormGrid } from './form-grid.js';
+import { layoutColumns } from './layout-columns.js';
+
+/** Left and right cell margin of the Word table: a clear gap between cells read back from a PDF. */
+export const CELL_MARGIN_MM = 2.5;
 
 export interface FormContext {
   ev: Evaluation;
@@ -43,22 +47,6 @@ export interface BuildFormOptions {
   profile?: Profile;
 }
 
-const WIDTH: Record<IndicatorColumn, number> = {
-  level1: 10,
-  level2: 11,
-  level3: 24,
-  sign: 7,
-  initialTarget: 12,
-  target: 12,
-  unitOfMeasure: 7,
-  actual: 12,
-  weight: 8,
-  score: 8,
-  scoreRate: 8,
-  core: 7,
-  deviation: 24,
-};
-
 export function buildFormGrid(evaluation: Evaluation, options: BuildFormOptions = {}): BuiltForm {
   if (evaluation.kind === 'department') throw new Error('buildFormGrid is for project and transfer evaluations');
   const template = templateFor(evaluation, options.template);
@@ -82,7 +70,13 @@ export function buildFormGrid(evaluation: Evaluation, options: BuildFormOptions 
   r = goalRows(ctx, funds.next);
   const indicators = buildIndicatorBlock(ctx, r, funds.cells);
   const grid: FormGrid = {
-    columns: columnWidths(spec, ncols),
+    columns: layoutColumns(ctx.b.list(), ncols, {
+      totalMm: 297 - template.margins.left - template.margins.right,
+      fontPt: template.sizes.table,
+      paddingMm: 2 * CELL_MARGIN_MM,
+      maxWrapMm: 60,
+      wrapFloorEms: 8,
+    }),
     attachmentLabel: spec.attachmentLabel,
     title: fillPlaceholders(spec.title, values),
     top,
@@ -93,21 +87,6 @@ export function buildFormGrid(evaluation: Evaluation, options: BuildFormOptions 
     footer: footerLines(evaluation, spec),
   };
   return { grid, cells: { funds: funds.cells, indicators: indicators.cells }, template, spec, fig };
-}
-
-/** Each column as wide as the widest role it plays: indicator column, funds row label, funds figure. */
-function columnWidths(spec: FormSpec, ncols: number): number[] {
-  const widths = [9, ...spec.indicators.columns.map((c) => WIDTH[c])];
-  while (widths.length < ncols) widths.push(8);
-  const f = spec.funds.columns;
-  const first = ncols - f.length + 1;
-  f.forEach((c, i) => {
-    const need = c.key === 'weight' || c.key === 'score' ? 7 : 11;
-    widths[first + i - 1] = Math.max(widths[first + i - 1]!, need);
-  });
-  const labelWidth = widths.slice(1, first - 1).reduce((a, b) => a + b, 0);
-  if (labelWidth < 18) widths[first - 2] = widths[first - 2]! + 18 - labelWidth;
-  return widths;
 }
 
 function headerValue(ev: Evaluation, f: HeaderField): string | null {
@@ -140,12 +119,12 @@ function headerRows(ctx: FormContext, top: number): number {
     if (row.optional && values.every((v) => v === null)) continue;
     if (row.cells.length === 1) {
       b.span(r, 1, 2, row.cells[0]!.label, { bold: true });
-      b.span(r, 3, ncols, values[0] ?? '', { align: 'left' });
+      b.span(r, 3, ncols, values[0] ?? '', { align: 'left', wrap: true });
     } else {
       b.span(r, 1, 2, row.cells[0]!.label, { bold: true });
-      b.span(r, 3, q - 1, values[0] ?? '', { align: 'left' });
-      b.span(r, q, q, row.cells[1]!.label, { bold: true });
-      b.span(r, q + 1, ncols, values[1] ?? '', { align: 'left' });
+      b.span(r, 3, q - 1, values[0] ?? '', { align: 'left', wrap: true });
+      b.span(r, q, q, row.cells[1]!.label, { bold: true, wrap: 'soft' });
+      b.span(r, q + 1, ncols, values[1] ?? '', { align: 'left', wrap: true });
     }
     b.rowHeights.set(r, 22);
     r++;
@@ -163,13 +142,13 @@ function goalRows(ctx: FormContext, top: number): number {
   for (const g of goals) {
     const expected = g?.expected ?? g?.title ?? '';
     const achieved = g?.achieved ?? '';
-    b.span(r, 2, mid - 1, expected, { align: 'left' });
-    b.span(r, mid, ncols, achieved, { align: 'left' });
+    b.span(r, 2, mid - 1, expected, { align: 'left', wrap: true });
+    b.span(r, mid, ncols, achieved, { align: 'left', wrap: true });
     const longest = Math.max(expected.length, achieved.length);
     b.rowHeights.set(r, Math.min(300, Math.max(30, Math.ceil(longest / 34) * 14 + 6)));
     r++;
   }
-  b.put(top, 1, spec.goals.label, { bold: true, rowSpan: r - top });
+  b.put(top, 1, spec.goals.label, { bold: true, rowSpan: r - top, wrap: 'soft' });
   return r;
 }
 

@@ -3,6 +3,7 @@ import { Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import { cellParagraph } from '../docx/docx-text.js';
 import type { Template } from '../templates/template-schema.js';
 import type { FormGrid, GridCell } from './form-grid.js';
+import { CELL_MARGIN_MM } from './build-form-grid.js';
 
 /** `width`: the text width in twips the table spans. */
 export function buildFormTable(grid: FormGrid, t: Template, width: number): Table {
@@ -29,7 +30,8 @@ export function buildFormTable(grid: FormGrid, t: Template, width: number): Tabl
       cells.push(
         new TableCell({
           children: (c?.text ?? '').split('\n').map((line) => cellParagraph(t, line, c?.align ?? 'center', c?.bold ?? false)),
-          verticalAlign: VerticalAlign.CENTER,
+          // Merged cells print at their top row, so a name read back from a PDF stays on its first row.
+          verticalAlign: c && c.rowSpan > 1 ? VerticalAlign.TOP : VerticalAlign.CENTER,
           ...(c && c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
           ...(c && c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
         }),
@@ -39,9 +41,10 @@ export function buildFormTable(grid: FormGrid, t: Template, width: number): Tabl
     rows.push(new TableRow({ cantSplit: true, children: cells }));
   }
   const total = grid.columns.reduce((a, b) => a + b, 0);
+  const margin = Math.round((CELL_MARGIN_MM * 1440) / 25.4);
   return new Table({
     rows,
-    margins: { left: 100, right: 100, top: 30, bottom: 30 },
+    margins: { left: margin, right: margin, top: 30, bottom: 30 },
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: grid.columns.map((w) => Math.round((w / total) * width)),
   });

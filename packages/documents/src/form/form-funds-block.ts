@@ -54,7 +54,7 @@ export function buildFundsBlock(ctx: FormContext, top: number): { next: number; 
   };
   const cells: FundsCells = { executionWeight: null, executionRate: null, executionScore: null, arrivalRate: null, totals: {} };
   b.span(top, 2, first - 1, '', {});
-  cols.forEach((c, i) => b.put(top, first + i, c.label, { bold: true }));
+  cols.forEach((c, i) => b.put(top, first + i, c.label, { bold: true, wrap: 'soft' }));
   const totalRow = top + 1;
   const rows = sourceRows(spec, ev.funds.bySource);
   const srcRow0 = totalRow + 1;
@@ -102,7 +102,7 @@ export function buildFundsBlock(ctx: FormContext, top: number): { next: number; 
     writeExecutionScore(ctx, totalRow, sCol, cells, rateValue);
   }
   const bottom = srcRow0 + rows.length - 1;
-  b.put(top, 1, ctx.fillUnit(spec.funds.label), { bold: true, rowSpan: bottom - top + 1 });
+  b.put(top, 1, ctx.fillUnit(spec.funds.label), { bold: true, rowSpan: bottom - top + 1, wrap: 'soft' });
   return { next: bottom + 1, cells };
 }
 

@@ -24,6 +24,11 @@ export interface GridCell {
   text: string;
   bold: boolean;
   align: CellAlign;
+  /**
+   * false: one line (names, row labels, figures: the layout makes room); 'soft': a heading,
+   * one line when the page allows; true: text that may wrap (三级指标 names, targets, reasons).
+   */
+  wrap: boolean | 'soft';
   /** A note for the reader (an Excel comment), e.g. why a stated figure is not a formula. */
   note: string | null;
   /** Allowed range of a qualitative indicator's score (Excel data validation). */
@@ -31,6 +36,7 @@ export interface GridCell {
 }
 
 export interface FormGrid {
+  /** Column widths in millimetres at the table font size (see layout-columns.ts). */
   columns: number[];
   /** Lines above the table: attachment label, title. */
   attachmentLabel: string | null;
@@ -72,6 +78,7 @@ export class GridBuilder {
       text: o.text ?? (value === null ? '' : typeof value === 'number' ? formatNumber(value, o.numFmt ?? null) : value),
       bold: o.bold ?? false,
       align: o.align ?? 'center',
+      wrap: o.wrap ?? false,
       note: o.note ?? null,
       range: o.range ?? null,
     };

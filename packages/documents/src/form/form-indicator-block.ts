@@ -54,7 +54,7 @@ export function buildIndicatorBlock(ctx: FormContext, top: number, funds: FundsC
     if (!cols.includes(c)) return;
     b.put(r, col(c), v, { ...o, colSpan: lastCol(c) - col(c) + 1 });
   };
-  cols.forEach((c) => put(top, c, spec.indicators.columnLabels[c] ?? FORM_COLUMN_LABELS[c], { bold: true }));
+  cols.forEach((c) => put(top, c, spec.indicators.columnLabels[c] ?? FORM_COLUMN_LABELS[c], { bold: true, wrap: 'soft' }));
   const cells: IndicatorCells = { headerRow: top, scores: {}, total: null, totalWeight: null, grade: null };
   const byPath = new Map(ctx.fig.score.indicators.map((i) => [i.path, i]));
   let r = top + 1;
@@ -81,13 +81,13 @@ export function buildIndicatorBlock(ctx: FormContext, top: number, funds: FundsC
     put(l1Start, 'level1', level1Label(ctx, l1), { rowSpan: r - l1Start });
   });
   const next = totalRows(ctx, r, first, funds, cells, col);
-  b.put(top, 1, spec.indicators.label, { bold: true, rowSpan: next - top });
+  b.put(top, 1, spec.indicators.label, { bold: true, rowSpan: next - top, wrap: 'soft' });
   return { next, cells };
 }
 
 function level1Label(ctx: FormContext, l1: Level1): string {
   const w = decOrNull(l1.weight);
-  return ctx.spec.indicators.level1Weight && w !== null ? `${l1.name}\n（${w.toString()}分）` : l1.name;
+  return ctx.spec.indicators.level1Weight && w !== null ? `${l1.name}（${w.toString()}分）` : l1.name;
 }
 
 type Put = (r: number, c: IndicatorColumn, v: string | number | null, o?: Parameters<FormContext['b']['put']>[3]) => void;
@@ -131,15 +131,15 @@ function leafRow(ctx: FormContext, r: number, leaf: Indicator, scored: ScoredInd
   const a = scored?.actual ?? null;
   const simple = split && t?.kind === 'quantitative' && t.upper === null;
   const unit = leaf.unitOfMeasure ?? (t?.kind === 'quantitative' ? (t.percent ? '%' : t.unit) : null);
-  put(r, 'level3', leaf.name, { align: 'left' });
+  put(r, 'level3', leaf.name, { align: 'left', wrap: true });
   put(r, 'sign', leaf.sign ? SIGN_TEXT[leaf.sign]! : t?.kind === 'quantitative' ? SIGN_TEXT[t.sign]! : '定性');
-  put(r, 'initialTarget', leaf.initialTarget ?? leaf.target ?? '');
-  put(r, 'target', simple && t?.kind === 'quantitative' ? withUnit(t.value.toString(), cols.includes('unitOfMeasure') ? null : unit) : (leaf.target ?? ''));
+  put(r, 'initialTarget', leaf.initialTarget ?? leaf.target ?? '', { wrap: true });
+  put(r, 'target', simple && t?.kind === 'quantitative' ? withUnit(t.value.toString(), cols.includes('unitOfMeasure') ? null : unit) : (leaf.target ?? ''), { wrap: true });
   put(r, 'unitOfMeasure', cols.includes('unitOfMeasure') ? (unit ?? '') : '');
   const actualSplit = cols.includes('unitOfMeasure') && a?.kind === 'quantitative' && (a.percent ? '%' : a.unit) === unit;
-  put(r, 'actual', actualSplit && a?.kind === 'quantitative' ? a.value.toString() : (leaf.actual ?? ''));
+  put(r, 'actual', actualSplit && a?.kind === 'quantitative' ? a.value.toString() : (leaf.actual ?? ''), { wrap: true });
   put(r, 'core', leaf.core ? '是' : '否');
-  put(r, 'deviation', leaf.deviationReason ?? '', { align: 'left' });
+  put(r, 'deviation', leaf.deviationReason ?? '', { align: 'left', wrap: true });
 }
 
 function withUnit(value: string, unit: string | null): string {

@@ -11,7 +11,8 @@ import { addr, type FormGrid } from './form-grid.js';
 export function writeFormSheet(ws: Worksheet, grid: FormGrid, t: Template): void {
   const w = new SheetWriter(ws, t.fonts.table, 10);
   const last = grid.columns.length;
-  ws.columns = grid.columns.map((width) => ({ width }));
+  // Excel's width unit is about one digit of the default font, ≈ 1.9 mm.
+  ws.columns = grid.columns.map((mm) => ({ width: Math.round((mm / 1.9) * 10) / 10 }));
   if (grid.attachmentLabel) w.set(1, 1, grid.attachmentLabel, { align: 'left', bold: true, font: t.fonts.heading1, size: 12, wrap: false });
   const titleRow = grid.top - 1;
   w.set(titleRow, 1, grid.title, { font: t.fonts.title, size: 16 });
