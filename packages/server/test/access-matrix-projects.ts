@@ -77,6 +77,7 @@ export const PROJECT_ENDPOINTS: MatrixEndpoint[] = [
     },
   },
   { name: 'GET a unit\'s projects', state: null, scoped: true, setup: (t, unitId) => project(t, unitId, true), allowed: SEE_UNIT, call: (c, x) => c.get(`/api/units/${x.unitId}/projects?year=2024`) },
+  { name: 'export a unit\'s project workbook', state: null, scoped: true, setup: (t, unitId) => project(t, unitId, true), allowed: SEE_UNIT, call: (c, x) => c.get(`/api/units/${x.unitId}/projects/export?year=2024&format=xlsx`) },
   { name: 'GET a project', state: null, scoped: true, setup: (t, unitId) => project(t, unitId, false), allowed: SEE_UNIT, call: (c, x) => c.get(`/api/projects/${x.id}`) },
   { name: 'POST a project\'s draft evaluation', state: null, scoped: true, setup: (t, unitId) => project(t, unitId, false), allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.post(`/api/projects/${x.id}/evaluation`) },
   { name: 'preview a project list', state: null, scoped: false, setup: (t, unitId) => coded(t, unitId), allowed: IMPORTERS, call: (c, x) => upload(c, list(x.unitId), 'list.csv', { unitId: String(x.unitId) }) },

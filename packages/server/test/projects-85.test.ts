@@ -153,6 +153,23 @@ describe.each(DATABASE_KINDS)('a unit with 85 projects on %s', (kind) => {
     expect(detail.body.audit.findings.map((f: { location: { path: string } }) => f.location.path)).toContain('funds.project.executed');
   });
 
+  it('exports all 85 自评表 into one workbook with the 项目自评结果汇总表', async () => {
+    const res = await makeApp(t.ctx).request(`/api/units/${org.unitA}/projects/export?year=2024&format=xlsx`, { headers: { cookie: c.finance!.cookie! } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets).toHaveLength(N + 1);
+    const summary = book.worksheets.find((w) => /汇总/.test(w.name));
+    expect(summary).toBeDefined();
+    let text = '';
+    summary!.eachRow((row) => (text += `${JSON.stringify(row.values)}\n`));
+    for (const i of [0, 42, N - 1]) expect(text).toContain(projectFigures(i).name);
+    expect((await c.finance!.get(`/api/units/${org.unitA}/projects/export?format=pdf`)).status).toBe(400);
+    expect((await c.fillerC!.get(`/api/units/${org.unitA}/projects/export?year=2024`)).status).toBe(404);
+  });
+
   it('the finance bureau pages, filters and sums the list in the database', async () => {
     const seen = new Set<number>();
     let total = 0;

@@ -191,7 +191,7 @@ export class ProjectRepository {
 
   /**
    * A unit's project and transfer evaluations of a year (the children of its department
-   * evaluation): linked to an active project, or created without one. Oldest first.
+   * evaluation): linked to an active project, or created without one. By project code.
    */
   async childEvaluations(unitId: number, year: number): Promise<{ id: number; data: unknown }[]> {
     return this.db
@@ -202,6 +202,7 @@ export class ProjectRepository {
       .where('e.fiscal_year', '=', year)
       .where('e.kind', 'in', ['project', 'transfer'])
       .where((eb) => eb.or([eb('e.project_id', 'is', null), eb('p.status', '=', 'active')]))
+      .orderBy(sql`p.code asc nulls last`)
       .orderBy('e.id')
       .execute();
   }
