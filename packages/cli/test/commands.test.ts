@@ -1,10 +1,9 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, examplesDir } from './helpers.js';
+import { cli, exampleJsonFiles, examplesDir } from './helpers.js';
 
 const seed001 = join(examplesDir, 'seed-001-hunan-2023.json');
-const exampleFiles = readdirSync(examplesDir).filter((f) => f.endsWith('.json'));
+const exampleFiles = exampleJsonFiles();
 
 describe('jixiao score', () => {
   it('prints indicator scores, totals and the grade with the profile that scored them', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -6,6 +6,11 @@ import { runCli } from '../src/run-cli.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const examplesDir = join(repoRoot, 'examples');
+
+/** Every .json under examples/ (sub-folders included, as `jixiao audit examples` walks them), relative paths, sorted. */
+export function exampleJsonFiles(): string[] {
+  return (readdirSync(examplesDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).sort();
+}
 
 class Capture extends Writable {
   text = '';
