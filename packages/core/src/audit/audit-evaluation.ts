@@ -56,14 +56,20 @@ function compareKeys(a: number[], b: number[]): number {
   return 0;
 }
 
+/** A rule's severity under a profile: the profile's own where it sets one (e.g. a province that requires a reason). */
+export function severityOf(rule: Pick<AuditRule, 'id' | 'severity'>, profile: { severity?: Record<string, Severity> }): Severity {
+  return profile.severity?.[rule.id] ?? rule.severity;
+}
+
 export function runRules(rules: readonly AuditRule[], ctx: ReturnType<typeof gatherAuditContext>): Finding[] {
   const findings: Array<{ finding: Finding; order: number; key: number[] }> = [];
   rules.forEach((rule, order) => {
+    const severity = severityOf(rule, ctx.profile);
     for (const d of rule.check(ctx)) {
       const path = d.location.path;
       const finding: Finding = {
         rule: rule.id,
-        severity: rule.severity,
+        severity,
         category: rule.category,
         message: d.message,
         location: {
@@ -97,5 +103,18 @@ export function auditEvaluation(evaluation: Evaluation, options: AuditOptions = 
   const findings = runRules(AUDIT_RULES, ctx);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { profile: { ...ctx.score.profile }, findings, counts };
+  return {
+    profile: { ...ctx.score.profile },
+    findings,
+    counts,
+    grade: ctx.score.computedGrade,
+    ungradableReason: ctx.score.ungradableReason,
+    blocking: blockingFindings(findings, ctx.profile),
+  };
+}
+
+/** The findings that block submission under a profile (`submission.blocking`, by rule id). */
+export function blockingFindings(findings: readonly Finding[], profile: { submission?: { blocking: readonly string[] } }): Finding[] {
+  const rules = new Set(profile.submission?.blocking ?? []);
+  return findings.filter((f) => rules.has(f.rule));
 }

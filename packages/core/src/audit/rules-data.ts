@@ -26,6 +26,10 @@ export const RulesData = z.object({
   costIndicator: z.object({
     level2Keywords: z.array(z.string()),
     level1Keywords: z.array(z.string()),
+    /** A cost indicator is about the whole project's cost when its name has one of these … */
+    totalPhrases: z.array(z.string().min(1)),
+    /** … and none of these (亩均 / 人均 unit costs, a single item, a rate). */
+    unitCostPhrases: z.array(z.string().min(1)),
   }),
   allFullMarks: z.object({ minIndicators: z.number().int().min(1) }),
   highScoreLowExecution: z.object({ defaultExplanationBelow: Dec }),

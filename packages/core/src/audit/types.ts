@@ -102,4 +102,10 @@ export interface AuditResult {
   profile: { id: string; version: string; name: string };
   findings: Finding[];
   counts: Record<Severity, number>;
+  /** The grade of the recomputed total, or null when it cannot be graded (see `ungradableReason`). */
+  grade: string | null;
+  /** "无法定级：…" when the recomputed total cannot be graded; null otherwise. */
+  ungradableReason: string | null;
+  /** Findings that block submission under the profile (`submission.blocking`). */
+  blocking: Finding[];
 }

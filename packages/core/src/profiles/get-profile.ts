@@ -8,9 +8,10 @@ import national from './data/national.json' with { type: 'json' };
 import hunan from './data/hunan.json' with { type: 'json' };
 import henan from './data/henan.json' with { type: 'json' };
 import hebei from './data/hebei.json' with { type: 'json' };
+import yueyangDepartment from './data/yueyang-department.json' with { type: 'json' };
 
 /** Raw profile data as shipped, by file name; exported so tests can validate each file. */
-export const PROFILE_DATA: Readonly<Record<string, unknown>> = { national, hunan, henan, hebei };
+export const PROFILE_DATA: Readonly<Record<string, unknown>> = { national, hunan, henan, hebei, 'yueyang-department': yueyangDepartment };
 
 function loadProfile(file: string, data: unknown): Profile {
   const r = Profile.safeParse(data);

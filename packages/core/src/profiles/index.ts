@@ -2,3 +2,5 @@ export * from './get-profile.js';
 export * from './diff-profiles.js';
 export * from './match-level1-template.js';
 export * from './kind-weights.js';
+export * from './profile-sources.js';
+export * from './department-framework.js';

@@ -6,3 +6,5 @@ export * from './compute-department-formulas.js';
 export * from './compute-project-rollup.js';
 export * from './classify-qualitative-score.js';
 export * from './roll-up-stated-scores.js';
+export * from './score-department-framework.js';
+export * from './assess-gradability.js';

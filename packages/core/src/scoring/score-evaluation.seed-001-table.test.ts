@@ -106,7 +106,21 @@ describe('scoreEvaluation on the seed 001 table (hunan profile)', () => {
     expect(formatDecimal(r.computedTotal!)).toBe('109.96');
     expect(formatDecimal(r.computedIndicatorTotal!)).toBe('99.96');
     expect(r.statedTotal!.toString()).toBe('99');
-    expect(r.computedGrade).toBe('优');
+  });
+
+  it('does not grade 109.96 out of 110: 无法定级 with the reason', () => {
+    expect(r.computedGrade).toBeNull();
+    expect(r.gradeBlockers).toEqual(['各项分值合计 110 分，不等于规则总分 100 分']);
+    expect(r.ungradableReason).toBe('无法定级：各项分值合计 110 分，不等于规则总分 100 分');
+    expect(r.explanation.at(-2)).toBe(r.ungradableReason);
+  });
+
+  it('names the sources of the knobs it used, verified ones (the form) apart from defaults', () => {
+    const byKnob = new Map(r.basis.map((b) => [b.knob, b]));
+    expect(byKnob.get('weights.level1.department')?.verified).toBe(true);
+    expect(byKnob.get('reverse.formula')?.verified).toBe(false);
+    expect(byKnob.get('grades')?.document?.number).toBe('财预〔2020〕10号');
+    expect(r.indicators.find((x) => x.name === '费用开支控制在预算内执行')!.knobs).toEqual(['reverse.formula']);
   });
 
   it('scores the qualitative 增强 rows at the top of the achieved band', () => {

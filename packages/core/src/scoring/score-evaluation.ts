@@ -9,14 +9,14 @@ import { EVALUATION_KIND_LABELS, type Evaluation } from '../model/evaluation.js'
 import { getProfile } from '../profiles/get-profile.js';
 import { kindWeights } from '../profiles/kind-weights.js';
 import type { Profile } from '../profiles/profile.js';
-import { gradeBandOf } from './grade-score.js';
+import { assessGradability } from './assess-gradability.js';
+import { gradeLine, profileStamp, scoreResult } from './finish-score.js';
+import { scoreDepartmentFramework } from './score-department-framework.js';
 import { scoreExecution } from './score-execution.js';
 import { scoreIndicator } from './score-indicator.js';
-import type { ProfileStamp, ScoreResult, ScoredIndicator, ScoredLevel1 } from './types.js';
+import type { ScoreResult, ScoredIndicator, ScoredLevel1 } from './types.js';
 
-export function profileStamp(profile: Profile): ProfileStamp {
-  return { id: profile.id, version: profile.version, name: profile.name };
-}
+export { profileStamp };
 
 /** Weight of every applicable leaf after not-applicable ones are dropped (and the rest rescaled). */
 function effectiveWeights(evaluation: Evaluation, profile: Profile): Map<string, Decimal | null> {
@@ -45,6 +45,7 @@ function effectiveWeights(evaluation: Evaluation, profile: Profile): Map<string,
 }
 
 export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getProfile(evaluation.profile)): ScoreResult {
+  if (profile.departmentFramework && evaluation.kind === 'department') return scoreDepartmentFramework(evaluation, profile);
   const places = profile.rounding.places;
   const f = (d: Decimal) => formatDecimal(d, places);
   const execution = scoreExecution(evaluation, profile);
@@ -59,6 +60,11 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
   // Execution (left out of the total when the profile's total excludes it, or when this
   // kind's form does not score it: weight 0 and no 分值 printed)
   const kw = kindWeights(profile, evaluation.kind);
+  const kindKnob = profile.weights.byKind[evaluation.kind] ? [`weights.byKind.${evaluation.kind}`] : [];
+  execution.knobs = [
+    ...(evaluation.budgetExecution.weight === null ? ['weights.budgetExecution', ...kindKnob] : []),
+    ...(execution.rate !== null ? ['execution.base', 'execution.cap'] : []),
+  ];
   const notScored = evaluation.budgetExecution.weight === null && execution.weight !== null && execution.weight.isZero();
   const includeExecution = kw.totalIncludesBudgetExecution && !notScored;
   if (notScored) {
@@ -163,16 +169,20 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
       explanation: l1Explanation,
       statedChildSum,
       leafCount: leaves.length,
+      knobs: [`weights.level1.${evaluation.kind}`],
     });
   });
 
   const totalWeight = sumDec(weightParts);
   let computedTotal: Decimal | null = null;
   let computedIndicatorTotal: Decimal | null = null;
+  let noTotalReason: string | null = null;
   if (evaluation.indicators.length === 0) {
-    explanation.push('未列出绩效指标，无法重新计算总分');
+    noTotalReason = '未列出绩效指标，无法重新计算总分';
+    explanation.push(noTotalReason);
   } else if (indicatorParts === 0) {
-    explanation.push('绩效指标均无法计算，也未填报得分，无法重新计算总分');
+    noTotalReason = '绩效指标均无法计算，也未填报得分，无法重新计算总分';
+    explanation.push(noTotalReason);
   } else {
     computedTotal = sumDec(parts.map((p) => p.value));
     computedIndicatorTotal = sumDec(parts.filter((p) => !p.execution).map((p) => p.value));
@@ -183,13 +193,18 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
     explanation.push(`各项分值合计 ${f(totalWeight)}，与规则总分 ${f(profileTotal)} 不一致`);
   }
 
-  let computedGrade: string | null = null;
-  if (computedTotal !== null) {
-    const band = gradeBandOf(computedTotal, profile);
-    computedGrade = band.name;
-    const range = band.max === null ? `≥ ${f(band.min)}` : `在 [${f(band.min)}, ${f(band.max)}) 之间`;
-    explanation.push(`等级：${f(computedTotal)} ${range} → ${band.name}（${profile.name} ${profile.version}）`);
-  }
+  const gradeBlockers = assessGradability({
+    execution,
+    includeExecution,
+    indicators,
+    level1,
+    computedTotal,
+    noTotalReason,
+    totalWeight,
+    profileTotal,
+    places,
+  });
+  const computedGrade = gradeLine(computedTotal, gradeBlockers, profile, explanation);
   const statedTotal = decOrNull(evaluation.totals.statedScore);
   const statedGrade = evaluation.totals.statedGrade?.trim() || null;
   if (statedTotal !== null || statedGrade !== null) {
@@ -198,8 +213,7 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
     );
   }
 
-  return {
-    profile: profileStamp(profile),
+  return scoreResult(profile, {
     execution,
     indicators,
     level1,
@@ -210,5 +224,7 @@ export function scoreEvaluation(evaluation: Evaluation, profile: Profile = getPr
     statedGrade,
     explanation,
     computedIndicatorTotal,
-  };
+    gradeBlockers,
+    totalKnobs: ['weights.total', 'weights.totalIncludesBudgetExecution', ...kindKnob, 'grades'],
+  });
 }

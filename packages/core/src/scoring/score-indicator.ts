@@ -41,6 +41,11 @@ interface Outcome {
   computed: Decimal | null;
   computedRange: { min: Decimal; max: Decimal } | null;
   explanation: string;
+  /** Profile knobs the outcome depends on. */
+  knobs?: string[];
+  /** Qualitative level, and whether jixiao inferred it (not stated by the unit). */
+  level?: QualitativeLevel;
+  inferred?: boolean;
 }
 
 const YES_NO = new Set(['是', '否']);
@@ -76,14 +81,17 @@ export function scoreIndicator(indicator: Indicator, ctx: ScoreIndicatorContext)
       computedRange: null,
       explanation:
         profile.notApplicable === 'rescale' ? '不适用，已剔除，其余指标分值按比例折算' : '不适用，已剔除（不折算其余指标）',
+      knobs: ['notApplicable'],
     };
   }
 
   const outcome = scoreOutcome(indicator, target, actual, effectiveWeight, profile);
   let explanation = outcome.explanation;
+  const knobs = [...(outcome.knobs ?? [])];
   if (weight !== null && effectiveWeight !== null && !weight.equals(effectiveWeight)) {
     const f = (d: Decimal) => formatDecimal(d, profile.rounding.places);
     explanation = `（剔除不适用指标后分值由 ${f(weight)} 折算为 ${f(effectiveWeight)}）${explanation}`;
+    knobs.unshift('notApplicable');
   }
   // Spelled out (same key order as `{ ...base, ...outcome, explanation }`): spreading two
   // objects per leaf was a measurable part of scoring.
@@ -102,6 +110,9 @@ export function scoreIndicator(indicator: Indicator, ctx: ScoreIndicatorContext)
     computed: outcome.computed,
     computedRange: outcome.computedRange,
     explanation,
+    knobs,
+    qualitativeLevel: outcome.level ?? null,
+    levelInferred: outcome.inferred ?? false,
   };
 }
 
@@ -230,12 +241,12 @@ function scoreQuantitative(
   const achievement = a.dividedBy(t);
   const threshold = dec(profile.quantitative.overAchievementThreshold);
   if (achievement.greaterThanOrEqualTo(threshold)) {
-    return finish(
+    return withKnob('quantitative.overAchievementThreshold', finish(
       'over_achieved',
       achievement,
       null,
       `${sym} 指标：实际 ${show(a)} 为目标 ${show(t)} 的 ${formatPercent(achievement, places)}，达到超额完成阈值 ${formatPercent(threshold, places)}，须说明超额原因`,
-    );
+    ));
   }
   if (a.greaterThanOrEqualTo(t)) {
     return finish('met', achievement, null, `${sym} 指标：实际 ${show(a)} 达到目标 ${show(t)}`);
@@ -250,8 +261,16 @@ type Finish = (
   text: string,
 ) => Outcome;
 
+function withKnob(knob: string, o: Outcome): Outcome {
+  return { ...o, knobs: [...(o.knobs ?? []), knob] };
+}
+
 /** Reverse indicator above its target (a > t ≥ …). */
 function reverseUnmet(t: Decimal, a: Decimal, label: string, finish: Finish, profile: Profile): Outcome {
+  return withKnob('reverse.formula', reverseUnmetOutcome(t, a, label, finish, profile));
+}
+
+function reverseUnmetOutcome(t: Decimal, a: Decimal, label: string, finish: Finish, profile: Profile): Outcome {
   const f = (d: Decimal) => formatDecimal(d, profile.rounding.places);
   const achievement = a.isZero() ? null : t.dividedBy(a);
   if (!t.isPositive() || t.isZero()) {
@@ -282,6 +301,7 @@ function scoreQualitative(
   const f = (d: Decimal) => formatDecimal(d, places);
   let level: QualitativeLevel | null = indicator.qualitativeLevel;
   let source = '依据填报的定性等级';
+  const inferred = level === null;
   if (level === null && actual !== null) {
     const word = actual.kind === 'qualitative' ? actual.word : null;
     const targetLevel = target?.kind === 'qualitative' ? target.level : null;
@@ -292,7 +312,8 @@ function scoreQualitative(
     } else if (actual.kind === 'qualitative') {
       level = actual.level;
     }
-    if (word !== null) source = `依据实际完成值“${word}”`;
+    // jixiao's reading of the wording, not a level the unit stated: said so wherever it shows.
+    if (word !== null) source = `jixiao 依据实际完成值“${word}”推定，非单位填报的等级`;
   }
   if (level === null) {
     if (actual === null || actual.kind === 'empty') {
@@ -304,7 +325,8 @@ function scoreQualitative(
   const [lo, hi] = profile.qualitative.bands[level];
   const loR = dec(lo);
   const hiR = dec(hi);
-  const label = `定性指标（${QUALITATIVE_LEVEL_LABELS[level]}，${source}）`;
+  const label = `定性指标（${inferred ? '推定为' : ''}${QUALITATIVE_LEVEL_LABELS[level]}，${source}）`;
+  const marks = { knobs: ['qualitative.bands'], level, inferred };
   if (weight === null) {
     return {
       status: 'qualitative',
@@ -312,6 +334,7 @@ function scoreQualitative(
       computed: null,
       computedRange: null,
       explanation: `${label}：得分区间为分值的 ${formatPercent(loR, places)}–${formatPercent(hiR, places)}；未填写分值，无法计算得分`,
+      ...marks,
     };
   }
   const min = weight.times(loR);
@@ -322,5 +345,6 @@ function scoreQualitative(
     computed: max,
     computedRange: { min, max },
     explanation: `${label}：得分区间 ${f(min)}–${f(max)}（分值 ${f(weight)} 的 ${formatPercent(loR, places)}–${formatPercent(hiR, places)}），取上限 ${f(max)}`,
+    ...marks,
   };
 }

@@ -3,6 +3,8 @@
  * Chinese (e.g. "10 × 93 ÷ 95 = 9.79") and every result records the profile that made it.
  */
 import type { Decimal } from '../decimal/decimal.js';
+import type { QualitativeLevel } from '../model/evaluation.js';
+import type { KnobBasis } from '../profiles/profile-sources.js';
 import type { ParsedActual, ParsedTarget } from '../targets/types.js';
 
 export interface ProfileStamp {
@@ -19,7 +21,9 @@ export type IndicatorStatus =
   | 'not_applicable' // dropped, remaining weights rescaled
   | 'no_target' // no usable target text
   | 'no_actual' // numeric target but no numeric actual
-  | 'unparseable'; // target or actual text could not be read
+  | 'unparseable' // target or actual text could not be read
+  | 'base_data' // a department-framework line scored from the base-data sheet
+  | 'stated_only'; // a department-framework judgement line: the unit's own score is taken
 
 export interface ScoredIndicator {
   /** Model path, e.g. "indicators.0.children.2.children.1". */
@@ -41,6 +45,12 @@ export interface ScoredIndicator {
   stated: Decimal | null;
   /** e.g. "≤ 指标：5 × 263.38 ÷ 265.45 = 4.96" */
   explanation: string;
+  /** Profile knobs the score used (keys of `ScoreResult.basis`). */
+  knobs?: string[];
+  /** The qualitative level scored by, and whether jixiao inferred it from the actual's wording
+   * (基本健全 → 部分达成) rather than the unit stating it. */
+  qualitativeLevel?: QualitativeLevel | null;
+  levelInferred?: boolean;
 }
 
 export interface ScoredLevel1 {
@@ -58,6 +68,7 @@ export interface ScoredLevel1 {
   statedChildSum?: Decimal | null;
   /** Number of leaf indicators under it (not-applicable ones included). */
   leafCount?: number;
+  knobs?: string[];
 }
 
 export interface ScoredExecution {
@@ -72,6 +83,7 @@ export interface ScoredExecution {
   explanation: string;
   /** True when the profile's base (adjusted) was not stated and the other base was used. */
   baseFallback?: boolean;
+  knobs?: string[];
 }
 
 export interface ScoreResult {
@@ -90,6 +102,18 @@ export interface ScoreResult {
   explanation: string[];
   /** Sum of the indicator parts of computedTotal (without execution); null when none. */
   computedIndicatorTotal?: Decimal | null;
+  /**
+   * Why the total cannot be graded — weights that do not add up to the profile's total,
+   * unscored indicators, scores above their weights, no total at all — as one Chinese line
+   * "无法定级：…"; null when it can (then `computedGrade` is set).
+   */
+  ungradableReason: string | null;
+  /** The reasons one by one (empty when gradable). */
+  gradeBlockers: string[];
+  /** Knobs of the total and the grade. */
+  totalKnobs: string[];
+  /** The sources of every knob the lines name, in first-use order. */
+  basis: KnobBasis[];
 }
 
 /** One department-level formula of the 2013 common framework, computed from the base-data sheet. */

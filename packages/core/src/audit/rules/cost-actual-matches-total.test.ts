@@ -27,3 +27,27 @@ describe('cost-actual-matches-total', () => {
     expect(run(costActualMatchesTotal, input('270'))).toEqual([]);
   });
 });
+
+const named = (name: string, actual = '265.45') => ({
+  ...input(actual),
+  indicators: [{ name: '产出指标', children: [{ name: '成本指标', children: [{ name, target: '≤263.38', actual, weight: '5', selfScore: '4' }] }] }],
+});
+
+describe('cost-actual-matches-total: only indicators that name the total cost', () => {
+  it('fires for 项目总成本', () => {
+    expect(run(costActualMatchesTotal, named('项目总成本'))).toHaveLength(1);
+  });
+  it('does not fire for unit costs (亩均 / 人均) even when the figure equals a fund part', () => {
+    expect(run(costActualMatchesTotal, named('亩均种植成本'))).toEqual([]);
+    expect(run(costActualMatchesTotal, named('人均培训成本'))).toEqual([]);
+  });
+  it('does not fire for a sub-item (印刷费) whose name does not say total cost', () => {
+    expect(run(costActualMatchesTotal, named('印刷费'))).toEqual([]);
+  });
+  it('hedges: says the scope may be intended and asks for it to be written down', () => {
+    const [f] = run(costActualMatchesTotal, named('费用开支控制在预算内执行'));
+    expect(f!.message).toContain('可能只统计了');
+    expect(f!.message).toContain('口径');
+    expect(f!.message).not.toContain('应按全部支出填报');
+  });
+});

@@ -19,3 +19,18 @@ describe('self-score-within-formula', () => {
     expect(run(selfScoreWithinFormula, leaf('≤263.38', '265.45', '4'))).toEqual([]);
   });
 });
+
+describe('self-score-within-formula: an inferred qualitative level is jixiao’s call, not the unit’s', () => {
+  const input = (extra: Record<string, unknown>) => ({
+    indicators: [{ name: '效益指标', children: [{ name: '可持续影响指标', children: [{ name: '制度建设', target: '健全', actual: '基本健全', weight: '5', selfScore: '5', ...extra }] }] }],
+  });
+  it('says the band is inferred from 基本健全 and asks the unit to state its level', () => {
+    const [f] = run(selfScoreWithinFormula, input({}));
+    expect(f!.message).toContain('jixiao 依据实际完成值推定');
+    expect(f!.message).toContain('单位未填报定性等级');
+    expect(f!.expected).toBe('4');
+  });
+  it('a stated level of 达成 is the unit’s statement: 5 is within its band', () => {
+    expect(run(selfScoreWithinFormula, input({ qualitativeLevel: 'achieved' }))).toEqual([]);
+  });
+});

@@ -19,8 +19,12 @@ export const selfScoreWithinFormula: AuditRule = {
         const { min, max } = s.computedRange;
         if (s.stated.greaterThanOrEqualTo(min) && s.stated.lessThanOrEqualTo(max)) continue;
         if (s.stated.lessThan(min)) continue; // scoring below the band is the unit's own caution
+        // A level jixiao inferred from the wording is not the unit's statement: say whose call it is.
+        const message = s.levelInferred
+          ? `“${s.name}”自评 ${statedText} 分，高于 jixiao 依据实际完成值推定的定性档次的得分区间 ${fmt(min)}–${fmt(max)} 分（${s.explanation}）。单位未填报定性等级，档次是推定的：如单位认定已达成年度指标，请在“定性等级”中注明；否则请按档次区间核对得分。`
+          : `“${s.name}”自评 ${statedText} 分，超出其定性档次的得分区间 ${fmt(min)}–${fmt(max)} 分（${s.explanation}）。`;
         out.push({
-          message: `“${s.name}”自评 ${statedText} 分，超出其定性档次的得分区间 ${fmt(min)}–${fmt(max)} 分（${s.explanation}）。`,
+          message,
           location: { path: `${s.path}.selfScore`, label },
           reported: statedText,
           expected: fmt(max),
