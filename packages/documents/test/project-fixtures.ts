@@ -1,6 +1,6 @@
 /**
- * Project and transfer evaluations built for the documents tests (the repository's
- * examples/project-*.json and transfer-*.json are used as well where they exist): one
+ * Project and transfer evaluations built for the documents tests (the project and transfer
+ * evaluations under examples/ are used as well): one
  * consistent national project, one printed in 元 whose 其中 rows and execution score
  * disagree with the stated figures, one scored per 二级 indicator, one with 指标性质/计量单位
  * columns in mind, and one transfer with funds by level and 到位数.
@@ -136,11 +136,13 @@ export const BUILT: Record<string, Evaluation> = {
   'transfer-forestry': Evaluation.parse(forestry),
 };
 
-/** The repository's project and transfer examples (examples/project-*.json, transfer-*.json). */
+/** The repository's project and transfer examples: every evaluation under examples/ (sub-folders too) that is not a department's. */
 export function exampleForms(): Record<string, Evaluation> {
   const out: Record<string, Evaluation> = {};
-  for (const f of readdirSync(examplesDir).filter((x) => /^(project|transfer)-.*\.json$/.test(x)).sort()) {
-    out[f.replace(/\.json$/, '')] = Evaluation.parse(JSON.parse(readFileSync(join(examplesDir, f), 'utf8')));
+  const files = (readdirSync(examplesDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.json')).sort();
+  for (const f of files) {
+    const ev = Evaluation.parse(JSON.parse(readFileSync(join(examplesDir, f), 'utf8')));
+    if (ev.kind !== 'department') out[`examples/${f.replace(/\.json$/, '')}`] = ev;
   }
   return out;
 }

@@ -1,10 +1,13 @@
 /**
- * `jixiao export <input…> --format docx|xlsx|pdf [--template id] -o <file|dir>`: the official
- * package — 自评报告 (.docx), 自评表/基础数据表 (.xlsx) or PDF — in a jurisdiction's template.
- * Inputs of any format (JSON or published reports). With several inputs `-o` is a folder.
+ * `jixiao export <input…> --format docx|xlsx|pdf [--document report|table] [--template id] -o <file|dir>`:
+ * the official package — a department's 自评报告 (.docx, PDF) and tables (.xlsx); a project's or
+ * transfer's 自评表 (.xlsx with live formulas, .docx, PDF) or, with `--document report`, its
+ * 自评报告. With several inputs `-o` is a folder. `--workbook` puts project and transfer inputs
+ * into one unit workbook (export-workbook.ts); `--projects <folder>` gives a department report
+ * its project chapter. Inputs of any format (JSON or published reports).
  * @jixiao/documents is loaded only here, at run time, so other commands never load it.
  */
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { JxError, isJxError, type Evaluation } from '@jixiao/core';
 import { expandInputs } from '../expand-inputs.js';
@@ -12,75 +15,84 @@ import { createProgressBar } from '../output/progress-bar.js';
 import { parseOptions } from '../parse-options.js';
 import { readEvaluationFile } from '../read-evaluation-file.js';
 import type { CliIo, Command } from './command.js';
+import { exportWorkbook, readAll } from './export-workbook.js';
+import { loadDocuments, writeAtomic, type DocumentKind, type DocumentsModule, type ExportOptions, type Format } from './export-documents.js';
 
-const FORMATS = ['docx', 'xlsx', 'pdf'] as const;
-type Format = (typeof FORMATS)[number];
-
-interface DocumentsModule {
-  exportEvaluation(evaluation: Evaluation, format: Format, options: { template?: string; onNote?: (note: string) => void }): Promise<Uint8Array>;
-  loadTemplate(id: string): unknown;
-}
-
-async function loadDocuments(): Promise<DocumentsModule> {
-  try {
-    const specifier = '@jixiao/documents'; // resolved at run time: only `export` needs it
-    return (await import(specifier)) as DocumentsModule;
-  } catch (e) {
-    throw new JxError('UNSUPPORTED_FORMAT', `导出文档需要 @jixiao/documents 模块（${e instanceof Error ? e.message : String(e)}）`);
-  }
-}
-
-/** Write through a temporary file so an interrupted run never leaves half a file behind. */
-async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${target}.${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, target);
-}
+const FORMATS: readonly Format[] = ['docx', 'xlsx', 'pdf'];
+const DOCUMENTS: readonly DocumentKind[] = ['report', 'table'];
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: '生成正式材料：自评报告（.docx）、自评表与基础数据表（.xlsx）或 PDF，按地区模板',
+  summary: '生成正式材料：部门自评报告与自评表、项目与转移支付自评表（.xlsx/.docx/PDF）、单位项目工作簿，按地区模板',
   usage: [
-    'jixiao export <评价文件> --format docx|xlsx|pdf [--template 模板] -o <输出文件>',
-    'jixiao export <文件…|文件夹> --format docx|xlsx|pdf [--template 模板] -o <输出文件夹>',
+    'jixiao export <评价文件> --format docx|xlsx|pdf [--document report|table] [--template 模板] -o <输出文件>',
+    'jixiao export <文件…|文件夹> --format docx|xlsx|pdf [--document report|table] [--template 模板] -o <输出文件夹>',
+    'jixiao export <项目文件…|文件夹> --workbook [--template 模板] -o <单位工作簿.xlsx>',
+    'jixiao export <部门评价文件> --format docx|pdf --projects <项目文件…|文件夹> -o <报告.docx>',
   ],
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       format: { type: 'string', short: 'f' },
+      document: { type: 'string', short: 'd' },
       template: { type: 'string', short: 't' },
       output: { type: 'string', short: 'o' },
+      workbook: { type: 'boolean', short: 'w' },
+      projects: { type: 'string', short: 'p', multiple: true },
     });
-    const format = values.format as Format | undefined;
+    const format = (values.format ?? (values.workbook ? 'xlsx' : undefined)) as Format | undefined;
     if (!format || !FORMATS.includes(format)) throw new JxError('USAGE', `请用 --format 指定 docx、xlsx 或 pdf${values.format ? `（收到“${values.format}”）` : ''}`);
+    const document = values.document as DocumentKind | undefined;
+    if (document !== undefined && !DOCUMENTS.includes(document)) throw new JxError('USAGE', `--document 只能是 report（自评报告）或 table（自评表），收到“${document}”`);
     if (positionals.length === 0) throw new JxError('USAGE', '请给出要导出的评价文件，如 jixiao export evaluation.json --format docx -o 报告.docx');
     if (!values.output) throw new JxError('USAGE', '请用 -o 指定输出文件（多个输入时为输出文件夹）');
+    const projects = values.projects as string[] | undefined;
+    if (values.workbook) {
+      if (format !== 'xlsx') throw new JxError('USAGE', `--workbook 只生成 .xlsx 工作簿（收到 --format ${format}）`);
+      if (projects) throw new JxError('USAGE', '--projects 用于部门自评报告，不能与 --workbook 同用');
+    }
     const docs = await loadDocuments();
     if (values.template) docs.loadTemplate(values.template); // unknown template: fail before reading anything
     const files = await expandInputs(positionals, io.cwd);
     if (files.length === 0) throw new JxError('FILE_NOT_FOUND', `没有找到可导出的文件（${positionals.join(' ')}）`);
     const out = resolve(io.cwd, values.output);
-    const single = files.length === 1 && positionals.length === 1 && !/[*?]/.test(positionals[0]!) && files[0] === positionals[0];
     const outInfo = await stat(out).catch(() => null);
+    if (values.workbook) return exportWorkbook(docs, files, values.template, out, outInfo, io);
+    const children = projects ? await readChildren(projects, io) : undefined;
+    const options: Omit<ExportOptions, 'onNote'> = { ...(values.template ? { template: values.template } : {}), ...(document ? { document } : {}), ...(children ? { children } : {}) };
+    const single = files.length === 1 && positionals.length === 1 && !/[*?]/.test(positionals[0]!) && files[0] === positionals[0];
+    if (children && !single) throw new JxError('USAGE', '--projects 只能用于一个部门评价文件');
     if (single && !outInfo?.isDirectory()) {
-      await exportOne(docs, resolve(io.cwd, files[0]!), format, values.template, out, io);
+      await exportOne(docs, resolve(io.cwd, files[0]!), format, options, out, io, Boolean(children));
       io.stderr.write(`已写入 ${values.output}\n`);
       return 0;
     }
     if (outInfo && !outInfo.isDirectory()) throw new JxError('USAGE', `多个输入时 -o 应为文件夹，${values.output} 是文件`);
     await mkdir(out, { recursive: true });
-    return exportMany(docs, files, format, values.template, out, io);
+    return exportMany(docs, files, format, options, out, io);
   },
 };
 
-async function exportOne(docs: DocumentsModule, file: string, format: Format, template: string | undefined, target: string, io: CliIo): Promise<void> {
+/** The department's projects for its report's project chapter: every input must read, or nothing is written. */
+async function readChildren(inputs: string[], io: CliIo): Promise<Evaluation[]> {
+  const files = await expandInputs(inputs, io.cwd);
+  if (files.length === 0) throw new JxError('FILE_NOT_FOUND', `--projects 没有找到文件（${inputs.join(' ')}）`);
+  const evaluations = await readAll(files, io);
+  const dept = evaluations.findIndex((e) => e.kind === 'department');
+  if (dept >= 0) throw new JxError('USAGE', `--projects 应为项目或转移支付自评，${files[dept]} 是部门整体自评`);
+  return evaluations;
+}
+
+async function exportOne(docs: DocumentsModule, file: string, format: Format, options: Omit<ExportOptions, 'onNote'>, target: string, io: CliIo, needsDepartment = false): Promise<void> {
   const loaded = await readEvaluationFile(file);
+  if (needsDepartment && loaded.evaluation.kind !== 'department') throw new JxError('USAGE', `--projects 用于部门整体自评报告，${file} 不是部门整体自评`);
+  docs.exportDocument(loaded.evaluation, format, options.document); // a combination that does not exist: fail before rendering
   const notes = new Set<string>();
-  const bytes = await docs.exportEvaluation(loaded.evaluation, format, { ...(template ? { template } : {}), onNote: (n) => notes.add(n) });
+  const bytes = await docs.exportEvaluation(loaded.evaluation, format, { ...options, onNote: (n) => notes.add(n) });
   await writeAtomic(target, bytes);
   for (const n of notes) io.stderr.write(`说明：${n}\n`);
 }
 
-async function exportMany(docs: DocumentsModule, files: string[], format: Format, template: string | undefined, dir: string, io: CliIo): Promise<number> {
+async function exportMany(docs: DocumentsModule, files: string[], format: Format, options: Omit<ExportOptions, 'onNote'>, dir: string, io: CliIo): Promise<number> {
   const bar = createProgressBar(io, files.length);
   const used = new Set<string>();
   let failed = 0;
@@ -90,7 +102,7 @@ async function exportMany(docs: DocumentsModule, files: string[], format: Format
     for (let i = 2; used.has(name); i++) name = `${basename(file, extname(file))}-${i}.${format}`;
     used.add(name);
     try {
-      await exportOne(docs, resolve(io.cwd, file), format, template, join(dir, name), io);
+      await exportOne(docs, resolve(io.cwd, file), format, options, join(dir, name), io);
     } catch (e) {
       if (!isJxError(e)) throw e;
       failed++;

@@ -29,19 +29,22 @@ interface PrintedRow {
   row: FundRow | null;
 }
 
-/** The 其中 rows: the template's rows (filled from the evaluation), then the evaluation's other rows in order. */
+/**
+ * The 其中 rows. When the evaluation's rows are all of the template's sources, the template's
+ * rows in its order (blank where the evaluation has none), as the form prints them; when the
+ * unit split its funds otherwise (e.g. 中央 / 地方 / 其他), the evaluation's rows as they are.
+ */
 export function sourceRows(spec: FormSpec, bySource: SourceFundRow[]): PrintedRow[] {
-  const used = new Set<number>();
-  const out: PrintedRow[] = spec.funds.sources.map((s) => {
-    const i = bySource.findIndex((r, k) => !used.has(k) && r.source === s.source);
-    if (i < 0) return { label: s.label, row: null };
-    used.add(i);
-    return { label: bySource[i]!.label ?? s.label, row: bySource[i]! };
+  const templateSources = spec.funds.sources.map((s) => s.source);
+  const own = (r: SourceFundRow, fallback: string | undefined) => ({ label: r.label ?? fallback ?? FUND_SOURCE_LABELS[r.source], row: r });
+  const counts = new Map<string, number>();
+  for (const r of bySource) counts.set(r.source, (counts.get(r.source) ?? 0) + 1);
+  const fitsTemplate = bySource.every((r) => templateSources.includes(r.source)) && [...counts.values()].every((n) => n === 1);
+  if (!fitsTemplate) return bySource.map((r) => own(r, spec.funds.sources.find((s) => s.source === r.source)?.label));
+  return spec.funds.sources.map((s) => {
+    const r = bySource.find((x) => x.source === s.source);
+    return r ? own(r, s.label) : { label: s.label, row: null };
   });
-  bySource.forEach((r, k) => {
-    if (!used.has(k)) out.push({ label: r.label ?? FUND_SOURCE_LABELS[r.source], row: r });
-  });
-  return out;
 }
 
 export function buildFundsBlock(ctx: FormContext, top: number): { next: number; cells: FundsCells } {
