@@ -91,7 +91,7 @@ describe('jixiao export: project and transfer 自评表', () => {
     expect(dept.stderr).toContain('部门整体自评');
     writeFileSync(join(dir, 'bad.json'), '{ not json');
     const bad = await cli(['export', dir, '--workbook', '-o', out]);
-    expect(bad.code).toBe(64);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('bad.json');
     expect(bad.stderr).toContain('未生成任何文件');
     expect(existsSync(out)).toBe(false);

@@ -29,7 +29,7 @@ export async function readAll(files: string[], io: CliIo): Promise<Evaluation[]>
   bar.done();
   if (failures.length > 0) {
     for (const f of failures) io.stderr.write(`${f}\n`);
-    throw new JxError('USAGE', `${failures.length} 个文件无法读取，未生成任何文件`);
+    throw new JxError('FILE_UNREADABLE', `${failures.length} 个文件无法读取，未生成任何文件`);
   }
   return out;
 }
