@@ -24,7 +24,7 @@ describe('tables in other shapes', () => {
     expect(ev.funds.sourceUnit).toBe('元');
     expect(ev.funds.total).toMatchObject({ initial: '120', adjusted: '150', executed: '135' });
     expect(ev.funds.bySource.map((s) => [s.source, s.executed])).toEqual([
-      ['general_public', '115'],
+      ['current_appropriation', '115'],
       ['carry_over', '20'],
     ]);
     expect(ev.budgetExecution).toMatchObject({ weight: '10', statedRate: '90', selfScore: '9' });

@@ -11,7 +11,7 @@ import { readProse } from '../prose/read-prose.js';
 import { readTitleAndUnit } from '../structure/title-and-unit.js';
 import { readJurisdiction } from '../structure/jurisdiction.js';
 import { readChapters } from '../structure/chapters.js';
-import { readReportDate, readSignatures } from '../structure/signatures.js';
+import { readFormSignatures, readReportDate, readSignatures } from '../structure/signatures.js';
 import { emptyDraft, type Ctx } from './draft.js';
 import { detectKind } from './detect-kind.js';
 import { finalise } from './finalise.js';
@@ -38,6 +38,7 @@ export function assembleEvaluation(doc: DocumentOfBlocks, section: Section, note
   readChapters(ctx, section.blocks);
   readReportDate(ctx);
   readSignatures(ctx);
+  readFormSignatures(ctx);
   if (ctx.yuanTables) ev.funds.sourceUnit = '元';
   return finalise(ev);
 }

@@ -55,7 +55,7 @@ const freshForm = (): Form => ({ funds: false, indicators: false, indicatorKey: 
 
 /** Does this unit begin another evaluation form than the one being read? Updates the form as it reads. */
 function beginsNewForm(form: Form, u: Unit): boolean {
-  const project = headerFields(u.texts).find((f) => f.key === 'project');
+  const project = headerFields(u.texts).find((f) => f.key === 'project' || f.key === 'transfer');
   if (project) {
     const other = form.project !== null && form.project !== project.value;
     const after = form.project === null && (form.funds || form.indicators);
@@ -136,7 +136,7 @@ function blocksOf(doc: DocumentOfBlocks, units: Unit[], a: number, b: number): B
 
 function isSummary(units: Unit[], a: number, b: number): boolean {
   const titled = units.slice(a, Math.min(b, a + 4)).some((u) => filled(u.texts).some((t) => SUMMARY_TITLE.test(t) && t.length <= 40));
-  return titled && !units.slice(a, b).some((u) => headerFields(u.texts).some((f) => f.key === 'project'));
+  return titled && !units.slice(a, b).some((u) => headerFields(u.texts).some((f) => f.key === 'project' || f.key === 'transfer'));
 }
 
 export function splitSections(doc: DocumentOfBlocks, notes: string[] = []): Section[] {
@@ -148,7 +148,7 @@ export function splitSections(doc: DocumentOfBlocks, notes: string[] = []): Sect
   const sections: Section[] = [];
   cuts.forEach((a, i) => {
     const b = i + 1 < cuts.length ? cuts[i + 1]! : units.length;
-    if (i > 0 && isSummary(units, a, b)) {
+    if (cuts.length > 1 && isSummary(units, a, b)) {
       notes.push(`「${filled(units[a]!.texts)[0]}」是多个项目的汇总表，不是一份自评表，未作为评价读取`);
       return;
     }

@@ -62,16 +62,26 @@ function isShortRow(text: string): boolean {
  */
 function sheetBlocks(ws: ExcelJS.Worksheet): { blocks: RawBlock[]; cells: number } {
   const rows: RawCell[][] = [];
+  /** Rows under a cell merged down from above: rows of that table, whatever they hold. */
+  const underMerge: boolean[] = [];
   const width = Math.min(ws.columnCount, 200);
+  const spans = mergeSpans(ws);
   let cells = 0;
   ws.eachRow({ includeEmpty: false }, (row) => {
     const out: RawCell[] = [];
-    for (let c = 1; c <= width; c++) out.push(rawCell(row.getCell(c)));
+    let down = false;
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      out.push(rawCell(cell, spans));
+      if (cell.isMerged && cell.master && Number(cell.master.row) !== Number(cell.row)) down = true;
+    }
     const filled = out.filter((x) => x.parts[0] !== '').length;
     cells += filled;
-    if (filled > 0) rows.push(out);
+    if (filled === 0) return;
+    rows.push(out);
+    underMerge.push(down);
   });
-  const single = rows.map((r) => r.filter((x) => x.parts[0] !== '').length === 1);
+  const single = rows.map((r, i) => !underMerge[i] && r.filter((x) => x.parts[0] !== '').length === 1);
   const blocks: RawBlock[] = [{ kind: 'para', text: ws.name, sheet: ws.name }];
   let table: RawCell[][] | null = null;
   rows.forEach((r, i) => {
@@ -100,11 +110,27 @@ function nextTableRow(single: boolean[], rows: RawCell[][], i: number): boolean 
   return false;
 }
 
-/** A cell as the sheet shows it: a merged range keeps its value in the first cell, the others are covered. */
-function rawCell(cell: ExcelJS.Cell): RawCell {
+/** Merged ranges of a sheet by their first cell: "B3" → 2 rows × 3 columns. */
+function mergeSpans(ws: ExcelJS.Worksheet): Map<string, { rows: number; cols: number }> {
+  const spans = new Map<string, { rows: number; cols: number }>();
+  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+    if (!m) continue;
+    const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    spans.set(`${m[1]}${m[2]}`, { rows: Number(m[4]) - Number(m[2]) + 1, cols: col(m[3]!) - col(m[1]!) + 1 });
+  }
+  return spans;
+}
+
+/** A cell as the sheet shows it: a merged range keeps its value in the first cell, with its span; the others are covered. */
+function rawCell(cell: ExcelJS.Cell, spans: Map<string, { rows: number; cols: number }>): RawCell {
   const covered = cell.isMerged && cell.master && cell.master.address !== cell.address;
   if (covered) return { parts: [''], covered: true };
-  return { parts: [cellString(cell).replace(/[\t\r\n]+/g, ' ').trim()] };
+  const out: RawCell = { parts: [cellString(cell).replace(/[\t\r\n]+/g, ' ').trim()] };
+  const span = spans.get(cell.address);
+  if (span && span.rows > 1) out.rowSpan = span.rows;
+  if (span && span.cols > 1) out.colSpan = span.cols;
+  return out;
 }
 
 export async function readXlsx(bytes: Uint8Array, notes: string[]): Promise<RawBlock[]> {

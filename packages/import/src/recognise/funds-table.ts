@@ -10,16 +10,21 @@ import { FUNDS_COLUMNS, FUNDS_ROWS, type FundsColumn, type FundsRowKey } from '.
 import type { Ctx } from '../assemble/draft.js';
 import { amountOf, cleanLabel, distinct, mapHeader, num, okWeight, provCell } from './cells.js';
 import type { Recogniser, RowView } from './recogniser.js';
+import { assignValues } from './assign-values.js';
 
 export interface FundsState {
   cols: Array<FundsColumn | null>;
   yuan: boolean;
+  /** Rows with numbers read so far. */
+  rows: number;
 }
 
 const YUAN_HEAD = /[（(]\s*元\s*[）)]|单位[：:]\s*元(?!\S*万)/;
 
+/** The row a label names; a note in brackets ("其他资金（包括以前年度结转资金）") does not count. */
 export function fundsRowKey(label: string): FundsRowKey | null {
-  for (const r of FUNDS_ROWS) if (r.re.test(label)) return r.key;
+  const bare = label.replace(/[（(][^（）()]*[）)]/g, '') || label;
+  for (const r of FUNDS_ROWS) if (r.re.test(bare)) return r.key;
   return null;
 }
 
@@ -45,7 +50,7 @@ function setAmount(ctx: Ctx, s: FundsState, t: { triple: AmountTriple; path: str
   provCell(ctx, `${t.path}.${key}`, c);
 }
 
-/** 分值 / 执行率 / 得分 on the total row: the budget-execution score. */
+/** 分值 / 执行率 / 得分 / 到位率 on the total row: the budget-execution figures. */
 function setExecution(ctx: Ctx, key: FundsColumn, n: PrintedNumber, c: Cell): void {
   const be = ctx.ev.budgetExecution;
   if (key === 'weight' && okWeight(n)) {
@@ -54,9 +59,26 @@ function setExecution(ctx: Ctx, key: FundsColumn, n: PrintedNumber, c: Cell): vo
   } else if (key === 'rate') {
     be.statedRate = n.value;
     provCell(ctx, 'budgetExecution.statedRate', c);
+  } else if (key === 'arrivalRate' && n.percent) {
+    be.statedArrivalRate = n.value;
+    provCell(ctx, 'budgetExecution.statedArrivalRate', c);
   } else if (key === 'score' && !n.percent) {
     be.selfScore = n.value;
     provCell(ctx, 'budgetExecution.selfScore', c);
+  }
+}
+
+type Target = { triple: AmountTriple & { arrived?: string | null; statedRate?: string | null }; path: string };
+
+function setValue(ctx: Ctx, s: FundsState, key: FundsRowKey, t: Target, col: FundsColumn, n: PrintedNumber, c: Cell): void {
+  if (col === 'initial' || col === 'adjusted' || col === 'executed') return setAmount(ctx, s, t, col, n, c);
+  if (col === 'arrived' && 'arrived' in t.triple && !n.percent) {
+    t.triple.arrived = amountOf(ctx, n, s.yuan);
+    provCell(ctx, `${t.path}.arrived`, c);
+  } else if (key === 'total') setExecution(ctx, col, n, c);
+  else if (col === 'rate' && n.percent && 'statedRate' in t.triple) {
+    t.triple.statedRate = n.value;
+    provCell(ctx, `${t.path}.statedRate`, c);
   }
 }
 
@@ -71,21 +93,32 @@ function labelIndex(row: RowView): number {
   return labelIdx;
 }
 
+/** The row's value cells (numbers and printed blanks) with the header column each belongs to. */
+function placed(s: FundsState, row: RowView, labelIdx: number): Array<{ col: FundsColumn; c: Cell }> {
+  if (s.cols.length === row.cells.length) {
+    return s.cols.flatMap((col, j) => (col !== null && j > labelIdx ? [{ col, c: row.cells[j]! }] : []));
+  }
+  const cols = s.cols.filter((k): k is FundsColumn => k !== null);
+  const cells = row.cells.slice(labelIdx + 1).filter((c, i) => num(c) !== null || (isBlankCell(row.texts[labelIdx + 1 + i]!) && row.texts[labelIdx + 1 + i]!.trim() !== ''));
+  const at = assignValues(cols, cells.map(num));
+  if (!at) return [];
+  return cells.flatMap((c, i) => (at[i]! >= 0 ? [{ col: cols[at[i]!]!, c }] : []));
+}
+
 function readLabelledRow(ctx: Ctx, s: FundsState, row: RowView, labelIdx: number): void {
-  const label = cleanLabel(row.texts[labelIdx]!);
-  const key = fundsRowKey(label);
+  const label = labelIdx >= 0 ? cleanLabel(row.texts[labelIdx]!) : '';
+  // a first row of numbers without its label (printed after them, or lost): the total
+  const key = labelIdx < 0 ? (s.rows === 0 ? 'total' : null) : fundsRowKey(label);
+  s.rows++;
   if (!key) return;
+  if (labelIdx < 0) ctx.notes.push('资金表第一行数字没有行名（行名不在数字旁），按“年度资金总额”读取');
   const target = fundsTarget(ctx, key, label);
-  const headerKeys = s.cols.map((k, j) => ({ k, j })).filter((x): x is { k: FundsColumn; j: number } => x.k !== null);
-  const sameShape = s.cols.length === row.cells.length;
-  const after = row.cells.slice(labelIdx + 1);
-  headerKeys.forEach((hk, idx) => {
-    const c = sameShape ? row.cells[hk.j] : after[idx];
+  const cells = placed(s, row, labelIdx);
+  if (cells.length === 0 && row.cells.length !== s.cols.length) ctx.notes.push(`资金表“${label || '年度资金总额'}”一行的数字与表头对不上，未读取`);
+  for (const { col, c } of cells) {
     const n = num(c);
-    if (!n || !c) return;
-    if (hk.k === 'initial' || hk.k === 'adjusted' || hk.k === 'executed') setAmount(ctx, s, target, hk.k, n, c);
-    else if (key === 'total') setExecution(ctx, hk.k, n, c);
-  });
+    if (n) setValue(ctx, s, key, target, col, n, c);
+  }
 }
 
 /** "其中：一般公共预算：265.45" — label and amount in one cell. */
@@ -111,12 +144,12 @@ export const fundsTable: Recogniser<FundsState> = {
     const amountCols = (['initial', 'adjusted', 'executed', 'rate'] as const).filter((k) => fk.has(k)).length;
     const compact = texts.map((t) => t.replace(/[\s\u3000]+/g, ''));
     if (amountCols < 2 || compact.some((t) => /^\d{4}年/.test(t))) return null;
-    return { cols, yuan: compact.some((t) => YUAN_HEAD.test(t)) };
+    return { cols, yuan: compact.some((t) => YUAN_HEAD.test(t)), rows: 0 };
   },
   read(ctx, s, row) {
     const labelIdx = labelIndex(row);
     const hasNumbers = row.cells.some((c, i) => i > labelIdx && num(c) !== null);
-    if (labelIdx >= 0 && hasNumbers) return readLabelledRow(ctx, s, row, labelIdx);
+    if (hasNumbers) return readLabelledRow(ctx, s, row, labelIdx);
     readKeyValueCells(ctx, s, row);
   },
 };

@@ -4,11 +4,12 @@
  */
 import { cellText, wordCells, type Cell } from '../document/document.js';
 import { isBlankCell, parseCellNumber } from '../parse-number.js';
-import { FUNDS_COLUMNS, HEADER_FIELDS, INDICATOR_COLUMNS, STAFFING_COLUMNS } from '../vocab/table-vocab.js';
+import { FUNDS_COLUMNS, HEADER_FIELDS, INDICATOR_COLUMNS, STAFFING_COLUMNS, type HeaderFieldKey } from '../vocab/table-vocab.js';
 import { setProv, type Ctx } from '../assemble/draft.js';
+import { claimHeader } from './table-kinds.js';
 
 /** "项目名称：某某工程  主管部门：某某局" — the header block of a table printed as a line of text. */
-export const HEADER_LINE = /^\s*(?:项目名称|主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
+export const HEADER_LINE = /^\s*(?:项目名称|项目编码|转移支付(?:[（(]?项目[）)]?)?名称|(?:中央|地方)?主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
 
 /** "项目名称：某某工程" as two cells. */
 function splitKeyValue(c: Cell): Cell[] {
@@ -38,29 +39,43 @@ function looksLikeColumnHeader(v: string): boolean {
   );
 }
 
+const PROJECT_FIELD = { code: 'code', manager: 'manager', phone: 'phone', category: 'category', issuing: 'issuingDepartment' } as const;
+
+/** "51092322T000000436802-文化市场…经费": a project name printed after its budget code. */
+function splitCode(v: string): { code: string | null; name: string } {
+  const m = /^([0-9A-Z]{12,30})[-—－\s]+(.{2,})$/.exec(v);
+  return m ? { code: m[1]!, name: m[2]! } : { code: null, name: v };
+}
+
 function applyField(ctx: Ctx, key: HeaderFieldKey, v: string, c: Cell): void {
   const ev = ctx.ev;
+  const at = (path: string) => setProv(ctx, path, c.line, c.start, c.end);
   if (key === 'unit') {
     ev.unit.name = v;
-    setProv(ctx, 'unit.name', c.line, c.start, c.end);
-  } else if (key === 'project') {
+    at('unit.name');
+  } else if (key === 'project' || key === 'transfer') {
     if (ev.project) return; // the first project named is the one evaluated
-    ev.project = { name: v, implementingUnit: null, code: null, manager: null, phone: null, category: null, issuingDepartment: null };
-    setProv(ctx, 'project.name', c.line, c.start, c.end);
+    const { code, name } = splitCode(v);
+    ev.project = { name, implementingUnit: null, code, manager: null, phone: null, category: null, issuingDepartment: null };
+    at('project.name');
   } else if (key === 'supervising') {
     ev.supervisingDepartment = v;
-    setProv(ctx, 'supervisingDepartment', c.line, c.start, c.end);
+    at('supervisingDepartment');
   } else if (key === 'implementing') {
     if (ev.project) ev.project.implementingUnit = v;
     else ev.unit.name ??= v;
+  } else if (ev.project && ev.project[PROJECT_FIELD[key]] === null) {
+    ev.project[PROJECT_FIELD[key]] = v;
+    at(`project.${PROJECT_FIELD[key]}`);
   }
 }
 
-export type HeaderFieldKey = (typeof HEADER_FIELDS)[number]['key'];
 
 /** The name fields of a row: each label with the value in the next non-blank cell (index j). */
 export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; value: string; j: number }> {
   const out: Array<{ key: HeaderFieldKey; value: string; j: number }> = [];
+  // a row of column titles ("序号 | 项目编码 | 项目名称 | 类型 | 年初预算数 …") names no project
+  if (texts.length >= 4 && claimHeader(texts)) return out;
   for (let i = 0; i < texts.length - 1; i++) {
     const t = texts[i]!.replace(/[\s\u3000]+/g, '');
     const f = HEADER_FIELDS.find((h) => h.re.test(t));
@@ -69,7 +84,8 @@ export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; valu
     while (j < texts.length && isBlankCell(texts[j]!)) j++;
     if (j >= texts.length) continue;
     const v = texts[j]!.replace(/[\u3000]+/g, '').trim();
-    if (v.length < 2 || v.length > 60 || HEADER_FIELDS.some((h) => h.re.test(v)) || looksLikeColumnHeader(v)) continue;
+    const numeric = f.key === 'code' || f.key === 'phone';
+    if (v.length < 2 || v.length > 60 || HEADER_FIELDS.some((h) => h.re.test(v)) || (!numeric && looksLikeColumnHeader(v))) continue;
     out.push({ key: f.key, value: v, j });
   }
   return out;

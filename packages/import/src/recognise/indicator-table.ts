@@ -12,12 +12,16 @@ import { aligned, distinct, headedWeight, mapHeader, num, okWeight, provCell } f
 import { isSubHeader, refineIndicatorHeader, semanticColumns } from './indicator-columns.js';
 import { findOrAddLevel1, parseSign } from './indicator-tree.js';
 import type { Recogniser, RowView } from './recogniser.js';
+import { liftLevel2Scores, type WeightSpans } from './level2-scores.js';
 
 export interface IndicatorState {
   cols: Array<IndicatorColumn | null>;
   l1: number;
   l2: number;
   lastLeaf: Indicator | null;
+  /** Level-1 indicators this table wrote to, and how many rows each leaf's weight cell spans. */
+  touched: Set<Level1>;
+  spans: WeightSpans;
 }
 
 /** A row's cells by column, for the header's columns or read from the right for short rows. */
@@ -161,6 +165,9 @@ function readLeaf(ctx: Ctx, s: IndicatorState, l1: Level1, c: Cols): void {
   const k = l2.children.length;
   l2.children.push(ind);
   s.lastLeaf = ind;
+  s.touched.add(l1);
+  const wc = c.at('weight');
+  if (wc) s.spans.set(ind, wc.covered ? 0 : (wc.rowSpan ?? 1));
   const p = `indicators.${s.l1}.children.${s.l2}.children.${k}`;
   prov(ctx, p, c.at('level3') ?? c.at('weight'));
   if (ind.target) prov(ctx, `${p}.target`, c.at('target'));
@@ -178,7 +185,10 @@ export const indicatorTable: Recogniser<IndicatorState> = {
     const levels = ik.has('level1') || ik.has('level3');
     // with targets and actuals (the national tables), or weights and scores only (the 2013 department framework)
     const figures = ((ik.has('target') || ik.has('actual')) && (ik.has('weight') || ik.has('score'))) || (ik.has('weight') && ik.has('score'));
-    return levels && figures ? { cols, l1: -1, l2: -1, lastLeaf: null } : null;
+    return levels && figures ? { cols, l1: -1, l2: -1, lastLeaf: null, touched: new Set(), spans: new Map() } : null;
+  },
+  finish(ctx, s) {
+    liftLevel2Scores(ctx, s.touched, s.spans);
   },
   subHeader(s, texts) {
     if (!isSubHeader(texts)) return false;

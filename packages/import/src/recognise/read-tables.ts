@@ -57,10 +57,11 @@ function collectProseCells(ctx: Ctx, loop: Loop, row: Row, texts: string[]): voi
   });
 }
 
-function startTable(loop: Loop, header: Active, texts: string[]): void {
+function startTable(ctx: Ctx, loop: Loop, header: Active, texts: string[]): void {
   const key = texts.map((t) => t.replace(/\s+/g, '')).join('|');
   if (loop.active?.rec === header.rec && key === loop.headerKey) return; // the header repeated on a new page
   loop.headerKey = key;
+  finishTable(ctx, loop);
   const st = header.state as { yuan?: boolean };
   if (loop.unitAbove === '元' && st.yuan === false) st.yuan = true;
   loop.active = header;
@@ -77,7 +78,7 @@ function readRow(ctx: Ctx, loop: Loop, row: Row): void {
   if (loop.justHeaded && a?.rec.subHeader?.(a.state, texts)) return;
   loop.justHeaded = false;
   const header = claimHeader(texts);
-  if (header) return startTable(loop, header, texts);
+  if (header) return startTable(ctx, loop, header, texts);
   if (named) return;
   const firstIdx = texts.findIndex((t) => !isBlankCell(t));
   const view: RowView = { cells: row.cells, texts, firstIdx, first: cleanLabel(texts[firstIdx] ?? '') };
@@ -86,7 +87,13 @@ function readRow(ctx: Ctx, loop: Loop, row: Row): void {
     else readTotalRow(ctx, view);
     return;
   }
-  if (a && a.rec.read(ctx, a.state, view) === 'end') loop.active = null;
+  if (a && a.rec.read(ctx, a.state, view) === 'end') finishTable(ctx, loop);
+}
+
+function finishTable(ctx: Ctx, loop: Loop): void {
+  const a = loop.active;
+  loop.active = null;
+  if (a?.rec.finish) a.rec.finish(ctx, a.state);
 }
 
 export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
@@ -95,5 +102,6 @@ export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
     const rows = block.kind === 'para' ? paragraphRows(ctx, loop, block) : block.rows;
     for (const row of rows) readRow(ctx, loop, row);
   }
+  finishTable(ctx, loop);
   return loop.scan;
 }

@@ -28,6 +28,8 @@ export interface Recogniser<S = unknown> {
   subHeader?(state: S, texts: string[]): boolean;
   /** A 总分/合计 row in this table; the generic reading when absent. */
   total?(ctx: Ctx, state: S, row: RowView): void;
+  /** The table is over (another header claimed the rows, or the section ended). */
+  finish?(ctx: Ctx, state: S): void;
 }
 
 /** A recogniser with the state it claimed a header with. */

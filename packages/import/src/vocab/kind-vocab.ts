@@ -14,9 +14,9 @@ export const SUMMARY_TITLE = /汇总表|汇总情况表|一览表|统计表/;
 
 /** Kind words in a title or header, strongest first: the first that matches decides. */
 export const KIND_WORDS: Array<{ kind: 'department' | 'project' | 'transfer'; re: RegExp }> = [
-  { kind: 'transfer', re: /转移支付|区域绩效目标|补助(?:地方)?资金(?!.*整体)|直达资金|中央(?:财政)?(?:专项)?资金(?!.*整体)/ },
-  { kind: 'department', re: /部门整体|单位整体|整体支出|部门绩效自评|整体绩效/ },
-  { kind: 'project', re: /项目(?:支出)?(?:绩效|自评)|项目资金|专项资金|专项经费|项目名称|[^\s，,。]{2,20}项目(?:[）)]|$)|[^\s，,。]{2,20}(?:经费|资金)(?:绩效)?(?:自评|评价)/ },
+  { kind: 'transfer', re: /转移支付|区域绩效目标|补助(?:地方)?资金|直达资金|中央(?:财政)?(?:专项)?资金/ },
+  { kind: 'department', re: /部门整体|单位整体|整体支出|部门(?:绩效)?自评(?:工作|报告|表)|整体绩效/ },
+  { kind: 'project', re: /项目(?:支出)?(?:绩效|自评)|项目资金|专项资金|专项经费|[^\s，,。]{2,20}项目(?:[）)]|$|自评)|[^\s，,。]{2,20}(?:经费|资金)(?:绩效)?(?:自评|评价)/ },
 ];
 
 /** Table kinds that only a project or transfer form has. */

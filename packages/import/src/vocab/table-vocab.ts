@@ -5,29 +5,44 @@
  */
 import type { FundSource } from '@jixiao/core';
 
-export type FundsColumn = 'initial' | 'adjusted' | 'executed' | 'weight' | 'rate' | 'score';
+/** `part`: a column of one source when sources are columns (中央 | 省 | 本级 | 合计 | 执行数); `skip`: a column we do not keep. */
+export type FundsColumn = 'initial' | 'adjusted' | 'executed' | 'arrived' | 'weight' | 'rate' | 'arrivalRate' | 'score' | 'rowNo' | 'part' | 'skip';
 /** Tested in order; the first match names the column. */
 export const FUNDS_COLUMNS: Array<{ key: FundsColumn; re: RegExp }> = [
-  { key: 'rate', re: /执行率|完成率|支付率/ },
+  { key: 'rowNo', re: /^(?:行次|序号|栏次)$/ },
+  { key: 'arrivalRate', re: /到位率|预算到位|资金到位[（(]?[A-Z]\/[A-Z]/ },
+  { key: 'rate', re: /执行率|完成率|支付率|预算执行[（(]?[A-Z]\/[A-Z]/ },
+  { key: 'skip', re: /统筹整合|扣除.*后|佐证|备注|说明/ },
+  { key: 'arrived', re: /到位(?:资金|数|金额)|实际到位|资金到位$/ },
   { key: 'initial', re: /年初(?:预算|批复|计划)?(?:数|金额)?|预算年初数/ },
-  { key: 'adjusted', re: /全年预算|调整后(?:预算)?|调整预算|预算调整数|全年批复/ },
-  { key: 'executed', re: /全年执行|执行数|实际(?:支出|执行)|决算数|支出数|执行金额/ },
+  { key: 'adjusted', re: /全年预算|调整后(?:预算)?|调整预算|预算调整数|全年批复|全年下达|下达(?:资金|金额|数)|^预算(?:数|金额)?[（(][A-Z][）)]$/ },
+  { key: 'executed', re: /全年执行|执行数|实际(?:支出|执行)|决算数|支出数|执行金额|执行资金|实际支付/ },
   { key: 'weight', re: /^(?:分值|权重|分数)/ },
   { key: 'score', re: /^(?:得分|自评得分)$/ },
   // a plain "预算数" beside "执行数" is the budget the execution is measured against
   { key: 'adjusted', re: /^(?:预算数|预算金额|预算安排数?|预算)(?:[（(]万?元[）)])?$/ },
+  // sources as columns: 中央 | 省 | 本级 | 其他 | 合计 (the budget) | 执行数 | 执行率
+  { key: 'part', re: /^(?:中央|省级?|省、地|市级?|县级?|本级|其他|自筹)(?:资金|财政)?(?:[（(]万?元[）)])?$/ },
+  { key: 'adjusted', re: /^(?:合计|小计)(?:[（(]万?元[）)])?$/ },
 ];
 
 export type FundsRowKey = 'total' | 'basic' | 'personnel' | 'operating' | 'project' | `source:${FundSource}`;
 /** Row labels of the funds block; tested in order. */
 export const FUNDS_ROWS: Array<{ key: FundsRowKey; re: RegExp }> = [
   { key: 'total', re: /资金总额|资金总计|^合计$|^总计$|预算资金合计|年度资金$/ },
-  { key: 'source:carry_over', re: /上年结转|结转资金/ },
-  { key: 'source:general_public', re: /一般公共预算|当年财政拨款|财政拨款|本级财政/ },
+  { key: 'source:carry_over', re: /上年结转|结转资金|以前年度结转/ },
+  { key: 'source:current_appropriation', re: /(?:本年|当年|本级)财政拨款|^财政拨款$/ },
+  { key: 'source:central', re: /^中央(?:财政)?(?:资金|补助|拨款|专项|直达|转移支付)?/ },
+  { key: 'source:local', re: /^地方(?:财政)?资金/ },
+  { key: 'source:provincial', re: /^(?:省级?|自治区|省、地|省市)(?:财政)?(?:资金|补助|拨款|配套)?$|^(?:省级?|自治区)(?:财政)?(?:资金|补助|拨款|配套)/ },
+  { key: 'source:municipal', re: /^(?:市级?|州级?|盟市|地市|市州)(?:财政)?(?:资金|补助|拨款|配套)?/ },
+  { key: 'source:county', re: /^(?:县级?|区级?|旗县|县区|县市区|本级)(?:财政)?(?:资金|补助|拨款|配套)?$|^(?:县级?|区级?|旗县|县区)(?:财政)?(?:资金|补助|拨款|配套)/ },
+  { key: 'source:general_public', re: /一般公共预算|本级财政/ },
   { key: 'source:government_funds', re: /政府性基金/ },
   { key: 'source:state_capital', re: /国有资本经营/ },
   { key: 'source:social_insurance', re: /社会保险基金/ },
   { key: 'source:special_account_nontax', re: /专户管理|非税收入/ },
+  { key: 'source:self_raised', re: /单位自筹|自筹资金/ },
   { key: 'source:other', re: /其他资金|其它资金|自筹/ },
   { key: 'personnel', re: /人员经费|人员支出|工资福利/ },
   { key: 'operating', re: /公用经费|商品和服务支出/ },
@@ -81,10 +96,18 @@ export const SCORE_TABLE_HEAD = {
 };
 
 /** Cells that label the unit, project and departments in a table header block. */
-export const HEADER_FIELDS: Array<{ key: 'unit' | 'project' | 'supervising' | 'implementing'; re: RegExp }> = [
+export type HeaderFieldKey = 'unit' | 'project' | 'transfer' | 'supervising' | 'issuing' | 'implementing' | 'code' | 'manager' | 'phone' | 'category';
+/** Tested in order; the first match names the field. */
+export const HEADER_FIELDS: Array<{ key: HeaderFieldKey; re: RegExp }> = [
   { key: 'project', re: /^项目名称[：:]?$/ },
-  { key: 'supervising', re: /^主管(?:部门|单位)[：:]?$/ },
-  { key: 'implementing', re: /^实施单位[：:]?$/ },
+  { key: 'transfer', re: /^转移支付(?:[（(]?项目[）)]?)?名称[：:]?$|^(?:专项)?资金名称[：:]?$/ },
+  { key: 'code', re: /^项目(?:编码|代码|编号)[：:]?$/ },
+  { key: 'issuing', re: /^(?:中央|省级|省|上级)(?:主管)?部门[：:]?$/ },
+  { key: 'supervising', re: /^(?:地方)?主管(?:部门|单位)[：:]?$|^项目主管(?:部门|单位)[：:]?$/ },
+  { key: 'implementing', re: /^(?:项目)?实施单位(?:[（(]盖章[）)])?[：:]?$|^资金使用单位[：:]?$/ },
+  { key: 'manager', re: /^项目负责人[：:]?$/ },
+  { key: 'phone', re: /^联系电话[：:]?$/ },
+  { key: 'category', re: /^项目(?:类别|类型|属性)[：:]?$/ },
   { key: 'unit', re: /^(?:(?:市级|县级|区级|省级)?预算(?:部门|单位)|部门|单位)(?:名称)?[：:]?$|^(?:填报|评价)单位[：:]?$/ },
 ];
 
@@ -121,6 +144,6 @@ export const BASE_ROWS: Array<{ key: BaseRowKey; re: RegExp }> = [
   { key: 'carryOverBalance', re: /结转结余/ },
 ];
 
-export const GOAL_HEADER = /年度总体目标|总体绩效目标|年度绩效目标/;
+export const GOAL_HEADER = /年度总体目标|总体绩效目标|年度绩效目标|(?:项目|区域)?年度(?:总体)?目标(?:完成情况)?$/;
 export const GOAL_EXPECTED = /预期目标|年度目标|目标内容/;
 export const GOAL_ACHIEVED = /实际完成情况|完成情况|实际完成/;
