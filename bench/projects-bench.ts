@@ -2,7 +2,7 @@
  * A unit with 85 projects (seed 004's unit has 85): how long its steps take through the
  * HTTP app, on embedded PGlite (file-backed) and PostgreSQL.
  *
- *   npx tsc -b packages/server && node --import tsx bench/projects-bench.ts [--projects 85] [--reads 50] [--engines pglite,postgres]
+ *   node --conditions=jixiao-source --import tsx bench/projects-bench.ts [--projects 85] [--reads 50] [--engines pglite,postgres]
  *
  * Steps: import the project list (.xlsx preview + commit, which creates 85 drafts), fill
  * every project (85 saves, each validated, scored and audited), the unit's project list
