@@ -48,10 +48,21 @@ export const STATUS_COLORS: Record<Status, string> = {
   returned: 'error',
 };
 
-export type Kind = 'department' | 'project';
-export const KIND_NAMES: Record<Kind, string> = { department: '部门整体', project: '项目支出' };
+export type Kind = 'department' | 'project' | 'transfer';
+export const KIND_NAMES: Record<Kind, string> = { department: '部门整体', project: '项目支出', transfer: '转移支付' };
+export const KIND_OPTIONS = (Object.keys(KIND_NAMES) as Kind[]).map((k) => ({ value: k, label: KIND_NAMES[k] }));
 
-export interface EvaluationSummary {
+/** Scores and findings of one evaluation, as list rows carry them. */
+export interface ScoreFigures {
+  selfScore: string | null;
+  computedScore: string | null;
+  reviewScore: string | null;
+  grade: string | null;
+  errors: number;
+  warnings: number;
+}
+
+export interface EvaluationSummary extends ScoreFigures {
   id: string;
   unitId: string;
   unitName: string;
@@ -62,12 +73,6 @@ export interface EvaluationSummary {
   title: string;
   status: Status;
   version: number;
-  selfScore: string | null;
-  computedScore: string | null;
-  reviewScore: string | null;
-  grade: string | null;
-  errors: number;
-  warnings: number;
   qualityScore: string | null;
   sampled: boolean;
   updatedAt: string;
@@ -172,6 +177,8 @@ export interface EvaluationDetail {
   canEdit?: boolean;
   canReview?: boolean;
   problems?: string[];
+  /** The project this evaluation belongs to (project and transfer evaluations). */
+  projectId?: string | number | null;
 }
 
 export interface HistoryEntry {
@@ -292,4 +299,159 @@ export interface Target {
   status: string;
   title?: string;
   [k: string]: unknown;
+}
+
+/** A project's self-evaluation progress (docs/API.md, Projects). */
+export type Progress = 'not_started' | 'draft' | 'returned' | 'submitted' | 'department_approved' | 'finance_approved' | 'published';
+
+export const PROGRESS_NAMES: Record<Progress, string> = {
+  not_started: '未填',
+  draft: '草稿',
+  returned: '已退回',
+  submitted: '已提交',
+  department_approved: '主管部门已审核',
+  finance_approved: '财政已审核',
+  published: '已公开',
+};
+
+export const PROGRESS_COLORS: Record<Progress, string> = {
+  not_started: 'default',
+  draft: 'gold',
+  returned: 'error',
+  submitted: 'processing',
+  department_approved: 'cyan',
+  finance_approved: 'blue',
+  published: 'success',
+};
+
+/** One project row, flat and computed by the server. Amounts in 万元, rates as fractions. */
+export interface ProjectSummary extends ScoreFigures {
+  id: string | number;
+  fiscalYear: number;
+  code: string;
+  name: string;
+  kind: Kind;
+  category: string | null;
+  issuingDepartment: string | null;
+  unitId: string | number;
+  unitName: string;
+  unitCode: string | null;
+  departmentId: string | number | null;
+  departmentName: string | null;
+  initialBudget: string | null;
+  adjustedBudget: string | null;
+  status: 'active' | 'removed';
+  version: number;
+  evaluationId: string | number | null;
+  evaluationStatus: Status | null;
+  evaluationVersion: number | null;
+  progress: Progress;
+  progressLabel: string;
+  executed: string | null;
+  executionRate: string | null;
+  updatedAt: string | null;
+}
+
+export interface ProjectListSummary {
+  count: number;
+  initialBudget: string | null;
+  adjustedBudget: string | null;
+  executed: string | null;
+  withErrors: number;
+  byProgress: Array<{ progress: Progress; label: string; count: number }>;
+}
+
+export interface ProjectPage {
+  items: ProjectSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  summary: ProjectListSummary;
+}
+
+export interface UnitProjects {
+  unit: { id: string | number; name: string; code: string | null; departmentId: string | number | null; departmentName: string | null };
+  fiscalYear: number | null;
+  items: ProjectSummary[];
+  summary: ProjectListSummary;
+}
+
+export interface ProjectImportRow {
+  line: number;
+  code: string;
+  name: string;
+  unitId: string | number;
+  unitName: string;
+  kind: Kind;
+  category: string | null;
+  initialBudget: string | null;
+  adjustedBudget: string | null;
+  change: 'new' | 'changed' | 'unchanged';
+  changes: Record<string, { before: unknown; after: unknown }>;
+  projectId: string | number | null;
+}
+
+export interface ProjectImport {
+  id: string | number;
+  fiscalYear: number;
+  fileName: string;
+  status: 'previewed' | 'committed';
+  scope: { kind: 'bureau' | 'department' | 'unit'; id: string | number; name: string };
+  createEvaluations: boolean;
+  counts: { rows: number; new: number; changed: number; unchanged: number; gone: number };
+  rows: ProjectImportRow[];
+  gone: Array<{ projectId: string | number; code: string; name: string; unitName: string; evaluationId: string | number | null; evaluationStatus: Status | null }>;
+  createdAt: string | null;
+  committedAt: string | null;
+  result: { created: number; updated: number; removed: number; unchanged?: number; evaluationsCreated: number; evaluationsUpdated: number } | null;
+}
+
+/** A 422 PROJECT_LIST_INVALID issue: one per problem, with the row number and column. */
+export interface ProjectListIssue {
+  line?: number;
+  field?: string;
+  label?: string;
+  message: string;
+}
+
+export interface BatchResult {
+  action: Action;
+  succeeded: number;
+  failed: number;
+  results: Array<{ id: string | number; ok: true; status: Status; version: number } | { id: string | number; ok: false; error: { code: string; message: string } }>;
+}
+
+/** core's ProjectRollup as JSON (decimal strings), each child with its evaluation id. */
+export interface RollupScoresJson {
+  count: number;
+  sum: string;
+  average: string | null;
+  lowest: { index: number; name: string | null; code: string | null; score: string } | null;
+}
+
+export interface RollupColumnJson {
+  sum: string;
+  known: number;
+  unknown: number;
+}
+
+export interface ProjectRollupJson {
+  projectCount: number;
+  expectedCount: number | null;
+  evaluatedCount: number;
+  coverage: { evaluated: number; of: number; rate: string | null };
+  funds: Record<'initial' | 'adjusted' | 'executed' | 'arrived', RollupColumnJson>;
+  execution: { rate: string | null; executed: string; adjusted: string; count: number; missing: number };
+  statedScores: RollupScoresJson;
+  computedScores: RollupScoresJson;
+  grades: { stated: Record<string, number>; computed: Record<string, number> };
+  children: Array<{ index: number; kind: Kind; name: string | null; code: string | null; evaluated: boolean; statedScore: string | null; computedScore: string | null; evaluationId?: string | number }>;
+  skipped: Array<{ index: number; reason: string }>;
+}
+
+export interface DepartmentProjects {
+  items: ProjectSummary[];
+  rollup: ProjectRollupJson;
+  findings: FindingJson[];
+  problems?: string[];
 }

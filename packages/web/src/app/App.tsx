@@ -25,6 +25,9 @@ const pages = {
   dashboard: page(() => import('../pages/DashboardPage.js')),
   targets: page(() => import('../pages/TargetsPage.js')),
   admin: page(() => import('../pages/AdminPage.js')),
+  unitProjects: page(() => import('../pages/UnitProjectsPage.js')),
+  projects: page(() => import('../pages/ProjectListPage.js')),
+  projectImport: page(() => import('../pages/ProjectImportPage.js')),
   portal: page(() => import('../pages/PublicPortalPage.js')),
   publicReport: page(() => import('../pages/PublicReportPage.js')),
   auditReport: page(() => import('../pages/AuditReportPage.js')),
@@ -43,6 +46,9 @@ const PRIVATE: Array<[string, Page]> = [
   ['/dashboard', pages.dashboard],
   ['/targets', pages.targets],
   ['/admin', pages.admin],
+  ['/unit-projects', pages.unitProjects],
+  ['/projects', pages.projects],
+  ['/projects/import', pages.projectImport],
 ];
 
 const PUBLIC: Array<[string, Page]> = [

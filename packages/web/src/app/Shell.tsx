@@ -30,7 +30,7 @@ export const Shell = memo(function Shell({ children }: { children: ReactNode }) 
     [groups],
   );
   const targets = useMemo(() => new Map(groups.flatMap((g) => g.items.map((i) => [i.key, i.to] as const))), [groups]);
-  const selected = navKeyFor(route.path, route.query.toString());
+  const selected = navKeyFor(route.path, route.query.toString(), user.role);
   const years = useMemo(yearOptions, []);
 
   return (

@@ -32,6 +32,7 @@ export const NAV: NavGroup[] = [
     roles: [...UNIT, 'admin'],
     items: [
       { key: 'evaluations', label: '自评填报', to: '/evaluations' },
+      { key: 'unitProjects', label: '单位项目', to: '/unit-projects', roles: UNIT },
       { key: 'new', label: '新建自评', to: '/evaluations/new' },
       { key: 'import', label: '从报告导入', to: '/import' },
     ],
@@ -40,7 +41,11 @@ export const NAV: NavGroup[] = [
     key: 'review',
     label: '审核',
     roles: [...REVIEWERS, 'admin'],
-    items: [{ key: 'review', label: '审核队列', to: '/review' }],
+    items: [
+      { key: 'review', label: '审核队列', to: '/review' },
+      { key: 'projects', label: '项目自评', to: '/projects' },
+      { key: 'projectImport', label: '导入项目清单', to: '/projects/import' },
+    ],
   },
   {
     key: 'sample',
@@ -84,9 +89,12 @@ export function navFor(role: Role): NavGroup[] {
     .filter((g) => g.items.length > 0);
 }
 
-/** The nav key for a path, to highlight the current item. */
-export function navKeyFor(path: string, search: string): string {
+/** The nav key for a path, to highlight the current item (the project-list import sits under the unit's projects for a unit). */
+export function navKeyFor(path: string, search: string, role?: Role): string {
   if (path === '/') return 'home';
+  if (path.startsWith('/unit-projects')) return 'unitProjects';
+  if (path.startsWith('/projects/import')) return role === 'unit_filler' || role === 'unit_head' ? 'unitProjects' : 'projectImport';
+  if (path.startsWith('/projects')) return 'projects';
   if (path.startsWith('/evaluations/new')) return 'new';
   if (path.startsWith('/evaluations')) return 'evaluations';
   if (path.startsWith('/import')) return 'import';

@@ -2,13 +2,17 @@
  * The self-evaluation laid out like the paper tables: header, funds block, goals, the
  * indicator tree, totals and (for whole-of-department evaluations) the base-data sheet.
  */
-import { Button, Descriptions, Select, Space } from 'antd';
+import { Button, Descriptions, Select } from 'antd';
 import { memo, useMemo } from 'react';
-import { FUND_SOURCES, type Evaluation, type FundSource } from '@jixiao/core';
+import { FUND_SOURCE_LABELS, FUND_SOURCES, type Evaluation, type FundSource } from '@jixiao/core';
 import type { FindingJson, ScoreJson } from '../api/types.js';
+import { ExecutionScoreCell } from './ExecutionScoreCell.js';
 import { Cell, type OnField } from './fields.js';
-import { IndicatorTable, type IndicatorOps, type TableMode } from './IndicatorTable.js';
-import { differentDec, fmt, fmtRate } from '../lib/format.js';
+import { GoalsToTotals } from './GoalsToTotals.js';
+import { Section } from './Section.js';
+import type { TableMode } from './IndicatorTable.js';
+import type { EditOps } from '../lib/evaluation-ops.js';
+import { fmtRate } from '../lib/format.js';
 import { profileOptions } from '../lib/live-score.js';
 
 export interface EvaluationFormProps {
@@ -17,34 +21,18 @@ export interface EvaluationFormProps {
   findings: FindingJson[];
   mode: TableMode;
   onField: OnField;
-  ops: (IndicatorOps & { addGoal(): void; removeGoal(i: number): void; ensureSource(s: FundSource): void; addBaseData(): void }) | null;
+  ops: EditOps | null;
   reviewScores?: Record<string, string>;
   onReview?: OnField;
 }
 
 const SOURCE_LABELS: Record<FundSource, string> = {
+  ...FUND_SOURCE_LABELS,
   general_public: '其中：当年财政拨款',
-  government_funds: '政府性基金',
-  state_capital: '国有资本经营预算',
-  social_insurance: '社会保险基金',
-  special_account_nontax: '纳入专户管理的非税收入',
   carry_over: '上年结转资金',
-  other: '其他资金',
 };
 
 const DEFAULT_SOURCES: FundSource[] = ['general_public', 'carry_over', 'other'];
-
-function Section({ title, id, children, extra }: { title: string; id: string; children: React.ReactNode; extra?: React.ReactNode }) {
-  return (
-    <section className="jx-section" data-path={id} aria-labelledby={`h-${id}`}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <h4 id={`h-${id}`}>{title}</h4>
-        {extra}
-      </Space>
-      {children}
-    </section>
-  );
-}
 
 const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops, review, onReview }: { ev: Evaluation; score: ScoreJson | null; ro: boolean; onField: OnField; ops: EvaluationFormProps['ops']; review?: string | null; onReview?: OnField }) {
   const f = ev.funds;
@@ -92,16 +80,7 @@ const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops, revie
             <Cell path="budgetExecution.statedRate" value={ev.budgetExecution.statedRate} onField={onField} readOnly={ro} numeric label="填报执行率（%）" placeholder={ex?.rate ? fmtRate(ex.rate) : '%'} />
             {ex?.rate && <div style={{ fontSize: 12 }} title={ex.explanation}>计算 {fmtRate(ex.rate)}</div>}
           </td>
-          <td className={`jx-calc${differentDec(ev.budgetExecution.selfScore, ex?.computed) ? ' jx-diff' : ''}`}>
-            <Cell path="budgetExecution.selfScore" value={ev.budgetExecution.selfScore} onField={onField} readOnly={ro} numeric label="预算执行率自评得分" />
-            {ex?.computed != null && <div style={{ fontSize: 12 }} title={ex.explanation}>计算 {fmt(ex.computed)}</div>}
-            {onReview && (
-              <div className="jx-weight" style={{ color: '#cf1322' }}>
-                <span>审核</span>
-                <Cell path="execution" value={review} onField={onReview} numeric label="预算执行率审核得分" placeholder={fmt(ev.budgetExecution.selfScore ?? ex?.computed)} />
-              </div>
-            )}
-          </td>
+          <ExecutionScoreCell ev={ev} execution={ex} ro={ro} onField={onField} review={review} onReview={onReview} />
         </tr>
         {sources.map(({ source, i }) => (
           <tr key={source}>
@@ -248,58 +227,7 @@ export const EvaluationForm = memo(function EvaluationForm({ evaluation: ev, sco
         <FundsBlock ev={ev} score={score} ro={ro} onField={onField} ops={ops} review={reviewScores?.execution ?? null} onReview={mode === 'review' ? onReview : undefined} />
       </Section>
 
-      <Section title="年度总体目标" id="goals" extra={ops && <Button size="small" onClick={ops.addGoal}>+ 添加目标</Button>}>
-        <table className="jx-paper" data-testid="goals">
-          <colgroup><col style={{ width: 40 }} /><col /><col />{ops && <col style={{ width: 40 }} />}</colgroup>
-          <thead>
-            <tr><th>#</th><th>预期目标</th><th>实际完成情况</th>{ops && <th aria-label="操作" />}</tr>
-          </thead>
-          <tbody>
-            {ev.goals.map((g, i) => (
-              <tr key={i}>
-                <td style={{ textAlign: 'center' }}>{i + 1}</td>
-                <td><Cell path={`goals.${i}.expected`} value={g.expected} onField={onField} readOnly={ro} multiline rows={2} label={`目标${i + 1} 预期目标`} /></td>
-                <td><Cell path={`goals.${i}.achieved`} value={g.achieved} onField={onField} readOnly={ro} multiline rows={2} label={`目标${i + 1} 实际完成情况`} /></td>
-                {ops && (
-                  <td><Button size="small" type="text" danger aria-label="删除目标" onClick={() => ops.removeGoal(i)}>×</Button></td>
-                )}
-              </tr>
-            ))}
-            {ev.goals.length === 0 && (
-              <tr><td colSpan={4} style={{ textAlign: 'center', color: '#999', padding: 12 }}>尚未填写年度总体目标</td></tr>
-            )}
-          </tbody>
-        </table>
-      </Section>
-
-      <Section title="绩效指标" id="indicators">
-        <IndicatorTable indicators={ev.indicators} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} />
-      </Section>
-
-      <Section title="总分及等级" id="totals">
-        <table className="jx-paper" data-testid="totals">
-          <colgroup><col style={{ width: 120 }} /><col /><col style={{ width: 120 }} /><col /></colgroup>
-          <tbody>
-            <tr>
-              <td className="jx-row-label">总分值</td>
-              <td className="jx-num"><Cell path="totals.statedWeight" value={ev.totals.statedWeight} onField={onField} readOnly={ro} numeric label="总分值" placeholder="100" /></td>
-              <td className="jx-row-label">系统计算总分</td>
-              <td className={`jx-calc${differentDec(ev.totals.statedScore, score?.computedTotal) ? ' jx-diff' : ''}`} data-testid="computed-total">{fmt(score?.computedTotal)}</td>
-            </tr>
-            <tr>
-              <td className="jx-row-label">自评总分</td>
-              <td className="jx-num"><Cell path="totals.statedScore" value={ev.totals.statedScore} onField={onField} readOnly={ro} numeric label="自评总分" /></td>
-              <td className="jx-row-label">评价等级</td>
-              <td>
-                <Space>
-                  <Cell path="totals.statedGrade" value={ev.totals.statedGrade} onField={onField} readOnly={ro} label="评价等级" placeholder="优 / 良 / 中 / 差" />
-                  {score?.computedGrade && <span style={{ color: '#1677ff', whiteSpace: 'nowrap' }}>计算：{score.computedGrade}</span>}
-                </Space>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </Section>
+      <GoalsToTotals evaluation={ev} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} />
 
       <Section
         title="基础数据表"

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Empty, Input, Select, Space, Table, Tag, Tooltip 
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { query } from '../api/client.js';
-import { KIND_NAMES, STATUS_COLORS, STATUS_NAMES, type EvaluationSummary, type Page, type Status } from '../api/types.js';
+import { KIND_NAMES, KIND_OPTIONS, STATUS_COLORS, STATUS_NAMES, type EvaluationSummary, type Page, type Status } from '../api/types.js';
 import { href, navigate, useRoute } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -115,10 +115,7 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
           placeholder="全部类型"
           allowClear
           value={kind || undefined}
-          options={[
-            { value: 'department', label: '部门整体' },
-            { value: 'project', label: '项目支出' },
-          ]}
+          options={KIND_OPTIONS}
           onChange={(v) => setParam('kind', v ?? '')}
           style={{ width: 130 }}
         />

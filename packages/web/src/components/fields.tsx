@@ -18,10 +18,12 @@ interface CellProps {
   rows?: number;
   /** A required text (a name): empty input stays "" instead of null. */
   required?: boolean;
+  /** What is wrong with the cell (shown on hover). */
+  hint?: string;
 }
 
 /** One text/number cell. Empty input is stored as null, so it never reads as "not a number". */
-export const Cell = memo(function Cell({ path, value, onField, readOnly, numeric, integer, placeholder, status, label, multiline, rows, required }: CellProps) {
+export const Cell = memo(function Cell({ path, value, onField, readOnly, numeric, integer, placeholder, status, label, multiline, rows, required, hint }: CellProps) {
   const text = value === null || value === undefined ? '' : String(value);
   if (readOnly) {
     return (
@@ -56,6 +58,7 @@ export const Cell = memo(function Cell({ path, value, onField, readOnly, numeric
       value={text}
       placeholder={placeholder}
       status={status || undefined}
+      title={hint}
       inputMode={numeric ? 'decimal' : undefined}
       variant={status ? 'outlined' : 'borderless'}
       onChange={(e) => onChange(e.target.value)}

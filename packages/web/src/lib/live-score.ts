@@ -3,7 +3,7 @@
  * functions the server runs, so the figures she sees while typing are the ones the
  * reviewer will see.
  */
-import { auditEvaluation, getProfile, listProfiles, parseEvaluation, scoreEvaluation, type Evaluation } from '@jixiao/core';
+import { auditEvaluation, getProfile, kindWeights, listProfiles, parseEvaluation, scoreEvaluation, type Evaluation, type EvaluationKind } from '@jixiao/core';
 import type { AuditJson, FindingJson, ScoreJson } from '../api/types.js';
 
 export interface LiveResult {
@@ -49,10 +49,10 @@ export function profileOptions(): Array<{ value: string; label: string }> {
   return listProfiles().map((p) => ({ value: p.id, label: `${p.name}（${p.version}）` }));
 }
 
-/** Level-1 template (names, weights) of a profile, to start an empty indicator table. */
-export function level1Template(profileRef: string, kind: 'department' | 'project'): Array<{ name: string; weight: string }> {
+/** Level-1 template (names, weights) of a profile for a kind, to start an empty indicator table. */
+export function level1Template(profileRef: string, kind: EvaluationKind): Array<{ name: string; weight: string }> {
   try {
-    return getProfile(profileRef).weights.level1[kind].map((l) => ({ name: l.name, weight: l.weight }));
+    return kindWeights(getProfile(profileRef), kind).level1.map((l) => ({ name: l.name, weight: l.weight }));
   } catch {
     return [];
   }

@@ -9,7 +9,7 @@ import { useApi } from '../lib/use-api.js';
 
 interface Values {
   unitId: string;
-  kind: 'department' | 'project';
+  kind: 'department' | 'project' | 'transfer';
   fiscalYear: number;
   profile: string;
   projectName?: string;
@@ -35,8 +35,7 @@ export default function NewEvaluationPage() {
         profile: v.profile,
         unit: { name: user.unitName, code: null },
         supervisingDepartment: user.departmentName,
-        project: v.kind === 'project' ? { name: v.projectName ?? '', implementingUnit: user.unitName } : null,
-        budgetExecution: { weight: '10' },
+        project: v.kind === 'department' ? null : { name: v.projectName ?? '', implementingUnit: user.unitName },
         totals: { statedWeight: '100' },
       };
       const r = await request<{ id: string }>('/api/evaluations', { body: { unitId: v.unitId, fiscalYear: v.fiscalYear, kind: v.kind, profile: v.profile, evaluation } });
@@ -70,12 +69,13 @@ export default function NewEvaluationPage() {
           <Radio.Group
             options={[
               { value: 'project', label: '项目支出绩效自评' },
+              { value: 'transfer', label: '转移支付绩效自评' },
               { value: 'department', label: '部门整体支出绩效自评' },
             ]}
           />
         </Form.Item>
-        {kind === 'project' && (
-          <Form.Item label="项目名称" name="projectName" rules={[{ required: true, message: '请填写项目名称' }]}>
+        {kind !== 'department' && (
+          <Form.Item label={kind === 'transfer' ? '转移支付名称' : '项目名称'} name="projectName" rules={[{ required: true, message: kind === 'transfer' ? '请填写转移支付名称' : '请填写项目名称' }]}>
             <Input />
           </Form.Item>
         )}

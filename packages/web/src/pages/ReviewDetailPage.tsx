@@ -3,7 +3,7 @@
  * 审核得分 per indicator, audit findings, a written opinion, return / approve / publish,
  * and rectification items opened from findings.
  */
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { download, errorText, request } from '../api/client.js';
@@ -11,6 +11,9 @@ import { KIND_NAMES, STATUS_COLORS, STATUS_NAMES, type Action, type EvaluationDe
 import { navigate } from '../app/router.js';
 import { useUser } from '../app/session.js';
 import { EvaluationForm } from '../components/EvaluationForm.js';
+import { ProjectForm } from '../components/ProjectForm.js';
+import { ProjectRollupPanel } from '../components/ProjectRollupPanel.js';
+import { evaluationTitle } from '../lib/evaluation-title.js';
 import { FindingsPanel, ScoreSummary } from '../components/FindingsPanel.js';
 import { HistoryDrawer } from '../components/HistoryDrawer.js';
 import { Loading } from '../components/Loading.js';
@@ -140,7 +143,8 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
   };
 
   const findings = detail.audit?.findings ?? [];
-  const title = ev.kind === 'project' ? ev.project?.name || '项目支出绩效自评' : `${ev.unit.name ?? detail.unitName ?? ''} 部门整体支出绩效自评`;
+  const title = evaluationTitle(ev, detail.unitName);
+  const PaperForm = ev.kind === 'department' ? EvaluationForm : ProjectForm;
 
   return (
     <div>
@@ -171,10 +175,11 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
       </Space>
 
       <Row gutter={16} style={{ marginTop: 12 }}>
-        <Col xs={24} xl={17}>
-          <EvaluationForm evaluation={ev} score={detail.score} findings={findings} mode={canRescore ? 'review' : 'view'} onField={noEdit} ops={null} reviewScores={reviewScores} onReview={onReview} />
+        <Col xs={24} xl={18} xxl={17}>
+          <PaperForm evaluation={ev} score={detail.score} findings={findings} mode={canRescore ? 'review' : 'view'} onField={noEdit} ops={null} reviewScores={reviewScores} onReview={onReview} />
+          {ev.kind === 'department' && <ProjectRollupPanel evaluationId={id} linkBase="/review/" version={detail.version} />}
         </Col>
-        <Col xs={24} xl={7}>
+        <Col xs={24} xl={6} xxl={7}>
           <div style={{ position: 'sticky', top: 16, display: 'flex', flexDirection: 'column', gap: 12 }}>
             <ScoreSummary score={detail.score} statedTotal={ev.totals.statedScore} />
             <Card size="small" title="审核">

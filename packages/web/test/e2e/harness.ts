@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const WEB_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST_DIR = join(WEB_DIR, 'dist');
@@ -62,6 +63,9 @@ export const ROOT_DIR = fileURLToPath(new URL('../../../..', import.meta.url));
  * (@jixiao/documents, @jixiao/import) do not resolve to their sources.
  */
 export async function startApp(): Promise<RunningApp> {
+  // While working on a walk: JIXIAO_E2E_URL=http://127.0.0.1:8080 reuses a running dev server (fresh data assumed).
+  const reuse = process.env.JIXIAO_E2E_URL;
+  if (reuse) return { url: reuse.replace(/\/$/, ''), close: async () => {} };
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-web-e2e-'));
   const child = spawn(process.execPath, ['--conditions=jixiao-source', '--import', 'tsx', join(WEB_DIR, 'scripts', 'dev-server.mts')], {
     cwd: ROOT_DIR,
@@ -161,4 +165,36 @@ export async function apiLogin(base: string, username: string): Promise<{ cookie
     return { status: r.status, json };
   };
   return { cookie, csrf: csrfToken, call };
+}
+
+/** The steps every walk repeats, bound to the walk's page and server (read when a step runs). */
+export function steps(pageOf: () => Page, base: () => string) {
+  return {
+    async login(username: string): Promise<void> {
+      const page = pageOf();
+      await page.goto(`${base()}/#/login`);
+      await page.fill('#login-username', username);
+      await page.fill('#login-password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[data-testid=user-unit]');
+    },
+    async logout(): Promise<void> {
+      await pageOf().getByRole('button', { name: /^退\s*出$/ }).click();
+      await pageOf().waitForSelector('#login-username');
+    },
+    async chooseYear(year: number): Promise<void> {
+      await pageOf().locator('header .ant-select').click();
+      await pageOf().locator('.ant-select-item-option', { hasText: `${year} 年度` }).click();
+    },
+    /** OK in the open confirmation dialog. */
+    async confirm(): Promise<void> {
+      await pageOf().locator('.ant-modal-confirm .ant-btn-primary').click();
+    },
+    async toast(text: string | RegExp): Promise<void> {
+      await pageOf().locator('.ant-message').getByText(text).first().waitFor({ timeout: 15_000 });
+    },
+    async statusIs(text: string): Promise<void> {
+      await expect.poll(() => pageOf().locator('[data-testid=status]').textContent(), { timeout: 15_000 }).toBe(text);
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, SEEDS_DIR, apiLogin, buildWeb, launchBrowser, requireChromium, screenshot, startApp, type Browser, type RunningApp } from './harness.js';
+import { SEEDS_DIR, apiLogin, buildWeb, launchBrowser, requireChromium, screenshot, startApp, steps, type Browser, type RunningApp } from './harness.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -23,35 +23,7 @@ let evalId: string;
 
 const SEED_TXT = join(SEEDS_DIR, '001_cc8d8cd76cb08315.txt');
 
-async function login(username: string): Promise<void> {
-  await page.goto(`${base}/#/login`);
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=user-unit]');
-}
-
-async function logout(): Promise<void> {
-  await page.getByRole('button', { name: /^退\s*出$/ }).click();
-  await page.waitForSelector('#login-username');
-}
-
-async function chooseYear(year: number): Promise<void> {
-  await page.locator('header .ant-select').click();
-  await page.locator('.ant-select-item-option', { hasText: `${year} 年度` }).click();
-}
-
-async function confirm(): Promise<void> {
-  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-}
-
-async function toast(text: string | RegExp): Promise<void> {
-  await page.locator('.ant-message').getByText(text).first().waitFor({ timeout: 15_000 });
-}
-
-async function statusIs(text: string): Promise<void> {
-  await expect.poll(() => page.locator('[data-testid=status]').textContent(), { timeout: 15_000 }).toBe(text);
-}
+const { login, logout, chooseYear, confirm, toast, statusIs } = steps(() => page, () => base);
 
 beforeAll(async () => {
   requireChromium();

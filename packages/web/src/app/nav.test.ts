@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { navFor, navKeyFor } from './nav.js';
+
+const keys = (role: Parameters<typeof navFor>[0]) => navFor(role).flatMap((g) => g.items.map((i) => i.key));
+
+describe('navigation by role', () => {
+  it('gives units their project list and reviewers the project review list and the list import', () => {
+    expect(keys('unit_filler')).toContain('unitProjects');
+    expect(keys('unit_filler')).not.toContain('projects');
+    expect(keys('department_reviewer')).toEqual(expect.arrayContaining(['projects', 'projectImport']));
+    expect(keys('finance_reviewer')).not.toContain('unitProjects');
+    expect(keys('admin')).not.toContain('unitProjects');
+  });
+
+  it('highlights the project-list import under the unit’s projects for a unit, under review for a reviewer', () => {
+    expect(navKeyFor('/projects/import', '', 'unit_head')).toBe('unitProjects');
+    expect(navKeyFor('/projects/import', '', 'finance_reviewer')).toBe('projectImport');
+    expect(navKeyFor('/projects', 'kind=transfer', 'finance_reviewer')).toBe('projects');
+    expect(navKeyFor('/unit-projects', '', 'unit_filler')).toBe('unitProjects');
+  });
+});
