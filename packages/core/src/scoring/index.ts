@@ -8,3 +8,4 @@ export * from './classify-qualitative-score.js';
 export * from './roll-up-stated-scores.js';
 export * from './score-department-framework.js';
 export * from './assess-gradability.js';
+export * from './compute-fund-row-rates.js';
