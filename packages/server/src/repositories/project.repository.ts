@@ -4,6 +4,7 @@
  * every matching row.
  */
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { dec } from '@jixiao/core';
 import type { DB, NewProject, ProjectImportRow, ProjectRow } from '../db/schema.js';
 import type { Visibility } from '../workflow/access.js';
 
@@ -159,27 +160,30 @@ export class ProjectRepository {
     return rows.map((r) => ({ ...r, errors: Number(r.errors), warnings: Number(r.warnings) }) as ProjectListRow);
   }
 
+  /** Counts and sums over every matching row, in one grouped query (per progress, added up exactly). */
   async summary(v: Visibility, f: ProjectFilters): Promise<ProjectListSummary> {
-    const totals = await this.filtered(v, f)
+    const groups = await this.filtered(v, f)
       .select([
+        PROGRESS.as('progress'),
         sql<number>`cast(count(*) as integer)`.as('count'),
         sumText(sql`p.initial_budget`).as('initial'),
         sumText(sql`p.adjusted_budget`).as('adjusted'),
         sumText(EXECUTED).as('executed'),
         sql<number>`cast(count(*) filter (where e.errors > 0) as integer)`.as('with_errors'),
       ])
-      .executeTakeFirstOrThrow();
-    const groups = await this.filtered(v, f)
-      .select([PROGRESS.as('progress'), sql<number>`cast(count(*) as integer)`.as('count')])
       .groupBy(sql`1`)
       .execute();
+    const add = (xs: (string | null)[]) => {
+      const known = xs.filter((x): x is string => x !== null);
+      return known.length ? known.reduce((a, x) => a.plus(x), dec(0)).toString() : null;
+    };
     const counts = new Map(groups.map((g) => [g.progress, Number(g.count)]));
     return {
-      count: Number(totals.count),
-      initialBudget: totals.initial,
-      adjustedBudget: totals.adjusted,
-      executed: totals.executed,
-      withErrors: Number(totals.with_errors),
+      count: groups.reduce((n, g) => n + Number(g.count), 0),
+      initialBudget: add(groups.map((g) => g.initial)),
+      adjustedBudget: add(groups.map((g) => g.adjusted)),
+      executed: add(groups.map((g) => g.executed)),
+      withErrors: groups.reduce((n, g) => n + Number(g.with_errors), 0),
       byProgress: PROGRESS_VALUES.map((p) => ({ progress: p, count: counts.get(p) ?? 0 })),
     };
   }
