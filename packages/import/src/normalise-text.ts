@@ -9,9 +9,13 @@ import {
   JUNK_LINE_PATTERNS,
   LATEX_COMMANDS,
   PAGE_NUMBER_PATTERNS,
+  PERCENT_DEBRIS,
+  PINYIN_GLOSS,
   RADICAL_SUPPLEMENT,
+  SPACED_DECIMAL_WITH_UNIT,
   TRADITIONAL_HINTS,
 } from './vocab/text-debris.js';
+import { isFurnitureText } from './vocab/site-furniture.js';
 
 export interface NormalisedLines {
   lines: string[];
@@ -45,76 +49,131 @@ export function latexToText(inner: string): string {
   return s;
 }
 
-export function normaliseLines(rawLines: string[]): NormalisedLines {
-  const notes: string[] = [];
-  let traditional = false;
-  for (const l of rawLines) {
-    if (TRADITIONAL_RE.test(l)) {
-      traditional = true;
-      break;
+interface Counts {
+  latex: number;
+  radicals: number;
+  despaced: number;
+  pageLines: number;
+  furniture: number;
+  glosses: number;
+}
+
+/** Conversion debris inside the line: bookmarks, Markdown marks, LaTeX, radicals, full-width forms. */
+function cleanMarkup(raw: string, c: Counts): string {
+  let line = raw;
+  if (line.includes('[') || line.includes('{')) for (const re of JUNK_INLINE_PATTERNS) line = line.replace(re, '');
+  // Markdown from PDF converters: headings and bold marks
+  if (line.charCodeAt(0) === 0x23 /* # */) line = line.replace(/^#{1,6}\s*/, '');
+  if (line.includes('**')) line = line.replace(/\*\*(.+?)\*\*/g, '$1');
+  if (line.includes('$')) {
+    line = line.replace(LATEX_RE, (_m, inner: string) => {
+      c.latex++;
+      return latexToText(inner);
+    });
+  }
+  if (line.includes('\\')) line = line.replace(/\\(geq|leq|ge|le|times)\b\s*/g, (_m, cmd: string) => LATEX_COMMANDS[cmd] ?? '');
+  if (!COMPAT_RE.test(line)) return line;
+  if (RADICAL_TEST.test(line)) {
+    line = line.replace(RADICAL_RE, (ch) => {
+      const r = RADICAL_SUPPLEMENT[ch];
+      if (r) c.radicals++;
+      return r ?? ch;
+    });
+  }
+  return line.replace(KEEP_FULLWIDTH, (x) => x.normalize('NFKC'));
+}
+
+/** Spacing and OCR debris: spaced-out CJK, pinyin glosses, spaces inside decimals, "100%o". */
+function cleanText(text: string, c: Counts): string {
+  let line = text;
+  if ((line.includes(' ') || line.includes('\u3000')) && CJK_SPACED_RUN.test(line)) {
+    line = line.replace(/([\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '$1');
+    c.despaced++;
+  }
+  if (line.includes('(') || line.includes('（')) {
+    line = line.replace(PINYIN_GLOSS, (_m, ch: string) => {
+      c.glosses++;
+      return ch;
+    });
+  }
+  // OCR: a decimal point with a space beside it ("276. 7", "276 .7")
+  // (not "1. 2023年…", a numbered item: at least two digits before the point, or none after a space)
+  if (line.includes('.') && /\d\s+\.\d|\d{2}\.\s+\d/.test(line)) line = line.replace(/(\d\d)\.\s+(?=\d)|(\d)\s+\.(?=\d)/g, (_m, a?: string, b?: string) => `${a ?? b}.`);
+  if (line.includes('.')) line = line.replace(SPACED_DECIMAL_WITH_UNIT, (_m, a?: string, b?: string, x?: string, y?: string) => (a !== undefined ? `${a}.${b}` : `${x}.${y}`));
+  if (line.includes('%') || line.includes('％')) line = line.replace(PERCENT_DEBRIS, '$1%');
+  let endAt = line.length;
+  while (endAt > 0 && (line.charCodeAt(endAt - 1) === 0x20 || line.charCodeAt(endAt - 1) === 0x3000)) endAt--;
+  return endAt < line.length ? line.slice(0, endAt) : line;
+}
+
+/** Whether the whole line is debris: a junk line, a page number, or site furniture. */
+function isDebrisLine(line: string, c: Counts): boolean {
+  if (line.startsWith('\t') || line.length > 200) return false;
+  if (line.length <= 24 || /^\s*[\[{A-Za-z]/.test(line)) {
+    if (JUNK_LINE_PATTERNS.some((re) => re.test(line))) return true;
+    if (PAGE_NUMBER_PATTERNS.some((re) => re.test(line))) {
+      c.pageLines++;
+      return true;
     }
   }
-  let latexCount = 0;
-  let radicalCount = 0;
-  let despaced = 0;
-  let pageLines = 0;
+  if (isFurnitureText(line.trim())) {
+    c.furniture++;
+    return true;
+  }
+  return false;
+}
+
+function countNotes(c: Counts, traditional: boolean): string[] {
+  const notes: string[] = [];
+  if (traditional) notes.push('繁体字已转换为简体字');
+  if (c.glosses > 0) notes.push(`已去除 ${c.glosses} 处汉字后的拼音注音`);
+  if (c.latex > 0) notes.push(`已将 ${c.latex} 处 LaTeX 公式残留（如 $\\geq 90\\%$）转换为普通符号`);
+  if (c.radicals > 0) notes.push(`已将 ${c.radicals} 个部首兼容字符转换为标准汉字`);
+  if (c.despaced > 0) notes.push(`已去除 ${c.despaced} 行中汉字之间的排版空格`);
+  if (c.pageLines > 0) notes.push(`已去除 ${c.pageLines} 行页码或页眉页脚`);
+  if (c.furniture > 0) notes.push(`已去除 ${c.furniture} 行网站栏目文字（导航、浏览次数、文库说明等）`);
+  return notes;
+}
+
+/**
+ * Document-sharing sites number the chunks of a copied page ("1、…", "2、…") at the start of
+ * long lines that continue a sentence: consecutive numbers on long lines, each after a line
+ * that did not end a sentence. They are not the report's numbering and are dropped.
+ */
+function dropChunkMarkers(lines: string[], removed: boolean[]): number {
+  const marked: number[] = [];
+  let prev = '';
+  lines.forEach((line, i) => {
+    if (removed[i] || line.trim() === '') return;
+    const m = /^(\d{1,3})、/.exec(line);
+    if (m && line.length >= 80 && !/[。！？；：:]$/.test(prev) && Number(m[1]) === marked.length + 1) marked.push(i);
+    prev = line.trim();
+  });
+  if (marked.length < 2) return 0;
+  for (const i of marked) lines[i] = lines[i]!.replace(/^\d{1,3}、/, '');
+  return marked.length;
+}
+
+export function normaliseLines(rawLines: string[]): NormalisedLines {
+  const traditional = rawLines.some((l) => TRADITIONAL_RE.test(l));
+  const c: Counts = { latex: 0, radicals: 0, despaced: 0, pageLines: 0, furniture: 0, glosses: 0 };
   const lines: string[] = [];
   const removed: boolean[] = [];
   for (let raw of rawLines) {
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    let line = raw;
-    if (line.includes('[') || line.includes('{')) for (const re of JUNK_INLINE_PATTERNS) line = line.replace(re, '');
-    // Markdown from PDF converters: headings and bold marks
-    if (line.charCodeAt(0) === 0x23 /* # */) line = line.replace(/^#{1,6}\s*/, '');
-    if (line.includes('**')) line = line.replace(/\*\*(.+?)\*\*/g, '$1');
-    if (line.includes('$')) {
-      line = line.replace(LATEX_RE, (_m, inner: string) => {
-        latexCount++;
-        return latexToText(inner);
-      });
-    }
-    if (line.includes('\\')) line = line.replace(/\\(geq|leq|ge|le|times)\b\s*/g, (_m, c: string) => LATEX_COMMANDS[c] ?? '');
-    if (COMPAT_RE.test(line)) {
-      if (RADICAL_TEST.test(line)) {
-        line = line.replace(RADICAL_RE, (c) => {
-          const r = RADICAL_SUPPLEMENT[c];
-          if (r) radicalCount++;
-          return r ?? c;
-        });
-      }
-      line = line.replace(KEEP_FULLWIDTH, (s) => s.normalize('NFKC'));
-    }
+    let line = cleanMarkup(raw, c);
     if (traditional) line = toSimplified(line);
-    if ((line.includes(' ') || line.includes('\u3000')) && CJK_SPACED_RUN.test(line)) {
-      line = line.replace(/([\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '$1');
-      despaced++;
-    }
-    // OCR: a decimal point with a space beside it ("276. 7", "276 .7")
-    // (not "1. 2023年…", a numbered item: at least two digits before the point, or none after a space)
-    if (line.includes('.') && /\d\s+\.\d|\d{2}\.\s+\d/.test(line)) line = line.replace(/(\d\d)\.\s+(?=\d)|(\d)\s+\.(?=\d)/g, (_m, a?: string, b?: string) => `${a ?? b}.`);
-    let endAt = line.length;
-    while (endAt > 0 && (line.charCodeAt(endAt - 1) === 0x20 || line.charCodeAt(endAt - 1) === 0x3000)) endAt--;
-    if (endAt < line.length) line = line.slice(0, endAt);
-    let drop = false;
-    if (!line.startsWith('\t') && line.length <= 200 && (line.length <= 24 || /^\s*[\[{A-Za-z]/.test(line))) {
-      if (JUNK_LINE_PATTERNS.some((re) => re.test(line))) drop = true;
-      else if (PAGE_NUMBER_PATTERNS.some((re) => re.test(line))) {
-        drop = true;
-        pageLines++;
-      }
-    } else if (line.trim() === '' && raw.trim() !== '' && JUNK_LINE_PATTERNS.some((re) => re.test(raw.trim()))) {
-      line = '\t';
-    }
+    line = cleanText(line, c);
+    const drop = isDebrisLine(line, c);
+    if (!drop && line.trim() === '' && raw.trim() !== '' && JUNK_LINE_PATTERNS.some((re) => re.test(raw.trim()))) line = '\t';
     // a line holding only full-width spaces is an (empty) paragraph of a table cell, not a row break
     if (!drop && line === '' && /^[\t ]*\u3000[\u3000 ]*$/.test(raw)) line = '\u3000';
     lines.push(drop ? '' : line);
     removed.push(drop);
   }
-  if (traditional) notes.push('繁体字已转换为简体字');
-  if (latexCount > 0) notes.push(`已将 ${latexCount} 处 LaTeX 公式残留（如 $\\geq 90\\%$）转换为普通符号`);
-  if (radicalCount > 0) notes.push(`已将 ${radicalCount} 个部首兼容字符转换为标准汉字`);
-  if (despaced > 0) notes.push(`已去除 ${despaced} 行中汉字之间的排版空格`);
-  if (pageLines > 0) notes.push(`已去除 ${pageLines} 行页码或页眉页脚`);
+  const chunks = dropChunkMarkers(lines, removed);
+  const notes = countNotes(c, traditional);
+  if (chunks > 0) notes.push(`已去除 ${chunks} 处文库网站的分段编号`);
   return { lines, removed, notes };
 }
 

@@ -418,6 +418,19 @@ export const ProjectRollupStated = z.object({
 });
 export type ProjectRollupStated = z.output<typeof ProjectRollupStated>;
 
+/**
+ * Why a text is not a whole report: it stops mid-table or mid-sentence (`truncated`), begins
+ * inside a table printed before it (`starts_mid_table`), or is one project's lines taken from a
+ * report on several (`excerpt`). `cutIn` names the part the cut falls in, whose totals then prove
+ * nothing (sums over a table read only in part).
+ */
+export const INCOMPLETE_REASONS = ['truncated', 'starts_mid_table', 'excerpt'] as const;
+export const SourceIncomplete = z.object({
+  reason: z.enum(INCOMPLETE_REASONS, { error: `incomplete.reason 应为 ${INCOMPLETE_REASONS.join(' / ')} 之一` }),
+  cutIn: opt(z.enum(['funds', 'indicators', 'scores', 'goals', 'prose'], { error: 'incomplete.cutIn 应为 funds / indicators / scores / goals / prose 之一' })),
+});
+export type SourceIncomplete = z.output<typeof SourceIncomplete>;
+
 export const Evaluation = z.object({
   schemaVersion: z.literal(1, { error: 'schemaVersion 应为 1' }).default(1),
   kind: EvaluationKind,
@@ -464,7 +477,15 @@ export const Evaluation = z.object({
     .default({ evaluationStart: null, evaluationEnd: null, reportDate: null }),
   /** Model path ("funds.total.executed", "indicators.0.children.2.children.1") → where it was read. */
   provenance: z.record(z.string(), SourceRef).default({}),
-  source: opt(z.object({ file: opt(Text), format: opt(Text), title: opt(Text) })),
+  source: opt(
+    z.object({
+      file: opt(Text),
+      format: opt(Text),
+      title: opt(Text),
+      /** The text is not a whole report (set by importers; absent means whole, as far as known). */
+      incomplete: opt(SourceIncomplete),
+    }),
+  ),
 });
 export type Evaluation = z.output<typeof Evaluation>;
 export type EvaluationInput = z.input<typeof Evaluation>;

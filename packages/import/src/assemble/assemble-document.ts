@@ -6,6 +6,7 @@ import { splitSections } from './split-sections.js';
 
 export function assembleDocument(doc: DocumentOfBlocks, notes: string[]): { evaluation: Evaluation; evaluations: Evaluation[] } {
   const sections = splitSections(doc, notes);
-  const evaluations = sections.map((s) => assembleEvaluation(doc, s, notes));
-  return { evaluation: evaluations[0]!, evaluations };
+  const read = sections.map((s) => assembleEvaluation(doc, s, notes));
+  const evaluations = read.flatMap((r) => [r.evaluation, ...r.items]);
+  return { evaluation: read[0]!.evaluation, evaluations };
 }

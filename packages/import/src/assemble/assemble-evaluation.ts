@@ -15,6 +15,7 @@ import { readFormSignatures, readReportDate, readSignatures } from '../structure
 import { emptyDraft, type Ctx } from './draft.js';
 import { detectKind } from './detect-kind.js';
 import { finalise } from './finalise.js';
+import { itemEvaluation } from './project-items.js';
 
 export interface Section {
   /** Lines [from, to) of the document. */
@@ -23,22 +24,25 @@ export interface Section {
   blocks: Block[];
 }
 
-export function assembleEvaluation(doc: DocumentOfBlocks, section: Section, notes: string[]): Evaluation {
+export function assembleEvaluation(doc: DocumentOfBlocks, section: Section, notes: string[]): { evaluation: Evaluation; items: Evaluation[] } {
   const ev = emptyDraft();
-  ev.source = { file: doc.file, format: doc.format, title: null };
+  ev.source = { file: doc.file, format: doc.format, title: null, incomplete: null };
   const ctx: Ctx = { ev, lines: doc.lines, from: section.from, to: section.to, file: doc.file, notes, yuanTables: false };
   const scan = readTables(ctx, section.blocks);
   const title = readTitleAndUnit(ctx);
-  ev.source.format = doc.format;
   readJurisdiction(ctx);
   detectKind(ctx, title, scan);
   const fundsFromTables = scan.seen.has('funds') || ev.funds.total.executed !== null || ev.funds.total.adjusted !== null;
   const paras = buildParagraphs(doc.lines, section.blocks, scan.proseCells);
-  readProse(ctx, paras, { fundsFromTables });
+  const items = readProse(ctx, paras, { fundsFromTables });
   readChapters(ctx, section.blocks);
   readReportDate(ctx);
   readSignatures(ctx);
   readFormSignatures(ctx);
   if (ctx.yuanTables) ev.funds.sourceUnit = '元';
-  return finalise(ev);
+  const evaluation = finalise(ev);
+  const { ev: _ev, ...base } = ctx;
+  void _ev;
+  if (items.length > 0) notes.push(`报告逐一列出了 ${items.length} 个项目，已分别读取为项目评价（仅有文中所列金额）`);
+  return { evaluation, items: items.map((it) => itemEvaluation(evaluation, it, base)) };
 }

@@ -33,7 +33,8 @@ function kindFromContent(ctx: Ctx, scan: TableScan): EvaluationKind {
   if (ev.project || ev.funds.bySource.some((s) => s.source === 'current_appropriation' || s.source === 'carry_over')) return 'project';
   if (ev.baseData || scan.seen.has('base') || scan.seen.has('staffing') || ev.funds.basic.executed !== null) return 'department';
   const text = ctx.lines.slice(ctx.from, ctx.to).join('');
-  return (text.match(/项目/g)?.length ?? 0) > (text.match(/部门|单位/g)?.length ?? 0) ? 'project' : 'department';
+  const projects = text.match(/项目/g)?.length ?? 0;
+  return projects >= 3 && projects > (text.match(/部门|单位/g)?.length ?? 0) ? 'project' : 'department';
 }
 
 export function detectKind(ctx: Ctx, title: { line: number; text: string } | null, scan: TableScan): void {

@@ -4,7 +4,7 @@
  * 实际支出2万元") is not the unit's: only generic words may stand before the label.
  */
 import type { Para } from './paragraphs.js';
-import { addClaim, excerpt, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
+import { addClaim, excerpt, inItem, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
 import { cleanLabel, type Tok } from './tokenise.js';
 import {
   GENERIC_PREFIX,
@@ -65,7 +65,7 @@ function readTotal(p: ProseCtx, para: Para, t: Tok, field: FundsField): void {
   const ev = p.ctx.ev;
   const start = t.index;
   const end = t.index + t.length;
-  const scope = SCOPE_BASIC.test(t.group) ? 'basic' : SCOPE_PROJECT.test(t.group.replace(/项目支出/g, '')) ? 'project' : 'total';
+  const scope = SCOPE_BASIC.test(t.group) ? 'basic' : !p.projectKind && SCOPE_PROJECT.test(t.group.replace(/项目支出/g, '')) ? 'project' : 'total';
   if (scope !== 'total') {
     const triple = ev.funds[scope];
     if (triple[field] === null) {
@@ -84,7 +84,7 @@ function readTotal(p: ProseCtx, para: Para, t: Tok, field: FundsField): void {
 
 export function readAmounts(p: ProseCtx, para: Para, toks: Tok[]): void {
   for (const t of toks) {
-    if (t.amount === null || t.delta || t.inParen) continue;
+    if (t.amount === null || t.delta || t.inParen || inItem(p, para, t.index)) continue;
     const label = cleanLabel(t.label);
     if (NOT_SPENDING.test(label) || SCOPE_SKIP.test(t.group) || SCOPE_SKIP.test(label)) continue;
     const nature = natureOf(label);

@@ -10,6 +10,15 @@ export interface ProseCtx {
   claimKeys: Set<string>;
   /** Prose fills only the funds slots the tables left empty; this says whether there were funds tables at all. */
   fundsFromTables: boolean;
+  /** A project or transfer: its prose speaks of the project as a whole ("项目预算数…" is the total). */
+  projectKind: boolean;
+  /** Spans of paragraph text that describe one project of several (read by `project-list.ts`), by paragraph. */
+  itemSpans: Map<Para, Array<[number, number]>>;
+}
+
+/** Whether position `at` of the paragraph lies in a span that describes one of several projects. */
+export function inItem(p: ProseCtx, para: Para, at: number): boolean {
+  return (p.itemSpans.get(para) ?? []).some(([a, b]) => at >= a && at < b);
 }
 
 export function provAt(p: ProseCtx, path: string, para: Para, start: number, end: number): void {

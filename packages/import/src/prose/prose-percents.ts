@@ -3,12 +3,13 @@
  * rates over counts ("共29个…完成率100%"); each made a checkable claim.
  */
 import type { Para } from './paragraphs.js';
-import { addClaim, excerpt, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
+import { addClaim, excerpt, inItem, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
 import { anchorBefore } from './prose-sums.js';
 import { cleanLabel, sameLabel, type Tok } from './tokenise.js';
 import {
   COUNT_UNITS,
   EXECUTION_RATE,
+  PROJECT_EXECUTION_RATE,
   NATURE_LABELS,
   RATE_WORD,
   SCOPE_BASIC,
@@ -99,7 +100,7 @@ function readScopedRate(a: At): void {
 }
 
 function readExecutionRate(a: At): void {
-  const scope = SCOPE_BASIC.test(a.t.group) ? 'basic' : SCOPE_PROJECT.test(a.t.group) ? 'project' : 'total';
+  const scope = SCOPE_BASIC.test(a.t.group) ? 'basic' : !a.p.projectKind && SCOPE_PROJECT.test(a.t.group) ? 'project' : 'total';
   if (scope !== 'total' || SCOPE_SKIP.test(a.t.group)) return readScopedRate(a);
   const be = a.p.ctx.ev.budgetExecution;
   const start = a.t.index;
@@ -144,7 +145,8 @@ export function readPercents(p: ProseCtx, para: Para, toks: Tok[]): void {
     const ratio = SHARE_RATIO.test(t.label);
     const shareOf = ratio ? null : SHARE_OF.exec(t.label);
     if (shareOf || ratio) return readShare(a, shareOf);
-    if (EXECUTION_RATE.test(t.label)) return readExecutionRate(a);
+    if (inItem(p, para, t.index)) return;
+    if (EXECUTION_RATE.test(t.label) || (p.projectKind && PROJECT_EXECUTION_RATE.test(t.label))) return readExecutionRate(a);
     if (RATE_WORD.test(t.label)) readCountRate(a);
   });
 }

@@ -2,7 +2,7 @@
  * "其中…" lists: the parts of the amount they follow, made a sum claim (and the parts of a part,
  * given in brackets or as "占基本支出的…" shares, a sum claim of their own).
  */
-import type { Claim } from '@jixiao/core';
+import { dec, type Claim } from '@jixiao/core';
 import type { Para } from './paragraphs.js';
 import { addClaim, sentenceStart, type ProseCtx } from './prose-context.js';
 import { cleanLabel, sameLabel, type Tok } from './tokenise.js';
@@ -64,6 +64,31 @@ function directParts(toks: Tok[], inList: Tok[], anchor: Tok): Part[] {
   return direct;
 }
 
+/** The list ends where a clause without any number stands between two of its amounts (the text moved on). */
+function listRun(text: string, inList: Tok[]): Tok[] {
+  const run = inList.slice(0, 1);
+  for (let k = 1; k < inList.length; k++) {
+    const a = inList[k - 1]!;
+    const b = inList[k]!;
+    const between = text.slice(a.index + a.length, b.index);
+    const middle = between.split(/[，,；;]/).slice(1, -1);
+    if (between.length > 80 || middle.some((seg) => seg.trim() !== '' && !/\d/.test(seg))) break;
+    run.push(b);
+  }
+  return run;
+}
+
+/** Parts after the first run of them that adds up to the total exactly are not its parts. */
+function upToTotal(total: Tok, direct: Part[]): Part[] {
+  if (dec(total.amount!).isZero()) return direct;
+  let sum = dec(0);
+  for (let k = 0; k < direct.length; k++) {
+    sum = sum.plus(dec(direct[k]!.t.amount!));
+    if (k >= 1 && sum.eq(dec(total.amount!))) return direct.slice(0, k + 1);
+  }
+  return direct;
+}
+
 function sumClaim(total: Tok, parts: Tok[], text: string): Claim {
   return {
     type: 'sum',
@@ -88,11 +113,11 @@ function readList(p: ProseCtx, para: Para, toks: Tok[], q: number): void {
   while (end < text.length && !/[。！？!?]/.test(text[end]!)) end++;
   const next = text.indexOf('其中', q + 2);
   if (next >= 0 && next < end) end = next;
-  const inList = toks.filter((t) => t.index > q && t.index < end && t.amount !== null && !t.delta);
+  const inList = listRun(text, toks.filter((t) => t.index > q && t.index < end && t.amount !== null && !t.delta));
   if (inList.length === 0) return;
   // mixed budget/execution amounts side by side: a columnar statement, not a sum
   if (inList.some((t) => /预算|调整|安排/.test(t.label)) && inList.some((t) => /完成|执行|支付/.test(t.label))) return;
-  const direct = directParts(toks, inList, anchor);
+  const direct = upToTotal(anchor, directParts(toks, inList, anchor));
   const start = anchor.index - cleanLabelLen(anchor.label);
   if (direct.length >= 2) {
     addClaim(p, sumClaim(anchor, direct.map((d) => d.t), text.slice(start, end)), `sum:${anchor.amount}:${direct.map((d) => d.t.amount).sort().join('+')}`, para, start, end);

@@ -7,6 +7,8 @@ import type { Ctx } from '../assemble/draft.js';
 import type { Para } from './paragraphs.js';
 import type { ProseCtx } from './prose-context.js';
 import { tokenise } from './tokenise.js';
+import { applyProjectAmounts, collectAmounts, type StatedAmount } from './project-funds.js';
+import { findProjectItems, type ProjectItem } from './project-list.js';
 import { readAmounts, readProjectCount } from './prose-amounts.js';
 import { readPercents } from './prose-percents.js';
 import { readSums } from './prose-sums.js';
@@ -18,11 +20,15 @@ export interface ProseOptions {
   fundsFromTables: boolean;
 }
 
-export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void {
-  const p: ProseCtx = { ctx, claimKeys: new Set(), fundsFromTables: opts.fundsFromTables };
+export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectItem[] {
+  const projectKind = ctx.ev.kind !== 'department';
+  const p: ProseCtx = { ctx, claimKeys: new Set(), fundsFromTables: opts.fundsFromTables, projectKind, itemSpans: new Map() };
+  const items = projectKind ? findProjectItems(p, paras) : [];
+  const stated: StatedAmount[] = [];
   for (const para of paras) {
     const toks = tokenise(para.text);
     if (toks.length === 0 && !/等级|评价|评定|评级|结论|调整|追加/.test(para.text)) continue;
+    if (projectKind) collectAmounts(p, para, toks, stated);
     readAmounts(p, para, toks);
     readProjectCount(p, para, toks);
     readPercents(p, para, toks);
@@ -35,4 +41,6 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): void {
     readStaffing(p, para);
     readEvaluationPeriod(p, para);
   }
+  if (projectKind) applyProjectAmounts(p, stated);
+  return items;
 }

@@ -96,7 +96,7 @@ export function readTitleAndUnit(ctx: Ctx): { line: number; text: string } | nul
   const ev = ctx.ev;
   const title = findTitle(ctx);
   if (title) {
-    ev.source = { file: ctx.file, format: ev.source?.format ?? null, title: title.text };
+    ev.source = { file: ctx.file, format: ev.source?.format ?? null, title: title.text, incomplete: ev.source?.incomplete ?? null };
     unitFromTitle(ctx, title);
   }
   if (ev.unit.name === null) unitFromLine(ctx);

@@ -24,7 +24,7 @@ export const NATURE_LABELS: Array<{ field: NatureField; re: RegExp }> = [
 ];
 
 /** Words that make an amount a change, not a level ("较2020年减少1.1万元"). */
-export const DELTA_WORDS = /较|比上|同比|环比|减少|增加|增长|下降|上升|节约|节省|超支|压减|压缩/;
+export const DELTA_WORDS = /较|比上|同比|环比|减少|增加|增长|下降|上升|节约|节省|超支|压减|压缩|调减|调增|追加|追减|核减|收回/;
 /** Amounts that are revenue or other things, not spending of the unit. */
 export const NOT_SPENDING = /收入|固定资产|资产总|采购|合同|补贴标准|人均/;
 export const SCOPE_PROJECT = /专项|项目/;
@@ -34,6 +34,22 @@ export const MODE_INITIAL = /预算(?!执行)/;
 export const MODE_EXECUTED = /决算|执行|完成|全年|实际|支付/;
 
 export const EXECUTION_RATE = /(?:(?:预算|资金)(?:执行|支付)率|^执行率)(?:为|达到?|是)?$/;
+/** In a project's or transfer's report the money's use, payment or 发放 rate is its execution rate. */
+export const PROJECT_EXECUTION_RATE = /(?:(?:预算|资金)(?:使用|拨付|发放)率|^(?:使用|支付|发放|支出|拨付)率)(?:为|达到?|是)?$/;
+
+/** Prose words of a project's budget, of what was spent, and of an amount spent in full. */
+export const PROSE_BUDGET_WORD = /预算(?:数|资金|金额|安排)?|安排|下达|批复|投入|拨付|到位|预拨|资金规模|总投资/g;
+export const PROSE_SPENT_WORD = /支出|执行(?:数|金额)?|(?<!转移)支付|使用|兑付|发放|完成投资/g;
+export const PROSE_SPENT_IN_FULL = /^[，,]?\s*(?:已|均已)?(?:全部|全额)(?:执行|支出|拨付|使用|支付|兑付)(?:到位|完毕|完成)?/;
+/** Words that make a budget amount the year's final (adjusted) one, and the year's first one. */
+export const PROSE_ADJUSTED = /全年|实际|调整后|最终|累计/;
+export const PROSE_INITIAL = /年初/;
+/** An amount per head or per item, not the total ("生均1000元", "单价0.4163万元"). */
+export const PROSE_PER_UNIT = /(?:生均|人均|户均|每[人户个辆套台]?|单价|标准为?|均价)$/;
+/** Levels of government funding a transfer; two or more of them stated apart are parts, not the total. */
+export const PROSE_LEVEL = /中央|省级|省财政|自治区|市级|市县|盟市|县级|区级|本级|上级|地方/;
+/** Pre-allocations and settlements: budget amounts that are not the year's budget. */
+export const PROSE_NOT_BUDGET = /预拨|提前下达|预下达|清算|结算|剩余/;
 export const SHARE_OF = /占(.{0,20}?)(?:的)?(?:比例|比重)?(?:为|是)?$/;
 export const SHARE_RATIO = /占比(?:为|是)?$/;
 export const RATE_WORD = /率(?:为|达到?|是)?$/;

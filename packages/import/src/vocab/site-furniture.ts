@@ -20,6 +20,9 @@ export const FURNITURE_LINES: RegExp[] = [
   /版权所有|ICP\s*备|网站标识码|公网安备|技术支持\s*[:：]|网站地图|联系我们\s*\|/,
   /^\s*<image>\s*data:/i,
   /^\s*(?:上一篇|下一篇)\s*[:：]/,
+  /浏览次数\s*[:：]|点击(?:数|量|次数)\s*[:：]|阅读(?:次数|量)\s*[:：]/,
+  // document-sharing sites and paywalls around a copied report
+  /由会员分享|可在线阅读.{0,40}更多相关|请在.{0,16}上搜索|文档贡献者|下载(?:本)?文档|隐藏内容.{0,20}(?:会员|开放)|(?:查看|阅读)完整内容请|咨询热线\s*[:：]/,
 ];
 
 export function isFurnitureText(text: string): boolean {

@@ -57,3 +57,13 @@ export const LATEX_COMMANDS: Record<string, string> = {
  */
 export const TRADITIONAL_HINTS =
   '預績執報單財務經費項與為個們來時會對關發實進產這開總計劃標價評級優嚴確據規數點廣區縣濟應設體類營華辦黨內並從當過還運論轉變調資專達構節權條網';
+
+/**
+ * Pinyin glosses after characters, left by sites that print a reading aid (`項(xiàng)目`):
+ * a bracketed lower-case syllable, tone marks or a tone digit allowed.
+ */
+export const PINYIN_GLOSS = /([\u3400-\u9fff])\s*[（(]\s*[bpmfdtnlgkhjqxzcsryw]?h?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?[1-5]?\s*[）)]/g;
+/** OCR and encoding debris around numbers: "100%o" (a lost ‰ or a stray o after a percent sign). */
+export const PERCENT_DEBRIS = /(\d)\s*[%％]\s*[oO](?![a-zA-Z])/g;
+/** "35. 3万元", "5 .3%": a decimal point with a space beside it, the number followed by its unit. */
+export const SPACED_DECIMAL_WITH_UNIT = /(\d)\s*\.\s+(\d+)(?=\s*(?:万元|万|元|%|％|亿元))|(\d)\s+\.(\d+)(?=\s*(?:万元|万|元|%|％|亿元))/g;

@@ -1,0 +1,109 @@
+/**
+ * The funds of a project or transfer stated only in prose: its budget (预算, 安排, 下达, 批复,
+ * 投入 — "全年/实际/调整后" making it the adjusted one, with an earlier plain one the initial),
+ * what was spent (支出, 执行, 支付, 使用), or an amount "全部执行到位" (both). The word nearest
+ * before an amount decides. Not the total: parts (after 其中, in brackets, one of several
+ * levels of government), per-head standards (生均, 单价), changes (调减), pre-allocations.
+ */
+import type { Para } from './paragraphs.js';
+import { inItem, provAt, sentenceStart, type ProseCtx } from './prose-context.js';
+import type { Tok } from './tokenise.js';
+import {
+  GENERIC_PREFIX,
+  NOT_SPENDING,
+  PROSE_ADJUSTED,
+  PROSE_BUDGET_WORD,
+  PROSE_INITIAL,
+  PROSE_LEVEL,
+  PROSE_NOT_BUDGET,
+  PROSE_PER_UNIT,
+  PROSE_SPENT_IN_FULL,
+  PROSE_SPENT_WORD,
+} from '../vocab/prose-vocab.js';
+
+export interface StatedAmount {
+  kind: 'budget' | 'spent' | 'both';
+  value: string;
+  adjusted: boolean;
+  initial: boolean;
+  level: string | null;
+  para: Para;
+  tok: Tok;
+}
+
+/** The nearest budget or spending word before `at` in `window`, by its position. */
+function nearestWord(window: string): { kind: 'budget' | 'spent'; at: number; word: string } | null {
+  let best: { kind: 'budget' | 'spent'; at: number; word: string } | null = null;
+  for (const [kind, re] of [['budget', PROSE_BUDGET_WORD], ['spent', PROSE_SPENT_WORD]] as const) {
+    for (const m of window.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.at || (end === best.at && kind === 'spent')) best = { kind, at: end, word: m[0] };
+    }
+  }
+  return best;
+}
+
+/** Words that may stand before the verb without making the amount an item's ("我校2022年财政安排…"). */
+const PROJECT_GENERIC = /我[\u4e00-\u9fa5]|按|共计|合计|累计|实际|全年|年初|调整后|下达|安排|到位|已|将|共|均|为|的/g;
+
+/** "培训费实际支出2万元" is one item's spending; a name ending in 项目/资金/经费 is the project's own. */
+function namesAnItem(label: string, word: string | null): boolean {
+  const at = word ? label.lastIndexOf(word) : -1;
+  const before = (at >= 0 ? label.slice(0, at) : label).replace(/^[，,；;：:\s]+/, '');
+  if (/(?:项目|资金|经费|工程)$/.test(before)) return false;
+  return /[\u4e00-\u9fa5]{2,}/.test(before.replace(GENERIC_PREFIX, '').replace(PROJECT_GENERIC, ''));
+}
+
+function statedAmount(p: ProseCtx, para: Para, t: Tok): StatedAmount | null {
+  if (t.amount === null || t.delta || t.inParen || inItem(p, para, t.index) || PROSE_PER_UNIT.test(t.label) || /^0(?:\.0+)?$/.test(t.amount)) return null;
+  const text = para.text;
+  const from = Math.max(sentenceStart(text, t.index), t.index - 40);
+  const window = text.slice(from, t.index);
+  const q = window.lastIndexOf('其中');
+  if (q >= 0 || NOT_SPENDING.test(t.label)) return null;
+  const after = text.slice(t.index + t.length, t.index + t.length + 12);
+  const near = nearestWord(window);
+  if (!near && !PROSE_SPENT_IN_FULL.test(after)) return null;
+  const clause = window.slice(Math.max(0, window.search(/[^，,；;：:]*$/)));
+  const lead = near ? window.slice(Math.max(0, near.at - near.word.length - 12), near.at) : clause;
+  if (near?.kind === 'budget' && PROSE_NOT_BUDGET.test(lead)) return null;
+  const kind = PROSE_SPENT_IN_FULL.test(after) ? 'both' : near!.kind;
+  if (namesAnItem(t.label, near?.word ?? null)) return null;
+  const level = PROSE_LEVEL.exec(clause)?.[0] ?? null;
+  return { kind, value: t.amount, adjusted: PROSE_ADJUSTED.test(lead), initial: PROSE_INITIAL.test(lead), level, para, tok: t };
+}
+
+export function collectAmounts(p: ProseCtx, para: Para, toks: Tok[], out: StatedAmount[]): void {
+  for (const t of toks) {
+    const a = statedAmount(p, para, t);
+    if (a) out.push(a);
+  }
+}
+
+/** Level amounts are parts when two or more levels are stated apart. */
+function totals(list: StatedAmount[]): StatedAmount[] {
+  const levels = new Set(list.filter((a) => a.level !== null).map((a) => a.level));
+  return levels.size >= 2 ? list.filter((a) => a.level === null) : list;
+}
+
+function setTotal(p: ProseCtx, key: 'initial' | 'adjusted' | 'executed', a: StatedAmount | undefined): void {
+  const total = p.ctx.ev.funds.total;
+  if (!a || total[key] !== null) return;
+  total[key] = a.value;
+  provAt(p, `funds.total.${key}`, a.para, a.tok.index, a.tok.index + a.tok.length);
+}
+
+/** After the section's prose was read: the project's total funds from what it stated. */
+export function applyProjectAmounts(p: ProseCtx, stated: StatedAmount[]): void {
+  const list = totals(stated);
+  const budgets = list.filter((a) => a.kind !== 'spent');
+  const inFull = list.find((a) => a.kind === 'both');
+  const explicitInitial = budgets.find((a) => a.initial);
+  const qualified = [...budgets].reverse().find((a) => a.adjusted && !a.initial);
+  const plain = budgets.find((a) => !a.initial && !a.adjusted && a.kind === 'budget');
+  const adjusted = qualified ?? inFull ?? plain ?? budgets.find((a) => !a.initial);
+  setTotal(p, 'adjusted', adjusted);
+  const earlier = plain && adjusted !== plain && budgets.indexOf(plain) < budgets.indexOf(adjusted!) && plain.value !== adjusted!.value ? plain : undefined;
+  setTotal(p, 'initial', explicitInitial ?? (qualified ? earlier : undefined));
+  setTotal(p, 'executed', list.find((a) => a.kind !== 'budget'));
+}
