@@ -153,7 +153,10 @@ function tally(m: Record<string, number>, key: string | null): void {
 }
 
 export function computeProjectRollup(children: readonly Evaluation[], opts: ProjectRollupOptions = {}): ProjectRollup {
-  const profileFor = opts.profileFor ?? ((c: Evaluation) => getProfile(c.profile));
+  const byRef = new Map<string, Profile>(); // children of one department mostly share a profile
+  const profileFor =
+    opts.profileFor ??
+    ((c: Evaluation) => byRef.get(c.profile) ?? byRef.set(c.profile, getProfile(c.profile)).get(c.profile)!);
   const funds = Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, emptyColumn()])) as ProjectRollup['funds'];
   const execution: ProjectRollup['execution'] = { rate: null, executed: ZERO, adjusted: ZERO, count: 0, missing: 0 };
   const stated = emptyScores();
