@@ -1,35 +1,51 @@
 #!/usr/bin/env node
 /**
- * `node packages/server/dist/bin.js` (what `npm start` runs): the server with settings
- * from the environment — PORT (3000), HOST (127.0.0.1), JIXIAO_DATA_DIR (./.jixiao-data),
- * DATABASE_URL (postgres://…, switches to PostgreSQL), JIXIAO_DEMO=0 (no demo region),
- * JIXIAO_SECURE_COOKIES=1 (Secure cookies when HTTPS ends at a proxy in front); without the demo,
- * JIXIAO_ADMIN_PASSWORD (+ JIXIAO_REGION_NAME, JIXIAO_BUREAU_NAME) sets up an empty database.
+ * `node packages/server/dist/bin.js [--demo]` (what `npm start` runs): the server with settings
+ * from the environment (docs/SERVER.md, "Operations"):
+ * PORT (3000), HOST (127.0.0.1), JIXIAO_DATA_DIR (./.jixiao-data), DATABASE_URL (postgres://…);
+ * JIXIAO_DEMO=1 / --demo (load the demo into an empty database anywhere), JIXIAO_DEMO=0 (never);
+ * by default the demo loads only on a loopback address outside NODE_ENV=production;
+ * JIXIAO_ADMIN_PASSWORD (+ JIXIAO_REGION_NAME, JIXIAO_BUREAU_NAME) sets up an empty database
+ * without the demo; JIXIAO_SECURE_COOKIES=1 (HTTPS at a proxy in front: Secure cookies, HSTS);
+ * JIXIAO_TRUST_PROXY=1 (client address from X-Forwarded-For); JIXIAO_BACKUP_DIR,
+ * JIXIAO_BACKUP_INTERVAL_HOURS (24), JIXIAO_BACKUP_KEEP (14); JIXIAO_SHUTDOWN_TIMEOUT_SECONDS (30);
+ * the login and password policy variables of security-policy.ts.
+ * SIGTERM / SIGINT: stop accepting, finish in-flight requests, close the database, exit 0.
  */
+import { isJxError } from '@jixiao/core';
 import { startServer } from './start-server.js';
+import { optionsFromEnv } from './options-from-env.js';
 
-const env = process.env;
-try {
-  const running = await startServer({
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.JIXIAO_DATA_DIR || undefined,
-    port: env.PORT ? Number(env.PORT) : 3000,
-    host: env.HOST || '127.0.0.1',
-    demo: env.JIXIAO_DEMO !== '0',
-    secureCookies: env.JIXIAO_SECURE_COOKIES === '1' ? true : undefined,
-    bootstrap: {
-      adminPassword: env.JIXIAO_ADMIN_PASSWORD || undefined,
-      regionName: env.JIXIAO_REGION_NAME || undefined,
-      bureauName: env.JIXIAO_BUREAU_NAME || undefined,
-    },
-  });
+async function main() {
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer(optionsFromEnv(process.env, process.argv.slice(2)));
+  } catch (e) {
+    console.error(`启动失败：${(e as Error).message}`);
+    process.exit(isJxError(e) ? e.exitCode : 1);
+  }
   console.log('按 Ctrl+C 停止。');
-  const stop = () => {
-    void running.close().then(() => process.exit(0));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      console.error('再次收到停止信号：立即退出。');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`收到 ${signal}：不再接受新请求，等待进行中的请求完成…`);
+    running.close().then(
+      () => {
+        console.log('已停止。');
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error(`停止时出错：${(e as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-} catch (e) {
-  console.error(`启动失败：${(e as Error).message}`);
-  process.exit(1);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
+
+await main();

@@ -4,6 +4,7 @@
  * user, the same limit on the password change, and idle plus absolute session timeouts.
  * Configuration, not profile data: an operator sets it from the environment (see docs/SERVER.md).
  */
+import { JxError } from '@jixiao/core';
 
 /** Back-off after `free` failures: the next attempt waits base·2^(failures−free), at most `maxDelayMs`. */
 export interface BackoffRule {
@@ -53,7 +54,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, min: number, max: num
   const v = env[name];
   if (v === undefined || v === '') return undefined;
   if (!/^\d{1,7}$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw new Error(`环境变量 ${name} 应为 ${min}–${max} 的整数，收到“${v}”`);
+    throw new JxError('USAGE', `环境变量 ${name} 应为 ${min}–${max} 的整数，收到“${v}”`);
   }
   return Number(v);
 }

@@ -14,6 +14,10 @@ export interface TestPostgres {
   port: number;
   dir: string;
   stop(): void;
+  /** Stops the server but keeps its data (`pg_ctl stop -m fast|immediate`), for outage tests. */
+  halt(mode: 'fast' | 'immediate'): void;
+  /** Starts a halted server again on the same port and data. */
+  resume(): void;
 }
 
 export const POSTGRES_MISSING =
@@ -42,7 +46,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(installRoot?: string): Promise<TestPostgres> {
+/**
+ * `durable`: keep synchronous_commit on (the default of a real server), so a commit is
+ * acknowledged only once its WAL is written and an immediate stop loses nothing acknowledged.
+ */
+export async function startPostgres(installRoot?: string, opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = findPostgresBin(installRoot);
   if (!bin) throw new Error(POSTGRES_MISSING);
   const isRoot = process.getuid?.() === 0;
@@ -65,14 +73,17 @@ export async function startPostgres(installRoot?: string): Promise<TestPostgres>
   }
   asPg(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   let port = 0;
+  const settings = opts.durable ? '-c fsync=off' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const start = () =>
+    asPg(join(bin, 'pg_ctl'), [
+      '-D', data, '-l', join(sock, 'log'), '-w', '-t', '30',
+      '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${sock} ${settings} -c max_connections=200`,
+      'start',
+    ]);
   for (let attempt = 0; attempt < 5; attempt++) {
     port = await freePort();
     try {
-      asPg(join(bin, 'pg_ctl'), [
-        '-D', data, '-l', join(sock, 'log'), '-w', '-t', '30',
-        '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${sock} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-        'start',
-      ]);
+      start();
       break;
     } catch (e) {
       if (attempt === 4) throw e;
@@ -83,11 +94,17 @@ export async function startPostgres(installRoot?: string): Promise<TestPostgres>
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dir,
+    halt(mode) {
+      asPg(join(bin, 'pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop']);
+    },
+    resume() {
+      start();
+    },
     stop() {
       if (stopped) return;
       stopped = true;
       try {
-        asPg(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (existsSync(join(data, 'postmaster.pid'))) asPg(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

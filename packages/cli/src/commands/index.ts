@@ -1,5 +1,6 @@
 /** The registry of `jixiao` sub-commands, in help order. */
 import { auditCommand } from './audit.js';
+import { auditLogCommand } from './audit-log.js';
 import { backupCommand } from './backup.js';
 import { exportCommand } from './export.js';
 import type { Command } from './command.js';
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   serveCommand,
   backupCommand,
   restoreCommand,
+  auditLogCommand,
 ];

@@ -6,24 +6,26 @@ import type { CliIo, Command } from './command.js';
 
 /** What the CLI uses of @jixiao/server (loaded at run time, so other commands never load it). */
 export interface ServerModule {
-  startServer(opts: {
-    databaseUrl?: string | undefined;
-    dataDir?: string | undefined;
-    port?: number | undefined;
-    host?: string | undefined;
-    demo?: boolean | undefined;
-    bootstrap?: { adminPassword?: string | undefined; regionName?: string | undefined; bureauName?: string | undefined };
-    secureCookies?: boolean | undefined;
-    log?: (line: string) => void;
-  }): Promise<{ url: string; close(): Promise<void> }>;
-  openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<{
+  startServer(opts: Record<string, unknown> & { log?: (line: string) => void }): Promise<{ url: string; close(): Promise<void> }>;
+  /** PORT, HOST, JIXIAO_* and NODE_ENV as server options (docs/SERVER.md). */
+  optionsFromEnv(env: NodeJS.ProcessEnv, argv?: readonly string[]): Record<string, unknown>;
+  openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; migrate?: boolean }): Promise<{
     db: unknown;
     kind: 'pglite' | 'postgres';
     location: string;
     close(): Promise<void>;
   }>;
-  backupDatabase(db: unknown, meta: { source: string; now: Date }): Promise<{ tables: Record<string, unknown[]> }>;
+  writeBackupFile(db: unknown, file: string, meta: { source: string; now: Date }): Promise<{ tables: Record<string, unknown[]>; excluded?: string[] }>;
+  parseBackup(text: string): unknown;
   restoreDatabase(db: unknown, backup: unknown): Promise<Record<string, number>>;
+  verifyBackup(text: string): Promise<{
+    ok: boolean;
+    tables: { name: string; expectedRows: number; restoredRows: number; expectedSha256: string | null; restoredSha256: string; ok: boolean }[];
+  }>;
+  verifyAuditLog(
+    db: unknown,
+    anchor?: { id: number; hash: string },
+  ): Promise<{ entries: number; head: { id: number; hash: string } | null; broken: { id: number; problem: 'hash' | 'link' | 'anchor' }[] }>;
   dataDirInUseBy(dataDir: string): Promise<number | null>;
   DEFAULT_DATA_DIR: string;
 }
@@ -57,27 +59,32 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: '启动网页服务（默认内嵌数据库；设置 DATABASE_URL 使用 PostgreSQL）',
   usage: [
-    'jixiao serve [--port 3000] [--host 127.0.0.1] [--data-dir ./.jixiao-data] [--database-url postgres://…] [--no-demo]',
-    '环境变量：PORT、HOST、JIXIAO_DATA_DIR、DATABASE_URL、JIXIAO_DEMO=0、JIXIAO_ADMIN_PASSWORD、JIXIAO_SECURE_COOKIES=1',
+    'jixiao serve [--port 3000] [--host 127.0.0.1] [--data-dir ./.jixiao-data] [--database-url postgres://…] [--demo | --no-demo]',
+    '环境变量：PORT、HOST、JIXIAO_DATA_DIR、DATABASE_URL、JIXIAO_DEMO=1/0、JIXIAO_ADMIN_PASSWORD、JIXIAO_SECURE_COOKIES=1、JIXIAO_TRUST_PROXY=1、JIXIAO_BACKUP_DIR（见 docs/SERVER.md）',
+    '演示数据只在本机地址（127.0.0.1）且非 NODE_ENV=production 时默认载入；其他地址须 --demo 明确要求。',
   ],
   async run(args, io) {
     const { values } = parseOptions(args, {
       ...DB_OPTIONS,
       port: { type: 'string' },
       host: { type: 'string' },
+      demo: { type: 'boolean', default: false },
       'no-demo': { type: 'boolean', default: false },
     });
     const portText = values.port ?? io.env.PORT ?? '3000';
     if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new JxError('USAGE', `端口应为 0–65535 的整数，收到“${portText}”`);
+    if (values.demo && values['no-demo']) throw new JxError('USAGE', '--demo 与 --no-demo 只能选一个');
     const server = await loadServerModule();
     const target = databaseTarget(values, io, server.DEFAULT_DATA_DIR);
+    const fromEnv = server.optionsFromEnv({ ...io.env, PORT: portText });
     const running = await server.startServer({
+      ...fromEnv,
+      databaseUrl: undefined,
+      dataDir: undefined,
       ...target,
       port: Number(portText),
       host: values.host ?? io.env.HOST ?? '127.0.0.1',
-      demo: !values['no-demo'] && io.env.JIXIAO_DEMO !== '0',
-      bootstrap: { adminPassword: io.env.JIXIAO_ADMIN_PASSWORD, regionName: io.env.JIXIAO_REGION_NAME, bureauName: io.env.JIXIAO_BUREAU_NAME },
-      secureCookies: io.env.JIXIAO_SECURE_COOKIES === '1' ? true : undefined,
+      ...(values.demo ? { demo: true } : values['no-demo'] ? { demo: false } : {}),
       log: (line) => io.stdout.write(`${line}\n`),
     });
     io.stdout.write('按 Ctrl+C 停止。\n');
@@ -90,7 +97,7 @@ export const serveCommand: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
-    io.stdout.write('正在停止…\n');
+    io.stdout.write('正在停止：等待进行中的请求完成…\n');
     await running.close();
     return 0;
   },

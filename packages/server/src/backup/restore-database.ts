@@ -1,59 +1,100 @@
+/**
+ * Restores a logical backup into an empty database in ONE transaction on one connection: the
+ * schema is migrated to the backup's level, every table is filled (parents before children,
+ * from the catalog), the remaining migrations run, and every id sequence moves past the
+ * restored ids. Any failure rolls everything back: the target is left exactly as it was.
+ */
 import { sql, type Kysely } from 'kysely';
 import { JxError } from '@jixiao/core';
-import { TABLES_IN_DEPENDENCY_ORDER, type DB } from '../db/schema.js';
+import { appliedMigrations, migrateToLatest } from '../db/migrate.js';
 import { MIGRATIONS } from '../migrations/index.js';
-import { BACKUP_FORMAT, type Backup } from './backup-database.js';
+import { BACKUP_FORMAT, parseBackup, type Backup } from './backup-database.js';
+import { listBackupTables, listSequenceColumns } from './list-tables.js';
 
-/**
- * Restores a logical backup into an empty, migrated database, in one transaction, then
- * moves every id sequence past the restored ids. Refuses a non-empty target.
- */
-export async function restoreDatabase(db: Kysely<DB>, backup: unknown): Promise<Record<string, number>> {
+/** Rows per INSERT are capped by size (an evaluation is ~35 KB of JSON). */
+const CHUNK_BYTES = 2 * 1024 * 1024;
+
+export async function restoreDatabase(db: Kysely<any>, backup: unknown): Promise<Record<string, number>> {
   const b = validate(backup);
-  return db.transaction().execute(async (trx) => {
-    for (const t of TABLES_IN_DEPENDENCY_ORDER) {
-      const r = await sql<{ id: unknown }>`select id from ${sql.table(t)} limit 1`.execute(trx);
-      if (r.rows.length > 0) throw new JxError('RESTORE_TARGET_NOT_EMPTY', `表 ${t} 已有数据`);
+  return db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      const counts = await restoreInOpenTransaction(conn, b);
+      await sql`commit`.execute(conn);
+      return counts;
+    } catch (e) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw e;
     }
-    const counts: Record<string, number> = {};
-    for (const t of TABLES_IN_DEPENDENCY_ORDER) {
-      const rows = b.tables[t] ?? [];
-      counts[t] = rows.length;
-      if (rows.length === 0) continue;
-      const types = await sql<{ column_name: string; data_type: string }>`
-        select column_name, data_type from information_schema.columns
-        where table_schema = current_schema() and table_name = ${t}`.execute(trx);
-      const known = new Map(types.rows.map((c) => [c.column_name, c.data_type]));
-      for (let i = 0; i < rows.length; i += 200) {
-        const chunk = rows.slice(i, i + 200).map((row) => {
-          const out: Record<string, unknown> = {};
-          for (const [k, v] of Object.entries(row)) {
-            const type = known.get(k);
-            if (!type) throw new JxError('BACKUP_INVALID', `表 ${t} 没有列 ${k}`);
-            out[k] = type === 'jsonb' || type === 'json' ? (v === null ? null : JSON.stringify(v)) : v;
-          }
-          return out;
-        });
-        await (trx as Kysely<any>).insertInto(t).values(chunk).execute();
-      }
-      await sql`select setval(pg_get_serial_sequence(${t}, 'id'), coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(trx);
-    }
-    return counts;
   });
 }
 
+async function restoreInOpenTransaction(conn: Kysely<any>, b: Backup): Promise<Record<string, number>> {
+  await sql`set local timezone = 'UTC'`.execute(conn);
+  const applied = await appliedMigrations(conn);
+  const level = b.migrations.at(-1);
+  // Fill the tables at the backup's schema level, so later migrations transform the data as they would have.
+  if (level && !applied.includes(level) && applied.every((m) => b.migrations.includes(m))) await migrateToLatest(conn, { inOpenTransaction: true, upTo: level });
+  const { tables, excluded } = await listBackupTables(conn);
+  const known = new Set(tables.map((t) => t.name));
+  // Tables never restored (sessions in a format-1 file) are skipped; anything else unknown is refused.
+  for (const name of Object.keys(b.tables)) if (!known.has(name) && !excluded.includes(name)) throw new JxError('BACKUP_INVALID', `未知的表 ${name}`);
+  for (const t of tables) {
+    const r = await sql`select 1 from ${sql.table(t.name)} limit 1`.execute(conn);
+    if (r.rows.length > 0) throw new JxError('RESTORE_TARGET_NOT_EMPTY', `表 ${t.name} 已有数据`);
+  }
+  const counts: Record<string, number> = {};
+  for (const t of tables) {
+    const rows = b.tables[t.name] ?? [];
+    counts[t.name] = rows.length;
+    if (rows.length) await insertRows(conn, t.name, rows);
+  }
+  await migrateToLatest(conn, { inOpenTransaction: true });
+  for (const s of await listSequenceColumns(conn)) {
+    await sql`select setval(${s.sequence}::regclass, coalesce((select max(${sql.ref(s.column)}) from ${sql.table(s.table)}), 0) + 1, false)`.execute(conn);
+  }
+  return counts;
+}
+
+async function insertRows(conn: Kysely<any>, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  const columnRows = await sql<{ name: string }>`
+    select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(conn);
+  const target = new Set(columnRows.rows.map((c) => c.name));
+  const present = new Set<string>();
+  for (const row of rows) for (const k of Object.keys(row)) present.add(k);
+  for (const k of present) if (!target.has(k)) throw new JxError('BACKUP_INVALID', `表 ${table} 没有列 ${k}`);
+  const cols = sql.join([...present].map((c) => sql.ref(c)));
+  let chunk: Record<string, unknown>[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    await sql`insert into ${sql.table(table)} (${cols}) overriding system value
+      select ${cols} from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(chunk)}::jsonb)`.execute(conn);
+    chunk = [];
+    bytes = 0;
+  };
+  for (const row of rows) {
+    const size = JSON.stringify(row).length;
+    if (bytes + size > CHUNK_BYTES) await flush();
+    chunk.push(row);
+    bytes += size;
+  }
+  await flush();
+}
+
+/** A parsed backup (checksum checked), or the file's text. */
 function validate(x: unknown): Backup {
-  const b = x as Backup;
+  const b = (typeof x === 'string' ? parseBackup(x) : x) as Backup;
   if (typeof b !== 'object' || b === null || b.format !== BACKUP_FORMAT || typeof b.tables !== 'object' || b.tables === null) {
     throw new JxError('BACKUP_INVALID', '不是 jixiao 备份文件');
   }
-  const unknownMigrations = (b.migrations ?? []).filter((m) => !(m in MIGRATIONS));
+  if (!Array.isArray(b.migrations)) throw new JxError('BACKUP_INVALID', '缺少 migrations');
+  const unknownMigrations = b.migrations.filter((m) => !(m in MIGRATIONS));
   if (unknownMigrations.length) {
     throw new JxError('BACKUP_INVALID', `备份来自更新的版本（未知迁移 ${unknownMigrations.join('、')}），请先升级 jixiao`);
   }
-  for (const t of Object.keys(b.tables)) {
-    if (!(TABLES_IN_DEPENDENCY_ORDER as readonly string[]).includes(t)) throw new JxError('BACKUP_INVALID', `未知的表 ${t}`);
-    if (!Array.isArray(b.tables[t])) throw new JxError('BACKUP_INVALID', `表 ${t} 应为列表`);
+  for (const [t, rows] of Object.entries(b.tables)) {
+    if (!Array.isArray(rows) || rows.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))) throw new JxError('BACKUP_INVALID', `表 ${t} 应为行的列表`);
   }
   return b;
 }

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './schema.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { migrateToLatest } from './migrate.js';
+import { describeError } from './database-errors.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -29,14 +30,43 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL (default 10). */
   poolSize?: number;
+  /** Where connection errors are reported (default console.error); they never end the process. */
+  log?: ((line: string) => void) | undefined;
+}
+
+/**
+ * A PostgreSQL pool that survives the database going away: an idle client's error (the pool's
+ * 'error' event) and a checked-out client's error are logged, never thrown as an unhandled
+ * 'error' event; a broken client is dropped and the next query connects again, so the service
+ * comes back by itself when the database does. Connecting gives up after 5 s (a request during
+ * an outage gets 503 DATABASE_UNAVAILABLE instead of hanging).
+ */
+async function postgresPool(url: string, max: number, log: (line: string) => void) {
+  const pg = await import('pg');
+  const pool = new pg.default.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: 'jixiao',
+  });
+  let last = 0;
+  const report = (where: string, err: unknown) => {
+    const now = Date.now();
+    if (now - last < 5000) return; // one line per burst: an outage breaks every connection at once
+    last = now;
+    log(`[jixiao] 数据库连接中断（${where}），将在下一个请求时重新连接：${describeError(err)}`);
+  };
+  pool.on('error', (err) => report('空闲连接', err));
+  pool.on('connect', (client) => client.on('error', (err) => report('使用中的连接', err)));
+  return pool;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   let database: Database;
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
-    const pg = await import('pg');
-    const Pool = pg.default.Pool;
-    const pool = new Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = await postgresPool(opts.databaseUrl, opts.poolSize ?? 10, opts.log ?? ((l) => console.error(l)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     database = {
       db,

@@ -31,8 +31,11 @@ export interface AuditRecord {
 export interface AuditChainReport {
   entries: number;
   head: { id: number; hash: string } | null;
-  /** `hash`: the entry's content does not match its hash; `link`: its prev_hash is not the previous entry's hash. */
-  broken: { id: number; problem: 'hash' | 'link' }[];
+  /**
+   * `hash`: the entry's content does not match its hash; `link`: its prev_hash is not the
+   * previous entry's hash; `anchor`: the entry recorded earlier as the head is gone or differs.
+   */
+  broken: { id: number; problem: 'hash' | 'link' | 'anchor' }[];
 }
 
 const json = (x: unknown) => (x === undefined || x === null ? null : JSON.stringify(x));
@@ -88,7 +91,7 @@ export class AuditLogRepository {
    * Walks the whole log in id order and recomputes every hash. The expression repeats the
    * migration's `jx_audit_log_hash` inline, so a replaced database function cannot hide an edit.
    */
-  async verifyChain(batchSize = 5000): Promise<AuditChainReport> {
+  async verifyChain(batchSize = 5000, anchor?: { id: number; hash: string }): Promise<AuditChainReport> {
     const report: AuditChainReport = { entries: 0, head: null, broken: [] };
     let lastId = 0;
     let lastHash: string | null = null;
@@ -104,6 +107,7 @@ export class AuditLogRepository {
         const id = Number(r.id);
         if (r.prev_hash !== lastHash && report.broken.length < 100) report.broken.push({ id, problem: 'link' });
         if (r.hash !== r.expected && report.broken.length < 100) report.broken.push({ id, problem: 'hash' });
+        if (anchor && id === anchor.id && r.hash !== anchor.hash) report.broken.push({ id, problem: 'anchor' });
         lastHash = r.hash;
         lastId = id;
         report.entries++;
@@ -111,6 +115,7 @@ export class AuditLogRepository {
       if (rows.rows.length < batchSize) break;
     }
     if (report.entries > 0) report.head = { id: lastId, hash: lastHash ?? '' };
+    if (anchor && !(await sql`select 1 from audit_log where id = ${anchor.id}`.execute(this.db)).rows.length) report.broken.push({ id: anchor.id, problem: 'anchor' });
     return report;
   }
 
