@@ -144,6 +144,18 @@ describe.each(DATABASE_KINDS)('project-list import on %s', (kind) => {
     expect(notZip.body.error.message).toMatch(/Excel/);
   });
 
+  it('reads the first sheet of a workbook that has the list\'s header (a cover sheet before it is skipped)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填表说明').addRow(['请按预算系统导出格式填写']);
+    const ws = wb.addWorksheet('项目清单');
+    ws.addRow(HEADER);
+    ws.addRow(['S-1', '第二张表的项目', '甲单位', 12, 12, null, null]);
+    const p = await upload(c.fillerA!, new Uint8Array(await wb.xlsx.writeBuffer()), 'two-sheets.xlsx');
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    expect(p.body.rows.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([[2, 'S-1']]);
+  });
+
   it('a preview is its uploader\'s: others cannot read or commit it', async () => {
     const p = await upload(c.fillerA!, csvList([['Q-1', '项目', '甲单位', 1, 1, null, null]]), 'q.csv');
     expect((await c.headA!.get(`/api/project-imports/${p.body.id}`)).status).toBe(404);

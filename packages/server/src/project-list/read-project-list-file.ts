@@ -16,16 +16,22 @@ export const PROJECT_LIST_EXTENSIONS = ['.xlsx', '.csv'] as const;
 
 const MAX_COLUMNS = 100;
 
+/** The rows of the first visible sheet (a .csv is one sheet). */
 export async function readProjectListFile(bytes: Uint8Array, fileName: string, maxRows: number): Promise<SheetRow[]> {
+  return (await readProjectListSheets(bytes, fileName, maxRows))[0] ?? [];
+}
+
+/** Every visible sheet's rows (a .csv is one sheet), in workbook order. */
+export async function readProjectListSheets(bytes: Uint8Array, fileName: string, maxRows: number): Promise<SheetRow[][]> {
   const ext = fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
   if (bytes.length === 0) throw new JxError('FILE_EMPTY');
-  if (ext === '.xlsx') return readXlsxRows(bytes, maxRows);
-  if (ext === '.csv') return readCsvRows(bytes, maxRows);
+  if (ext === '.xlsx') return readXlsxSheets(bytes, maxRows);
+  if (ext === '.csv') return [await readCsvRows(bytes, maxRows)];
   throw new JxError('UNSUPPORTED_FORMAT', `项目清单只接受 ${PROJECT_LIST_EXTENSIONS.join(' ')} 文件`);
 }
 
-/** The first visible sheet; merged cells keep their value in the first cell only. */
-async function readXlsxRows(bytes: Uint8Array, maxRows: number): Promise<SheetRow[]> {
+/** Visible sheets; merged cells keep their value in the first cell only. */
+async function readXlsxSheets(bytes: Uint8Array, maxRows: number): Promise<SheetRow[][]> {
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (!isZip) throw new JxError('DOCUMENT_CORRUPT', '不是 Excel 工作簿（.xlsx）');
   const safeUnzip = await loadSafeUnzip();
@@ -38,21 +44,25 @@ async function readXlsxRows(bytes: Uint8Array, maxRows: number): Promise<SheetRo
   } catch (e) {
     throw new JxError('DOCUMENT_CORRUPT', `无法读取 Excel 工作簿（${e instanceof Error ? e.message.slice(0, 80) : '未知原因'}）`);
   }
-  const ws = wb.worksheets.find((s) => !s.state || s.state === 'visible');
-  if (!ws) throw new JxError('FILE_EMPTY', '工作簿中没有可见的工作表');
-  const rows: SheetRow[] = [];
-  const width = Math.min(ws.columnCount, MAX_COLUMNS);
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      const slave = cell.isMerged && cell.master && cell.master.address !== cell.address;
-      cells.push(slave ? '' : cellText(cell.value));
-    }
-    if (cells.some((x) => x !== '')) rows.push({ line: row.number, cells });
+  const sheets = wb.worksheets.filter((s) => !s.state || s.state === 'visible');
+  if (sheets.length === 0) throw new JxError('FILE_EMPTY', '工作簿中没有可见的工作表');
+  let total = 0;
+  return sheets.map((ws) => {
+    const rows: SheetRow[] = [];
+    const width = Math.min(ws.columnCount, MAX_COLUMNS);
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        const slave = cell.isMerged && cell.master && cell.master.address !== cell.address;
+        cells.push(slave ? '' : cellText(cell.value));
+      }
+      if (cells.some((x) => x !== '')) rows.push({ line: row.number, cells });
+    });
+    total += rows.length;
+    if (total > maxRows + 20) throw new JxError('FILE_TOO_LARGE', `项目清单超过 ${maxRows} 行`);
+    return rows;
   });
-  if (rows.length > maxRows + 20) throw new JxError('FILE_TOO_LARGE', `项目清单超过 ${maxRows} 行`);
-  return rows;
 }
 
 /** A cell's value as text; numbers without binary-float noise (at most 6 decimals, as 万元 to 0.01 元). */

@@ -11,7 +11,7 @@ import { inTransaction, type AppContext } from '../context.js';
 import { badRequest, forbidden } from '../errors.js';
 import { repositories, type Repositories } from '../repositories/index.js';
 import type { ProjectImportRow } from '../db/schema.js';
-import { readProjectListFile } from '../project-list/read-project-list-file.js';
+import { readProjectListSheets } from '../project-list/read-project-list-file.js';
 import { PROJECT_LIST_MAX_ROWS, parseProjectList, type AmountUnit, type ProjectListRow } from '../project-list/parse-project-list.js';
 import { diffProjectList, type GoneProject, type PreviewRow, type ResolvedRow } from '../project-list/diff-project-list.js';
 import type { Actor } from '../workflow/access.js';
@@ -147,8 +147,9 @@ export async function previewProjectImport(ctx: AppContext, actor: Actor, input:
   if (regionId === undefined) throw badRequest('所选范围不存在');
   const units = await repos.projects.unitsOfRegion(regionId);
   assertWithinActor(actor, scope, units);
-  const sheet = await readProjectListFile(input.bytes, input.fileName, PROJECT_LIST_MAX_ROWS);
-  const parsed = parseProjectList(sheet, { amountUnit: input.amountUnit });
+  const sheets = await readProjectListSheets(input.bytes, input.fileName, PROJECT_LIST_MAX_ROWS);
+  // The first sheet with a recognisable header (a workbook may start with a cover or notes sheet).
+  const parsed = sheets.map((rows) => parseProjectList(rows, { amountUnit: input.amountUnit })).find((p) => p.headerLine > 0) ?? parseProjectList(sheets[0] ?? [], { amountUnit: input.amountUnit });
   if (parsed.rows.length === 0 && parsed.issues.length === 0) refuse([{ line: parsed.headerLine, message: '表头下没有项目行' }]);
   const headers = parsed.headers as Record<string, string>;
   const { resolved, issues } = resolveUnits(parsed.rows, units, scope, headers);
