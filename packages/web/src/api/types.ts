@@ -144,6 +144,17 @@ export interface AuditJson {
   profile: { id: string; version: string; name: string };
   findings: FindingJson[];
   counts: Record<Severity, number>;
+  /** Findings the profile says must be dealt with before submission (提交前检查). */
+  blocking?: FindingJson[];
+}
+
+/** The server's checks before submission: what blocks 提交 now, and what the finance bureau waived. */
+export interface SubmissionCheckJson {
+  blocking: FindingJson[];
+  waived: FindingJson[];
+  override: { reason: string; rules: string[]; by: string; role: string; at: string } | null;
+  canSubmit: boolean;
+  problem: string | null;
 }
 
 export interface ReviewJson {
@@ -179,6 +190,7 @@ export interface EvaluationDetail {
   problems?: string[];
   /** The project this evaluation belongs to (project and transfer evaluations). */
   projectId?: string | number | null;
+  submission?: SubmissionCheckJson;
 }
 
 export interface HistoryEntry {

@@ -1,6 +1,6 @@
 /** Score summary and the audit findings; each finding jumps to its field. */
 import { Alert, Card, Empty, List, Space, Statistic, Tag, Typography } from 'antd';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FindingJson, ScoreJson } from '../api/types.js';
 import { SEVERITY_COLORS, SEVERITY_NAMES, jumpToPath } from './findings.js';
 import { fmt, fmtRate } from '../lib/format.js';
@@ -22,7 +22,11 @@ export const ScoreSummary = memo(function ScoreSummary({ score, statedTotal, bus
   );
 });
 
-export const FindingsPanel = memo(function FindingsPanel({ findings, title = '审查发现', onPick, problem }: { findings: FindingJson[]; title?: string; onPick?: (f: FindingJson) => void; problem?: string | null }) {
+/** The key that identifies a finding across two audits of the same content. */
+export const findingKey = (f: FindingJson) => `${f.rule}|${f.location.path ?? ''}|${f.message}`;
+
+export const FindingsPanel = memo(function FindingsPanel({ findings, title = '审查发现', onPick, problem, blocking }: { findings: FindingJson[]; title?: string; onPick?: (f: FindingJson) => void; problem?: string | null; blocking?: FindingJson[] }) {
+  const blocks = useMemo(() => new Set((blocking ?? []).map(findingKey)), [blocking]);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   return (
@@ -62,6 +66,7 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, title = '�
               }}
             >
               <Tag color={SEVERITY_COLORS[f.severity]}>{SEVERITY_NAMES[f.severity]}</Tag>
+              {blocks.has(findingKey(f)) && <Tag color="volcano">提交前须处理</Tag>}
               {f.location.label && <Typography.Text type="secondary">{f.location.label}：</Typography.Text>}
               <span>{f.message}</span>
               {f.location.source?.snippet && (

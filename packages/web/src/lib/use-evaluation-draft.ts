@@ -31,6 +31,8 @@ export interface EvaluationDraft {
   invalid: boolean;
   /** Typing is ahead of the live score. */
   scoring: boolean;
+  /** Live findings that block submission under the profile, less the rules the finance bureau waived. */
+  blocking: FindingJson[];
   problem: string | null;
   /** The stored version the edits are based on. */
   version(): number;
@@ -70,7 +72,12 @@ function useLiveScore(doc: Evaluation | null, detail: EvaluationDetail | null) {
     const audit = (shown ? shown.audit?.findings : detail?.audit?.findings) ?? [];
     return invalid ? [...live!.inputFindings, ...audit] : audit;
   }, [invalid, live, shown, detail]);
-  return { live, invalid, score, findings, scoring: doc !== debounced };
+  const blocking = useMemo(() => {
+    const waived = new Set(detail?.submission?.override?.rules ?? []);
+    const all = (shown ? shown.audit?.blocking : detail?.audit?.blocking) ?? [];
+    return all.filter((f) => !waived.has(f.rule));
+  }, [shown, detail]);
+  return { live, invalid, score, findings, blocking, scoring: doc !== debounced };
 }
 
 /** Unsaved edits go to localStorage 600 ms after typing stops; leaving the page asks first. */
@@ -134,7 +141,7 @@ export function useEvaluationDraft(id: string): EvaluationDraft {
     setDirty(true);
   }, []);
 
-  const { live, invalid, score, findings, scoring } = useLiveScore(doc, detail);
+  const { live, invalid, score, findings, blocking, scoring } = useLiveScore(doc, detail);
   const baseVersion = useCallback(() => base.current?.version ?? null, []);
   useLocalBackup(id, doc, dirty, baseVersion);
 
@@ -203,7 +210,7 @@ export function useEvaluationDraft(id: string): EvaluationDraft {
   }, [id]);
 
   return {
-    detail, loadError, doc, dirty, saving, localDraft, conflict, mergeNote, score, findings, invalid, scoring,
+    detail, loadError, doc, dirty, saving, localDraft, conflict, mergeNote, score, findings, blocking, invalid, scoring,
     problem: invalid ? '有填写格式错误（见下方），得分按上次有效的内容计算' : (live?.problem ?? null),
     version: () => base.current?.version ?? detail?.version ?? 0,
     load, onField, update, save, mergeWithLatest, reloadLatest, restoreLocal, discardLocal,

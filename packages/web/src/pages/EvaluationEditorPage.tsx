@@ -17,6 +17,7 @@ import { FindingsPanel, ScoreSummary } from '../components/FindingsPanel.js';
 import { HistoryDrawer } from '../components/HistoryDrawer.js';
 import { ProjectForm } from '../components/ProjectForm.js';
 import { ProjectRollupPanel } from '../components/ProjectRollupPanel.js';
+import { blockedItemsOf, blockingItems, showSubmissionBlocked } from '../components/SubmissionBlocked.js';
 import { buildEditOps, indicatorsFromTemplate } from '../lib/evaluation-ops.js';
 import { nameFundRows } from '../lib/fund-rows.js';
 import { level1Template } from '../lib/live-score.js';
@@ -41,10 +42,14 @@ function useSaveShortcut(enabled: boolean, save: () => unknown) {
   }, [enabled, save]);
 }
 
-/** submit / withdraw: saves pending edits first; submit asks for confirmation, naming open errors. */
+/**
+ * submit / withdraw: saves pending edits first. Submit first lists what blocks it (the live
+ * audit, as the server checks it), else asks for confirmation naming any open errors.
+ */
 function useWorkflowAction(id: string, draft: EvaluationDraft, errors: number) {
   const { message, modal } = AntApp.useApp();
   return async (action: Action) => {
+    if (action === 'submit' && draft.blocking.length > 0) return showSubmissionBlocked(modal, blockingItems(draft.blocking));
     let version = draft.version();
     if (draft.dirty) {
       const v = await draft.save();
@@ -57,7 +62,9 @@ function useWorkflowAction(id: string, draft: EvaluationDraft, errors: number) {
         message.success(action === 'submit' ? '已提交审核' : '操作成功');
         await draft.load();
       } catch (e) {
-        message.error(errorText(e));
+        const blocked = blockedItemsOf(e);
+        if (blocked) showSubmissionBlocked(modal, blocked, errorText(e));
+        else message.error(errorText(e));
       }
     };
     if (action !== 'submit') return run();
@@ -167,7 +174,7 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
         <Col xs={24} xl={6} xxl={7}>
           <div style={{ position: 'sticky', top: 16, display: 'flex', flexDirection: 'column', gap: 12 }}>
             <ScoreSummary score={draft.score} statedTotal={doc.totals.statedScore} busy={draft.scoring} />
-            <FindingsPanel findings={findings} problem={draft.problem} />
+            <FindingsPanel findings={findings} problem={draft.problem} blocking={draft.blocking} />
           </div>
         </Col>
       </Row>
