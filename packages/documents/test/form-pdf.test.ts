@@ -32,12 +32,12 @@ describe.each(Object.keys(forms))('PDF of the 自评表 %s', (name) => {
 
   beforeAll(async () => {
     pdf = await exportEvaluation(ev, 'pdf');
-    file = join(dir, `${name}.pdf`);
+    file = join(dir, `${name.replace(/\//g, '_')}.pdf`);
     writeFileSync(file, pdf);
   }, 180_000);
 
   it('page 1 is not blank and its text holds the title, the labels and the printed figures', () => {
-    const prefix = join(dir, `${name}-page`);
+    const prefix = join(dir, `${name.replace(/\//g, '_')}-page`);
     execFileSync(tools.pdftoppm, ['-r', '50', '-png', '-f', '1', '-l', '1', '-singlefile', file, prefix], { timeout: 60_000 });
     const share = nonWhiteShare(readFileSync(`${prefix}.png`));
     expect(share).toBeGreaterThan(0.01);
