@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { Evaluation, auditEvaluation, dec, getProfile, roundHalfUp } from '@jixiao/core';
+import { formFor, loadTemplate } from '../src/templates/load-template.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const examplesDir = join(repoRoot, 'examples');
@@ -127,21 +128,32 @@ function printedRate(ev: Evaluation): string | null {
  * weights, level-2 figures where its leaves have none, leaves with target, actual, weight,
  * score and deviation), total, grade, signatures.
  */
-export function formFigures(ev: Evaluation) {
+export function formFigures(ev: Evaluation, template = 'national') {
   const keys = ev.kind === 'transfer' ? (['adjusted', 'arrived', 'executed'] as const) : (['initial', 'adjusted', 'executed'] as const);
   const f = ev.funds;
   const amounts = (r: Record<(typeof keys)[number], string | null>) => keys.map((k) => v(r[k]));
   const hasFigures = (x: { weight: string | null; selfScore: string | null }) => x.weight !== null || x.selfScore !== null;
+  const header: Record<string, string | null> = {
+    name: text(ev.project?.name),
+    code: text(ev.project?.code),
+    supervisingDepartment: text(ev.supervisingDepartment),
+    implementingUnit: text(ev.project?.implementingUnit ?? ev.unit.name),
+    manager: text(ev.project?.manager),
+    phone: text(ev.project?.phone),
+    category: text(ev.project?.category),
+    issuingDepartment: text(ev.project?.issuingDepartment),
+    unit: text(ev.unit.name),
+  };
+  // The header fields the template's form prints.
+  const form = formFor(loadTemplate(template), ev.kind === 'transfer' ? 'transfer' : 'project');
+  const printed = new Set(form.header.flatMap((h) => h.cells.map((c) => c.field)));
+  // The signature fields its footer lines print.
+  const footer = form.footer.join('');
+  const signatures = { filler: text(ev.signatures.filler), date: ev.signatures.date };
   return {
     kind: ev.kind,
     fiscalYear: ev.fiscalYear,
-    header: {
-      name: text(ev.project?.name),
-      code: text(ev.project?.code),
-      supervisingDepartment: text(ev.supervisingDepartment),
-      implementingUnit: text(ev.project?.implementingUnit ?? ev.unit.name),
-      ...(ev.kind === 'transfer' ? { issuingDepartment: text(ev.project?.issuingDepartment) } : { manager: text(ev.project?.manager), phone: text(ev.project?.phone) }),
-    },
+    header: Object.fromEntries(Object.entries(header).filter(([k]) => printed.has(k as never))),
     funds: {
       total: amounts(f.total),
       bySource: f.bySource.filter((r) => keys.some((k) => r[k] !== null)).map((r) => ({ source: r.source, amounts: amounts(r) })),
@@ -166,6 +178,6 @@ export function formFigures(ev: Evaluation) {
       })),
     })),
     total: { weight: v(ev.totals.statedWeight), score: v(ev.totals.statedScore), grade: ev.totals.statedGrade },
-    signatures: { filler: text(ev.signatures.filler), date: ev.signatures.date },
+    signatures: Object.fromEntries(Object.entries(signatures).filter(([k]) => footer.includes(`{${k}}`))),
   };
 }
