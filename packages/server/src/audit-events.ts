@@ -33,7 +33,27 @@ export const AUDIT_EVENTS = {
   PROJECT_CREATED: 'project.created',
   PROJECT_UPDATED: 'project.updated',
   PROJECT_REMOVED: 'project.removed',
+  TASK_OPENED: 'task.opened',
+  TASK_UPDATED: 'task.updated',
+  TASK_CLOSED: 'task.closed',
+  TASK_REOPENED: 'task.reopened',
+  TASK_UNIT_UNLOCKED: 'task.unit_unlocked',
+  TASK_REMINDED: 'task.reminded',
+  TARGET_SUBMITTED: 'target.submitted',
+  TARGET_WITHDRAWN: 'target.withdrawn',
+  TARGET_DEPARTMENT_APPROVED: 'target.department_approved',
+  TARGET_RETURNED: 'target.returned',
+  TARGET_ADJUSTMENT_DEPARTMENT_APPROVED: 'target.adjustment_department_approved',
+  TARGET_ADJUSTMENT_RETURNED: 'target.adjustment_returned',
+  EVALUATION_GENERATED_FROM_TARGETS: 'evaluation.generated_from_targets',
+  EVALUATION_PLACEHOLDERS_OVERRIDDEN: 'evaluation.placeholders_overridden',
+  MONITORING_CREATED: 'monitoring.created',
+  MONITORING_UPDATED: 'monitoring.updated',
+  MONITORING_IMPORTED: 'monitoring.imported',
+  MONITORING_SUBMITTED: 'monitoring.submitted',
+  MONITORING_REVIEWED: 'monitoring.reviewed',
+  MONITORING_RETURNED: 'monitoring.returned',
 } as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];
 
-export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification' | 'user' | 'department' | 'unit' | 'project' | 'project_import';
+export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification' | 'user' | 'department' | 'unit' | 'project' | 'project_import' | 'annual_task' | 'monitoring_return';

@@ -8,6 +8,7 @@ import {
   dec,
   getProfile,
   scoreEvaluation,
+  type AuditOptions,
   type AuditResult,
   type Evaluation,
   type Profile,
@@ -23,9 +24,10 @@ export interface Computed {
 
 /**
  * `children`: a department evaluation's project and transfer evaluations; the audit then
- * also checks the department's stated project figures against their roll-up.
+ * also checks the department's stated project figures against their roll-up. `plan`: the
+ * approved targets and the last monitoring return of an evaluation generated from targets.
  */
-export function computeEvaluation(evaluation: Evaluation, children?: readonly Evaluation[]): Computed {
+export function computeEvaluation(evaluation: Evaluation, children?: readonly Evaluation[], plan: Pick<AuditOptions, 'approvedTargets' | 'monitoring'> = {}): Computed {
   const problems: string[] = [];
   let profile: Profile;
   try {
@@ -42,7 +44,7 @@ export function computeEvaluation(evaluation: Evaluation, children?: readonly Ev
     problems.push(`无法计算得分：${(e as Error).message}`);
   }
   try {
-    audit = auditEvaluation(evaluation, { profile, ...(children && evaluation.kind === 'department' ? { children } : {}) });
+    audit = auditEvaluation(evaluation, { profile, ...(children && evaluation.kind === 'department' ? { children } : {}), ...plan });
   } catch (e) {
     problems.push(`无法审核：${(e as Error).message}`);
   }

@@ -11,10 +11,10 @@ import { Client, createOrg, loginAll, makeApp, sampleEvaluation, type Org } from
 import { insertEvaluation } from '../src/use-cases/create-evaluation.js';
 import type { EvaluationState } from '../src/workflow/state-machine.js';
 import { repositories } from '../src/repositories/index.js';
-import { approveTarget, createTarget } from '../src/use-cases/manage-targets.js';
 import { createRectification } from '../src/use-cases/manage-rectifications.js';
 import { drawSample } from '../src/use-cases/draw-sample.js';
 import { PROJECT_ENDPOINTS } from './access-matrix-projects.js';
+import { PLAN_ENDPOINTS } from './access-matrix-plan.js';
 
 const ACTORS = ['anonymous', 'fillerA', 'headA', 'dept1', 'finance', 'admin'] as const;
 type ActorName = (typeof ACTORS)[number];
@@ -76,12 +76,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'publish', state: 'finance_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/publish`, { version: x.version }) },
   { name: 'open rectification', state: 'finance_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post('/api/rectifications', { evaluationId: x.id, description: '整改' }) },
   { name: 'draw sample', state: null, scoped: false, allowed: ['finance@*'], call: (c) => c.post('/api/samples', { fiscalYear: 2024, size: 1, seed: 's' }) },
-  { name: 'file target', state: null, scoped: false, allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.post('/api/targets', { unitId: x.unitId, fiscalYear: 2024, name: '目标', content: { indicators: [{ name: '数量', target: '≥1个' }] } }) },
   { name: 'GET org', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/org') },
   { name: 'GET samples', state: null, scoped: false, allowed: ['finance@*', 'admin@*'], call: (c) => c.get('/api/samples') },
-  { name: 'PUT draft target', state: null, scoped: true, setup: (t, unitId) => target(t, unitId, false), allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.put(`/api/targets/${x.id}`, { version: x.version, name: '改名' }) },
-  { name: 'approve target', state: null, scoped: true, setup: (t, unitId) => target(t, unitId, false), allowed: ['finance@*'], call: (c, x) => c.post(`/api/targets/${x.id}/approve`, { version: x.version }) },
-  { name: 'request target adjustment', state: null, scoped: true, setup: (t, unitId) => target(t, unitId, true), allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.post(`/api/targets/${x.id}/adjustments`, { reason: '调整', changes: [{ name: '数量', target: '≥2个' }] }) },
   { name: 'update rectification', state: null, scoped: true, setup: (t, unitId) => rectification(t, unitId), allowed: ['fillerA@A', 'headA@A', 'finance@*'], call: (c, x) => c.patch(`/api/rectifications/${x.id}`, { status: 'in_progress', version: x.version }) },
   { name: 'GET admin users', state: null, scoped: false, allowed: ['admin@*'], call: (c) => c.get('/api/admin/users') },
   {
@@ -124,20 +120,10 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'public read of a finance-approved report', state: 'finance_approved', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a published report', state: 'published', scoped: false, public: true, allowed: ['*@*'], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   ...PROJECT_ENDPOINTS,
+  ...PLAN_ENDPOINTS,
 ];
 
 const financeActor = async (t: TestDatabase) => (await repositories(t.ctx.db).users.findActor((await repositories(t.ctx.db).users.findByUsername('finance'))!.id))!;
-
-/** A target of the unit, in draft or approved (set up straight through the use cases). */
-async function target(t: TestDatabase, unitId: number, approved: boolean) {
-  const users = repositories(t.ctx.db).users;
-  const filler = (await t.ctx.db.selectFrom('users').select('id').where('unit_id', '=', unitId).where('role', '=', 'unit_filler').executeTakeFirstOrThrow()).id;
-  const actor = (await users.findActor(filler))!;
-  const row = await createTarget(t.ctx, actor, { unitId, fiscalYear: 2024, name: '目标', content: { indicators: [{ name: '数量', target: '≥1个' }] } });
-  if (!approved) return { id: row.id, version: row.version };
-  const a = await approveTarget(t.ctx, await financeActor(t), row.id, { version: row.version });
-  return { id: a.id, version: a.version };
-}
 
 async function rectification(t: TestDatabase, unitId: number) {
   const row = await insertEvaluation(t.ctx, null, parsedBase(), unitId, 'u', 'finance_approved');

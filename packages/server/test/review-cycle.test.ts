@@ -241,32 +241,35 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
     expect(todo.body.pendingSample.map((x: { id: number }) => x.id)).toEqual(expect.arrayContaining(mine));
   });
 
-  it('targets: filed, approved and locked; an approved adjustment keeps initial and adjusted values', async () => {
-    const created = await c.fillerA!.post('/api/targets', {
-      unitId: org.unitA,
-      fiscalYear: 2025,
-      name: '2025 年度目标',
-      content: { goal: '完成培训', indicators: [{ name: '培训人次', target: '≥100人次' }, { name: '满意度', target: '≥90%' }] },
-    });
+  it('targets: filed as a tree, approved and locked; an approved adjustment keeps both versions', async () => {
+    const leaf = (id: string, name: string, value: string, unitOfMeasure: string) => ({ id, name, sign: '>=', value, unitOfMeasure, weight: '10' });
+    const tree = { goal: '完成培训', indicators: [{ name: '产出指标', weight: '20', children: [{ name: '数量指标', weight: '20', children: [leaf('a', '培训人次', '100', '人次'), leaf('b', '满意度', '90', '%')] }] }] };
+    const created = await c.fillerA!.post('/api/targets', { unitId: org.unitA, fiscalYear: 2025, kind: 'department', name: '2025 年度目标', tree });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id;
     expect((await c.fillerA!.put(`/api/targets/${id}`, { version: 1, name: '2025 年度目标（修订）' })).body.version).toBe(2);
-    expect((await c.fillerA!.post(`/api/targets/${id}/approve`, { version: 2 })).status).toBe(403);
-    const approved = await c.finance!.post(`/api/targets/${id}/approve`, { version: 2 });
-    expect(approved.body.status).toBe('approved');
-    const locked = await c.fillerA!.put(`/api/targets/${id}`, { version: 3, name: 'x' });
+    expect((await c.headA!.post(`/api/targets/${id}/actions/submit`, { version: 2 })).body.status).toBe('submitted');
+    expect((await c.finance!.post(`/api/targets/${id}/actions/approve`, { version: 3 })).status).toBe(403);
+    expect((await c.dept1!.post(`/api/targets/${id}/actions/approve`, { version: 3 })).body.status).toBe('department_approved');
+    const approved = await c.finance!.post(`/api/targets/${id}/actions/approve`, { version: 4 });
+    expect(approved.body).toMatchObject({ status: 'approved', approvedVersion: 1 });
+    const locked = await c.fillerA!.put(`/api/targets/${id}`, { version: 5, name: 'x' });
     expect(locked.status).toBe(409);
     expect(locked.body.error.message).toMatch(/锁定/);
-    const adj = await c.fillerA!.post(`/api/targets/${id}/adjustments`, { reason: '年中预算调减', changes: [{ name: '培训人次', target: '≥80人次' }] });
+    const lowered = structuredClone(tree);
+    lowered.indicators[0]!.children[0]!.children[0]!.value = '80';
+    const adj = await c.fillerA!.post(`/api/targets/${id}/adjustments`, { reason: '年中预算调减', tree: lowered });
     expect(adj.status).toBe(201);
-    expect((await c.fillerA!.post(`/api/targets/${id}/adjustments/${adj.body.id}/approve`, {})).status).toBe(403);
-    const ok = await c.finance!.post(`/api/targets/${id}/adjustments/${adj.body.id}/approve`, {});
+    const aid = adj.body.adjustments[0].id;
+    expect((await c.fillerA!.post(`/api/targets/${id}/adjustments/${aid}/actions/approve`, {})).status).toBe(403);
+    expect((await c.finance!.post(`/api/targets/${id}/adjustments/${aid}/actions/approve`, {})).status).toBe(403);
+    await c.dept1!.post(`/api/targets/${id}/adjustments/${aid}/actions/approve`, {});
+    const ok = await c.finance!.post(`/api/targets/${id}/adjustments/${aid}/actions/approve`, {});
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body.target.initial.indicators[0].target).toBe('≥100人次');
-    expect(ok.body.target.adjusted.indicators[0]).toMatchObject({ target: '≥80人次', initialTarget: '≥100人次' });
-    expect((await c.finance!.post(`/api/targets/${id}/adjustments/${adj.body.id}/approve`, {})).status).toBe(409);
+    expect(ok.body.versions.map((v: { tree: typeof tree }) => v.tree.indicators[0]!.children[0]!.children[0]!.value)).toEqual(['100', '80']);
+    expect((await c.finance!.post(`/api/targets/${id}/adjustments/${aid}/actions/approve`, {})).status).toBe(409);
     const listed = await c.fillerA!.get('/api/targets?year=2025');
-    expect(listed.body[0].adjustments[0].status).toBe('approved');
+    expect(listed.body.map((t: { id: number }) => t.id)).toContain(id);
     expect((await c.fillerC!.get('/api/targets?year=2025')).body).toEqual([]);
   });
 

@@ -2,3 +2,4 @@ export * from './target-tree.js';
 export * from './validate-target-tree.js';
 export * from './check-target-quality.js';
 export * from './monitoring.js';
+export * from './diff-target-trees.js';

@@ -80,6 +80,9 @@ export interface EvaluationTable {
   published_at: Timestamp | null;
   /** The project this project/transfer evaluation evaluates (null for department evaluations). */
   project_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The targets this evaluation was generated from (生成自评), and the approved version used. */
+  target_id: ColumnType<number | null, number | null | undefined, number | null>;
+  target_version: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export const PROJECT_KINDS = ['project', 'transfer'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
@@ -151,31 +154,121 @@ export interface LoginThrottleTable {
   last_failure_at: Date | null;
   last_success_at: Date | null;
 }
+export const TARGET_STATES = ['draft', 'submitted', 'department_approved', 'approved', 'returned'] as const;
+export type TargetState = (typeof TARGET_STATES)[number];
 export interface TargetTable {
   id: Generated<number>;
   unit_id: number;
   fiscal_year: number;
   name: string;
-  status: 'draft' | 'approved';
+  status: TargetState;
   version: number;
-  initial: Json;
+  /** The flat content of targets filed before they became a tree (kept as it was). */
+  initial: NullableJson;
   adjusted: NullableJson;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   approved_at: Timestamp | null;
   approved_by: number | null;
+  kind: ColumnType<EvaluationKind, EvaluationKind | undefined, EvaluationKind>;
+  project_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The tree being filed, or the approved (latest adjusted) one. */
+  tree: Json;
+  /** Number of the latest approved version (target_versions.version_no), null before approval. */
+  approved_version: ColumnType<number | null, number | null | undefined, number | null>;
+  review: NullableJson;
 }
+export interface TargetVersionTable {
+  id: Generated<number>;
+  target_id: number;
+  version_no: number;
+  tree: Json;
+  kind: 'initial' | 'adjustment';
+  reason: string | null;
+  approved_by: number | null;
+  approved_at: Timestamp;
+}
+export const ADJUSTMENT_STATES = ['pending', 'department_approved', 'approved', 'returned'] as const;
+export type AdjustmentState = (typeof ADJUSTMENT_STATES)[number];
 export interface TargetAdjustmentTable {
   id: Generated<number>;
   target_id: number;
   reason: string;
   changes: Json;
-  status: 'pending' | 'approved';
+  status: AdjustmentState;
   requested_by: number | null;
   requested_at: Timestamp;
   approved_by: number | null;
   approved_at: Timestamp | null;
+  tree: NullableJson;
+  review: NullableJson;
+  department_approved_by: number | null;
+  department_approved_at: Timestamp | null;
+}
+export const TASK_STATES = ['open', 'closed'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+/** A monitoring period of the annual task: 1–endMonth, returns accepted from opensOn to dueOn. */
+export interface MonitoringPeriod {
+  endMonth: number;
+  opensOn: string;
+  dueOn: string;
+}
+export interface AnnualTaskTable {
+  id: Generated<number>;
+  bureau_id: number;
+  fiscal_year: number;
+  kinds: Json<EvaluationKind[]>;
+  unit_ids: NullableJson<number[]>;
+  /** Dates as 'YYYY-MM-DD' text. */
+  opens_on: ColumnType<string, string, string>;
+  due_on: ColumnType<string, string, string>;
+  profile: string;
+  template: string;
+  monitoring_periods: Json<MonitoringPeriod[]>;
+  notice: string | null;
+  status: TaskState;
+  version: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface TaskUnlockTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number;
+  reason: string;
+  until_on: ColumnType<string | null, string | null | undefined, string | null>;
+  unlocked_by: number | null;
+  unlocked_at: Timestamp;
+}
+export interface TaskReminderTable {
+  id: Generated<number>;
+  task_id: number;
+  unit_id: number;
+  message: string;
+  sent_by: number | null;
+  sent_at: Timestamp;
+}
+export const MONITORING_STATES = ['draft', 'submitted', 'reviewed', 'returned'] as const;
+export type MonitoringState = (typeof MONITORING_STATES)[number];
+export interface MonitoringReturnTable {
+  id: Generated<number>;
+  target_id: number;
+  unit_id: number;
+  fiscal_year: number;
+  period_end_month: number;
+  target_version: number;
+  status: MonitoringState;
+  data: Json;
+  red_count: Generated<number>;
+  review: NullableJson;
+  version: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
 }
 export interface SampleTable {
   id: Generated<number>;
@@ -214,6 +307,11 @@ export interface DB {
   audit_log: AuditLogTable;
   targets: TargetTable;
   target_adjustments: TargetAdjustmentTable;
+  target_versions: TargetVersionTable;
+  annual_tasks: AnnualTaskTable;
+  task_unlocks: TaskUnlockTable;
+  task_reminders: TaskReminderTable;
+  monitoring_returns: MonitoringReturnTable;
   samples: SampleTable;
   rectifications: RectificationTable;
   login_throttle: LoginThrottleTable;
@@ -235,9 +333,14 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'sessions',
   'project_imports',
   'projects',
-  'evaluations',
   'targets',
+  'target_versions',
   'target_adjustments',
+  'evaluations',
+  'annual_tasks',
+  'task_unlocks',
+  'task_reminders',
+  'monitoring_returns',
   'samples',
   'rectifications',
   'audit_log',
@@ -248,6 +351,10 @@ export type EvaluationRow = Selectable<EvaluationTable>;
 export type NewEvaluation = Insertable<EvaluationTable>;
 export type EvaluationUpdate = Updateable<EvaluationTable>;
 export type TargetRow = Selectable<TargetTable>;
+export type TargetVersionRow = Selectable<TargetVersionTable>;
+export type TargetAdjustmentRow = Selectable<TargetAdjustmentTable>;
+export type AnnualTaskRow = Selectable<AnnualTaskTable>;
+export type MonitoringReturnRow = Selectable<MonitoringReturnTable>;
 export type RectificationRow = Selectable<RectificationTable>;
 export type SampleRow = Selectable<SampleTable>;
 export type ProjectRow = Selectable<ProjectTable>;

@@ -17,6 +17,7 @@ import { adminRoutes } from './routes/admin.js';
 import { SESSION_COOKIE, authRoutes } from './routes/auth.js';
 import { cycleRoutes } from './routes/cycle.js';
 import { evaluationRoutes } from './routes/evaluations.js';
+import { planRoutes } from './routes/plan.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { serveWebApp } from './static.js';
@@ -122,6 +123,7 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
   app.route('/api', projectRoutes(opts));
   app.route('/api', evaluationRoutes(opts));
   app.route('/api', cycleRoutes(opts));
+  app.route('/api', planRoutes(opts));
   app.all('/api/*', (c) => c.json({ error: new JxError('NOT_FOUND', c.req.path).toJSON() }, 404));
 
   if (opts.webDir) serveWebApp(app, opts.webDir);

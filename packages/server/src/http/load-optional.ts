@@ -5,7 +5,7 @@
 import { JxError } from '@jixiao/core';
 
 type ImportReport = (input: { bytes: Uint8Array; fileName: string }) => Promise<{ evaluation: unknown; lines?: unknown }> | { evaluation: unknown; lines?: unknown };
-type ExportEvaluation = (evaluation: unknown, format: string) => Promise<Uint8Array> | Uint8Array;
+type ExportEvaluation = (evaluation: unknown, format: string, options?: { template?: string }) => Promise<Uint8Array> | Uint8Array;
 
 async function load(name: string, fn: string, what: string): Promise<(...a: never[]) => unknown> {
   let mod: Record<string, unknown>;
@@ -44,4 +44,16 @@ export async function loadRenderUnitProjects(): Promise<RenderUnitProjects> {
 type SafeUnzip = (bytes: Uint8Array, want: (name: string) => boolean) => { files: Record<string, Uint8Array>; repacked: Uint8Array };
 export async function loadSafeUnzip(): Promise<SafeUnzip> {
   return (await load(importName, 'safeUnzip', 'Excel 读取')) as unknown as SafeUnzip;
+}
+
+/** The report's gaps and the template's chapters (annual tasks validate template ids with the list). */
+export interface ReportTools {
+  listTemplateIds(): string[];
+  listReportPlaceholders(evaluation: unknown, options?: { template?: string; children?: readonly unknown[] }): { label: string; where: string }[];
+  describeReportChapters(evaluation: unknown, options?: { template?: string }): { template: { id: string; name: string }; chapters: unknown[] };
+}
+export async function loadReportTools(): Promise<ReportTools> {
+  const names = ['listTemplateIds', 'listReportPlaceholders', 'describeReportChapters'] as const;
+  const fns = await Promise.all(names.map((n) => load(documentsName, n, '报告模板')));
+  return Object.fromEntries(names.map((n, i) => [n, fns[i]])) as unknown as ReportTools;
 }

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { AnnualTaskRepository } from './annual-task.repository.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
+import { MonitoringRepository } from './monitoring.repository.js';
 import { OrgRepository } from './org.repository.js';
 import { ProjectRepository } from './project.repository.js';
 import { RectificationRepository } from './rectification.repository.js';
@@ -24,6 +26,8 @@ export function repositories(db: Kysely<DB>) {
     rectifications: new RectificationRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     projects: new ProjectRepository(db),
+    tasks: new AnnualTaskRepository(db),
+    monitoring: new MonitoringRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

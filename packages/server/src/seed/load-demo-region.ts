@@ -16,7 +16,8 @@ import { hashPassword } from '../use-cases/hash-password.js';
 import { drawSample } from '../use-cases/draw-sample.js';
 import { reviewEvaluation } from '../use-cases/review-evaluation.js';
 import { createRectification } from '../use-cases/manage-rectifications.js';
-import { approveTarget, createTarget } from '../use-cases/manage-targets.js';
+import { applyTargetAction } from '../use-cases/apply-target-action.js';
+import { fileTargets } from '../use-cases/file-targets.js';
 import { loadDemoProjects } from './load-demo-projects.js';
 import type { Actor } from '../workflow/access.js';
 
@@ -93,7 +94,8 @@ export async function loadDemoRegion(ctx: AppContext, opts: { examplesDir: strin
       else if (step === 'approve-fin') await act(finance, 'approve', '审核通过。');
       else if (step === 'return-dept') await act(deptReviewers[plan.dept]!, 'return', '部分指标未填写偏差原因，请补充后重新提交。');
       else if (step === 'return-fin') await act(finance, 'return', '预算执行率计算口径有误，请核实。');
-      else if (step === 'publish') await act(finance, 'publish');
+      // The seeds are published reports read back from their files: chapters the template asks for may be missing.
+      else if (step === 'publish') version = (await applyWorkflowAction(ctx, finance, row.id, 'publish', { version, placeholderReason: '演示数据：历年已公开报告的原文，按原样公开' })).version;
       else if (step === 'review') version = (await reviewEvaluation(ctx, finance, row.id, { version, opinion: '抽评复核：得分基本属实。', qualityScore: '88' })).version;
     }
   }
@@ -102,20 +104,25 @@ export async function loadDemoRegion(ctx: AppContext, opts: { examplesDir: strin
     await insertEvaluation(ctx, fillers[5]!, { ...seeds[0], unit: { name: unitDefs[5]!.name, code: null }, source: null, project: null }, unitIds[5]!, unitDefs[5]!.name, 'draft');
   }
   const year = seeds[0]?.fiscalYear ?? 2023;
-  const target = await createTarget(ctx, fillers[0]!, {
+  const leaf = (id: string, name: string, sign: string, value: string, unitOfMeasure: string, weight: string) => ({ id, name, sign, value, unitOfMeasure, weight });
+  const target = await fileTargets(ctx, fillers[0]!, {
     unitId: unitIds[0]!,
     fiscalYear: year + 1,
+    kind: 'department',
     name: `${unitDefs[0]!.name} ${year + 1} 年度部门整体绩效目标`,
-    content: {
+    tree: {
       goal: '完成年度巡察任务，提升巡察整改实效。',
       indicators: [
-        { name: '巡察单位数量', target: '≥10个' },
-        { name: '问题整改完成率', target: '≥95%' },
-        { name: '被巡察单位满意度', target: '≥90%' },
+        { name: '产出指标', weight: '50', children: [{ name: '数量指标', weight: '30', children: [leaf('d1', '巡察单位数量', '>=', '10', '个', '30')] }, { name: '质量指标', weight: '20', children: [leaf('d2', '问题整改完成率', '>=', '95', '%', '20')] }] },
+        { name: '效益指标', weight: '30', children: [{ name: '社会效益指标', weight: '30', children: [leaf('d3', '移交问题线索办结率', '>=', '90', '%', '30')] }] },
+        { name: '满意度指标', weight: '10', children: [{ name: '服务对象满意度指标', weight: '10', children: [leaf('d4', '被巡察单位满意度', '>=', '90', '%', '10')] }] },
       ],
     },
   });
-  await approveTarget(ctx, finance, target.id, { version: target.version });
+  let tv = target.version;
+  tv = (await applyTargetAction(ctx, heads[0]!, target.id, 'submit', { version: tv })).version;
+  tv = (await applyTargetAction(ctx, deptReviewers[0]!, target.id, 'approve', { version: tv, opinion: '目标设置合理，同意报财政。' })).version;
+  await applyTargetAction(ctx, finance, target.id, 'approve', { version: tv, opinion: '随预算批复。' });
   const sample = await drawSample(ctx, finance, { fiscalYear: year, size: 1, seed: 'demo-2026' });
   // A rectification item for the first finding of a published report (or a general one).
   const published = await ctx.db.selectFrom('evaluations').select(['id', 'data']).where('status', '=', 'published').orderBy('id').execute();

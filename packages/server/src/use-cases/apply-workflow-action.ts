@@ -13,6 +13,22 @@ import {
   type WorkflowAction,
 } from '../workflow/state-machine.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+import { repositories, type Repositories } from '../repositories/index.js';
+import { assertNotLocked } from '../plan/deadline-lock.js';
+import { placeholdersError, reportPlaceholders } from '../plan/report-placeholders.js';
+import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
+
+/**
+ * Publishing a report with placeholders: refused with the list, unless the finance bureau gives
+ * a reason (recorded with the list in the review and the audit log).
+ */
+async function publishOverride(r: Repositories, rec: EvaluationRecord, rawReason: unknown, actor: Actor, at: Date) {
+  const gaps = await reportPlaceholders(r, rec);
+  if (gaps.length === 0) return null;
+  const reason = typeof rawReason === 'string' ? rawReason.trim() : '';
+  if (!reason) throw placeholdersError(gaps, '请补全后再公开；财政局确需公开的，请填写理由（placeholderReason）');
+  return { reason, placeholders: gaps.map((g) => `${g.where}：${g.label}`), by: actor.displayName, at: at.toISOString() };
+}
 
 const EVENT_OF: Record<WorkflowAction, (to: EvaluationState) => AuditEvent> = {
   submit: () => AUDIT_EVENTS.EVALUATION_SUBMITTED,
@@ -50,7 +66,7 @@ export async function applyWorkflowAction(
   actor: Actor,
   id: number,
   actionName: string,
-  input: { version: unknown; opinion?: unknown },
+  input: { version: unknown; opinion?: unknown; placeholderReason?: unknown },
 ): Promise<{ status: EvaluationState; version: number }> {
   if (!isWorkflowAction(actionName)) throw notFound(`操作 ${actionName}`);
   const action = actionName;
@@ -60,7 +76,10 @@ export async function applyWorkflowAction(
   const rec = await loadVisibleEvaluation(ctx, actor, id);
   const rule = checkTransition(actor, rec, rec.status, action, version, rec.version); // first look
   if (rule.opinion === 'required' && !opinion) throw badRequest('退回时必须填写审核意见（opinion）');
+  const r0 = repositories(ctx.db);
+  if (action === 'submit') await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now());
   const at = ctx.now();
+  const override = action === 'publish' ? await publishOverride(r0, rec, input.placeholderReason, actor, at) : null;
   return inTransaction(ctx, `workflow-${action}`, async (r) => {
     const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
@@ -68,10 +87,11 @@ export async function applyWorkflowAction(
     const to = again.to;
     const review = (locked.review ?? {}) as Record<string, unknown>;
     const opinions = Array.isArray(review.opinions) ? review.opinions : [];
-    const nextReview =
+    const withOpinion =
       opinion && action !== 'submit'
         ? { ...review, opinions: [...opinions, { at: at.toISOString(), by: actor.displayName, role: actor.role, action, opinion }] }
         : locked.review;
+    const nextReview = override ? { ...((withOpinion ?? {}) as object), placeholderOverride: override } : withOpinion;
     const updated = await r.evaluations.updateIfVersion(id, version, {
       status: to,
       updated_at: at,
@@ -88,8 +108,11 @@ export async function applyWorkflowAction(
       action: EVENT_OF[action](to),
       at,
       before: { status: locked.status, version: locked.version },
-      after: { status: to, version: updated.version, ...(opinion ? { opinion } : {}) },
+      after: { status: to, version: updated.version, ...(opinion ? { opinion } : {}), ...(override ? { placeholderOverride: override } : {}) },
     });
+    if (override) {
+      await r.auditLog.append({ entityType: 'evaluation', entityId: id, evaluationId: id, actor, action: AUDIT_EVENTS.EVALUATION_PLACEHOLDERS_OVERRIDDEN, at, before: null, after: override });
+    }
     return { status: to, version: updated.version };
   });
 }

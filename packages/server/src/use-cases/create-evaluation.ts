@@ -6,6 +6,7 @@ import { badRequest, forbidden, invalidState } from '../errors.js';
 import { repositories, type Repositories } from '../repositories/index.js';
 import type { EvaluationRow } from '../db/schema.js';
 import { isOwnUnitMember, type Actor } from '../workflow/access.js';
+import { assertNotLocked } from '../plan/deadline-lock.js';
 
 export interface CreateEvaluationInput {
   unitId: number;
@@ -24,6 +25,7 @@ export async function createEvaluation(ctx: AppContext, actor: Actor, input: Cre
   }
   const scope = await repositories(ctx.db).org.getUnitScope(input.unitId);
   if (!scope) throw badRequest(`单位 ${input.unitId} 不存在`);
+  await assertNotLocked(repositories(ctx.db), input.unitId, input.fiscalYear, ctx.now());
   const evaluation = buildEvaluation(input, scope.unitName);
   if (input.projectId === undefined) return insertEvaluation(ctx, actor, evaluation, input.unitId, scope.unitName, 'draft');
   const projectId = input.projectId;

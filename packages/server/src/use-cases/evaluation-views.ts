@@ -2,6 +2,7 @@
 import type { Evaluation } from '@jixiao/core';
 import { computeEvaluation, toPlainJson } from '../core-bridge.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
+import type { EvaluationPlan } from '../plan/evaluation-plan.js';
 import { canSee, isFinanceOver, isOwnUnitMember, mayAct, type Actor } from '../workflow/access.js';
 import { EDITABLE_STATES, REVIEWABLE_STATES, WORKFLOW_ACTIONS, isEvaluationState, transitionFor, type WorkflowAction } from '../workflow/state-machine.js';
 
@@ -46,9 +47,9 @@ export function allowedActions(actor: Actor, rec: EvaluationRecord): WorkflowAct
 }
 
 /** `department`: for a department evaluation, its projects' evaluations and their roll-up (see get-department-projects). */
-export function toDetail(actor: Actor, rec: EvaluationRecord, department?: { children: readonly Evaluation[]; rollup: unknown; problems: string[] }) {
+export function toDetail(actor: Actor, rec: EvaluationRecord, department?: { children: readonly Evaluation[]; rollup: unknown; problems: string[] }, plan?: EvaluationPlan) {
   const evaluation = rec.data as Evaluation;
-  const computed = computeEvaluation(evaluation, department?.children);
+  const computed = computeEvaluation(evaluation, department?.children, plan ?? {});
   const state = isEvaluationState(rec.status) ? rec.status : null;
   return {
     id: rec.id,
@@ -66,6 +67,8 @@ export function toDetail(actor: Actor, rec: EvaluationRecord, department?: { chi
     audit: toPlainJson(computed.audit),
     problems: [...(department?.problems ?? []), ...computed.problems],
     projectId: rec.project_id ?? null,
+    /** The approved targets it was generated from: their names, targets and weights are read-only. */
+    targets: plan?.target ?? null,
     ...(department ? { projectRollup: department.rollup } : {}),
     summary: toSummary({ ...rec, version: rec.version }),
     review: rec.review,

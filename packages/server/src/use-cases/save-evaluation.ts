@@ -9,6 +9,8 @@ import { loadVisibleEvaluation } from './load-visible-evaluation.js';
 import { diffJson } from './diff-json.js';
 import { loadChildEvaluations } from './get-department-projects.js';
 import { repositories } from '../repositories/index.js';
+import { assertNotLocked } from '../plan/deadline-lock.js';
+import { assertApprovedTargetsKept, loadEvaluationPlan } from '../plan/evaluation-plan.js';
 
 /**
  * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
@@ -38,9 +40,15 @@ export async function saveEvaluation(
   });
   if (!parsed.ok) throw parsed.error;
   const evaluation = parsed.value;
+  const r0 = repositories(ctx.db);
+  // After the annual task's due date a unit is locked unless the finance bureau unlocked it.
+  await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now());
+  // Generated from approved targets: names, targets and weights stay as approved.
+  const plan = await loadEvaluationPlan(r0, rec);
+  assertApprovedTargetsKept(evaluation, plan);
   // A department evaluation is audited against its projects' roll-up (the stored counts include those findings).
   const children = rec.kind === 'department' ? (await loadChildEvaluations(repositories(ctx.db), rec.unit_id, rec.fiscal_year)).children : undefined;
-  const computed = computeEvaluation(evaluation, children);
+  const computed = computeEvaluation(evaluation, children, plan);
   const f = figuresOf(evaluation, computed);
   const at = ctx.now();
   return inTransaction(ctx, 'save-evaluation', async (r) => {

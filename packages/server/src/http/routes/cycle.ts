@@ -1,4 +1,4 @@
-/** Organisation, targets, samples, rectifications, dashboards and to-do. */
+/** Organisation, samples, rectifications, dashboards and to-do (targets: routes/plan.ts). */
 import { Hono } from 'hono';
 import { repositories } from '../../repositories/index.js';
 import { drawSample } from '../../use-cases/draw-sample.js';
@@ -6,15 +6,6 @@ import { getDashboard } from '../../use-cases/get-dashboard.js';
 import { getTodo } from '../../use-cases/get-todo.js';
 import { listSamples } from '../../use-cases/list-samples.js';
 import { createRectification, updateRectification } from '../../use-cases/manage-rectifications.js';
-import {
-  approveTarget,
-  approveTargetAdjustment,
-  createTarget,
-  listTargets,
-  requestTargetAdjustment,
-  toTargetJson,
-  updateTarget,
-} from '../../use-cases/manage-targets.js';
 import { visibilityOf } from '../../workflow/access.js';
 import type { SampleRow } from '../../db/schema.js';
 import { intParam, intQuery, jsonBody, requireActor, type AppEnv, type ServerOptions } from '../env.js';
@@ -36,33 +27,6 @@ export function cycleRoutes(opts: ServerOptions) {
   app.get('/org', async (c) => {
     const actor = requireActor(c);
     return c.json(await repositories(ctx.db).org.listVisible(visibilityOf(actor)));
-  });
-
-  app.get('/targets', async (c) => {
-    const actor = requireActor(c);
-    return c.json(await listTargets(ctx, actor, { year: intQuery(c, 'year'), unitId: intQuery(c, 'unitId') }));
-  });
-  app.post('/targets', async (c) => {
-    const actor = requireActor(c);
-    const row = await createTarget(ctx, actor, await jsonBody(c));
-    return c.json(toTargetJson(row), 201);
-  });
-  app.put('/targets/:id', async (c) => {
-    const actor = requireActor(c);
-    return c.json(toTargetJson(await updateTarget(ctx, actor, intParam(c, 'id'), await jsonBody(c))));
-  });
-  app.post('/targets/:id/approve', async (c) => {
-    const actor = requireActor(c);
-    return c.json(toTargetJson(await approveTarget(ctx, actor, intParam(c, 'id'), await jsonBody(c))));
-  });
-  app.post('/targets/:id/adjustments', async (c) => {
-    const actor = requireActor(c);
-    return c.json(await requestTargetAdjustment(ctx, actor, intParam(c, 'id'), await jsonBody(c)), 201);
-  });
-  app.post('/targets/:id/adjustments/:aid/approve', async (c) => {
-    const actor = requireActor(c);
-    const r = await approveTargetAdjustment(ctx, actor, intParam(c, 'id'), intParam(c, 'aid'));
-    return c.json({ target: toTargetJson(r.target), adjustment: r.adjustment });
   });
 
   app.get('/samples', async (c) => {

@@ -12,7 +12,9 @@ import { saveEvaluation } from '../../use-cases/save-evaluation.js';
 import { visibilityOf } from '../../workflow/access.js';
 import { badRequest } from '../../errors.js';
 import { intParam, intQuery, jsonBody, requireActor, type AppEnv, type ServerOptions } from '../env.js';
-import { loadExportEvaluation, loadImportReport } from '../load-optional.js';
+import { loadExportEvaluation, loadImportReport, loadReportTools } from '../load-optional.js';
+import { loadEvaluationPlan } from '../../plan/evaluation-plan.js';
+import { placeholderOverrideOf, placeholdersError, reportPlaceholders, templateOf } from '../../plan/report-placeholders.js';
 import type { Evaluation } from '@jixiao/core';
 
 export const EXPORT_TYPES: Record<string, string> = {
@@ -74,7 +76,8 @@ export function evaluationRoutes(opts: ServerOptions) {
     const rec = await loadVisibleEvaluation(ctx, actor, intParam(c, 'id'));
     // A department evaluation carries its projects' roll-up, and its audit checks the stated figures against it.
     const department = rec.kind === 'department' ? await departmentRollup(repositories(ctx.db), rec) : undefined;
-    return c.json(toDetail(actor, rec, department));
+    const plan = await loadEvaluationPlan(repositories(ctx.db), rec);
+    return c.json(toDetail(actor, rec, department, plan));
   });
 
   app.put('/evaluations/:id', async (c) => {
@@ -93,7 +96,7 @@ export function evaluationRoutes(opts: ServerOptions) {
   app.post('/evaluations/:id/actions/:action', async (c) => {
     const actor = requireActor(c);
     const b = await jsonBody(c);
-    const r = await applyWorkflowAction(ctx, actor, intParam(c, 'id'), c.req.param('action'), { version: b.version, opinion: b.opinion });
+    const r = await applyWorkflowAction(ctx, actor, intParam(c, 'id'), c.req.param('action'), { version: b.version, opinion: b.opinion, placeholderReason: b.placeholderReason });
     return c.json(r);
   });
 
@@ -115,7 +118,26 @@ export function evaluationRoutes(opts: ServerOptions) {
   app.get('/evaluations/:id/export', async (c) => {
     const actor = requireActor(c);
     const rec = await loadVisibleEvaluation(ctx, actor, intParam(c, 'id'));
-    return exportResponse(c, rec.data as Evaluation, c.req.query('format') ?? 'docx', `${rec.title}`);
+    const format = c.req.query('format') ?? 'docx';
+    const r = repositories(ctx.db);
+    // A report (a department's .docx / PDF) with placeholders is not handed out, unless finance published it with a reason.
+    if ((format === 'docx' || format === 'pdf') && !placeholderOverrideOf(rec.review)) {
+      const gaps = await reportPlaceholders(r, rec);
+      if (gaps.length) throw placeholdersError(gaps, '请在“报告正文”中补全后再导出');
+    }
+    const template = await templateOf(r, rec);
+    return exportResponse(c, rec.data as Evaluation, format, `${rec.title}`, template ? { template } : {});
+  });
+
+  // The template's chapters with the unit's text and guidance, and what the report still lacks.
+  app.get('/evaluations/:id/report', async (c) => {
+    const actor = requireActor(c);
+    const rec = await loadVisibleEvaluation(ctx, actor, intParam(c, 'id'));
+    const r = repositories(ctx.db);
+    const template = await templateOf(r, rec);
+    const tools = await loadReportTools();
+    const outline = tools.describeReportChapters(rec.data as Evaluation, template ? { template } : {});
+    return c.json({ ...outline, placeholders: await reportPlaceholders(r, { ...rec, kind: 'department' }), override: placeholderOverrideOf(rec.review) });
   });
 
   app.post('/preview', async (c) => {
@@ -164,7 +186,7 @@ export async function importUpload(c: Context<AppEnv>) {
   };
 }
 
-export async function exportResponse(c: Context<AppEnv>, evaluation: Evaluation, format: string, title: string) {
+export async function exportResponse(c: Context<AppEnv>, evaluation: Evaluation, format: string, title: string, options: { template?: string } = {}) {
   const type = EXPORT_TYPES[format];
   if (!type || format === 'json') {
     if (format === 'json') {
@@ -176,7 +198,7 @@ export async function exportResponse(c: Context<AppEnv>, evaluation: Evaluation,
     throw badRequest('format 应为 docx、xlsx、pdf 或 json');
   }
   const exportEvaluation = await loadExportEvaluation();
-  const bytes = await exportEvaluation(evaluation, format);
+  const bytes = await exportEvaluation(evaluation, format, options);
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type, 'Content-Disposition': contentDisposition(`${title}.${format}`) });
 }
 
