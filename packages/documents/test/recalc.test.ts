@@ -1,6 +1,6 @@
 /**
  * The formulas compute what we cached: LibreOffice opens the unit workbook (every project
- * and transfer 自评表 plus the 项目自评结果汇总表), recalculates every formula (forced on load),
+ * and transfer 自评表 of the test fixtures and examples/, plus the 项目自评结果汇总表), recalculates every formula (forced on load),
  * and saves it; each recalculated result, shown at its cell's places (half up), equals the
  * result we cached. Missing soffice fails with the install command (never skipped).
  */
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec, roundHalfUp } from '@jixiao/core';
 import { renderUnitProjectsWorkbook } from '../src/index.js';
 import { requireTool } from './helpers.js';
-import { BUILT } from './project-fixtures.js';
+import { BUILT, allForms } from './project-fixtures.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'jx-recalc-'));
@@ -77,8 +77,8 @@ async function compare(name: string, bytes: Uint8Array): Promise<{ checked: numb
 }
 
 describe('LibreOffice recalculates every formula to the cached result', () => {
-  it('the national unit workbook: every project and transfer sheet and the summary', async () => {
-    const { checked, diffs } = await compare('national', await renderUnitProjectsWorkbook(Object.values(BUILT)));
+  it('the national unit workbook of every test fixture and example: each project and transfer sheet and the summary', async () => {
+    const { checked, diffs } = await compare('national', await renderUnitProjectsWorkbook(Object.values(allForms())));
     expect(diffs).toEqual([]);
     expect(checked).toBeGreaterThan(60);
   }, 180_000);
