@@ -29,6 +29,7 @@ const RADICAL_TEST = /[\u2e80-\u2eff]/;
 const RADICAL_RE = /[\u2e80-\u2eff]/g;
 const KEEP_FULLWIDTH = /[^（）：；，！？]+/g;
 const CJK_SPACED_RUN = /(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]/;
+const CJK_SPACED_RUNS = /(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]/g;
 const TRADITIONAL_RE = new RegExp(`[${TRADITIONAL_HINTS}]`);
 const LATEX_RE = /\$([^$\n]{1,120})\$/g;
 
@@ -87,7 +88,8 @@ function cleanMarkup(raw: string, c: Counts): string {
 function cleanText(text: string, c: Counts): string {
   let line = text;
   if ((line.includes(' ') || line.includes('\u3000')) && CJK_SPACED_RUN.test(line)) {
-    line = line.replace(/([\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '$1');
+    // only the spaced-out runs themselves: spaces between words elsewhere may separate table cells
+    line = line.replace(CJK_SPACED_RUNS, (run) => run.replace(/[ \u3000]+/g, ''));
     c.despaced++;
   }
   if (line.includes('(') || line.includes('（')) {

@@ -86,7 +86,9 @@ function leadingFragment(units: Unit[]): number {
   let k = 0;
   while (k < units.length && units[k]!.row !== null && !isTitle(units[k]!) && !claimHeader(units[k]!.texts) && headerFields(units[k]!.texts).length === 0) k++;
   const hasData = units.slice(0, k).some((u) => u.texts.some((t) => parseCellNumber(t) !== null));
-  return k > 0 && k < units.length && hasData ? k : 0;
+  // the fragment is over where a new form begins: its title or its header block
+  const newForm = k < units.length && (isTitle(units[k]!) || headerFields(units[k]!.texts).length > 0);
+  return k > 0 && newForm && hasData ? k : 0;
 }
 
 /** Where the new form's section starts: its title, annex line, header block or sheet after the last row read. */

@@ -2,7 +2,8 @@
 import { cellFrom, isBlank, type Block, type Cell, type Row } from '../document/document.js';
 import { WORD_CELL } from './word-table.js';
 
-export const PIPE_ROW = /^\s*\|.*\|\s*$/;
+/** A Markdown-ish pipe row: "| a | b |", or without its leading pipe as some sites print it ("a | b |"). */
+export const PIPE_ROW = /^\s*\|.*\|\s*$|^[^|]+\|.*\|\s*$/;
 const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 export function isTsvLine(line: string): boolean {
@@ -29,6 +30,8 @@ export function splitPipe(line: string, lineIndex: number): Cell[] {
   const first = line.indexOf('|');
   const last = line.lastIndexOf('|');
   const cells: Cell[] = [];
+  // a first cell printed before the first pipe
+  if (line.slice(0, first).trim() !== '') cells.push(cellFrom(line, lineIndex, 0, first));
   let from = first + 1;
   for (let k = first + 1; k <= last; k++) {
     if (line[k] === '|' && line[k - 1] !== '\\') {

@@ -9,6 +9,7 @@ import { WORD_CELL, readWordTable } from './word-table.js';
 import { isPipeLine, isTsvLine, readDelimited } from './delimited-rows.js';
 import { readLoose, splitLoose } from './loose-rows.js';
 import { absorbShortRows } from './absorb-short-rows.js';
+import { recoverTables } from './recover-tables.js';
 
 export function detectTables(lines: string[], removed: boolean[], from = 0, to = lines.length): Block[] {
   const blocks: Block[] = [];
@@ -34,7 +35,7 @@ export function detectTables(lines: string[], removed: boolean[], from = 0, to =
     blocks.push({ kind: 'para', line: i, text: line.trim() });
     i++;
   }
-  return absorbShortRows(blocks);
+  return recoverTables(lines, absorbShortRows(blocks));
 }
 
 function looseAt(lines: string[], removed: boolean[], i: number) {

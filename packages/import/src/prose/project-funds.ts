@@ -54,23 +54,28 @@ function namesAnItem(label: string, word: string | null): boolean {
   return /[\u4e00-\u9fa5]{2,}/.test(before.replace(GENERIC_PREFIX, '').replace(PROJECT_GENERIC, ''));
 }
 
+/** The amount's own clause, and the one before it ("按生均1000元安排，共计239万元"). */
+function clausesBefore(text: string, t: Tok): { own: string; prev: string } {
+  const from = Math.max(sentenceStart(text, t.index), t.index - 60);
+  const window = text.slice(from, t.index);
+  const cut = window.search(/[^，,；;：:]*$/);
+  const before = window.slice(0, Math.max(0, cut - 1));
+  return { own: window.slice(cut), prev: before.slice(Math.max(0, before.search(/[^，,；;：:]*$/))) };
+}
+
 function statedAmount(p: ProseCtx, para: Para, t: Tok): StatedAmount | null {
   if (t.amount === null || t.delta || t.inParen || inItem(p, para, t.index) || PROSE_PER_UNIT.test(t.label) || /^0(?:\.0+)?$/.test(t.amount)) return null;
   const text = para.text;
-  const from = Math.max(sentenceStart(text, t.index), t.index - 40);
-  const window = text.slice(from, t.index);
-  const q = window.lastIndexOf('其中');
-  if (q >= 0 || NOT_SPENDING.test(t.label)) return null;
-  const after = text.slice(t.index + t.length, t.index + t.length + 12);
-  const near = nearestWord(window);
-  if (!near && !PROSE_SPENT_IN_FULL.test(after)) return null;
-  const clause = window.slice(Math.max(0, window.search(/[^，,；;：:]*$/)));
-  const lead = near ? window.slice(Math.max(0, near.at - near.word.length - 12), near.at) : clause;
-  if (near?.kind === 'budget' && PROSE_NOT_BUDGET.test(lead)) return null;
-  const kind = PROSE_SPENT_IN_FULL.test(after) ? 'both' : near!.kind;
+  const { own, prev } = clausesBefore(text, t);
+  if (`${prev}${own}`.includes('其中') || NOT_SPENDING.test(t.label)) return null;
+  const inFull = PROSE_SPENT_IN_FULL.test(text.slice(t.index + t.length, t.index + t.length + 12));
+  const near = nearestWord(own) ?? (own.length <= 6 ? nearestWord(prev) : null);
+  if (!near && !inFull) return null;
+  if (!inFull && near!.kind === 'budget' && PROSE_NOT_BUDGET.test(own + prev)) return null;
   if (namesAnItem(t.label, near?.word ?? null)) return null;
-  const level = PROSE_LEVEL.exec(clause)?.[0] ?? null;
-  return { kind, value: t.amount, adjusted: PROSE_ADJUSTED.test(lead), initial: PROSE_INITIAL.test(lead), level, para, tok: t };
+  const lead = near ? (nearestWord(own) ? own : prev + own) : own;
+  const level = PROSE_LEVEL.exec(own)?.[0] ?? null;
+  return { kind: inFull ? 'both' : near!.kind, value: t.amount, adjusted: PROSE_ADJUSTED.test(lead), initial: PROSE_INITIAL.test(lead), level, para, tok: t };
 }
 
 export function collectAmounts(p: ProseCtx, para: Para, toks: Tok[], out: StatedAmount[]): void {

@@ -16,6 +16,7 @@ import {
   SCOPE_PROJECT,
   SCOPE_SKIP,
   TOTAL_AMOUNT_LABELS,
+  YEAR_SPENDING,
   type FundsField,
   type NatureField,
 } from '../vocab/prose-vocab.js';
@@ -34,6 +35,7 @@ function natureOf(label: string): NatureField | null {
 
 /** 年初预算 / 调整后预算 / 执行数 named right before the amount, only generic words before it. */
 function fieldOf(t: Tok): FundsField | null {
+  if (YEAR_SPENDING.test(t.group.trim())) return 'executed';
   const rawLabel = t.label.replace(/^[，,；;：:\s]+/, '').replace(/^其中/, '');
   for (const f of TOTAL_AMOUNT_LABELS) {
     const fm = f.re.exec(rawLabel);

@@ -2,7 +2,7 @@
 import type { Para } from './paragraphs.js';
 import { addClaim, excerpt, lastIndexOfAny, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
 import { readGradeBands } from './grade-bands.js';
-import { GRADE_PHRASE, SCORE_PHRASE } from '../vocab/prose-vocab.js';
+import { GRADE_PHRASE, SCORE_FIELD, SCORE_PHRASE } from '../vocab/prose-vocab.js';
 
 /** Grade bands are written "…分为优", "得分≥85", "75≤得分", "[90,100]". */
 const BAND_HINT = /分(?:（含）|\(含\))?(?:以[上下])?(?:的)?为|得分[≥>≤<]|[≤<]得分|[\[［]\d+[,，]\d+[\]］]/;
@@ -27,6 +27,18 @@ export function readScores(p: ProseCtx, para: Para): void {
     }
     const clauseStart = Math.max(sentenceSpan(text, start)[0], lastIndexOfAny(text, '，,；;', start) + 1);
     addClaim(p, { type: 'figure', field: 'selfScore', value, text: excerpt(text, clauseStart, end) }, `figure:selfScore:${value}`, para, start, end);
+  }
+}
+
+/** "自评总分: 95" in a form printed as text. */
+export function readScoreField(p: ProseCtx, para: Para): void {
+  const totals = p.ctx.ev.totals;
+  if (totals.statedScore !== null || !/[:：]/.test(para.text)) return;
+  for (const m of para.text.matchAll(SCORE_FIELD)) {
+    if (Number(m[1]) > 100) continue;
+    totals.statedScore = m[1]!;
+    provAt(p, 'totals.statedScore', para, m.index, m.index + m[0].length);
+    return;
   }
 }
 

@@ -12,7 +12,7 @@ import { findProjectItems, type ProjectItem } from './project-list.js';
 import { readAmounts, readProjectCount } from './prose-amounts.js';
 import { readPercents } from './prose-percents.js';
 import { readSums } from './prose-sums.js';
-import { readBands, readGrades, readScores } from './prose-scores.js';
+import { readBands, readGrades, readScoreField, readScores } from './prose-scores.js';
 import { readAdjustmentReason, readEvaluationPeriod, readStaffing, readYearComparisons } from './prose-context-facts.js';
 
 export interface ProseOptions {
@@ -34,6 +34,7 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectI
     readPercents(p, para, toks);
     readSums(p, para, toks);
     readScores(p, para);
+    readScoreField(p, para);
     readGrades(p, para);
     readBands(p, para);
     readYearComparisons(p, para);

@@ -11,6 +11,7 @@ import { scoreSummary } from './score-summary.js';
 import { staffingTable } from './staffing-table.js';
 import { baseDataSheet } from './base-data-sheet.js';
 import { buildingsTable } from './buildings-table.js';
+import { gradedScoreTable } from './graded-score-table.js';
 
 export const RECOGNISERS: readonly Recogniser[] = [
   indicatorTable,
@@ -20,6 +21,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   staffingTable,
   baseDataSheet,
   buildingsTable,
+  gradedScoreTable,
 ] as Recogniser[];
 
 /** The recogniser that claims this row as its header, with its state; null for a data row. */

@@ -15,6 +15,9 @@ export const TOTAL_AMOUNT_LABELS: Array<{ field: FundsField; re: RegExp }> = [
   { field: 'initial', re: /(?:预算支出|预算总额|预算安排|预算资金)(?:为|是)?$/ },
 ];
 
+/** "2018年度支出5560.46万元": the year's spending, the sentence saying nothing else before it. */
+export const YEAR_SPENDING = /^(?:\d{4}年度?|本年度?|全年|当年)?[，,]?支出(?:共计|合计|总额)?(?:为|共)?$/;
+
 export type NatureField = 'basic' | 'project' | 'personnel' | 'operating';
 export const NATURE_LABELS: Array<{ field: NatureField; re: RegExp }> = [
   { field: 'personnel', re: /人员经费(?:支出)?(?:为)?$/ },
@@ -58,6 +61,8 @@ export const COUNT_UNITS = new Set(['个', '条', '项', '件', '人', '次', '�
 
 export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良|中|差';
 /** The total self-score in prose: a qualifier is required ("自评得分99分", "最终得分为91分"); a bare "得分10分" is an indicator's. */
+/** "自评总分: 95" — a total self-score printed as a field, without 分 after it. */
+export const SCORE_FIELD = /(?:自评总分|自评得分|总得分|综合得分|绩效得分)\s*[:：]\s*(\d{1,3}(?:\.\d+)?)(?![\d.%％])/g;
 export const SCORE_PHRASE = /(?:自评|最终|综合|总|整体|合计)(?:得分|评分|分数|自评分)(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
 export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价结论|自评结论|评定|评级|评价)(?:为|是|:|：)["“「'‘]?(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)`, 'g');
 

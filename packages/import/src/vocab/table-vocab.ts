@@ -147,3 +147,13 @@ export const BASE_ROWS: Array<{ key: BaseRowKey; re: RegExp }> = [
 export const GOAL_HEADER = /年度总体目标|总体绩效目标|年度绩效目标|(?:项目|区域)?年度(?:总体)?目标(?:完成情况)?$/;
 export const GOAL_EXPECTED = /预期目标|年度目标|目标内容/;
 export const GOAL_ACHIEVED = /实际完成情况|完成情况|实际完成/;
+
+/**
+ * Column titles as they run together when a site flattens a table's header into one line
+ * ("全年预算数(A)全年执行数(B)预算执行率(B/A)"); longest first. A bracketed column letter or
+ * formula may follow each.
+ */
+export const GLUED_HEADER_TERMS = [
+  '年初预算数', '全年预算数', '调整后预算数', '全年到位数', '全年到位资金', '资金到位率', '预算到位率', '全年执行数', '全年执行资金',
+  '预算执行率', '执行率', '预算数', '执行数', '到位数', '分值', '得分', '权重',
+].sort((a, b) => b.length - a.length);

@@ -1,0 +1,77 @@
+/**
+ * The header of a funds table in a run of tokens whose layout was lost: consecutive column
+ * titles, with their units ("(万元)") and column letters ("(A)") and a title wrapped in two
+ * ("执行" … "率") joined again. It is a header when the funds recogniser claims it.
+ */
+import { fundsTable } from '../recognise/funds-table.js';
+import { FUNDS_COLUMNS, type FundsColumn } from '../vocab/table-vocab.js';
+import { isColumnNote, isUnitToken, type Token } from './stream-tokens.js';
+
+export interface StreamHeader {
+  /** One token per column (texts joined where a title was wrapped or lettered). */
+  cells: Token[];
+  cols: Array<FundsColumn | null>;
+  /** Index of the first token after the header. */
+  next: number;
+  yuan: boolean;
+}
+
+function columnOf(text: string): FundsColumn | null {
+  const s = text.replace(/\s+/g, '');
+  if (s === '' || s.length > 24) return null;
+  return FUNDS_COLUMNS.find((v) => v.re.test(s))?.key ?? null;
+}
+
+/** A short piece of a wrapped title ("执行", "率"). */
+function isFragment(text: string): boolean {
+  return /^[\u4e00-\u9fa5、]{1,3}$/.test(text);
+}
+
+function joinTokens(a: Token, b: Token): Token {
+  return { ...a, text: a.text + b.text, end: a.line === b.line ? b.end : a.end };
+}
+
+/** Join wrapped titles: an unnamed piece with the next unnamed piece when together they name a column. */
+function joinFragments(cells: Token[]): Token[] {
+  const out = [...cells];
+  for (let k = 0; k < out.length; k++) {
+    if (columnOf(out[k]!.text)) continue;
+    const m = out.findIndex((c, j) => j > k && !columnOf(c.text));
+    if (m < 0 || !columnOf(out[k]!.text + out[m]!.text)) continue;
+    out[k] = joinTokens(out[k]!, out[m]!);
+    out.splice(m, 1);
+  }
+  return out;
+}
+
+/** A title with its column letter or formula when one follows ("预算执行" "(E/C×100%)"). */
+function titleAt(toks: Token[], j: number): { tok: Token; next: number } {
+  const t = toks[j]!;
+  const note = toks[j + 1];
+  return note && isColumnNote(note.text) ? { tok: joinTokens(t, note), next: j + 2 } : { tok: t, next: j + 1 };
+}
+
+/** The header starting at token i, or null. */
+export function headerAt(toks: Token[], i: number): StreamHeader | null {
+  if (!columnOf(titleAt(toks, i).tok.text)) return null;
+  const cells: Token[] = [];
+  let yuan = false;
+  let j = i;
+  while (j < toks.length) {
+    const t = toks[j]!.text;
+    if (isUnitToken(t)) {
+      yuan ||= /^[（(]元[）)]$/.test(t);
+      j++;
+      continue;
+    }
+    const { tok, next } = titleAt(toks, j);
+    if (!columnOf(tok.text) && !isFragment(tok.text)) break;
+    cells.push(tok);
+    j = next;
+  }
+  const joined = joinFragments(cells);
+  while (joined.length > 0 && !columnOf(joined[joined.length - 1]!.text)) joined.pop();
+  const cols = joined.map((c) => columnOf(c.text));
+  if (cols.filter(Boolean).length < 2 || !fundsTable.claim(joined.map((c) => c.text))) return null;
+  return { cells: joined, cols, next: j, yuan };
+}
