@@ -37,7 +37,7 @@ const RATE_FMT = '0.00%';
 export function buildSummarySheet(ws: Worksheet, title: string, entries: SummaryEntry[], rollup: ProjectRollup, t: Template): SummaryCells {
   const w = new SheetWriter(ws, t.fonts.table, 10);
   const last = HEAD.length;
-  ws.columns = [6, 24, 34, 10, 13, 13, 13, 10, 10, 10].map((width) => ({ width }));
+  ws.columns = [6, 24, 34, 10, 13, 13, 13, 10, 10, 16].map((width) => ({ width }));
   w.set(1, 1, title, { font: t.fonts.title, size: 16 });
   w.merge(1, 1, 1, last);
   ws.getRow(1).height = 32;
