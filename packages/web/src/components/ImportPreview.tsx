@@ -2,7 +2,7 @@
 import { Alert, Button, Card, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { KIND_NAMES, STATUS_NAMES, type ProjectImport, type ProjectImportRow } from '../api/types.js';
-import { fmt } from '../lib/format.js';
+import { fmtMoney } from '../lib/format.js';
 
 const CHANGE_TAGS: Record<ProjectImportRow['change'], { color: string; label: string }> = {
   new: { color: 'green', label: '新增' },
@@ -81,8 +81,8 @@ export function ImportPreview({ preview, busy, onCommit, onCancel }: { preview: 
           { title: '项目名称', dataIndex: 'name', width: 200 },
           { title: '单位', dataIndex: 'unitName', width: 150 },
           { title: '类型', dataIndex: 'kind', width: 84, render: (k: ProjectImportRow['kind']) => KIND_NAMES[k] ?? k },
-          { title: '年初预算数', dataIndex: 'initialBudget', width: 100, align: 'right', render: (v: string | null) => fmt(v) },
-          { title: '全年预算数', dataIndex: 'adjustedBudget', width: 100, align: 'right', render: (v: string | null) => fmt(v) },
+          { title: '年初预算数', dataIndex: 'initialBudget', width: 100, align: 'right', render: (v: string | null) => fmtMoney(v) },
+          { title: '全年预算数', dataIndex: 'adjustedBudget', width: 100, align: 'right', render: (v: string | null) => fmtMoney(v) },
           { title: '变更内容', key: 'changes', width: 220, render: (_, r) => <Changes row={r} /> },
         ]}
       />

@@ -11,14 +11,14 @@ import { FindingsPanel } from './FindingsPanel.js';
 import { columnsWidth, projectColumns } from './project-columns.js';
 import { Section } from './Section.js';
 import { useApi } from '../lib/use-api.js';
-import { fmt, fmtRate } from '../lib/format.js';
+import { fmt, fmtMoney, fmtRate } from '../lib/format.js';
 
 function ColumnSum({ title, col, testId }: { title: string; col: ProjectRollupJson['funds']['initial']; testId: string }) {
   const partial = col.unknown > 0 && col.known > 0;
   return (
     <Statistic
       title={title}
-      value={col.known ? fmt(col.sum) : '—'}
+      value={col.known ? fmtMoney(col.sum) : '—'}
       suffix={col.known ? '万元' : undefined}
       data-testid={testId}
       styles={partial ? { content: { color: '#d48806' } } : undefined}

@@ -1,16 +1,16 @@
 /** Totals of a project list, over every matching row (the server computes them). */
 import { Card, Space, Statistic, Tag } from 'antd';
 import { PROGRESS_COLORS, type Progress, type ProjectListSummary } from '../api/types.js';
-import { fmt } from '../lib/format.js';
+import { fmtMoney } from '../lib/format.js';
 
 export function ProjectSummaryBar({ summary, onProgress, progress }: { summary: ProjectListSummary; progress?: string; onProgress?: (p: Progress | '') => void }) {
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="project-summary">
       <Space size={32} wrap>
         <Statistic title="项目数" value={summary.count} />
-        <Statistic title="年初预算数（万元）" value={fmt(summary.initialBudget)} />
-        <Statistic title="全年预算数（万元）" value={fmt(summary.adjustedBudget)} />
-        <Statistic title="全年执行数（万元）" value={fmt(summary.executed)} />
+        <Statistic title="年初预算数（万元）" value={fmtMoney(summary.initialBudget)} />
+        <Statistic title="全年预算数（万元）" value={fmtMoney(summary.adjustedBudget)} />
+        <Statistic title="全年执行数（万元）" value={fmtMoney(summary.executed)} />
         <Statistic title="有错误的项目" value={summary.withErrors} styles={summary.withErrors ? { content: { color: '#cf1322' } } : undefined} />
       </Space>
       <div style={{ marginTop: 8 }}>

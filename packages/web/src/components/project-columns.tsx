@@ -3,7 +3,7 @@ import { Badge, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { KIND_NAMES, PROGRESS_COLORS, type ProjectSummary } from '../api/types.js';
 import { href } from '../app/router.js';
-import { differentDec, fmt, fmtRate } from '../lib/format.js';
+import { differentDec, fmt, fmtMoney, fmtRate } from '../lib/format.js';
 
 export interface ProjectColumnOptions {
   /** Where a row links to (its evaluation), or null when it has none yet. */
@@ -57,8 +57,8 @@ export function projectColumns(o: ProjectColumnOptions): ColumnsType<ProjectSumm
   if (o.showDepartment) cols.push({ title: '主管部门', dataIndex: 'departmentName', key: 'department', width: 130, ellipsis: true, responsive: ['xxl'] });
   cols.push(
     { title: '进度', dataIndex: 'progress', key: 'progress', width: 112, render: (p: ProjectSummary['progress'], r) => <Tag color={PROGRESS_COLORS[p]} data-testid="progress">{r.progressLabel}</Tag> },
-    { title: '预算数（万元）', key: 'amount', width: 124, align: 'right', render: (_, r) => fmt(amount(r)), ...sorted('amount') },
-    { title: '执行数', dataIndex: 'executed', key: 'executed', width: 88, align: 'right', render: (v: string | null) => fmt(v) },
+    { title: '预算数（万元）', key: 'amount', width: 124, align: 'right', render: (_, r) => fmtMoney(amount(r)), ...sorted('amount') },
+    { title: '执行数', dataIndex: 'executed', key: 'executed', width: 88, align: 'right', render: (v: string | null) => fmtMoney(v) },
     { title: '执行率', dataIndex: 'executionRate', key: 'rate', width: 76, align: 'right', render: (v: string | null) => fmtRate(v) },
     { title: '自评得分', dataIndex: 'selfScore', key: 'self', width: 76, align: 'right', render: (v: string | null) => fmt(v) },
     {
@@ -76,7 +76,7 @@ export function projectColumns(o: ProjectColumnOptions): ColumnsType<ProjectSumm
   return cols;
 }
 
-/** The sum of the columns' widths (for the table's horizontal scroll). */
+/** The sum of the widths of the columns always shown (for the table's horizontal scroll); columns shown only on wide screens have room there. */
 export function columnsWidth(cols: ColumnsType<ProjectSummary>): number {
-  return cols.reduce((n, c) => n + (typeof c.width === 'number' ? c.width : 0), 0);
+  return cols.reduce((n, c) => n + (typeof c.width === 'number' && !c.responsive ? c.width : 0), 0);
 }

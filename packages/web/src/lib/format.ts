@@ -17,6 +17,13 @@ export function fmt(v: string | number | null | undefined, places = 2): string {
   return d ? formatDecimal(d, places) : String(v);
 }
 
+/** An amount in 万元 as tables print it: two places, always (1305 → "1305.00"). */
+export function fmtMoney(v: string | number | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const d = toDec(v);
+  return d ? formatDecimal(d, 2, true) : String(v);
+}
+
 /** A ratio (1 = 100%) as a percentage. */
 export function fmtRate(v: string | number | null | undefined, places = 2): string {
   if (v === null || v === undefined || v === '') return '—';

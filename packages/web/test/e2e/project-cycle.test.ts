@@ -297,7 +297,7 @@ describe('project self-evaluations in chromium', () => {
     expect(api.rollup.coverage.evaluated).toBeGreaterThanOrEqual(1);
     expect(await panel.locator('[data-testid=rollup-coverage]').textContent()).toContain(`${api.rollup.coverage.evaluated}/${api.rollup.coverage.of}`);
     const figure = async (id: string) => (await panel.locator(`[data-testid=${id}]`).textContent())!.replace(/,/g, '');
-    expect(await figure('rollup-adjusted')).toContain(formatDecimal(dec(api.rollup.funds.adjusted.sum), 2));
+    expect(await figure('rollup-adjusted')).toContain(formatDecimal(dec(api.rollup.funds.adjusted.sum), 2, true));
     expect(await figure('rollup-average')).toContain(formatDecimal(dec(api.rollup.computedScores.average), 2));
     // the report states one project fewer than it has: a roll-up finding, from the server's audit
     await panel.locator('[data-testid=findings] li', { hasText: `共有 ${PROJECTS.length - 1} 个项目` }).waitFor();

@@ -35,7 +35,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(20_000);
   const fin = await apiLogin(base, 'caizheng');
   const list = await fin.call('GET', '/api/evaluations?year=2023&pageSize=100');
-  const draft = (list.json.items as Array<{ id: number; unitName: string; status: string }>).find((e) => e.unitName === '市教育考试院' && e.status === 'draft');
+  const draft = (list.json.items as Array<{ id: number; unitName: string; status: string; kind: string }>).find((e) => e.unitName === '市教育考试院' && e.status === 'draft' && e.kind === 'department');
   if (!draft) throw new Error('demo region has no draft for 市教育考试院');
   evalId = String(draft.id);
 }, 240_000);
@@ -84,11 +84,12 @@ describe('web app in chromium', () => {
   it('unit filler: to-do, live scoring, finding → field, deviation reason, save', async () => {
     await login('tianbao6');
     await chooseYear(2023);
-    await expect.poll(() => page.locator('[data-testid=todo-drafts]').textContent()).toContain('1');
+    // the unit's drafts: its 部门整体 self-evaluation (and any project drafts of the demo)
+    await expect.poll(async () => Number(/\d+/.exec((await page.locator('[data-testid=todo-drafts]').textContent()) ?? '')?.[0] ?? 0)).toBeGreaterThanOrEqual(1);
     await screenshot(page, '04-home-filler');
     await page.locator('[data-testid=todo-drafts]').click();
     await page.waitForURL(/status=draft/);
-    await page.locator('.ant-table-tbody tr.ant-table-row a').first().click();
+    await page.locator(`.ant-table-tbody tr.ant-table-row a[href="#/evaluations/${evalId}"]`).click();
     await page.locator('[data-testid=indicator-table]').waitFor();
     expect(page.url()).toContain(`/evaluations/${evalId}`);
 
