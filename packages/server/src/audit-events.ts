@@ -47,6 +47,7 @@ export const AUDIT_EVENTS = {
   TARGET_ADJUSTMENT_RETURNED: 'target.adjustment_returned',
   EVALUATION_GENERATED_FROM_TARGETS: 'evaluation.generated_from_targets',
   EVALUATION_PLACEHOLDERS_OVERRIDDEN: 'evaluation.placeholders_overridden',
+  EVALUATION_SUBMISSION_CHECKS_OVERRIDDEN: 'evaluation.submission_checks_overridden',
   MONITORING_CREATED: 'monitoring.created',
   MONITORING_UPDATED: 'monitoring.updated',
   MONITORING_IMPORTED: 'monitoring.imported',

@@ -54,7 +54,10 @@ export function computeEvaluation(evaluation: Evaluation, children?: readonly Ev
 export interface EvaluationFigures {
   selfScore: string | null;
   computedScore: string | null;
+  /** The recomputed total's grade; null when it cannot be graded (see `ungradableReason`). */
   grade: string | null;
+  /** 无法定级：… — why the recomputed total has no grade; null when it has one. */
+  ungradableReason: string | null;
   executionRate: string | null;
   errors: number;
   warnings: number;
@@ -67,7 +70,10 @@ export function figuresOf(evaluation: Evaluation, c: Computed): EvaluationFigure
   return {
     selfScore: evaluation.totals.statedScore ?? str(c.score?.statedTotal),
     computedScore: str(c.score?.computedTotal),
-    grade: c.score?.computedGrade ?? evaluation.totals.statedGrade ?? null,
+    // A total that cannot be graded has no grade, whatever the unit stated; only when scoring could not
+    // run at all is the stated grade kept.
+    grade: c.score ? c.score.computedGrade : evaluation.totals.statedGrade ?? null,
+    ungradableReason: c.score?.ungradableReason ?? null,
     executionRate: str(c.score?.execution.rate) ?? executionRateFromFunds(evaluation),
     errors: c.audit?.counts.error ?? 0,
     warnings: c.audit?.counts.warning ?? 0,

@@ -119,9 +119,26 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'public read of a draft', state: 'draft', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a finance-approved report', state: 'finance_approved', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a published report', state: 'published', scoped: false, public: true, allowed: ['*@*'], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
+  {
+    name: 'finance waives the checks before submission',
+    state: null,
+    scoped: true,
+    setup: (t, unitId) => blockedDraft(t, unitId),
+    allowed: ['finance@*'],
+    call: (c, x) => c.post(`/api/evaluations/${x.id}/submission-override`, { reason: '历年已公开报告，按原样录入' }),
+  },
   ...PROJECT_ENDPOINTS,
   ...PLAN_ENDPOINTS,
 ];
+
+/** A draft with a blocking finding (an unmet indicator without its deviation reason). */
+async function blockedDraft(t: TestDatabase, unitId: number) {
+  const p = parseEvaluation(sampleEvaluation());
+  if (!p.ok) throw p.error;
+  p.value.indicators[1]!.children[0]!.children[0]!.deviationReason = null;
+  const row = await insertEvaluation(t.ctx, null, p.value, unitId, 'u', 'draft');
+  return { id: row.id, version: row.version };
+}
 
 const financeActor = async (t: TestDatabase) => (await repositories(t.ctx.db).users.findActor((await repositories(t.ctx.db).users.findByUsername('finance'))!.id))!;
 

@@ -74,6 +74,7 @@ export const ERROR_CODES = {
   DEADLINE_PASSED: { http: 423, exit: 2, zh: '已过报送截止日期，本单位已锁定；如需继续填报，请联系财政局解锁' },
   APPROVED_TARGET_LOCKED: { http: 422, exit: 2, zh: '指标名称、指标值和分值来自批复的绩效目标，不能在自评中修改；如需改变，请申请目标调整' },
   REPORT_HAS_PLACEHOLDERS: { http: 422, exit: 2, zh: '报告仍有待填写的内容' },
+  SUBMISSION_BLOCKED: { http: 422, exit: 2, zh: '报告还有提交前必须处理的审核问题，暂不能提交' },
   INTERNAL: { http: 500, exit: 70, zh: '内部错误' },
 } as const;
 

@@ -83,6 +83,10 @@ export interface EvaluationTable {
   /** The targets this evaluation was generated from (生成自评), and the approved version used. */
   target_id: ColumnType<number | null, number | null | undefined, number | null>;
   target_version: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Why the recomputed total cannot be graded (无法定级：…); null when it can (then `grade` is set). */
+  ungradable_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The finance bureau's override of the submission checks: { reason, rules, by, role, at }. */
+  submission_override: NullableJson;
 }
 export const PROJECT_KINDS = ['project', 'transfer'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];

@@ -9,6 +9,7 @@ import * as m20261128_2300 from './20261128-2300-transfer-kind.js';
 import * as m20261129_0100 from './20261129-0100-projects.js';
 import * as m20261129_1200 from './20261129-1200-operations-hardening.js';
 import * as m20261130_0900 from './20261130-0900-annual-cycle.js';
+import * as m20261130_1800 from './20261130-1800-grading-and-submission-checks.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122-0310-initial': m20261122_0310,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129-0100-projects': m20261129_0100,
   '20261129-1200-operations-hardening': m20261129_1200,
   '20261130-0900-annual-cycle': m20261130_0900,
+  '20261130-1800-grading-and-submission-checks': m20261130_1800,
 };

@@ -151,6 +151,7 @@ export class EvaluationRepository {
         'e.computed_score',
         'e.review_score',
         'e.grade',
+        'e.ungradable_reason',
         'e.execution_rate',
         'e.errors',
         'e.warnings',
@@ -166,11 +167,14 @@ export class EvaluationRepository {
   /**
    * Counts, average scores and grade distribution per department or per unit, computed in SQL
    * over every row the visibility and filters allow. The score is review → computed → self.
+   * A total that cannot be graded (ungradable_reason set, no finance re-score) is counted but kept
+   * out of the averages.
    */
   async aggregate(v: Visibility, f: EvaluationFilters, by: 'department' | 'unit'): Promise<EvaluationAggregate[]> {
     const idCol = by === 'department' ? 'd.id' : 'u.id';
     const nameCol = by === 'department' ? 'd.name' : 'u.name';
-    const avgOf = (expr: ReturnType<typeof sql>) => sql<string | null>`cast(avg(cast(${expr} as numeric)) as text)`;
+    const avgOf = (expr: ReturnType<typeof sql>) =>
+      sql<string | null>`cast(avg(case when e.ungradable_reason is null or e.review_score is not null then cast(${expr} as numeric) end) as text)`;
     const filtered = applyFilters(applyVisibility(this.base(), v), f);
     const groups = await filtered
       .select([
@@ -184,11 +188,13 @@ export class EvaluationRepository {
       .groupBy([idCol, nameCol])
       .orderBy(idCol)
       .execute();
+    // A total that cannot be graded counts as 无法定级, apart from rows with no grade at all.
+    const gradeOf = sql<string | null>`coalesce(e.grade, case when e.ungradable_reason is not null then '无法定级' end)`;
     const grades = await filtered
-      .select([sql.ref<number>(idCol).as('id'), 'e.grade', sql<number>`cast(count(*) as integer)`.as('count')])
-      .groupBy([idCol, 'e.grade'])
+      .select([sql.ref<number>(idCol).as('id'), gradeOf.as('grade'), sql<number>`cast(count(*) as integer)`.as('count')])
+      .groupBy([idCol, gradeOf])
       .orderBy(idCol)
-      .orderBy('e.grade')
+      .orderBy(gradeOf)
       .execute();
     return groups.map((g: any) => ({
       id: Number(g.id),
@@ -216,6 +222,18 @@ export class EvaluationRepository {
   async markSampled(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.updateTable('evaluations').set({ sampled: true, version: sql`version + 1` }).where('id', 'in', ids).execute();
+  }
+
+  /**
+   * Record (or clear) the finance bureau's override of the submission checks. It changes what
+   * submitting may do, not the unit's data, so the version is left alone (an open editor keeps saving).
+   */
+  async setSubmissionOverride(id: number, override: unknown | null): Promise<void> {
+    await this.db
+      .updateTable('evaluations')
+      .set({ submission_override: override === null ? null : JSON.stringify(override) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async listAllForComparison(): Promise<{ id: number; version: number; status: string; data: unknown }[]> {

@@ -13,6 +13,7 @@ import {
   type WorkflowAction,
 } from '../workflow/state-machine.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+import { assertSubmittable } from './check-submission.js';
 import { repositories, type Repositories } from '../repositories/index.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
 import { placeholdersError, reportPlaceholders } from '../plan/report-placeholders.js';
@@ -78,6 +79,8 @@ export async function applyWorkflowAction(
   if (rule.opinion === 'required' && !opinion) throw badRequest('退回时必须填写审核意见（opinion）');
   const r0 = repositories(ctx.db);
   if (action === 'submit') await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now());
+  // Checks before submission: blocking findings refuse the submit (422 with the list) unless finance waived them.
+  if (action === 'submit') await assertSubmittable(ctx, rec);
   const at = ctx.now();
   const override = action === 'publish' ? await publishOverride(r0, rec, input.placeholderReason, actor, at) : null;
   return inTransaction(ctx, `workflow-${action}`, async (r) => {

@@ -163,6 +163,7 @@ async function followProjectList(r: Repositories, at: Date, actor: Actor, evalua
     computed_score: fig.computedScore,
     grade: fig.grade,
     execution_rate: fig.executionRate,
+    ungradable_reason: fig.ungradableReason,
     errors: fig.errors,
     warnings: fig.warnings,
     updated_at: at,

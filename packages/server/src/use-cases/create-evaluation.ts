@@ -92,6 +92,7 @@ export async function insertEvaluationWith(
     computed_score: f.computedScore,
     grade: f.grade,
     execution_rate: f.executionRate,
+    ungradable_reason: f.ungradableReason,
     errors: f.errors,
     warnings: f.warnings,
     created_by: actor?.id ?? null,

@@ -1,6 +1,7 @@
 /** JSON views of stored evaluations (list summaries, detail, public summary). */
 import type { Evaluation } from '@jixiao/core';
 import { computeEvaluation, toPlainJson } from '../core-bridge.js';
+import { submissionCheckOf, submissionOverrideOf } from './check-submission.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
 import type { EvaluationPlan } from '../plan/evaluation-plan.js';
 import { canSee, isFinanceOver, isOwnUnitMember, mayAct, type Actor } from '../workflow/access.js';
@@ -9,7 +10,7 @@ import { EDITABLE_STATES, REVIEWABLE_STATES, WORKFLOW_ACTIONS, isEvaluationState
 type LightRow = Pick<
   EvaluationRecord,
   'id' | 'unit_id' | 'fiscal_year' | 'kind' | 'title' | 'status' | 'self_score' | 'computed_score' | 'review_score' | 'grade' | 'errors' | 'warnings' | 'sampled' | 'updated_at'
-> & { unitName?: string; unit_name?: string; departmentId?: number; department_id?: number; departmentName?: string; department_name?: string; version?: number; quality_score?: string | null };
+> & { ungradable_reason?: string | null; unitName?: string; unit_name?: string; departmentId?: number; department_id?: number; departmentName?: string; department_name?: string; version?: number; quality_score?: string | null };
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -29,6 +30,8 @@ export function toSummary(r: LightRow) {
     computedScore: r.computed_score,
     reviewScore: r.review_score,
     grade: r.grade,
+    /** 无法定级：… when the recomputed total cannot be graded (grade is then null). */
+    ungradableReason: r.ungradable_reason ?? null,
     errors: r.errors,
     warnings: r.warnings,
     qualityScore: r.quality_score ?? null,
@@ -66,6 +69,8 @@ export function toDetail(actor: Actor, rec: EvaluationRecord, department?: { chi
     score: toPlainJson(computed.score),
     audit: toPlainJson(computed.audit),
     problems: [...(department?.problems ?? []), ...computed.problems],
+    /** Checks before submission: what blocks 提交 now, what the finance bureau waived, and why. */
+    submission: toPlainJson(submissionCheckOf(computed.audit, submissionOverrideOf(rec.submission_override), computed.problems)),
     projectId: rec.project_id ?? null,
     /** The approved targets it was generated from: their names, targets and weights are read-only. */
     targets: plan?.target ?? null,
@@ -95,6 +100,7 @@ export function toPublicSummary(r: LightRow & { published_at: Date | null }) {
     computedScore: r.computed_score,
     reviewScore: r.review_score,
     grade: r.grade,
+    ungradableReason: r.ungradable_reason ?? null,
     errors: r.errors,
     warnings: r.warnings,
     publishedAt: iso(r.published_at),

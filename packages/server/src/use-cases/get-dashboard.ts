@@ -4,7 +4,7 @@ import { repositories } from '../repositories/index.js';
 import type { EvaluationAggregate } from '../repositories/evaluation.repository.js';
 import { visibilityOf, type Actor } from '../workflow/access.js';
 
-const GRADE_ORDER = ['优', '良', '中', '差', '优秀', '良好', '一般', '较差'];
+const GRADE_ORDER = ['优', '良', '中', '差', '优秀', '良好', '一般', '较差', '无法定级'];
 
 /** Dashboards over what the actor may see: grades, ranking, self vs computed, execution vs score, years. */
 export async function getDashboard(
@@ -19,15 +19,20 @@ export async function getDashboard(
   const year = f.year ?? years.at(-1);
   const rows = all.filter((r) => r.fiscal_year === year);
   const score = (r: (typeof rows)[number]) => r.review_score ?? r.computed_score ?? r.self_score;
+  // A total that cannot be graded (无法定级) is shown but kept out of rankings and averages, unless finance re-scored it.
+  const rankable = (r: (typeof rows)[number]) => r.ungradable_reason === null || r.review_score !== null;
 
   const grades = new Map<string, number>();
-  for (const r of rows) grades.set(r.grade ?? '未评级', (grades.get(r.grade ?? '未评级') ?? 0) + 1);
+  for (const r of rows) {
+    const g = gradeLabel(r.grade, r.ungradable_reason);
+    grades.set(g, (grades.get(g) ?? 0) + 1);
+  }
   const gradeDistribution = [...grades.entries()]
     .map(([grade, count]) => ({ grade, count }))
     .sort((a, b) => rank(a.grade) - rank(b.grade));
 
   const ranking = rows
-    .filter((r) => score(r) !== null)
+    .filter((r) => score(r) !== null && rankable(r))
     .map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, title: r.title, score: score(r)! }))
     .sort((a, b) => dec(b.score).comparedTo(dec(a.score)) || a.id - b.id);
 
@@ -36,7 +41,7 @@ export async function getDashboard(
 
   const yearOverYear = years.map((y) => {
     const ys = all.filter((r) => r.fiscal_year === y);
-    const scored = ys.map(score).filter((s): s is string => s !== null);
+    const scored = ys.filter(rankable).map(score).filter((s): s is string => s !== null);
     const sum = scored.reduce<Decimal>((acc, s) => acc.plus(s), dec(0));
     return { year: y, averageScore: scored.length ? sum.div(scored.length).toDecimalPlaces(2).toString() : null, count: ys.length };
   });
@@ -61,6 +66,12 @@ function figures(a: EvaluationAggregate) {
       .sort((x, y) => rank(x.grade) - rank(y.grade)),
   };
 }
+
+/** The grade to show: 无法定级 for a total that cannot be graded, 未评级 when there is no grade at all. */
+function gradeLabel(grade: string | null, ungradableReason: string | null): string {
+  return grade ?? (ungradableReason !== null ? UNGRADABLE : '未评级');
+}
+const UNGRADABLE = '无法定级';
 
 function rank(g: string): number {
   const i = GRADE_ORDER.indexOf(g);

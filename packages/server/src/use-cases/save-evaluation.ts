@@ -63,6 +63,7 @@ export async function saveEvaluation(
       computed_score: f.computedScore,
       grade: f.grade,
       execution_rate: f.executionRate,
+      ungradable_reason: f.ungradableReason,
       errors: f.errors,
       warnings: f.warnings,
       updated_at: at,

@@ -8,6 +8,7 @@ import { toDetail, toSummary } from '../../use-cases/evaluation-views.js';
 import { departmentRollup } from '../../use-cases/get-department-projects.js';
 import { loadVisibleEvaluation } from '../../use-cases/load-visible-evaluation.js';
 import { reviewEvaluation } from '../../use-cases/review-evaluation.js';
+import { overrideSubmissionChecks } from '../../use-cases/override-submission-checks.js';
 import { saveEvaluation } from '../../use-cases/save-evaluation.js';
 import { visibilityOf } from '../../workflow/access.js';
 import { badRequest } from '../../errors.js';
@@ -98,6 +99,14 @@ export function evaluationRoutes(opts: ServerOptions) {
     const b = await jsonBody(c);
     const r = await applyWorkflowAction(ctx, actor, intParam(c, 'id'), c.req.param('action'), { version: b.version, opinion: b.opinion, placeholderReason: b.placeholderReason });
     return c.json(r);
+  });
+
+  // The finance bureau waives the checks before submission for one evaluation, with a reason (audit-logged).
+  app.post('/evaluations/:id/submission-override', async (c) => {
+    const actor = requireActor(c);
+    const b = await jsonBody(c);
+    const r = await overrideSubmissionChecks(ctx, actor, intParam(c, 'id'), { reason: b.reason });
+    return c.json(toPlainJson(r));
   });
 
   app.put('/evaluations/:id/review', async (c) => {
