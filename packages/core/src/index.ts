@@ -14,3 +14,5 @@ export * from './profiles/index.js';
 export * from './scoring/index.js';
 export * from './audit/index.js';
 export * from './plan/index.js';
+export * from './quality/index.js';
+export * from './results/index.js';

@@ -75,6 +75,12 @@ export const ERROR_CODES = {
   APPROVED_TARGET_LOCKED: { http: 422, exit: 2, zh: '指标名称、指标值和分值来自批复的绩效目标，不能在自评中修改；如需改变，请申请目标调整' },
   REPORT_HAS_PLACEHOLDERS: { http: 422, exit: 2, zh: '报告仍有待填写的内容' },
   SUBMISSION_BLOCKED: { http: 422, exit: 2, zh: '报告还有提交前必须处理的审核问题，暂不能提交' },
+  // After the self-evaluation: sampling, rectification, use of results, publication.
+  SAMPLE_INVALID: { http: 422, exit: 2, zh: '抽评设置有误，未抽取' },
+  RECTIFICATION_INVALID: { http: 422, exit: 2, zh: '整改事项有误，未保存' },
+  EVIDENCE_REJECTED: { http: 415, exit: 2, zh: '佐证材料不被接受，未保存' },
+  PUBLICATION_BLOCKED: { http: 422, exit: 2, zh: '报告还有公开前必须处理的问题，暂不能公开' },
+  REPORT_WITHDRAWN: { http: 410, exit: 2, zh: '该报告已撤回公开' },
   INTERNAL: { http: 500, exit: 70, zh: '内部错误' },
 } as const;
 

@@ -97,10 +97,19 @@ const LABELS: Record<string, string> = {
   'monitoring.forecastTolerance': '运行监控：预计值允许偏差',
   'submission.blocking': '提交前必须处理的审核问题',
   'departmentFramework.levels': '部门整体评价框架的一、二级指标分值',
+  'quality.completeness': '自评质量：填报完整性',
+  'quality.consistency': '自评质量：内部一致性（审核错误与提醒）',
+  'quality.targets': '自评质量：绩效目标质量',
+  'quality.distortion': '自评质量：自评失真（与复评或计算得分之差）',
+  'quality.fullMarks': '自评质量：满分指标占比',
+  'quality.deviationReasons': '自评质量：偏差原因说明',
+  'resultApplication.actions': '结果应用：预算处理方式',
+  'resultApplication.byGrade': '结果应用：各等级建议的预算处理',
+  'resultApplication.ungradable': '结果应用：无法定级时的处理',
 };
 
 /** Sections whose direct children are one knob each. */
-const SECTIONS = ['execution', 'quantitative', 'reverse', 'qualitative', 'rounding', 'audit', 'monitoring', 'submission'];
+const SECTIONS = ['execution', 'quantitative', 'reverse', 'qualitative', 'rounding', 'audit', 'monitoring', 'submission', 'quality', 'resultApplication'];
 /** Top-level fields that are one knob each. */
 const WHOLE = ['grades', 'notApplicable'];
 /** Fields that describe the profile rather than set a rule. */

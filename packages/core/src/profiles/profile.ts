@@ -23,6 +23,49 @@ export const GradeRule = z.object({
   min: Dec, // lower bound, inclusive
 });
 
+const QualityRubric = z.object({
+  /** Required fields filled (targets, actuals, self scores, funds, total and grade). */
+  completeness: z.object({ weight: Dec }),
+  /** Audit findings: each error and warning takes off its points. */
+  consistency: z.object({ weight: Dec, perError: Dec, perWarning: Dec }),
+  /** Leaf targets stated as measurable figures. */
+  targets: z.object({ weight: Dec }),
+  /** |self total − reference| (re-score, else computed): full at 0, none at `threshold` points (失真). */
+  distortion: z.object({ weight: Dec, threshold: Dec }),
+  /** Share of indicators at full marks: full up to `tolerance`, none at 100%. */
+  fullMarks: z.object({ weight: Dec, tolerance: Dec }),
+  /** Indicators below full marks that give a deviation reason. */
+  deviationReasons: z.object({ weight: Dec }),
+});
+const DEFAULT_QUALITY = {
+  completeness: { weight: '20' },
+  consistency: { weight: '25', perError: '5', perWarning: '1' },
+  targets: { weight: '15' },
+  distortion: { weight: '20', threshold: '10' },
+  fullMarks: { weight: '10', tolerance: '0.8' },
+  deviationReasons: { weight: '10' },
+};
+export type QualityRubric = z.output<typeof QualityRubric>;
+
+const ResultApplicationRules = z.object({
+  actions: z.array(z.object({ id: z.string().regex(/^[a-z][a-z_]*$/), label: z.string().min(1) })).min(1),
+  byGrade: z.record(z.string(), z.string()),
+  /** The action suggested when the total cannot be graded (无法定级). */
+  ungradable: z.string(),
+});
+const DEFAULT_RESULT_APPLICATION = {
+  actions: [
+    { id: 'priority', label: '优先保障，可适当增加预算' },
+    { id: 'maintain', label: '保持预算规模' },
+    { id: 'reduce', label: '压减预算' },
+    { id: 'cut_or_stop', label: '大幅压减或取消' },
+    { id: 'review', label: '重新核实后再定' },
+  ],
+  byGrade: { 优: 'priority', 良: 'maintain', 中: 'reduce', 差: 'cut_or_stop' },
+  ungradable: 'review',
+};
+export type ResultApplicationRules = z.output<typeof ResultApplicationRules>;
+
 export const Profile = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.string(),
@@ -128,6 +171,16 @@ export const Profile = z.object({
    * until the finance bureau overrides them for one evaluation with a recorded reason.
    */
   submission: z.object({ blocking: z.array(z.string()) }).default({ blocking: [] }),
+  /**
+   * 自评质量 rubric: the share of 100 each part carries and its thresholds (see
+   * `scoreSelfEvaluationQuality`). Profiles written before the rubric get the default.
+   */
+  quality: QualityRubric.default(DEFAULT_QUALITY),
+  /**
+   * 结果应用: the budget actions a grade suggests for next year (grade name → action id) and
+   * the actions' Chinese names. Each profile maps its own grade names.
+   */
+  resultApplication: ResultApplicationRules.default(DEFAULT_RESULT_APPLICATION),
   /** A department-framework scheme (投入 / 过程 / 产出 / 效果) scoring 部门整体 evaluations. */
   departmentFramework: DepartmentFramework.optional(),
   /** Where every knob above comes from (see `profileKnobs`). */

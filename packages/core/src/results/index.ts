@@ -1,0 +1,1 @@
+export * from './suggest-budget-action.js';
