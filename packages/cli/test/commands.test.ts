@@ -16,6 +16,17 @@ describe('jixiao score', () => {
     expect(r.stdout).toMatch(/计算等级：\S+/);
   });
 
+  it('does not grade seed 001 (weights 110): 无法定级 with the reason, and lists the sources, unverified ones marked', async () => {
+    const r = await cli(['score', seed001]);
+    expect(r.stdout).toContain('计算等级：无法定级');
+    expect(r.stdout).toContain('无法定级：各项分值合计 110 分，不等于规则总分 100 分');
+    expect(r.stdout).toContain('计分依据');
+    expect(r.stdout).toMatch(/部门整体一级指标分值：《[^》]+》（单份报告，2024）\n/);
+    expect(r.stdout).toMatch(/反向指标计分公式：无文件依据（jixiao 默认）【未核实】/);
+    const j = JSON.parse((await cli(['score', seed001, '--json'])).stdout);
+    expect([j.score.computedGrade, j.score.ungradableReason]).toEqual([null, '无法定级：各项分值合计 110 分，不等于规则总分 100 分']);
+  });
+
   it('--profile changes the profile recorded in the result', async () => {
     const r = await cli(['score', seed001, '--profile', 'national', '--json']);
     expect(r.code).toBe(0);
@@ -98,6 +109,17 @@ describe('jixiao profiles', () => {
     expect(r.code).toBe(0);
     for (const id of ['national', 'hunan', 'henan', 'hebei']) expect(r.stdout).toContain(id);
     expect(r.stdout).toContain('差异');
+  });
+
+  it('shows where each knob comes from, marking unverified ones, and no knob without a source', async () => {
+    const r = await cli(['profiles']);
+    expect(r.stdout).toContain('全国默认（财预〔2020〕10号）（national@');
+    expect(r.stdout).toContain('的依据：');
+    expect(r.stdout).toContain('未核实');
+    expect(r.stdout).toContain('已核对');
+    expect(r.stdout).toContain('石发〔2019〕8号');
+    expect(r.stdout).not.toContain('（未列出依据）');
+    expect(r.stdout).not.toContain('〔…〕');
   });
 });
 

@@ -1,5 +1,8 @@
-/** `jixiao profiles [--json]`: the rule profiles and what differs between them. */
-import { diffProfiles, getProfile, listProfiles } from '@jixiao/core';
+/**
+ * `jixiao profiles [--json]`: the rule profiles, where each knob comes from (document, level,
+ * whether checked against its text — 未核实 marked), and what differs between them.
+ */
+import { SOURCE_LEVEL_LABELS, diffProfiles, getProfile, knobBasis, listProfiles, profileKnobs, type Profile } from '@jixiao/core';
 import { renderTable } from '../output/render-table.js';
 import { styleFor } from '../output/style.js';
 import { parseOptions } from '../parse-options.js';
@@ -24,6 +27,11 @@ export const profilesCommand: Command = {
         profiles.map((p) => [p.id, p.version, p.name, p.jurisdiction, p.basis]),
       ),
     );
+    for (const p of profiles) {
+      out.push('');
+      out.push(s.bold(`${p.name}（${p.id}@${p.version}）的依据：`));
+      out.push(renderSources(p, Boolean(io.stdout.isTTY), s));
+    }
     const base = getProfile('national');
     for (const p of profiles) {
       if (p.id === base.id) continue;
@@ -37,3 +45,15 @@ export const profilesCommand: Command = {
     return 0;
   },
 };
+
+/** One row per knob: the document it follows (or none), its level, 已核对 / 未核实, and the note. */
+function renderSources(p: Profile, terminal: boolean, s: ReturnType<typeof styleFor>): string {
+  const rows = profileKnobs(p).map((k) => {
+    const b = knobBasis(p, k.key);
+    if (!b) return [k.label, s.red('（未列出依据）'), '', s.red('未核实'), ''];
+    const d = b.document;
+    const doc = d ? `${d.number ?? (d.level === 'report' ? '' : '（文号不详）')}《${d.title}》${d.year ? `（${d.year}）` : ''}` : '无文件依据（jixiao 默认）';
+    return [k.label, doc, d ? SOURCE_LEVEL_LABELS[d.level] : '—', b.verified ? '已核对' : s.yellow('未核实'), b.note];
+  });
+  return renderTable(['项目', '依据文件', '级别', '核实', '说明'], rows, { colWidths: [24, 34, 8, 8, 50], terminal });
+}

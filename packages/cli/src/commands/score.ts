@@ -2,6 +2,7 @@
 import {
   EVALUATION_KIND_LABELS,
   computeFundRowRates,
+  describeBasis,
   formatDecimal,
   getProfile,
   scoreEvaluation,
@@ -125,7 +126,12 @@ export function renderScore(ev: Evaluation, profile: Profile, r: ScoreResult, io
   out.push('');
   out.push(`分值合计：${formatDecimal(r.totalWeight)}`);
   out.push(`自评总分：${f(r.statedTotal)}　计算总分：${s.bold(f(r.computedTotal))}`);
-  out.push(`自评等级：${r.statedGrade ?? '—'}　计算等级：${s.bold(r.computedGrade ?? '—')}`);
+  out.push(`自评等级：${r.statedGrade ?? '—'}　计算等级：${s.bold(r.computedGrade ?? (r.ungradableReason ? s.yellow('无法定级') : '—'))}`);
   for (const line of r.explanation) out.push(s.dim(line));
+  if (r.basis.length > 0) {
+    out.push('');
+    out.push(s.bold('计分依据'));
+    for (const b of r.basis) out.push(`  ${b.label}：${describeBasis(b).replace('【未核实】', s.yellow('【未核实】'))}`);
+  }
   return `${out.join('\n')}\n`;
 }

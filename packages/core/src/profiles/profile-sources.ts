@@ -176,12 +176,12 @@ export function knobBasis(
   };
 }
 
-/** "财预〔2020〕10号《项目支出绩效评价管理办法》（国家，2020）" or "无文件依据" — for one line of text. */
+/** "财预〔2020〕10号《项目支出绩效评价管理办法》（国家，2020）" or "无文件依据（jixiao 默认）", 【未核实】 when unverified. */
 export function describeBasis(b: KnobBasis): string {
   const d = b.document;
-  const doc = d
-    ? `${d.number ?? '（文号不详）'}《${d.title}》（${SOURCE_LEVEL_LABELS[d.level]}${d.year ? `，${d.year}` : ''}）`
-    : '无文件依据（jixiao 默认）';
+  // A report has no 文号; a document whose 文号 jixiao does not know says so rather than guess one.
+  const number = d?.number ?? (d && d.level !== 'report' ? '（文号不详）' : '');
+  const doc = d ? `${number}《${d.title}》（${SOURCE_LEVEL_LABELS[d.level]}${d.year ? `，${d.year}` : ''}）` : '无文件依据（jixiao 默认）';
   return `${doc}${b.verified ? '' : '【未核实】'}`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * 规则测算 (rule check) sheet: the rule profile's formulas as live Excel formulas over the
  * 自评表 cells — execution score, each quantitative indicator's score, level-1 sums, the
- * total and the grade (nested IF over the profile's bands). It is a reviewer's aid, kept
+ * total and the grade (nested IF over the profile's bands; 无法定级 with the reason where the total
+ * cannot be graded). Explanations say where a qualitative level is jixiao's inference. It is a reviewer's aid, kept
  * apart from the 自评表 so the unit's stated figures are never overwritten by a
  * recomputation. Cached results are rounded half up to the places the cells show.
  */
@@ -88,7 +89,13 @@ export function buildRuleCheckSheet(ws: Worksheet, fig: ReportFigures, t: Templa
   w.set(r, 1, '等级', { bold: true });
   w.merge(r, 1, r, 2);
   out.grade = addr(r, 5);
-  w.formula(r, 5, gradeFormula(fig.profile, out.total), fig.score.computedGrade ?? '', { bold: true });
+  if (fig.score.ungradableReason) {
+    // Weights that do not add up to the profile's total, unscored indicators …: no band applies.
+    w.set(r, 5, '无法定级', { bold: true });
+    w.set(r, 6, fig.score.ungradableReason, { align: 'left' });
+  } else {
+    w.formula(r, 5, gradeFormula(fig.profile, out.total), fig.score.computedGrade ?? '', { bold: true });
+  }
   w.border(head, 1, r, 6);
   setA4PageSetup(ws, { orientation: 'landscape', printArea: `A1:F${r}`, titleRow: head, centered: false });
   return out;
