@@ -69,7 +69,7 @@ export function runRules(rules: readonly AuditRule[], ctx: ReturnType<typeof gat
       const path = d.location.path;
       const finding: Finding = {
         rule: rule.id,
-        severity,
+        severity: d.severity && SEVERITY_RANK[d.severity] > SEVERITY_RANK[severity] ? d.severity : severity,
         category: rule.category,
         message: d.message,
         location: {

@@ -52,6 +52,10 @@ import { strayLatinWordsRule } from './rules/stray-latin-words.js';
 import { projectRollupMatches } from './rules/project-rollup-matches.js';
 import { approvedTargetsKept } from './rules/approved-targets-kept.js';
 import { monitoringMatchesYearEnd } from './rules/monitoring-matches-year-end.js';
+import { sameItemSameAmount } from './rules/same-item-same-amount.js';
+import { lowExecutionUnexplained } from './rules/low-execution-unexplained.js';
+import { targetsMetClaim } from './rules/targets-met-claim.js';
+import { textIncomplete } from './rules/text-incomplete.js';
 import type { AuditRule } from './types.js';
 
 export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
@@ -78,6 +82,7 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   gradeBandsMatchProfile,
   selfScoreWithinFormula,
   figureClaimsMatch,
+  sameItemSameAmount,
   selfScorePresent,
   gradePresent,
   indicatorTablePresent,
@@ -90,6 +95,8 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   staffingControlRateStated,
   allFullMarks,
   highScoreLowExecution,
+  lowExecutionUnexplained,
+  targetsMetClaim,
   budgetAdjustmentExplained,
   overExecution,
   arrivedWithinBudget,
@@ -105,6 +112,7 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   projectRollupMatches,
   approvedTargetsKept,
   monitoringMatchesYearEnd,
+  textIncomplete,
 ]);
 
 /** Look up a rule by id. */

@@ -36,6 +36,8 @@ export interface Finding {
 /** What a rule returns: a finding without the catalog fields (filled in by the runner). */
 export type FindingDraft = Omit<Finding, 'rule' | 'severity' | 'category' | 'location'> & {
   location: Partial<FindingLocation> & { path: string | null };
+  /** A lower severity for this one finding than the rule's (e.g. info when the text is incomplete). */
+  severity?: Severity;
 };
 
 export interface AuditContext {

@@ -308,6 +308,9 @@ export type GradeBand = z.output<typeof GradeBand>;
 
 const Figure = z.object({ label: Text, value: DecimalString });
 
+/** Statements a text makes about the year as a whole (claims of type `statement`). */
+export const STATEMENTS = ['no_problems', 'runs_normally', 'targets_met'] as const;
+
 /**
  * A figure stated in the prose, made checkable. Importers produce these from sentences;
  * hand-written JSON may state them too.
@@ -347,8 +350,14 @@ export const Claim = z.discriminatedUnion(
     }),
     /** The grade bands the report says it used. */
     z.object({ type: z.literal('gradeBands'), bands: z.array(GradeBand).min(1), text: opt(Text) }),
+    /**
+     * What the text says of the year as a whole, in words: that there were no problems
+     * ("暂无问题"), that the project runs normally ("运转正常"), or that its targets were met as
+     * planned ("已按照计划完成目标"). The auditor holds these against the figures.
+     */
+    z.object({ type: z.literal('statement'), says: z.enum(STATEMENTS, { error: `statement.says 应为 ${STATEMENTS.join(' / ')} 之一` }), text: opt(Text) }),
   ],
-  { error: '未知的说明类型（share / sum / figure / yearComparison / gradeBands）' },
+  { error: '未知的说明类型（share / sum / figure / yearComparison / gradeBands / statement）' },
 );
 export type Claim = z.output<typeof Claim>;
 

@@ -14,6 +14,7 @@ import { readChapters } from '../structure/chapters.js';
 import { readFormSignatures, readReportDate, readSignatures } from '../structure/signatures.js';
 import { emptyDraft, type Ctx } from './draft.js';
 import { detectKind } from './detect-kind.js';
+import { detectIncomplete } from './detect-incomplete.js';
 import { finalise } from './finalise.js';
 import { itemEvaluation } from './project-items.js';
 
@@ -22,6 +23,10 @@ export interface Section {
   from: number;
   to: number;
   blocks: Block[];
+  /** The section opens with rows of a table whose header is not in the text. */
+  startsMidTable?: boolean;
+  /** The section runs to the end of the document (where a cut text stops). */
+  last?: boolean;
 }
 
 export function assembleEvaluation(doc: DocumentOfBlocks, section: Section, notes: string[]): { evaluation: Evaluation; items: Evaluation[] } {
@@ -34,12 +39,13 @@ export function assembleEvaluation(doc: DocumentOfBlocks, section: Section, note
   detectKind(ctx, title, scan);
   const fundsFromTables = scan.seen.has('funds') || ev.funds.total.executed !== null || ev.funds.total.adjusted !== null;
   const paras = buildParagraphs(doc.lines, section.blocks, scan.proseCells);
-  const items = readProse(ctx, paras, { fundsFromTables });
+  const items = readProse(ctx, paras, { fundsFromTables, indicatorsFromTables: scan.seen.has('indicators') || ev.indicators.length > 0 });
   readChapters(ctx, section.blocks);
   readReportDate(ctx);
   readSignatures(ctx);
   readFormSignatures(ctx);
   if (ctx.yuanTables) ev.funds.sourceUnit = '元';
+  ev.source!.incomplete = detectIncomplete(doc, section, scan);
   const evaluation = finalise(ev);
   const { ev: _ev, ...base } = ctx;
   void _ev;

@@ -81,14 +81,19 @@ function beginsNewForm(form: Form, u: Unit): boolean {
   return false;
 }
 
-/** Rows at the top that continue a table begun before the text: data rows before any title, header or header block. */
-function leadingFragment(units: Unit[]): number {
+/** How many rows at the top continue a table begun before the text: data rows before any title, header or header block. */
+function rowsBeforeAnyHeader(units: Unit[]): number {
   let k = 0;
   while (k < units.length && units[k]!.row !== null && !isTitle(units[k]!) && !claimHeader(units[k]!.texts) && headerFields(units[k]!.texts).length === 0) k++;
   const hasData = units.slice(0, k).some((u) => u.texts.some((t) => parseCellNumber(t) !== null));
-  // the fragment is over where a new form begins: its title or its header block
-  const newForm = k < units.length && (isTitle(units[k]!) || headerFields(units[k]!.texts).length > 0);
-  return k > 0 && newForm && hasData ? k : 0;
+  return hasData ? k : 0;
+}
+
+/** Those rows, when a new form follows them (they then form no evaluation of their own). */
+function leadingFragment(units: Unit[]): number {
+  const k = rowsBeforeAnyHeader(units);
+  const newForm = k > 0 && k < units.length && (isTitle(units[k]!) || headerFields(units[k]!.texts).length > 0);
+  return newForm ? k : 0;
 }
 
 /** Where the new form's section starts: its title, annex line, header block or sheet after the last row read. */
@@ -143,7 +148,7 @@ function isSummary(units: Unit[], a: number, b: number): boolean {
 
 export function splitSections(doc: DocumentOfBlocks, notes: string[] = []): Section[] {
   const units = unitsOf(doc.blocks);
-  if (units.length === 0) return [{ from: 0, to: doc.lines.length, blocks: doc.blocks }];
+  if (units.length === 0) return [{ from: 0, to: doc.lines.length, blocks: doc.blocks, last: true }];
   const fragment = leadingFragment(units);
   if (fragment > 0) notes.push(`文本开头的 ${fragment} 行是前一张表的后半部分（表头不在本文中），未作为一份评价读取`);
   const cuts = cutPoints(units, fragment);
@@ -156,7 +161,8 @@ export function splitSections(doc: DocumentOfBlocks, notes: string[] = []): Sect
     }
     const from = i === 0 ? (fragment > 0 ? units[a]!.line : 0) : units[a]!.line;
     const to = b < units.length ? units[b]!.line : doc.lines.length;
-    sections.push({ from, to, blocks: blocksOf(doc, units, a, b) });
+    const startsMidTable = i === 0 && fragment === 0 && rowsBeforeAnyHeader(units) > 0;
+    sections.push({ from, to, blocks: blocksOf(doc, units, a, b), startsMidTable, last: b >= units.length });
   });
   if (sections.length > 1) notes.push(`文档中有 ${sections.length} 份自评表（如附带的项目自评表），已分别读取为 ${sections.length} 份评价`);
   return sections;

@@ -9,6 +9,9 @@ import type { ProseCtx } from './prose-context.js';
 import { tokenise } from './tokenise.js';
 import { applyProjectAmounts, collectAmounts, type StatedAmount } from './project-funds.js';
 import { findProjectItems, type ProjectItem } from './project-list.js';
+import { readStatements } from './prose-statements.js';
+import { readProseIndicators } from './prose-indicators.js';
+import { readProjectLines } from './project-lines.js';
 import { readAmounts, readProjectCount } from './prose-amounts.js';
 import { readPercents } from './prose-percents.js';
 import { readSums } from './prose-sums.js';
@@ -18,6 +21,8 @@ import { readAdjustmentReason, readEvaluationPeriod, readStaffing, readYearCompa
 export interface ProseOptions {
   /** Whether funds tables were read (prose then fills only what they left empty). */
   fundsFromTables: boolean;
+  /** Whether an indicator table was read (indicators in prose are read only without one). */
+  indicatorsFromTables: boolean;
 }
 
 export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectItem[] {
@@ -41,7 +46,10 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectI
     readAdjustmentReason(p, para);
     readStaffing(p, para);
     readEvaluationPeriod(p, para);
+    readStatements(p, para);
+    if (!projectKind) readProjectLines(p, para);
   }
   if (projectKind) applyProjectAmounts(p, stated);
+  if (!opts.indicatorsFromTables) readProseIndicators(p, paras);
   return items;
 }

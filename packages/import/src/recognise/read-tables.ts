@@ -19,6 +19,8 @@ export interface TableScan {
   proseCells: Array<{ line: number; text: string; offset: number }>;
   /** The kinds of table read. */
   seen: Set<TableKind>;
+  /** The kind of table still being read when the section ended (its last rows may be missing). */
+  openAtEnd: TableKind | null;
 }
 
 /** A line giving the unit of the table below: "单位：元", "金额单位：万元". */
@@ -97,11 +99,12 @@ function finishTable(ctx: Ctx, loop: Loop): void {
 }
 
 export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
-  const loop: Loop = { active: null, headerKey: '', justHeaded: false, unitAbove: null, scan: { proseCells: [], seen: new Set() } };
+  const loop: Loop = { active: null, headerKey: '', justHeaded: false, unitAbove: null, scan: { proseCells: [], seen: new Set(), openAtEnd: null } };
   for (const block of blocks) {
     const rows = block.kind === 'para' ? paragraphRows(ctx, loop, block) : block.rows;
     for (const row of rows) readRow(ctx, loop, row);
   }
+  loop.scan.openAtEnd = loop.active?.rec.kind ?? null;
   finishTable(ctx, loop);
   return loop.scan;
 }

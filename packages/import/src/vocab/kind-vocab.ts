@@ -21,3 +21,11 @@ export const KIND_WORDS: Array<{ kind: 'department' | 'project' | 'transfer'; re
 
 /** Table kinds that only a project or transfer form has. */
 export const PROJECT_HEADER_FIELDS = /^(?:项目名称|项目编码|项目负责人|转移支付(?:[（(]项目[）)])?名称|中央主管部门|资金使用单位)/;
+
+/** How a whole report ends: a sentence, a date, a signature, a closing "无". */
+export const ENDS_SENTENCE = /[。！？!?；;…”"』」】]\s*$/;
+export const ENDS_DATE = /\d{4}\s*(?:年|[-./])\s*\d{1,2}\s*(?:月|[-./])\s*\d{1,2}\s*日?\s*$/;
+export const SIGNATURE_LINE = /^(?:填报人|填表人|单位负责人|财务负责人|项目负责人|联系人|联系电话|填报日期|日期|审核人)\s*[:：]|[（(]盖章[）)]\s*$|^[\u4e00-\u9fa5（）()]{2,30}(?:办公室|委员会|领导小组|局|委|中心|处|院|站|所|会|政府|办|队|馆|社|厅|学校|医院|街道|乡|镇)$/;
+export const CLOSING_ANSWER = /(?:无|暂无|没有|不涉及)[。.]?\s*$/;
+/** A value that completes a table row: a number, a percentage, a grade, a blank mark. */
+export const COMPLETE_CELL = /^(?:[≥≤<>=]?-?[\d,]+(?:\.\d+)?\s*(?:%|分|万元|元)?|优秀|良好|合格|不合格|优|良|中|差|[—–\-/]{1,3}|无)$/;

@@ -106,3 +106,16 @@ export const GENERIC_PREFIX =
 /** A sentence that explains a budget adjustment ("预算调整的主要原因是…", "因…追加预算…"). */
 export const ADJUSTMENT_REASON =
   /(?:预算|资金)?(?:调整|调增|调减|追加|追减|变动)(?:的)?(?:主要)?(?:原因|理由|说明)(?:是|为|：|:|系)|(?:由于|因|系)[^。；]{2,40}(?:追加|追减|调增|调减|调整)(?:了)?(?:预算|资金|经费)/;
+
+/** What a text says of the year as a whole (claims of type `statement`): the phrases, per statement. */
+export const STATEMENT_PHRASES: Array<{ says: 'no_problems' | 'runs_normally' | 'targets_met'; re: RegExp }> = [
+  { says: 'no_problems', re: /(?:暂无|没有|未发现|不存在)(?:明显|任何|其他)?(?:的)?问题/ },
+  { says: 'runs_normally', re: /(?:运转|运行|实施)(?:情况)?(?:正常|良好|顺利)/ },
+  { says: 'targets_met', re: /按(?:照)?计划完成(?:了)?(?:年度)?(?:总体)?(?:绩效)?目标|(?:年度|绩效|各项|总体)(?:绩效)?目标(?:均|已|全部){1,2}(?:完成|实现|达成)|(?:各项|全部|所有)?(?:绩效)?指标(?:均|已|全部){1,2}(?:完成|达到|实现)/ },
+];
+
+/** "…人次数年初指标值为不低于180人，全年实际完成值164人": an indicator written in prose. */
+export const PROSE_INDICATOR =
+  /(?:^|[，,。；;：:])(?:第[一二三四五六七八九十]+[，,、]|\d{1,2}[、.．])?([^，,。；;：:]{2,40}?)(?:年初|年度|全年)?(?:指标值|目标值)(?:为|是)?([^，,。；;]{1,30})[，,](?:全年)?实际(?:完成值|完成|值)(?:为|是)?([^，,。；;]{1,30})(?=[。；;，,]|$)/g;
+/** The level of the indicators that follow: "1、产出数量指标：", "社会效益指标". */
+export const PROSE_INDICATOR_LEVEL = /(产出|效益|满意度)?(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标/g;

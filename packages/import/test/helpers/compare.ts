@@ -11,6 +11,8 @@ export function claimKey(c: Claim): string {
       return `figure ${c.field}=${c.value}`;
     case 'yearComparison':
       return `year ${c.year} ${c.statedAs}`;
+    case 'statement':
+      return `statement ${c.says}`;
     case 'gradeBands':
       return `bands ${c.bands.map((b) => `${b.grade}:${b.min}${b.minInclusive ? '[' : '('}${b.max ?? ''}${b.maxInclusive ? ']' : ')'}`).join(' ')}`;
   }

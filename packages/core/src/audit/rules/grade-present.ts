@@ -1,4 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
+import { asNoteWhenIncomplete } from '../incomplete-text.js';
 
 /**
  * 应写明评价等级。Without a stated grade the grade still follows from a stated score
@@ -14,13 +15,13 @@ export const gradePresent: AuditRule = {
     if (ev.totals.statedGrade !== null && ev.totals.statedGrade.trim() !== '') return out;
     if (ev.claims.some((c) => c.type === 'figure' && (c.field === 'grade' || c.field === 'selfScore'))) return out;
     if (ev.totals.statedScore !== null) return out;
-    out.push({
+    out.push(asNoteWhenIncomplete(ev, {
       message: '未写明评价等级，也没有可据以定级的自评总分。',
       location: { path: 'totals.statedGrade', label: '评价等级' },
       reported: null,
       expected: null,
       difference: null,
-    });
+    }));
     return out;
   },
 };

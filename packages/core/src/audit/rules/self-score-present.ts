@@ -1,4 +1,5 @@
 import type { AuditRule, FindingDraft } from '../types.js';
+import { asNoteWhenIncomplete } from '../incomplete-text.js';
 import { fmt } from '../finding-helpers.js';
 
 /** 自评报告应写明自评总分。 */
@@ -12,7 +13,7 @@ export const selfScorePresent: AuditRule = {
     if (ev.totals.statedScore !== null) return out;
     if (ev.claims.some((c) => c.type === 'figure' && c.field === 'selfScore')) return out;
     const computed = score.computedTotal;
-    out.push({
+    out.push(asNoteWhenIncomplete(ev, {
       message: computed
         ? `未写明自评总分；按所列各项得分计算为 ${fmt(computed)} 分，请填报。`
         : '未写明自评总分，无法作为绩效自评审核。',
@@ -20,7 +21,7 @@ export const selfScorePresent: AuditRule = {
       reported: null,
       expected: null,
       difference: null,
-    });
+    }));
     return out;
   },
 };
