@@ -11,7 +11,10 @@ export const SUPPORTED_EXTENSIONS = ['.json', '.txt', '.docx', '.pdf', '.xlsx'] 
 
 export interface LoadedEvaluation {
   file: string;
+  /** The main evaluation of the file. */
   evaluation: Evaluation;
+  /** Every evaluation the file holds (a report on several projects, a department with annexed project tables); includes `evaluation`. */
+  evaluations: Evaluation[];
   format: string;
   /** Normalised source lines (imported reports), for quoting findings. */
   lines: string[] | null;
@@ -21,6 +24,7 @@ export interface LoadedEvaluation {
 interface ImportModule {
   importFile(path: string, options?: { maxBytes?: number }): Promise<{
     evaluation: Evaluation;
+    evaluations?: Evaluation[];
     format: string;
     lines: string[];
     notes: string[];
@@ -40,7 +44,7 @@ export async function readEvaluationFile(file: string): Promise<LoadedEvaluation
     const text = await readFile(file, 'utf8');
     const r = parseEvaluationJson(text);
     if (!r.ok) throw withFile(r.error, file);
-    return { file, evaluation: r.value, format: 'json', lines: null, notes: [] };
+    return { file, evaluation: r.value, evaluations: [r.value], format: 'json', lines: null, notes: [] };
   }
   let mod: ImportModule;
   try {
@@ -54,7 +58,7 @@ export async function readEvaluationFile(file: string): Promise<LoadedEvaluation
   }
   try {
     const r = await mod.importFile(file, { maxBytes: MAX_INPUT_BYTES });
-    return { file, evaluation: r.evaluation, format: r.format, lines: r.lines, notes: r.notes };
+    return { file, evaluation: r.evaluation, evaluations: r.evaluations ?? [r.evaluation], format: r.format, lines: r.lines, notes: r.notes };
   } catch (e) {
     if (e instanceof JxError) throw withFile(e, file);
     throw e;

@@ -53,7 +53,9 @@ describe('jixiao audit', () => {
     const r = await cli(['audit', seed001, '--json', '--fail-on', 'none']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['file', 'evaluation', 'findings']);
+    expect(Object.keys(j)).toEqual(['file', 'evaluation', 'findings', 'evaluations']);
+    expect(j.evaluations).toHaveLength(1);
+    expect(j.evaluations[0]).toMatchObject({ main: true, kind: j.evaluation.kind, findings: j.findings });
     expect(Object.keys(j.evaluation)).toEqual(['unit', 'year', 'kind', 'profile', 'figures']);
     expect(Object.keys(j.evaluation.figures).sort()).toEqual(
       [
