@@ -58,6 +58,8 @@ export interface ScoreFigures {
   computedScore: string | null;
   reviewScore: string | null;
   grade: string | null;
+  /** 无法定级：… when the recomputed total cannot be graded (grade is then null). */
+  ungradableReason?: string | null;
   errors: number;
   warnings: number;
 }
@@ -95,6 +97,7 @@ export interface ScoreJson {
     computed: string | null;
     stated: string | null;
     explanation: string;
+    knobs?: string[];
   };
   indicators: Array<{
     path: string;
@@ -109,14 +112,31 @@ export interface ScoreJson {
     computedRange: { min: string; max: string } | null;
     stated: string | null;
     explanation: string;
+    /** Profile knobs this score used (see `basis`). */
+    knobs?: string[];
+    /** The qualitative level jixiao inferred from the wording, not one the unit stated. */
+    levelInferred?: boolean;
   }>;
-  level1: Array<{ path: string; name: string; headedWeight: string | null; stated: string | null; computed: string | null; explanation: string }>;
+  level1: Array<{ path: string; name: string; headedWeight: string | null; stated: string | null; computed: string | null; explanation: string; knobs?: string[] }>;
   totalWeight: string;
   computedTotal: string | null;
   statedTotal: string | null;
   computedGrade: string | null;
   statedGrade: string | null;
   explanation: string[];
+  /** 无法定级：… when the total cannot be graded (computedGrade is then null). */
+  ungradableReason?: string | null;
+  totalKnobs?: string[];
+  /** Where each knob the score used comes from; `verified: false` is marked 未核实. */
+  basis?: KnobBasisJson[];
+}
+
+export interface KnobBasisJson {
+  knob: string;
+  label: string;
+  document: { number: string | null; title: string; year: number | null; level: 'national' | 'provincial' | 'city' | 'report'; issuer: string | null } | null;
+  verified: boolean;
+  note: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

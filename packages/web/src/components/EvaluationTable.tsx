@@ -8,6 +8,7 @@ import { href, navigate, useRoute } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { useApi } from '../lib/use-api.js';
 import { fmt } from '../lib/format.js';
+import { GradeText } from './ScoreBasis.js';
 
 export interface EvaluationTableProps {
   /** Where rows link to: "/evaluations/" or "/review/". */
@@ -69,7 +70,7 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
           <span style={{ color: v !== null && r.selfScore !== null && Number(v) !== Number(r.selfScore) ? '#cf1322' : undefined }}>{fmt(v)}</span>
         ),
       },
-      { title: '等级', dataIndex: 'grade', width: 70, render: (v: string | null) => v ?? '—' },
+      { title: '等级', dataIndex: 'grade', width: 70, render: (v: string | null, r: EvaluationSummary) => <GradeText grade={v} ungradableReason={r.ungradableReason} /> },
     ];
     if (reviewer) {
       cols.push(

@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import type { FindingJson, ScoreJson } from '../api/types.js';
 import { SEVERITY_COLORS, SEVERITY_NAMES, jumpToPath } from './findings.js';
 import { fmt, fmtRate } from '../lib/format.js';
+import { GradeText, ScoreBasisList } from './ScoreBasis.js';
 
 export const ScoreSummary = memo(function ScoreSummary({ score, statedTotal, busy }: { score: ScoreJson | null; statedTotal?: string | null; busy?: boolean }) {
   return (
@@ -12,12 +13,14 @@ export const ScoreSummary = memo(function ScoreSummary({ score, statedTotal, bus
         <Space size="large" wrap>
           <Statistic title="系统计算总分" value={fmt(score.computedTotal)} data-testid="live-total" />
           <Statistic title="自评总分" value={fmt(statedTotal ?? score.statedTotal)} />
-          <Statistic title="等级" value={score.computedGrade ?? '—'} />
+          <Statistic title="等级" valueRender={() => <GradeText grade={score.computedGrade} ungradableReason={score.ungradableReason} />} />
           <Statistic title="执行率" value={fmtRate(score.execution.rate)} />
         </Space>
       ) : (
         <Typography.Text type="secondary">填写资金和指标后自动计算</Typography.Text>
       )}
+      {score?.ungradableReason && <Typography.Paragraph type="warning" style={{ marginTop: 8, marginBottom: 0 }} data-testid="ungradable-reason">{score.ungradableReason}</Typography.Paragraph>}
+      {score && <ScoreBasisList score={score} />}
     </Card>
   );
 });

@@ -4,6 +4,7 @@
  * primitives (plus their own indicator object), so a keystroke re-renders one row.
  */
 import { Button, Popconfirm, Tooltip, Typography } from 'antd';
+import { ExplanationWithBasis, basisLines } from './ScoreBasis.js';
 import { memo, useMemo } from 'react';
 import type { Evaluation, Indicator } from '@jixiao/core';
 import type { FindingJson, ScoreJson } from '../api/types.js';
@@ -39,6 +40,9 @@ interface RowProps {
   effectiveWeight: string | null;
   status: string | null;
   explanation: string | null;
+  /** The sources of the knobs the score used, one per line (未核实 marked), and whether the qualitative level is jixiao's inference. */
+  basisTip: string | null;
+  inferred: boolean;
   findingSig: string | undefined;
   reviewScore: string | null;
   mode: TableMode;
@@ -139,7 +143,7 @@ const Row = memo(function Row(p: RowProps) {
             <Cell path={`${path}.selfScore`} value={ind.selfScore} onField={p.onField} readOnly={ro} numeric label="自评得分" status={statusFor(list, 'selfScore')} />
           </td>
           <td className={`jx-calc${differs ? ' jx-diff' : ''}`} data-testid="computed-score">
-            <Tooltip title={p.explanation || undefined}>
+            <Tooltip title={p.explanation ? <ExplanationWithBasis explanation={p.explanation} lines={p.basisTip} inferred={p.inferred} /> : undefined}>
               <span tabIndex={p.explanation ? 0 : -1}>{p.status === 'not_applicable' ? '不适用' : fmt(p.computed)}</span>
             </Tooltip>
           </td>
@@ -215,7 +219,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, score, 
       // level-1 with nothing under it: a row with only the level-1 cell
       rows.push({
         l1: i, l2: -1, i: -1, l1Span: 1, l2Span: 0, l1Name: a.name, l1Weight: a.weight, l1Self: a.selfScore, l1Computed,
-        l2Name: '', l2Weight: null, indicator: null, computed: null, effectiveWeight: null, status: null, explanation: null,
+        l2Name: '', l2Weight: null, indicator: null, computed: null, effectiveWeight: null, status: null, explanation: null, basisTip: null, inferred: false,
         findingSig: undefined, reviewScore: null, mode, onField, onReview: onReview ?? noop, ops,
       });
       return;
@@ -243,6 +247,8 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, score, 
           effectiveWeight: s?.effectiveWeight ?? null,
           status: s?.status ?? null,
           explanation: s?.explanation ?? null,
+          basisTip: s ? basisLines(s.knobs, score?.basis).join('\n') || null : null,
+          inferred: s?.levelInferred ?? false,
           findingSig: sigs.get(path),
           reviewScore: reviewScores?.[path] ?? null,
           mode,

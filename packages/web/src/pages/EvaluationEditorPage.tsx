@@ -17,6 +17,7 @@ import { FindingsPanel, ScoreSummary } from '../components/FindingsPanel.js';
 import { HistoryDrawer } from '../components/HistoryDrawer.js';
 import { ProjectForm } from '../components/ProjectForm.js';
 import { ProjectRollupPanel } from '../components/ProjectRollupPanel.js';
+import { BlockingBadge, OverrideButton, OverrideNotice } from '../components/SubmissionOverride.js';
 import { blockedItemsOf, blockingItems, showSubmissionBlocked } from '../components/SubmissionBlocked.js';
 import { buildEditOps, indicatorsFromTemplate } from '../lib/evaluation-ops.js';
 import { nameFundRows } from '../lib/fund-rows.js';
@@ -143,15 +144,18 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
               保存草稿
             </Button>
           )}
+          {actions.includes('submit') && <BlockingBadge blocking={draft.blocking} />}
           {actions.map((a) => (
             <Button key={a} type={a === 'submit' ? 'primary' : 'default'} onClick={() => void act(a)}>
               {ACTION_LABELS[a] ?? a}
             </Button>
           ))}
+          {user.role === 'finance_reviewer' && <OverrideButton detail={detail} onDone={draft.load} />}
         </Space>
       </Space>
 
       <EditorNotices draft={draft} />
+      <OverrideNotice detail={detail} />
       {editable && !actions.includes('submit') && user.role === 'unit_filler' && (
         <Alert style={{ margin: '12px 0' }} type="info" showIcon title="填写完成并保存后，请单位负责人登录提交审核。" />
       )}

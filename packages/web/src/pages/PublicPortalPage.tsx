@@ -6,6 +6,7 @@ import { KIND_NAMES, type Page, type PublicReport } from '../api/types.js';
 import { href, navigate, useRoute } from '../app/router.js';
 import { useApi } from '../lib/use-api.js';
 import { fmt, fmtTime } from '../lib/format.js';
+import { GradeText } from '../components/ScoreBasis.js';
 
 export default function PublicPortalPage() {
   const route = useRoute();
@@ -52,7 +53,7 @@ export default function PublicPortalPage() {
           { title: '年度', dataIndex: 'fiscalYear', width: 80 },
           { title: '类型', dataIndex: 'kind', width: 100, render: (k: PublicReport['kind']) => KIND_NAMES[k] ?? k },
           { title: '得分', dataIndex: 'score', width: 80, align: 'right', render: (v) => fmt(v) },
-          { title: '等级', dataIndex: 'grade', width: 70 },
+          { title: '等级', dataIndex: 'grade', width: 80, render: (v: string | null, r) => <GradeText grade={v} ungradableReason={r.ungradableReason} /> },
           {
             title: '审查结果',
             key: 'audit',

@@ -7,6 +7,7 @@ import type { Evaluation } from '@jixiao/core';
 import { EvaluationForm } from '../components/EvaluationForm.js';
 import { FindingsPanel } from '../components/FindingsPanel.js';
 import { Loading } from '../components/Loading.js';
+import { GradeText } from '../components/ScoreBasis.js';
 import { useApi } from '../lib/use-api.js';
 import { fmt, fmtTime } from '../lib/format.js';
 import { useState } from 'react';
@@ -35,7 +36,7 @@ export default function PublicReportPage({ params }: { params: Record<string, st
               { key: 'u', label: '单位', children: summary.unitName },
               { key: 'y', label: '年度', children: summary.fiscalYear },
               { key: 's', label: '得分', children: fmt(summary.score) },
-              { key: 'g', label: '等级', children: summary.grade ?? '—' },
+              { key: 'g', label: '等级', children: <GradeText grade={summary.grade} ungradableReason={summary.ungradableReason} /> },
               { key: 'p', label: '公开时间', children: fmtTime(summary.publishedAt) },
             ]}
           />

@@ -212,9 +212,43 @@ describe('web app in chromium', () => {
     await logout();
   }, 60_000);
 
+  it('checks before submission: the head sees what blocks 提交, finance waives it with a reason', async () => {
+    // The demo draft is a published report entered as it stands: its weights add to 110 and an unmet indicator has no reason.
+    await login('fuzeren6');
+    await page.goto(`${base}/#/evaluations/${evalId}`);
+    const badge = page.locator('[data-testid=submit-blocking]');
+    await badge.waitFor();
+    expect(await badge.textContent()).toMatch(/提交前须处理 \d+ 项/);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    const blocked = page.locator('[data-testid=submission-blocked]');
+    await blocked.waitFor();
+    expect(await blocked.textContent()).toContain('偏差原因');
+    await screenshot(page, '08c-submission-blocked');
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await statusIs('草稿');
+    // the server refuses it too, with the list
+    const head = await apiLogin(base, 'fuzeren6');
+    const cur = await head.call('GET', `/api/evaluations/${evalId}`);
+    const refused = await head.call('POST', `/api/evaluations/${evalId}/actions/submit`, { version: cur.json.version });
+    expect([refused.status, refused.json.error.code]).toEqual([422, 'SUBMISSION_BLOCKED']);
+    expect(refused.json.error.issues.length).toBe(cur.json.submission.blocking.length);
+    await logout();
+
+    await login('caizheng');
+    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.locator('[data-testid=override-button]').click();
+    await page.fill('#override-reason', '历年已公开报告的原文，按原样提交审核');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await toast('已放行');
+    await page.locator('[data-testid=submission-override]').getByText('历年已公开报告的原文').waitFor();
+    await logout();
+  }, 90_000);
+
   it('unit head submits; department reviewer returns with an opinion', async () => {
     await login('fuzeren6');
     await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.locator('[data-testid=submission-override]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=submit-blocking]').count()).toBe(0);
     await page.getByRole('button', { name: '提交审核' }).click();
     await confirm();
     await statusIs('已提交');
