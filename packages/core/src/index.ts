@@ -2,6 +2,7 @@
 export * from './decimal/decimal.js';
 export * from './decimal/judge-stated.js';
 export * from './errors/error-codes.js';
+export * from './text/neutralise-spreadsheet-text.js';
 export * from './model/evaluation.js';
 export * from './model/parse-evaluation.js';
 export * from './model/field-labels.js';

@@ -135,8 +135,8 @@ async function prepareDatabase(ctx: AppContext, opts: StartServerOptions, demo: 
 /** The banner's address line: what the socket really listens on. */
 function describeListening(addr: AddressInfo): string {
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-  if (addr.address === '0.0.0.0' || addr.address === '::') return `${host}:${addr.port}（所有网络地址）`;
-  return `${host}:${addr.port}${isLoopback(addr.address) ? '（仅本机）' : ''}`;
+  if (addr.address === '0.0.0.0' || addr.address === '::') return `${host}:${addr.port}，所有网络地址`;
+  return `${host}:${addr.port}${isLoopback(addr.address) ? '，仅本机' : ''}`;
 }
 
 /** Counts in-flight requests; while draining, answers carry `Connection: close`. */
@@ -220,7 +220,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   }
   const addr = server.address() as AddressInfo;
   const url = `http://${addr.address === '0.0.0.0' || addr.address === '::' ? '127.0.0.1' : addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
-  log(`jixiao 已启动：监听 ${describeListening(addr)}，本机访问 ${url}`);
+  log(`jixiao 已启动：${url} （监听 ${describeListening(addr)}）`);
   log(`数据库：${database.kind === 'pglite' ? `内嵌 PGlite（${database.location}）` : `PostgreSQL（${database.location}）`}`);
   log(demo ? '模式：演示（空数据库时载入示范地区）' : '模式：生产（不载入演示数据）');
   if (exposed && !opts.secureCookies) log('注意：正在非本机地址上以 HTTP 提供服务。请在前面放置 HTTPS 反向代理，并设置 JIXIAO_SECURE_COOKIES=1（见 docs/SERVER.md）。');

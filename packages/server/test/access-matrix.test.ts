@@ -119,6 +119,19 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'public read of a draft', state: 'draft', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a finance-approved report', state: 'finance_approved', scoped: false, public: true, allowed: [], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
   { name: 'public read of a published report', state: 'published', scoped: false, public: true, allowed: ['*@*'], call: (c, x) => c.get(`/api/public/reports/${x.id}`) },
+  { name: 'GET health (liveness, no login)', state: null, scoped: false, public: true, allowed: ['*@*'], call: (c) => c.get('/api/health') },
+  { name: 'GET ready (database and migrations, no login)', state: null, scoped: false, public: true, allowed: ['*@*'], call: (c) => c.get('/api/ready') },
+  {
+    name: 'change own password',
+    state: null,
+    scoped: false,
+    allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'],
+    // A new password breaking the policy: 400 once signed in; the login, CSRF and policy checks run before any password is checked.
+    call: async (c) => {
+      const r = await c.post('/api/auth/password', { currentPassword: 'x', newPassword: 'short' });
+      return { status: r.status === 400 && r.body.error.code === 'PASSWORD_POLICY' ? 200 : r.status, body: r.body };
+    },
+  },
   {
     name: 'finance waives the checks before submission',
     state: null,

@@ -92,7 +92,8 @@ describe('startServer', () => {
     const s = await startServer({ dataDir: folder, host: '0.0.0.0', port: 0, bootstrap: { adminPassword: 'Bureau-Pass-2026' }, log: (l) => lines.push(l) });
     try {
       const banner = lines.join('\n');
-      expect(banner).toContain(`监听 0.0.0.0:${s.port}（所有网络地址）`);
+      expect(banner).toContain(`（监听 0.0.0.0:${s.port}，所有网络地址）`);
+      expect(/已启动：(http:\/\/[^\s]+)/.exec(banner)![1]).toBe(s.url); // the local address to open, for scripts
       expect(banner).toContain('模式：生产');
       expect(banner).toContain('HTTPS 反向代理');
       expect(banner).not.toContain('演示账号');

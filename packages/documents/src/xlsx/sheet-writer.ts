@@ -1,5 +1,6 @@
 /** Small helpers over an exceljs worksheet: addresses, styled cells, merges, borders. */
 import type { Alignment, Borders, Cell, CellValue, Font, Worksheet } from 'exceljs';
+import { looksLikeSpreadsheetFormula } from '@jixiao/core';
 
 export function colLetter(c: number): string {
   let s = '';
@@ -41,6 +42,9 @@ export class SheetWriter {
     cell.font = font;
     cell.alignment = { vertical: 'middle', horizontal: style.align ?? 'center', wrapText: style.wrap ?? true };
     if (style.numFmt) cell.numFmt = style.numFmt;
+    // Text from the report that reads like a formula (a target "=100%", an indicator named
+    // "=HYPERLINK(…)") is a Text-format cell: printed as written, never run, even after editing.
+    else if (typeof value === 'string' && looksLikeSpreadsheetFormula(value)) cell.numFmt = '@';
     return cell;
   }
 

@@ -6,6 +6,7 @@ import { badRequest, forbidden, invalidState } from '../errors.js';
 import { repositories, type Repositories } from '../repositories/index.js';
 import type { EvaluationRow } from '../db/schema.js';
 import { isOwnUnitMember, type Actor } from '../workflow/access.js';
+import { applyRecordIdentity } from './apply-record-identity.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
 
 export interface CreateEvaluationInput {
@@ -26,7 +27,12 @@ export async function createEvaluation(ctx: AppContext, actor: Actor, input: Cre
   const scope = await repositories(ctx.db).org.getUnitScope(input.unitId);
   if (!scope) throw badRequest(`单位 ${input.unitId} 不存在`);
   await assertNotLocked(repositories(ctx.db), input.unitId, input.fiscalYear, ctx.now());
-  const evaluation = buildEvaluation(input, scope.unitName);
+  // The unit, its department, the year and the kind come from the record being created, not from the body.
+  const raw = input.evaluation;
+  const body = raw && typeof raw === 'object' && !Array.isArray(raw)
+    ? applyRecordIdentity(raw as Record<string, unknown>, { unitName: scope.unitName, departmentName: scope.departmentName, fiscalYear: input.fiscalYear, kind: input.kind }).evaluation
+    : raw;
+  const evaluation = buildEvaluation({ ...input, evaluation: body }, scope.unitName);
   if (input.projectId === undefined) return insertEvaluation(ctx, actor, evaluation, input.unitId, scope.unitName, 'draft');
   const projectId = input.projectId;
   return inTransaction(ctx, 'create-evaluation', async (r) => {

@@ -7,6 +7,7 @@ import type { Actor } from '../workflow/access.js';
 import { assertEvaluationEditable } from './assert-evaluation-editable.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
 import { diffJson } from './diff-json.js';
+import { applyRecordIdentity, identityOf, type IdentityCorrection } from './apply-record-identity.js';
 import { loadChildEvaluations } from './get-department-projects.js';
 import { repositories } from '../repositories/index.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
@@ -21,7 +22,7 @@ export async function saveEvaluation(
   actor: Actor,
   id: number,
   input: { version: unknown; evaluation: unknown },
-): Promise<{ version: number; computed: Computed; updatedAt: Date }> {
+): Promise<{ version: number; computed: Computed; updatedAt: Date; corrections: IdentityCorrection[] }> {
   if (!Number.isInteger(input.version)) throw badRequest('缺少 version（当前版本号）');
   const version = input.version as number;
   const rec = await loadVisibleEvaluation(ctx, actor, id);
@@ -29,15 +30,9 @@ export async function saveEvaluation(
   const stored = rec.data as Record<string, unknown>;
   const raw = input.evaluation as Record<string, unknown> | null;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('evaluation 应为对象');
-  // The unit, year and kind belong to the stored record; the body cannot move it.
-  const unit = (raw.unit as Record<string, unknown> | undefined) ?? {};
-  const parsed = parseEvaluation({
-    ...raw,
-    fiscalYear: rec.fiscal_year,
-    kind: rec.kind,
-    profile: raw.profile ?? stored.profile,
-    unit: { ...unit, name: unit.name ?? rec.unitName },
-  });
+  // The unit, its department, the year and the kind belong to the stored record: a body that says otherwise is corrected, with a note.
+  const identity = applyRecordIdentity(raw, identityOf(rec));
+  const parsed = parseEvaluation({ ...identity.evaluation, profile: raw.profile ?? stored.profile });
   if (!parsed.ok) throw parsed.error;
   const evaluation = parsed.value;
   const r0 = repositories(ctx.db);
@@ -79,8 +74,8 @@ export async function saveEvaluation(
       at,
       // Only what changed, on both sides (a whole report is ~35 KB; a save usually touches a few fields).
       before: { version: locked.version, changes: changes.before },
-      after: { version: updated.version, changes: changes.after },
+      after: { version: updated.version, changes: changes.after, ...(identity.corrections.length ? { corrections: identity.corrections } : {}) },
     });
-    return { version: updated.version, computed, updatedAt: at };
+    return { version: updated.version, computed, updatedAt: at, corrections: identity.corrections };
   });
 }

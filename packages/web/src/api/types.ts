@@ -26,6 +26,8 @@ export interface User {
 export interface Session {
   user: User;
   csrfToken: string;
+  /** A bootstrap password: nothing but the password change is allowed until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export type Status = 'draft' | 'submitted' | 'department_approved' | 'finance_approved' | 'published' | 'returned';

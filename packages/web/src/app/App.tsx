@@ -31,6 +31,7 @@ const pages = {
   portal: page(() => import('../pages/PublicPortalPage.js')),
   publicReport: page(() => import('../pages/PublicReportPage.js')),
   auditReport: page(() => import('../pages/AuditReportPage.js')),
+  changePassword: page(() => import('../pages/ChangePasswordPage.js')),
 };
 
 const PRIVATE: Array<[string, Page]> = [
@@ -69,7 +70,7 @@ const NotFound = () => <Result status="404" title="页面不存在" subTitle="�
 
 export function App() {
   const route = useRoute();
-  const { user, loading } = useSession();
+  const { user, loading, mustChangePassword } = useSession();
   const pub = resolve(PUBLIC, route.path);
   const needLogin = !pub && route.path !== '/login' && !loading && !user;
 
@@ -96,6 +97,14 @@ export function App() {
     );
   }
   if (loading || !user) return <Loading />;
+  if (mustChangePassword) {
+    const Change = pages.changePassword;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Change params={{}} />
+      </Suspense>
+    );
+  }
   const hit = resolve(PRIVATE, route.path);
   return (
     <Shell>

@@ -10,6 +10,9 @@ interface SessionState {
   setYear(y: number): void;
   login(username: string, password: string): Promise<User>;
   logout(): Promise<void>;
+  /** The server asks for a new password before anything else (the first administrator). */
+  mustChangePassword: boolean;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
 }
 
 const Ctx = createContext<SessionState | null>(null);
@@ -39,6 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
   const [year, setYearState] = useState(defaultYear);
+  const [mustChangePassword, setMustChangePassword] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -47,6 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (!alive) return;
         setCsrfToken(s.csrfToken);
         setUser(s.user);
+        setMustChangePassword(!!s.mustChangePassword);
       })
       .catch(() => alive && setUser(null))
       .finally(() => alive && setLoading(false));
@@ -64,7 +69,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const s = await request<Session>('/api/auth/login', { body: { username, password }, quiet401: true });
     setCsrfToken(s.csrfToken);
     setUser(s.user);
+    setMustChangePassword(!!s.mustChangePassword);
     return s.user;
+  }, []);
+
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    await request<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+    setMustChangePassword(false);
   }, []);
 
   const logout = useCallback(async () => {
@@ -92,7 +103,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [user]);
 
-  const value = useMemo(() => ({ user, loading, year, setYear, login, logout }), [user, loading, year, setYear, login, logout]);
+  const value = useMemo(
+    () => ({ user, loading, year, setYear, login, logout, mustChangePassword, changePassword }),
+    [user, loading, year, setYear, login, logout, mustChangePassword, changePassword],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -1,5 +1,6 @@
 /** Export what a dashboard shows: CSV (UTF-8 with BOM, opens in Excel) and a minimal XLSX (zipped SpreadsheetML). */
 import { strToU8, zipSync } from 'fflate';
+import { looksLikeSpreadsheetFormula, neutraliseSpreadsheetText } from '@jixiao/core';
 import { saveBlob } from '../api/client.js';
 
 export type CellValue = string | number | null | undefined;
@@ -9,8 +10,9 @@ export interface SheetData {
   rows: CellValue[][];
 }
 
+/** Text cells are neutralised (a leading = + - @ tab or CR gets a '), then quoted when needed. */
 function csvCell(v: CellValue): string {
-  const s = v === null || v === undefined ? '' : String(v);
+  const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : neutraliseSpreadsheetText(String(v));
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -36,7 +38,9 @@ function cellXml(v: CellValue, ref: string): string {
   if (v === null || v === undefined || v === '') return '';
   const s = String(v);
   if (typeof v === 'number' || /^-?\d+(\.\d+)?$/.test(s)) return `<c r="${ref}"><v>${s}</v></c>`;
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(s)}</t></is></c>`;
+  // Text that reads like a formula gets style 1: Text format with Excel's quote prefix (shown as written, never run).
+  const style = looksLikeSpreadsheetFormula(s) ? ' s="1"' : '';
+  return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${esc(s)}</t></is></c>`;
 }
 
 function sheetXml(sheet: SheetData): string {
@@ -46,11 +50,18 @@ function sheetXml(sheet: SheetData): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 }
 
+/** Two cell formats: the default, and text with Excel's quote prefix (the file-format form of a leading '). */
+const STYLES_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/></cellXfs></styleSheet>';
+
 export function buildXlsx(sheets: SheetData[]): Uint8Array {
   const names = sheets.map((s, i) => (s.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || `Sheet${i + 1}`));
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets
         .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
         .join('')}</Types>`,
     ),
@@ -65,8 +76,9 @@ export function buildXlsx(sheets: SheetData[]): Uint8Array {
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
         .map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-        .join('')}</Relationships>`,
+        .join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     ),
+    'xl/styles.xml': strToU8(STYLES_XML),
   };
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s))));
   return zipSync(files, { level: 6 });

@@ -10,6 +10,7 @@ import { loadVisibleEvaluation } from '../../use-cases/load-visible-evaluation.j
 import { reviewEvaluation } from '../../use-cases/review-evaluation.js';
 import { overrideSubmissionChecks } from '../../use-cases/override-submission-checks.js';
 import { saveEvaluation } from '../../use-cases/save-evaluation.js';
+import { evaluationWithRecordIdentity } from '../../use-cases/apply-record-identity.js';
 import { visibilityOf } from '../../workflow/access.js';
 import { badRequest } from '../../errors.js';
 import { intParam, intQuery, jsonBody, requireActor, type AppEnv, type ServerOptions } from '../env.js';
@@ -91,6 +92,7 @@ export function evaluationRoutes(opts: ServerOptions) {
       audit: toPlainJson(r.computed.audit),
       problems: r.computed.problems,
       updatedAt: r.updatedAt.toISOString(),
+      corrections: r.corrections.map((x) => ({ field: x.field, message: x.message })),
     });
   });
 
@@ -135,7 +137,7 @@ export function evaluationRoutes(opts: ServerOptions) {
       if (gaps.length) throw placeholdersError(gaps, '请在“报告正文”中补全后再导出');
     }
     const template = await templateOf(r, rec);
-    return exportResponse(c, rec.data as Evaluation, format, `${rec.title}`, template ? { template } : {});
+    return exportResponse(c, evaluationWithRecordIdentity<Evaluation>(rec), format, `${rec.title}`, template ? { template } : {});
   });
 
   // The template's chapters with the unit's text and guidance, and what the report still lacks.

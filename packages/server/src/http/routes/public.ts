@@ -10,6 +10,7 @@ import { exportResponse, importUpload } from './evaluations.js';
 import { JxError } from '@jixiao/core';
 import { RateLimiter } from '../rate-limit.js';
 import { clientAddress } from '../client-address.js';
+import { evaluationWithRecordIdentity } from '../../use-cases/apply-record-identity.js';
 
 export function publicRoutes(opts: ServerOptions) {
   const { ctx } = opts;
@@ -34,7 +35,7 @@ export function publicRoutes(opts: ServerOptions) {
 
   app.get('/reports/:id', async (c) => {
     const rec = await loadPublished(intParam(c, 'id'));
-    const evaluation = rec.data as Evaluation;
+    const evaluation = evaluationWithRecordIdentity<Evaluation>(rec);
     const computed = computeEvaluation(evaluation);
     const review = rec.review as { total?: string | null; opinion?: string | null } | null;
     return c.json({
@@ -48,7 +49,7 @@ export function publicRoutes(opts: ServerOptions) {
 
   app.get('/reports/:id/download', async (c) => {
     const rec = await loadPublished(intParam(c, 'id'));
-    return exportResponse(c, rec.data as Evaluation, c.req.query('format') ?? 'pdf', rec.title);
+    return exportResponse(c, evaluationWithRecordIdentity<Evaluation>(rec), c.req.query('format') ?? 'pdf', rec.title);
   });
 
   // Anyone may audit a report; uploads are expensive, so each address gets a budget.
