@@ -30,14 +30,8 @@ import { dec } from '@jixiao/core';
 import { runCli } from '@jixiao/cli';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({
-  options: {
-    dir: { type: 'string' },
-    verbose: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  },
-});
-const corpusDir = values.dir ? resolve(values.dir) : join(root, '..', 'shared', 'reference', 'corpus');
+/** The corpus next to the repository. */
+export const DEFAULT_CORPUS_DIR = join(root, '..', 'shared', 'reference', 'corpus');
 
 interface Truth {
   kind: string;
@@ -117,7 +111,7 @@ function figureMatches(type: 'amount' | 'rate' | 'text', truth: number | string,
   return dec(got).minus(dec(String(truth))).abs().lte('0.01');
 }
 
-interface FileScore {
+export interface FileScore {
   id: string;
   keyed: [number, number];
   missedKeys: string[];
@@ -218,12 +212,28 @@ function width(s: string): number {
   return w;
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(corpusDir)) {
-    console.log(`没有找到语料文件夹 ${corpusDir}（仓库旁的 ../shared/reference/corpus/），跳过语料评分。`);
-    console.log('Corpus folder not found next to the repository: corpus score skipped.');
-    return;
-  }
+export interface CorpusTotals {
+  keyed: [number, number];
+  figures: [number, number];
+  kinds: [number, number];
+  /** Errors about numbers on files whose truth lists no error, and how many such files had one. */
+  falseErrors: number;
+  filesWithFalseErrors: number;
+}
+
+export function totalsOf(scores: FileScore[]): CorpusTotals {
+  const sum = (f: (s: FileScore) => number) => scores.reduce((n, s) => n + f(s), 0);
+  return {
+    keyed: [sum((s) => s.keyed[0]), sum((s) => s.keyed[1])],
+    figures: [sum((s) => s.figures[0]), sum((s) => s.figures[1])],
+    kinds: [sum((s) => (s.kind.right ? 1 : 0)), scores.length],
+    falseErrors: sum((s) => s.numberErrors.length),
+    filesWithFalseErrors: scores.filter((s) => s.numberErrors.length > 0).length,
+  };
+}
+
+/** Audit and score every text of the corpus folder (which must exist). */
+export async function scoreCorpus(corpusDir: string): Promise<FileScore[]> {
   const keysPath = join(corpusDir, 'keys.json');
   const keys = (existsSync(keysPath) ? JSON.parse(readFileSync(keysPath, 'utf8')) : {}) as Record<string, number[][][]>;
   const ids = readdirSync(corpusDir)
@@ -235,8 +245,26 @@ async function main(): Promise<void> {
     const truth = JSON.parse(readFileSync(join(corpusDir, `${id}.truth.json`), 'utf8')) as Truth;
     scores.push(scoreFile(id, truth, keys[id] ?? [], await auditFile(join(corpusDir, `${id}.txt`))));
   }
-  if (values.json) console.log(JSON.stringify(scores, null, 2));
+  return scores;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const corpusDir = values.dir ? resolve(values.dir) : DEFAULT_CORPUS_DIR;
+  if (!existsSync(corpusDir)) {
+    console.log(`没有找到语料文件夹 ${corpusDir}（仓库旁的 ../shared/reference/corpus/），跳过语料评分。`);
+    console.log('Corpus folder not found next to the repository: corpus score skipped.');
+    return;
+  }
+  const scores = await scoreCorpus(corpusDir);
+  if (values.json) console.log(JSON.stringify({ files: scores, totals: totalsOf(scores) }, null, 2));
   else report(scores, values.verbose ?? false);
 }
 
-await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -92,7 +92,7 @@ function cleanText(text: string, c: Counts): string {
     line = line.replace(CJK_SPACED_RUNS, (run) => run.replace(/[ \u3000]+/g, ''));
     c.despaced++;
   }
-  if (line.includes('(') || line.includes('（')) {
+  if ((line.includes('(') || line.includes('（')) && /[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][1-5]?\s*[)）]/.test(line)) {
     line = line.replace(PINYIN_GLOSS, (_m, ch: string) => {
       c.glosses++;
       return ch;
@@ -101,7 +101,7 @@ function cleanText(text: string, c: Counts): string {
   // OCR: a decimal point with a space beside it ("276. 7", "276 .7")
   // (not "1. 2023年…", a numbered item: at least two digits before the point, or none after a space)
   if (line.includes('.') && /\d\s+\.\d|\d{2}\.\s+\d/.test(line)) line = line.replace(/(\d\d)\.\s+(?=\d)|(\d)\s+\.(?=\d)/g, (_m, a?: string, b?: string) => `${a ?? b}.`);
-  if (line.includes('.')) line = line.replace(SPACED_DECIMAL_WITH_UNIT, (_m, a?: string, b?: string, x?: string, y?: string) => (a !== undefined ? `${a}.${b}` : `${x}.${y}`));
+  if (line.includes('.') && /\d\s*\.\s|\s\.\d/.test(line)) line = line.replace(SPACED_DECIMAL_WITH_UNIT, (_m, a?: string, b?: string, x?: string, y?: string) => (a !== undefined ? `${a}.${b}` : `${x}.${y}`));
   if (line.includes('%') || line.includes('％')) line = line.replace(PERCENT_DEBRIS, '$1%');
   let endAt = line.length;
   while (endAt > 0 && (line.charCodeAt(endAt - 1) === 0x20 || line.charCodeAt(endAt - 1) === 0x3000)) endAt--;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditEvaluation, type Evaluation } from '@jixiao/core';
 import { importFile, importReport } from '../src/index.js';
-import { rectangular, seedFiles, seedPieces, type Piece } from './helpers/seed-content.js';
+import { HAVE_SEEDS, NEEDS_SHARED, rectangular, seedFiles, seedPieces, type Piece } from './helpers/seed-content.js';
 import { figures } from './helpers/compare.js';
 import { makeDocx } from './helpers/make-docx.js';
 import { makeXlsx } from './helpers/make-xlsx.js';
@@ -30,7 +30,7 @@ const makers: Array<{ ext: 'docx' | 'xlsx' | 'pdf'; make: (p: Piece[]) => Promis
   { ext: 'pdf', make: async (p) => makePdf(p, { pageNumbers: true, linesPerPage: 23 }) },
 ];
 
-describe('generated .docx / .xlsx / .pdf import like the text', () => {
+describe.skipIf(!HAVE_SEEDS)(`generated .docx / .xlsx / .pdf import like the text${NEEDS_SHARED}`, () => {
   for (const seed of seedFiles()) {
     for (const { ext, make } of makers) {
       it(`seed ${seed.id} as .${ext}`, async () => {

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { importReport } from '../src/index.js';
-import { seedFiles, seedPieces } from './helpers/seed-content.js';
+import { HAVE_SEEDS, NEEDS_SHARED, seedFiles, seedPieces } from './helpers/seed-content.js';
 import { figures } from './helpers/compare.js';
 
 const seeds = Object.fromEntries(seedFiles().map((s) => [s.id, readFileSync(s.path, 'utf8')]));
 const imp = async (text: string, name = 'x.txt') => (await importReport({ bytes: new TextEncoder().encode(text), fileName: name })).evaluation;
 
-describe('messy copies of the seeds', () => {
+describe.skipIf(!HAVE_SEEDS)(`messy copies of the seeds${NEEDS_SHARED}`, () => {
   it('OCR-like text: full-width digits, spaced-out CJK lines, page numbers between lines', async () => {
     const lines = seeds['003']!.split('\n');
     const messy = lines.flatMap((l, i) => {
@@ -55,6 +55,9 @@ describe('messy copies of the seeds', () => {
     expect(ev.totals.statedScore).toBeNull();
   });
 
+});
+
+describe('a layout the seeds do not have', () => {
   it('a Sichuan-style table with 指标性质 | 指标值 | 计量单位 columns', async () => {
     const ev = await imp(
       [

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditEvaluation, Evaluation, parseEvaluationJson } from '@jixiao/core';
 import { importFile, type ImportResult } from '../src/index.js';
-import { EXAMPLES_DIR, seedFiles } from './helpers/seed-content.js';
+import { EXAMPLES_DIR, HAVE_SEEDS, NEEDS_SHARED, seedFiles } from './helpers/seed-content.js';
 import { claimKey, figures } from './helpers/compare.js';
 
 function fixture(id: string): Evaluation {
@@ -62,7 +62,7 @@ function findings(ev: Evaluation): string[] {
     .sort();
 }
 
-describe('seed reports imported from their raw text', () => {
+describe.skipIf(!HAVE_SEEDS)(`seed reports imported from their raw text${NEEDS_SHARED}`, () => {
   for (const seed of seedFiles()) {
     describe(`seed ${seed.id}`, () => {
       let imported: ImportResult;

@@ -9,7 +9,7 @@
  */
 import { cellText, type Block, type DocumentOfBlocks } from '../document/document.js';
 import { isBlankCell, parseCellNumber } from '../parse-number.js';
-import { claimHeader } from '../recognise/table-kinds.js';
+import { claimKind } from '../recognise/table-kinds.js';
 import { headerFields } from '../recognise/header-fields.js';
 import { ANNEX_LINE, FORM_TITLE, SUMMARY_TITLE } from '../vocab/kind-vocab.js';
 import type { Section } from './assemble-evaluation.js';
@@ -64,9 +64,8 @@ function beginsNewForm(form: Form, u: Unit): boolean {
     form.otherSinceIndicators ||= form.indicators;
     return false;
   }
-  const header = claimHeader(u.texts);
-  if (!header) return false;
-  const kind = header.rec.kind;
+  const kind = claimKind(u.texts);
+  if (!kind) return false;
   if (kind === 'indicators') {
     const key = u.texts.map((t) => t.replace(/\s+/g, '')).join('|');
     if (form.indicators && (key !== form.indicatorKey || form.otherSinceIndicators)) return true;
@@ -84,7 +83,7 @@ function beginsNewForm(form: Form, u: Unit): boolean {
 /** How many rows at the top continue a table begun before the text: data rows before any title, header or header block. */
 function rowsBeforeAnyHeader(units: Unit[]): number {
   let k = 0;
-  while (k < units.length && units[k]!.row !== null && !isTitle(units[k]!) && !claimHeader(units[k]!.texts) && headerFields(units[k]!.texts).length === 0) k++;
+  while (k < units.length && units[k]!.row !== null && !isTitle(units[k]!) && !claimKind(units[k]!.texts) && headerFields(units[k]!.texts).length === 0) k++;
   const hasData = units.slice(0, k).some((u) => u.texts.some((t) => parseCellNumber(t) !== null));
   return hasData ? k : 0;
 }
@@ -118,7 +117,7 @@ function cutPoints(units: Unit[], from: number): number[] {
       form = freshForm();
       for (let j = start; j <= k; j++) beginsNewForm(form, units[j]!);
     }
-    if (u.row !== null && !claimHeader(u.texts)) lastData = k;
+    if (u.row !== null && !claimKind(u.texts)) lastData = k;
   }
   return cuts;
 }

@@ -8,8 +8,12 @@ import type { Block } from '../document/document.js';
 import { gluedTableAt } from './glued-table.js';
 import { streamTableIn } from './stream-table.js';
 import { tokensOf, type Token } from './stream-tokens.js';
+import { startsHeader } from './stream-header.js';
 
 type Para = Extract<Block, { kind: 'para' }>;
+
+/** Words one of which any funds header has (a cheap test before the tokens are read). */
+const FUNDS_HEADER_HINT = /预算|执行|到位|合计|行次|分值/;
 
 /** A block's lines: a paragraph's, or a loose table's rows (loose rows may be a lost table's cells). */
 function linesOf(b: Block): number[] | null {
@@ -45,7 +49,8 @@ function leftOver(r: { block: Block; lines: number[] }, read: (line: number) => 
 
 function streamAt(lines: string[], blocks: Block[], i: number): { out: Block[]; used: number } | null {
   const b = blocks[i] as Para;
-  if (!/\s/.test(b.text) || !/\d/.test(lines.slice(b.line, b.line + 40).join(''))) return null;
+  // a table's header starts in this paragraph: one of its words names a funds column
+  if (!FUNDS_HEADER_HINT.test(b.text) || !tokensOf(lines, [b.line]).some((t, k, all) => startsHeader(all, k))) return null;
   const run = blockRun(blocks, i);
   const toks = tokensOf(lines, run.flatMap((r) => r.lines));
   const found = streamTableIn(toks);

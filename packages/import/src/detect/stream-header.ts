@@ -51,6 +51,11 @@ function titleAt(toks: Token[], j: number): { tok: Token; next: number } {
   return note && isColumnNote(note.text) ? { tok: joinTokens(t, note), next: j + 2 } : { tok: t, next: j + 1 };
 }
 
+/** Whether token i names a funds column (with its letter when one follows): where a header may start. */
+export function startsHeader(toks: Token[], i: number): boolean {
+  return columnOf(titleAt(toks, i).tok.text) !== null;
+}
+
 /** The header starting at token i, or null. */
 export function headerAt(toks: Token[], i: number): StreamHeader | null {
   if (!columnOf(titleAt(toks, i).tok.text)) return null;

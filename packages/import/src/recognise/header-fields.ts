@@ -6,7 +6,7 @@ import { cellText, wordCells, type Cell } from '../document/document.js';
 import { isBlankCell, parseCellNumber } from '../parse-number.js';
 import { FUNDS_COLUMNS, HEADER_FIELDS, INDICATOR_COLUMNS, STAFFING_COLUMNS, type HeaderFieldKey } from '../vocab/table-vocab.js';
 import { setProv, type Ctx } from '../assemble/draft.js';
-import { claimHeader } from './table-kinds.js';
+import { claimKind } from './table-kinds.js';
 
 /** "项目名称：某某工程  主管部门：某某局" — the header block of a table printed as a line of text. */
 export const HEADER_LINE = /^\s*(?:项目名称|项目编码|转移支付(?:[（(]?项目[）)]?)?名称|(?:中央|地方)?主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
@@ -75,7 +75,7 @@ function applyField(ctx: Ctx, key: HeaderFieldKey, v: string, c: Cell): void {
 export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; value: string; j: number }> {
   const out: Array<{ key: HeaderFieldKey; value: string; j: number }> = [];
   // a row of column titles ("序号 | 项目编码 | 项目名称 | 类型 | 年初预算数 …") names no project
-  if (texts.length >= 4 && claimHeader(texts)) return out;
+  if (texts.length >= 4 && claimKind(texts)) return out;
   for (let i = 0; i < texts.length - 1; i++) {
     const t = texts[i]!.replace(/[\s\u3000]+/g, '');
     const f = HEADER_FIELDS.find((h) => h.re.test(t));

@@ -3,7 +3,7 @@
  * it reads the rows below). A new kind of table is one more entry here, with its test.
  */
 import { parseCellNumber } from '../parse-number.js';
-import type { Active, Recogniser } from './recogniser.js';
+import type { Active, Recogniser, TableKind } from './recogniser.js';
 import { indicatorTable } from './indicator-table.js';
 import { goalsTable } from './goals-table.js';
 import { fundsTable } from './funds-table.js';
@@ -33,4 +33,17 @@ export function claimHeader(texts: string[]): Active | null {
     if (state !== null) return { rec, state };
   }
   return null;
+}
+
+const KIND_CACHE = new Map<string, TableKind | null>();
+
+/** Which kind of table this row would head (cached by its text), without starting to read one. */
+export function claimKind(texts: string[]): TableKind | null {
+  const key = texts.join('\t');
+  const hit = KIND_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  const kind = claimHeader(texts)?.rec.kind ?? null;
+  if (KIND_CACHE.size > 20_000) KIND_CACHE.clear();
+  KIND_CACHE.set(key, kind);
+  return kind;
 }

@@ -6,7 +6,6 @@ import type { Goal } from '@jixiao/core';
 import { compactLine } from '../normalise-text.js';
 import { GOAL_SECTION, TARGET_VERB } from '../vocab/prose-vocab.js';
 import { setProv, type Ctx } from '../assemble/draft.js';
-import { bodyLines } from './chapters.js';
 import type { Heading } from './headings.js';
 
 const TARGET_PIECE = new RegExp(`^\\s*([^，,。：:]{2,30}?)\\s*((?:${TARGET_VERB.source}\\s*)+\\d[^，,。]*)$`);
@@ -65,7 +64,7 @@ function goalOfSection(ctx: Ctx, h: Heading, body: number[], inGoalSection: bool
   pushGoal(ctx, goal, expected && expectedLine >= 0 ? { line: expectedLine, text: expected } : null, targets);
 }
 
-export function readGoalsInText(ctx: Ctx, headings: Heading[], paraLines: number[]): void {
+export function readGoalsInText(ctx: Ctx, headings: Heading[], paraLines: number[], bodies: number[][]): void {
   const goalSectionLevels: number[] = [];
   headings.forEach((h, k) => {
     while (goalSectionLevels.length && goalSectionLevels[goalSectionLevels.length - 1]! >= h.level) goalSectionLevels.pop();
@@ -74,7 +73,7 @@ export function readGoalsInText(ctx: Ctx, headings: Heading[], paraLines: number
       goalSectionLevels.push(h.level);
       return;
     }
-    goalOfSection(ctx, h, bodyLines(headings, k, paraLines), inGoalSection);
+    goalOfSection(ctx, h, bodies[k]!, inGoalSection);
   });
   // "年度整体绩效目标是推动…。"
   for (const li of paraLines) {

@@ -1,16 +1,27 @@
 /** The seeds' content as paragraphs and tables, to write into generated .docx/.xlsx/.pdf files. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { normaliseLines } from '../../src/normalise-text.js';
 import { cellText } from '../../src/document/document.js';
 import { detectTables as segmentBlocks } from '../../src/detect/detect-tables.js';
 
-export const SEEDS_DIR = join(import.meta.dirname, '../../../../../shared/reference/seeds');
+/** The reference material next to the repository (not part of it: a plain clone has none). */
+export const SHARED_DIR = process.env.JIXIAO_SHARED_DIR ?? join(import.meta.dirname, '../../../../../shared/reference');
+export const SEEDS_DIR = join(SHARED_DIR, 'seeds');
+export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
 export const EXAMPLES_DIR = join(import.meta.dirname, '../../../../examples');
+export const HAVE_SEEDS = existsSync(SEEDS_DIR);
+export const HAVE_CORPUS = existsSync(CORPUS_DIR);
+/** The title suffix of a describe block that reads ../shared/ and is skipped without it. */
+export const NEEDS_SHARED = HAVE_SEEDS && HAVE_CORPUS ? '' : '（需要仓库旁的 ../shared/reference，单独克隆的仓库没有它：跳过）';
+if (!HAVE_SEEDS || !HAVE_CORPUS) {
+  console.warn(`../shared/reference 不在仓库旁（${SHARED_DIR}）：读取种子报告和语料的测试跳过。`);
+}
 
 export type Piece = { kind: 'p'; text: string } | { kind: 'table'; rows: string[][] };
 
 export function seedFiles(): Array<{ id: string; path: string }> {
+  if (!HAVE_SEEDS) return [];
   return readdirSync(SEEDS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()
@@ -40,4 +51,13 @@ export function rectangular(pieces: Piece[]): Piece[] {
     const width = Math.max(...p.rows.map((r) => r.length));
     return { kind: 'table', rows: p.rows.map((r) => [...Array<string>(width - r.length).fill(''), ...r]) };
   });
+}
+
+/** The corpus texts (NNN.txt with a truth file), sorted; none without ../shared/. */
+export function corpusFiles(): Array<{ id: string; path: string }> {
+  if (!HAVE_CORPUS) return [];
+  return readdirSync(CORPUS_DIR)
+    .filter((f) => /^\d+\.txt$/.test(f))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.txt$/, ''), path: join(CORPUS_DIR, f) }));
 }
