@@ -5,6 +5,7 @@ import type { Evaluation } from '@jixiao/core';
 import type { ScoreJson } from '../api/types.js';
 import { Cell, type OnField } from './fields.js';
 import { differentDec, fmt } from '../lib/format.js';
+import { GradeText } from './ScoreBasis.js';
 
 export const TotalsTable = memo(function TotalsTable({ totals, score, ro, onField }: { totals: Evaluation['totals']; score: ScoreJson | null; ro: boolean; onField: OnField }) {
   return (
@@ -25,6 +26,7 @@ export const TotalsTable = memo(function TotalsTable({ totals, score, ro, onFiel
             <Space>
               <Cell path="totals.statedGrade" value={totals.statedGrade} onField={onField} readOnly={ro} label="评价等级" placeholder="优 / 良 / 中 / 差" />
               {score?.computedGrade && <span style={{ color: '#1677ff', whiteSpace: 'nowrap' }} data-testid="computed-grade">计算：{score.computedGrade}</span>}
+              {score && !score.computedGrade && score.ungradableReason && <GradeText grade={null} ungradableReason={score.ungradableReason} />}
             </Space>
           </td>
         </tr>
