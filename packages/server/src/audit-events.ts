@@ -48,6 +48,19 @@ export const AUDIT_EVENTS = {
   EVALUATION_GENERATED_FROM_TARGETS: 'evaluation.generated_from_targets',
   EVALUATION_PLACEHOLDERS_OVERRIDDEN: 'evaluation.placeholders_overridden',
   EVALUATION_SUBMISSION_CHECKS_OVERRIDDEN: 'evaluation.submission_checks_overridden',
+  EVALUATION_UNPUBLISHED: 'evaluation.unpublished',
+  EVALUATION_PUBLICATION_CHECKS_OVERRIDDEN: 'evaluation.publication_checks_overridden',
+  EVALUATION_QUALITY_ADJUSTED: 'evaluation.quality_adjusted',
+  SAMPLE_REDRAWN: 'sample.redrawn',
+  SAMPLE_ITEM_RESCORED: 'sample_item.rescored',
+  SAMPLE_ITEM_RETURNED: 'sample_item.returned',
+  RECTIFICATION_STARTED: 'rectification.started',
+  RECTIFICATION_REPORTED: 'rectification.reported',
+  RECTIFICATION_SIGNED_OFF: 'rectification.signed_off',
+  RECTIFICATION_RETURNED: 'rectification.returned',
+  RECTIFICATION_EVIDENCE_ADDED: 'rectification.evidence_added',
+  RESULT_APPLICATION_DECIDED: 'result_application.decided',
+  RESULT_APPLICATION_RESPONDED: 'result_application.responded',
   MONITORING_CREATED: 'monitoring.created',
   MONITORING_UPDATED: 'monitoring.updated',
   MONITORING_IMPORTED: 'monitoring.imported',
@@ -57,4 +70,4 @@ export const AUDIT_EVENTS = {
 } as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];
 
-export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification' | 'user' | 'department' | 'unit' | 'project' | 'project_import' | 'annual_task' | 'monitoring_return';
+export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification' | 'user' | 'department' | 'unit' | 'project' | 'project_import' | 'annual_task' | 'monitoring_return' | 'sample_item' | 'result_application';

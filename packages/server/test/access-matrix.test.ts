@@ -15,8 +15,9 @@ import { createRectification } from '../src/use-cases/manage-rectifications.js';
 import { drawSample } from '../src/use-cases/draw-sample.js';
 import { PROJECT_ENDPOINTS } from './access-matrix-projects.js';
 import { PLAN_ENDPOINTS } from './access-matrix-plan.js';
+import { AFTER_CYCLE_ENDPOINTS } from './access-matrix-after-cycle.js';
 
-const ACTORS = ['anonymous', 'fillerA', 'headA', 'dept1', 'finance', 'admin'] as const;
+const ACTORS = ['anonymous', 'fillerA', 'headA', 'dept1', 'finance', 'admin', 'assessor'] as const;
 type ActorName = (typeof ACTORS)[number];
 const UNITS = ['A', 'B', 'C'] as const;
 type UnitName = (typeof UNITS)[number];
@@ -30,7 +31,17 @@ const SEES: Record<ActorName, readonly UnitName[]> = {
   dept1: ['A', 'B'],
   finance: ['A', 'B', 'C'],
   admin: ['A', 'B', 'C'],
+  // The third-party reviewer sees a unit's things only where a row samples them to it (`sees`).
+  assessor: [],
 };
+
+/**
+ * Rows whose endpoints the third-party reviewer reaches (reading an evaluation is refused with
+ * 404 unless it is sampled to it; its own password it may change); every other endpoint answers
+ * it 403 whatever the unit, unless the row lists `assessor@…`.
+ */
+const ASSESSOR_REACHES = new Set(['GET evaluation', 'GET history', 'GET export json', 'change own password', 'GET todo', 'GET 自评质量 parts']);
+const ASSESSOR_OK = new Set(['change own password', 'GET todo']);
 
 interface Endpoint {
   name: string;
@@ -45,6 +56,8 @@ interface Endpoint {
   /** Creates the thing the call acts on when it is not an evaluation (returns its id and version). */
   setup?: (t: TestDatabase, unitId: number, org: Org) => Promise<{ id: number; version: number }>;
   call(c: Client, ctx: { id: number | null; unitId: number; version: number }): Promise<{ status: number; body: any }>;
+  /** Who sees which unit's thing on this row, where it differs from SEES. */
+  sees?: Partial<Record<string, readonly string[]>>;
 }
 
 const ENDPOINTS: Endpoint[] = [
@@ -74,11 +87,13 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'finance return', state: 'department_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/return`, { version: x.version, opinion: '请核实' }) },
   { name: 'finance re-score', state: 'department_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.put(`/api/evaluations/${x.id}/review`, { version: x.version, reviewScores: { execution: '9' } }) },
   { name: 'publish', state: 'finance_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post(`/api/evaluations/${x.id}/actions/publish`, { version: x.version }) },
-  { name: 'open rectification', state: 'finance_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post('/api/rectifications', { evaluationId: x.id, description: '整改' }) },
-  { name: 'draw sample', state: null, scoped: false, allowed: ['finance@*'], call: (c) => c.post('/api/samples', { fiscalYear: 2024, size: 1, seed: 's' }) },
+  { name: 'open rectification', state: 'finance_approved', scoped: true, allowed: ['finance@*'], call: (c, x) => c.post('/api/rectifications', { evaluationId: x.id, description: '整改', dueDate: '2099-12-31' }) },
+  // Every draw after the first is a redraw: it carries a reason.
+  { name: 'draw sample', state: null, scoped: false, allowed: ['finance@*'], call: (c) => c.post('/api/samples', { fiscalYear: 2024, count: 1, seed: 's', reason: '矩阵重抽' }) },
   { name: 'GET org', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/org') },
   { name: 'GET samples', state: null, scoped: false, allowed: ['finance@*', 'admin@*'], call: (c) => c.get('/api/samples') },
-  { name: 'update rectification', state: null, scoped: true, setup: (t, unitId) => rectification(t, unitId), allowed: ['fillerA@A', 'headA@A', 'finance@*'], call: (c, x) => c.patch(`/api/rectifications/${x.id}`, { status: 'in_progress', version: x.version }) },
+  // 开始整改 is the unit's step; the finance bureau signs off or returns (access-matrix-after-cycle.ts).
+  { name: 'update rectification', state: null, scoped: true, setup: (t, unitId) => rectification(t, unitId), allowed: ['fillerA@A', 'headA@A'], call: (c, x) => c.patch(`/api/rectifications/${x.id}`, { status: 'in_progress', version: x.version }) },
   { name: 'GET admin users', state: null, scoped: false, allowed: ['admin@*'], call: (c) => c.get('/api/admin/users') },
   {
     name: 'admin: create a unit account',
@@ -142,6 +157,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   ...PROJECT_ENDPOINTS,
   ...PLAN_ENDPOINTS,
+  ...AFTER_CYCLE_ENDPOINTS,
 ];
 
 /** A draft with a blocking finding (an unmet indicator without its deviation reason). */
@@ -157,14 +173,14 @@ const financeActor = async (t: TestDatabase) => (await repositories(t.ctx.db).us
 
 async function rectification(t: TestDatabase, unitId: number) {
   const row = await insertEvaluation(t.ctx, null, parsedBase(), unitId, 'u', 'finance_approved');
-  const r = await createRectification(t.ctx, await financeActor(t), { evaluationId: row.id, description: '整改' });
+  const r = await createRectification(t.ctx, await financeActor(t), { evaluationId: row.id, description: '整改', dueDate: '2099-12-31' });
   return { id: r.id, version: r.version };
 }
 
 /** A submitted evaluation of the unit, drawn in a sample of the whole 2024 population. */
 async function sampled(t: TestDatabase, unitId: number) {
   const row = await insertEvaluation(t.ctx, null, parsedBase(), unitId, 'u', 'submitted');
-  await drawSample(t.ctx, await financeActor(t), { fiscalYear: 2024, size: 100_000, seed: `cell-${row.id}` });
+  await drawSample(t.ctx, await financeActor(t), { fiscalYear: 2024, ratio: '100%', seed: `cell-${row.id}`, reason: '矩阵：重抽全部' });
   return { id: row.id, version: row.version };
 }
 
@@ -181,7 +197,9 @@ function expected(e: Endpoint, actor: ActorName, unit: UnitName): Outcome {
   });
   if (e.public) return allowedHere ? 'ok' : 'hidden';
   if (actor === 'anonymous') return 'unauthenticated';
-  if (e.scoped && !SEES[actor].includes(unit)) return 'hidden';
+  if (actor === 'assessor' && !ASSESSOR_REACHES.has(e.name) && !e.allowed.some((a) => a.startsWith('assessor@'))) return 'forbidden';
+  if (actor === 'assessor' && ASSESSOR_OK.has(e.name)) return 'ok';
+  if (e.scoped && !(e.sees?.[actor] ?? SEES[actor]).includes(unit)) return 'hidden';
   return allowedHere ? 'ok' : 'forbidden';
 }
 

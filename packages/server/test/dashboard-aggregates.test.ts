@@ -95,7 +95,7 @@ describe.each(DATABASE_KINDS)('dashboard aggregates and sample summaries on %s',
   it('byDepartment counts every evaluation of the year, past the 200 of one list page', async () => {
     const all = await allSummaries(c.finance!, 2024);
     expect(all).toHaveLength(IN_A + IN_B + IN_C);
-    const r = await c.finance!.get('/api/dashboard?year=2024');
+    const r = await c.finance!.get('/api/dashboard?year=2024&includeDrafts=1');
     expect(r.status).toBe(200);
     expect(r.body.byDepartment.map((d: any) => [d.departmentId, d.departmentName, d.count])).toEqual([
       [org.dept1, '一号部门', IN_A + IN_B],
@@ -111,26 +111,26 @@ describe.each(DATABASE_KINDS)('dashboard aggregates and sample summaries on %s',
   });
 
   it('byUnit within a department, and only what the user may see', async () => {
-    const inDept = await c.finance!.get(`/api/dashboard?year=2024&departmentId=${org.dept1}`);
+    const inDept = await c.finance!.get(`/api/dashboard?year=2024&includeDrafts=1&departmentId=${org.dept1}`);
     expect(inDept.body.byDepartment.map((d: any) => [d.departmentId, d.count])).toEqual([[org.dept1, IN_A + IN_B]]);
     expect(inDept.body.byUnit.map((u: any) => [u.unitId, u.unitName, u.count])).toEqual([
       [org.unitA, '甲单位', IN_A],
       [org.unitB, '乙单位', IN_B],
     ]);
 
-    const dept2 = await c.dept2!.get('/api/dashboard?year=2024');
+    const dept2 = await c.dept2!.get('/api/dashboard?year=2024&includeDrafts=1');
     expect(dept2.body.byDepartment.map((d: any) => [d.departmentId, d.count])).toEqual([[org.dept2, IN_C]]);
-    const otherDept = await c.dept2!.get(`/api/dashboard?year=2024&departmentId=${org.dept1}`);
+    const otherDept = await c.dept2!.get(`/api/dashboard?year=2024&includeDrafts=1&departmentId=${org.dept1}`);
     expect(otherDept.body.byDepartment).toEqual([]);
     expect(otherDept.body.byUnit).toEqual([]);
 
-    const filler = await c.fillerB!.get('/api/dashboard?year=2024');
+    const filler = await c.fillerB!.get('/api/dashboard?year=2024&includeDrafts=1');
     expect(filler.body.byUnit.map((u: any) => [u.unitId, u.count])).toEqual([[org.unitB, IN_B]]);
     expect(filler.body.byDepartment.map((d: any) => [d.departmentId, d.count])).toEqual([[org.dept1, IN_B]]);
   });
 
   it('GET /api/samples carries the summaries of every drawn evaluation, past 200', async () => {
-    const drawn = await c.finance!.post('/api/samples', { fiscalYear: 2024, size: 1000, seed: 'all' });
+    const drawn = await c.finance!.post('/api/samples', { fiscalYear: 2024, ratio: '100%', seed: 'all' });
     expect(drawn.status).toBe(201);
     const population = (await allSummaries(c.finance!, 2024)).filter((s: any) => s.status !== 'draft');
     expect(drawn.body.evaluationIds).toHaveLength(population.length);

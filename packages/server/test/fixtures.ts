@@ -32,6 +32,7 @@ export const USERS: { username: string; role: Role; scope: 'unitA' | 'unitB' | '
   { username: 'dept2', role: 'department_reviewer', scope: 'dept2' },
   { username: 'finance', role: 'finance_reviewer', scope: 'bureau' },
   { username: 'admin', role: 'admin', scope: 'none' },
+  { username: 'assessor', role: 'assessor', scope: 'bureau' },
 ];
 
 export async function createOrg(ctx: AppContext): Promise<Org> {

@@ -75,7 +75,6 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
       version: 7,
       reviewScores: { 'indicators.1.children.0.children.0': '25', execution: '9' },
       opinion: '覆盖率偏差原因不充分',
-      qualityScore: '85',
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.version).toBe(8);
@@ -89,7 +88,11 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
     res = await c.finance!.post(`/api/evaluations/${id}/actions/approve`, { version: 8 });
     expect(res.body).toEqual({ status: 'finance_approved', version: 9 });
     expect((await c.anonymous!.get(`/api/public/reports/${id}`)).status).toBe(404); // not yet published
+    // Stated 95 against a computed 97.5: an open audit error blocks publication until finance gives a reason.
     res = await c.finance!.post(`/api/evaluations/${id}/actions/publish`, { version: 9 });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('PUBLICATION_BLOCKED');
+    res = await c.finance!.post(`/api/evaluations/${id}/actions/publish`, { version: 9, overrideReason: '单位自评总分按原文公开，差异已下发整改' });
     expect(res.body).toEqual({ status: 'published', version: 10 });
 
     const pub = await c.anonymous!.get(`/api/public/reports/${id}`);
@@ -111,6 +114,7 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
       'evaluation.review_scored',
       'evaluation.finance_approved',
       'evaluation.published',
+      'evaluation.publication_checks_overridden',
     ]);
     const returned = history.body[3];
     expect(returned.before).toEqual({ status: 'submitted', version: 3 });
@@ -214,30 +218,33 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
     expect((await c.headA!.post(`/api/evaluations/${id}/actions/fly`, { version: 3 })).status).toBe(404);
   });
 
-  it('抽评: the seed and the draw are recorded; the same seed draws the same sample', async () => {
+  it('抽评: the seed and the draw are recorded; the same seed draws the same sample; a redraw needs a reason', async () => {
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) {
       const { id } = await create(c.fillerB!, org.unitB);
       await c.headB!.post(`/api/evaluations/${id}/actions/submit`, { version: 1 });
       ids.push(id);
     }
-    const a = await c.finance!.post('/api/samples', { fiscalYear: 2024, size: 3, seed: 'seed-x' });
+    const a = await c.finance!.post('/api/samples', { fiscalYear: 2024, count: 3, seed: 'seed-x' });
     expect(a.status, JSON.stringify(a.body)).toBe(201);
     expect(a.body.seed).toBe('seed-x');
     expect(a.body.evaluationIds).toHaveLength(3);
-    const b = await c.finance!.post('/api/samples', { fiscalYear: 2024, size: 3, seed: 'seed-x' });
+    const noReason = await c.finance!.post('/api/samples', { fiscalYear: 2024, count: 3, seed: 'seed-x' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.issues[0].field).toBe('reason');
+    const b = await c.finance!.post('/api/samples', { fiscalYear: 2024, count: 3, seed: 'seed-x', reason: '核对：同一种子重抽' });
     expect(b.body.evaluationIds).toEqual(a.body.evaluationIds);
     expect(b.body.population).toEqual(a.body.population);
-    const r = await c.finance!.post('/api/samples', { fiscalYear: 2024, size: 2 });
+    const r = await c.finance!.post('/api/samples', { fiscalYear: 2024, count: 2, reason: '系统生成种子' });
     expect(r.body.seed).toMatch(/^[0-9a-f]{16}$/);
     const listed = await c.finance!.get('/api/samples?year=2024');
-    expect(listed.body.map((s: { id: number }) => s.id)).toEqual(expect.arrayContaining([a.body.id, b.body.id, r.body.id]));
-    const sampled = await c.finance!.get(`/api/evaluations/${a.body.evaluationIds[0]}`);
+    expect(listed.body.map((s: { id: number; status: string }) => [s.id, s.status])).toEqual(expect.arrayContaining([[a.body.id, 'superseded'], [b.body.id, 'superseded'], [r.body.id, 'active']]));
+    const sampled = await c.finance!.get(`/api/evaluations/${r.body.evaluationIds[0]}`);
     expect(sampled.body.summary.sampled).toBe(true);
-    expect((await c.dept1!.post('/api/samples', { fiscalYear: 2024, size: 1 })).status).toBe(403);
+    expect((await c.dept1!.post('/api/samples', { fiscalYear: 2024, count: 1 })).status).toBe(403);
     const todo = await c.finance!.get('/api/todo');
     // Drawn and not yet re-scored: this test's own (fresh, unreviewed) evaluations among the draw.
-    const mine = (a.body.evaluationIds as number[]).filter((x) => ids.includes(x));
+    const mine = (r.body.evaluationIds as number[]).filter((x) => ids.includes(x));
     expect(todo.body.pendingSample.map((x: { id: number }) => x.id)).toEqual(expect.arrayContaining(mine));
   });
 
@@ -279,24 +286,26 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
     const detail = await c.finance!.get(`/api/evaluations/${id}`);
     const finding = detail.body.audit.findings[0];
     expect(finding, 'the auditor should report the wrong total').toBeTruthy();
-    const bogus = await c.finance!.post('/api/rectifications', { evaluationId: id, rule: 'no-such-rule', description: 'x' });
+    const bogus = await c.finance!.post('/api/rectifications', { evaluationId: id, rule: 'no-such-rule', description: 'x', dueDate: '2025-06-30' });
     expect(bogus.status).toBe(400);
     expect(bogus.body.error.message).toMatch(/没有规则/);
     const r = await c.finance!.post('/api/rectifications', { evaluationId: id, rule: finding.rule, description: '补充偏差原因', dueDate: '2025-06-30' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.findings.length).toBeGreaterThan(0);
     expect(r.body.findings[0].rule).toBe(finding.rule);
-    expect((await c.fillerA!.post('/api/rectifications', { evaluationId: id, description: 'x' })).status).toBe(403);
+    expect((await c.fillerA!.post('/api/rectifications', { evaluationId: id, description: 'x', dueDate: '2025-06-30' })).status).toBe(403);
     const todo = await c.fillerA!.get('/api/todo');
     expect(todo.body.openRectifications.map((x: { id: number }) => x.id)).toContain(r.body.id);
-    const u = await c.fillerA!.patch(`/api/rectifications/${r.body.id}`, { status: 'done', note: '已补充', version: 1 });
-    expect(u.body.status).toBe('done');
-    expect((await c.fillerA!.patch(`/api/rectifications/${r.body.id}`, { status: 'open', version: 1 })).status).toBe(409);
+    // The unit cannot close its own item: it reports, the finance bureau signs off (销号).
+    expect((await c.fillerA!.patch(`/api/rectifications/${r.body.id}`, { status: 'done', note: '已补充', version: 1 })).status).toBe(409);
+    const u = await c.fillerA!.patch(`/api/rectifications/${r.body.id}`, { status: 'in_progress', note: '正在补充', version: 1 });
+    expect(u.body.status).toBe('in_progress');
+    expect((await c.fillerA!.patch(`/api/rectifications/${r.body.id}`, { note: 'x', version: 1 })).status).toBe(409);
     expect((await c.fillerC!.patch(`/api/rectifications/${r.body.id}`, { status: 'open' })).status).toBe(404);
     const list = await c.finance!.get(`/api/rectifications?evaluationId=${id}`);
     expect(list.body).toHaveLength(1);
     const history = await c.fillerA!.get(`/api/evaluations/${id}/history`);
-    expect(history.body.map((h: { action: string }) => h.action)).toContain('rectification.updated');
+    expect(history.body.map((h: { action: string }) => h.action)).toContain('rectification.started');
   });
 
   it('dashboards and lists reflect only what the user may see', async () => {

@@ -7,7 +7,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>;
 
-export const ROLES = ['unit_filler', 'unit_head', 'department_reviewer', 'finance_reviewer', 'admin'] as const;
+/** `assessor`: a third-party evaluation agency (评价机构) engaged by a finance bureau; sees only what is sampled to it. */
+export const ROLES = ['unit_filler', 'unit_head', 'department_reviewer', 'finance_reviewer', 'admin', 'assessor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface RegionTable {
@@ -73,6 +74,8 @@ export interface EvaluationTable {
   quality_score: string | null;
   sampled: Generated<boolean>;
   review: NullableJson;
+  /** The reviewer's adjustments of the self-evaluation quality parts: { adjustments: { part: { score, reason, by, at } } }. */
+  quality_review: NullableJson;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -283,6 +286,36 @@ export interface SampleTable {
   evaluation_ids: Json<number[]>;
   drawn_by: number | null;
   drawn_at: Timestamp;
+  /** The bureau that drew it (null only for samples drawn before bureaus were recorded and never backfilled). */
+  bureau_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The settings as given (ratio or count, strata, mandatory inclusion, assessor). */
+  settings: ColumnType<unknown, string | undefined, string>;
+  /** The draw: per stratum its size, quota and drawn ids; mandatory ids with their reasons. */
+  plan: ColumnType<unknown, string | undefined, string>;
+  status: ColumnType<SampleState, SampleState | undefined, SampleState>;
+  /** Why this draw replaced the earlier one (required for a redraw). */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
+  replaces: ColumnType<number | null, number | null | undefined, number | null>;
+  assessor_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+export const SAMPLE_STATES = ['active', 'superseded'] as const;
+export type SampleState = (typeof SAMPLE_STATES)[number];
+export const SAMPLE_ITEM_STATES = ['assigned', 'rescored', 'returned'] as const;
+export type SampleItemState = (typeof SAMPLE_ITEM_STATES)[number];
+/** One evaluation drawn in a sample, with the third-party (or finance) re-score. */
+export interface SampleItemTable {
+  id: Generated<number>;
+  sample_id: number;
+  evaluation_id: number;
+  stratum: string;
+  /** Why it was included without drawing (mandatory inclusion), or null when drawn. */
+  mandatory: string | null;
+  assessor_id: number | null;
+  status: SampleItemState;
+  /** { scores, total, grade, opinion, by, at } */
+  rescore: NullableJson;
+  review: NullableJson;
+  version: number;
 }
 export interface RectificationTable {
   id: Generated<number>;
@@ -292,12 +325,61 @@ export interface RectificationTable {
   findings: ColumnType<unknown[], string | undefined, string>;
   description: string;
   due_date: string | null;
-  status: 'open' | 'in_progress' | 'done';
+  status: RectificationState;
   note: string | null;
+  /** The unit the item is for (its evaluation's or monitoring return's unit). */
+  unit_id: ColumnType<number, number | undefined, number>;
+  monitoring_return_id: ColumnType<number | null, number | null | undefined, number | null>;
+  source: ColumnType<RectificationSource, RectificationSource | undefined, RectificationSource>;
+  /** The unit's report (整改情况报告). */
+  report: ColumnType<string | null, string | null | undefined, string | null>;
+  reported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Sign-off and returns: { opinions: [{ action, opinion, by, at }] }. */
+  review: NullableJson;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closed_by: ColumnType<number | null, number | null | undefined, number | null>;
   version: number;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export const RECTIFICATION_STATES = ['open', 'in_progress', 'reported', 'returned', 'closed'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+export const RECTIFICATION_SOURCES = ['monitoring', 'self_evaluation', 'department_evaluation', 'finance_evaluation', 'sampling'] as const;
+export type RectificationSource = (typeof RECTIFICATION_SOURCES)[number];
+/** 佐证材料: a file kept in the database with its SHA-256 (backed up with everything else). */
+export interface RectificationEvidenceTable {
+  id: Generated<number>;
+  rectification_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+export const RESULT_APPLICATION_STATES = ['decided', 'responded'] as const;
+export type ResultApplicationState = (typeof RESULT_APPLICATION_STATES)[number];
+/** 结果应用: the finance bureau's decision for next year's budget and the department's response. */
+export interface ResultApplicationTable {
+  id: Generated<number>;
+  evaluation_id: number;
+  status: ResultApplicationState;
+  grade: string | null;
+  /** Where the grade came from: 'sample' (third-party), 'review' (finance re-score) or 'computed'. */
+  grade_basis: string;
+  suggested: string;
+  decision: string;
+  note: string | null;
+  profile: string;
+  decided_by: number | null;
+  decided_at: Timestamp;
+  response: string | null;
+  responded_by: number | null;
+  responded_at: Timestamp | null;
+  version: number;
 }
 
 export interface DB {
@@ -318,6 +400,9 @@ export interface DB {
   monitoring_returns: MonitoringReturnTable;
   samples: SampleTable;
   rectifications: RectificationTable;
+  sample_items: SampleItemTable;
+  rectification_evidence: RectificationEvidenceTable;
+  result_applications: ResultApplicationTable;
   login_throttle: LoginThrottleTable;
   projects: ProjectTable;
   project_imports: ProjectImportTable;
@@ -361,6 +446,9 @@ export type AnnualTaskRow = Selectable<AnnualTaskTable>;
 export type MonitoringReturnRow = Selectable<MonitoringReturnTable>;
 export type RectificationRow = Selectable<RectificationTable>;
 export type SampleRow = Selectable<SampleTable>;
+export type SampleItemRow = Selectable<SampleItemTable>;
+export type RectificationEvidenceRow = Selectable<RectificationEvidenceTable>;
+export type ResultApplicationRow = Selectable<ResultApplicationTable>;
 export type ProjectRow = Selectable<ProjectTable>;
 export type NewProject = Insertable<ProjectTable>;
 export type ProjectImportRow = Selectable<ProjectImportTable>;

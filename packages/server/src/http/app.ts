@@ -10,6 +10,8 @@ import { resolveSession } from '../use-cases/login.js';
 import { describeError, isDatabaseUnavailable } from '../db/database-errors.js';
 import { RetryLaterError } from '../errors.js';
 import { rejectControlCharacters } from './input-hygiene.js';
+import { assessorMayCall } from '../workflow/access.js';
+import { afterCycleRoutes } from './routes/after-cycle.js';
 import { healthRoutes } from './routes/health.js';
 import type { AppEnv, ServerOptions } from './env.js';
 import { OPENAPI } from './openapi.js';
@@ -20,7 +22,9 @@ import { evaluationRoutes } from './routes/evaluations.js';
 import { planRoutes } from './routes/plan.js';
 import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
+import { statisticsRoutes } from './routes/statistics.js';
 import { serveWebApp } from './static.js';
+import { servePublicPages } from './public-pages.js';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -85,6 +89,10 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
     if (c.get('mustChangePassword') && !BEFORE_PASSWORD_CHANGE.has(c.req.path) && !c.req.path.startsWith('/api/public/')) {
       throw new JxError('PASSWORD_CHANGE_REQUIRED');
     }
+    const who = c.get('actor');
+    if (who?.role === 'assessor' && !assessorMayCall(c.req.method, c.req.path)) {
+      throw new JxError('FORBIDDEN', '评价机构只能查看和复评抽评给本机构的报告');
+    }
     if (MUTATING.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
       const sent = c.req.header('x-csrf-token');
       const expected = c.get('csrfToken');
@@ -103,9 +111,11 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
   app.use('/api/uploads', uploadLimit);
   app.use('/api/project-imports', uploadLimit);
   app.use('/api/public/audit', uploadLimit);
+  app.use('/api/rectifications/:id/evidence', uploadLimit);
   // Everything else is JSON: 5 MB is far above the largest evaluation.
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/uploads' || c.req.path === '/api/public/audit' || c.req.path === '/api/project-imports') return next();
+    if (/^\/api\/rectifications\/\d+\/evidence$/.test(c.req.path)) return next();
     return bodyLimit({
       maxSize: 5 * 1024 * 1024,
       onError: () => {
@@ -123,10 +133,15 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
   app.route('/api', projectRoutes(opts));
   app.route('/api', evaluationRoutes(opts));
   app.route('/api', cycleRoutes(opts));
+  app.route('/api', statisticsRoutes(opts));
   app.route('/api', planRoutes(opts));
+  app.route('/api', afterCycleRoutes(opts));
   app.all('/api/*', (c) => c.json({ error: new JxError('NOT_FOUND', c.req.path).toJSON() }, 404));
 
-  if (opts.webDir) serveWebApp(app, opts.webDir);
+  if (opts.webDir) {
+    servePublicPages(app, opts.ctx, opts.webDir);
+    serveWebApp(app, opts.webDir);
+  }
   return app;
 }
 

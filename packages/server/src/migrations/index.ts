@@ -10,6 +10,8 @@ import * as m20261129_0100 from './20261129-0100-projects.js';
 import * as m20261129_1200 from './20261129-1200-operations-hardening.js';
 import * as m20261130_0900 from './20261130-0900-annual-cycle.js';
 import * as m20261130_1800 from './20261130-1800-grading-and-submission-checks.js';
+import * as m20261201_0900 from './20261201-0900-after-cycle.js';
+import * as m20261202_0900 from './20261202-0900-statistics-indexes.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122-0310-initial': m20261122_0310,
@@ -19,4 +21,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261129-1200-operations-hardening': m20261129_1200,
   '20261130-0900-annual-cycle': m20261130_0900,
   '20261130-1800-grading-and-submission-checks': m20261130_1800,
+  '20261201-0900-after-cycle': m20261201_0900,
+  '20261202-0900-statistics-indexes': m20261202_0900,
 };

@@ -14,6 +14,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   department_reviewer: '主管部门审核人',
   finance_reviewer: '财政局绩效科',
   admin: '系统管理员',
+  assessor: '评价机构',
 };
 
 export function checkPlanTransition<S extends string, A extends keyof typeof ACTION_LABELS>(

@@ -236,6 +236,11 @@ export class EvaluationRepository {
       .execute();
   }
 
+  /** The quality adjustments and the resulting score (not the unit's data: the version is left alone). */
+  async setQuality(id: number, review: unknown, score: string): Promise<void> {
+    await this.db.updateTable('evaluations').set({ quality_review: JSON.stringify(review), quality_score: score }).where('id', '=', id).execute();
+  }
+
   async listAllForComparison(): Promise<{ id: number; version: number; status: string; data: unknown }[]> {
     return this.db.selectFrom('evaluations').select(['id', 'version', 'status', 'data']).orderBy('id').execute();
   }

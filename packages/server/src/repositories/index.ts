@@ -8,6 +8,8 @@ import { MonitoringRepository } from './monitoring.repository.js';
 import { OrgRepository } from './org.repository.js';
 import { ProjectRepository } from './project.repository.js';
 import { RectificationRepository } from './rectification.repository.js';
+import { ResultApplicationRepository } from './result-application.repository.js';
+import { PublicRepository } from './public.repository.js';
 import { SampleRepository } from './sample.repository.js';
 import { SessionRepository } from './session.repository.js';
 import { TargetRepository } from './target.repository.js';
@@ -28,6 +30,8 @@ export function repositories(db: Kysely<DB>) {
     projects: new ProjectRepository(db),
     tasks: new AnnualTaskRepository(db),
     monitoring: new MonitoringRepository(db),
+    resultApplications: new ResultApplicationRepository(db),
+    publicPortal: new PublicRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

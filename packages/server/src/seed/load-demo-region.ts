@@ -70,6 +70,8 @@ export async function loadDemoRegion(ctx: AppContext, opts: { examplesDir: strin
   };
   const admin = await add('admin', '系统管理员', 'admin', {}, '全部');
   const finance = await add('caizheng', '财政局绩效科 王科长', 'finance_reviewer', { bureauId }, '示范市财政局');
+  // A third-party evaluation agency engaged by the bureau: sees only what a sample assigns to it.
+  await add('pingjia', '示范评价咨询有限公司', 'assessor', { bureauId }, '示范市财政局聘请（只看抽评给它的报告）');
   const deptReviewers: Actor[] = [];
   for (const [i, n] of deptNames.entries()) {
     deptReviewers.push(await add(`bumen${i + 1}`, `${n} 审核人`, 'department_reviewer', { departmentId: deptIds[i]! }, n));
@@ -104,7 +106,7 @@ export async function loadDemoRegion(ctx: AppContext, opts: { examplesDir: strin
       else if (step === 'return-fin') await act(finance, 'return', '预算执行率计算口径有误，请核实。');
       // The seeds are published reports read back from their files: chapters the template asks for may be missing.
       else if (step === 'publish') version = (await applyWorkflowAction(ctx, finance, row.id, 'publish', { version, placeholderReason: '演示数据：历年已公开报告的原文，按原样公开' })).version;
-      else if (step === 'review') version = (await reviewEvaluation(ctx, finance, row.id, { version, opinion: '抽评复核：得分基本属实。', qualityScore: '88' })).version;
+      else if (step === 'review') version = (await reviewEvaluation(ctx, finance, row.id, { version, opinion: '抽评复核：得分基本属实。' })).version;
     }
   }
   // A fresh draft for the sixth unit (empty model), and a target filed and approved with the budget.
@@ -177,6 +179,7 @@ export function formatDemoAccounts(accounts: DemoAccount[]): string {
     department_reviewer: '主管部门审核',
     unit_head: '单位负责人（提交）',
     unit_filler: '填报人',
+    assessor: '评价机构（第三方）',
   };
   const lines = ['演示账号（密码均为 ' + DEMO_PASSWORD + '）：'];
   for (const a of accounts) lines.push(`  ${a.username.padEnd(10)} ${roleZh[a.role].padEnd(10, '　')} ${a.scope}`);

@@ -14,22 +14,10 @@ import {
 } from '../workflow/state-machine.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
 import { assertSubmittable } from './check-submission.js';
-import { repositories, type Repositories } from '../repositories/index.js';
+import { repositories } from '../repositories/index.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
-import { placeholdersError, reportPlaceholders } from '../plan/report-placeholders.js';
+import { publicationOverride } from './check-publication.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
-
-/**
- * Publishing a report with placeholders: refused with the list, unless the finance bureau gives
- * a reason (recorded with the list in the review and the audit log).
- */
-async function publishOverride(r: Repositories, rec: EvaluationRecord, rawReason: unknown, actor: Actor, at: Date) {
-  const gaps = await reportPlaceholders(r, rec);
-  if (gaps.length === 0) return null;
-  const reason = typeof rawReason === 'string' ? rawReason.trim() : '';
-  if (!reason) throw placeholdersError(gaps, '请补全后再公开；财政局确需公开的，请填写理由（placeholderReason）');
-  return { reason, placeholders: gaps.map((g) => `${g.where}：${g.label}`), by: actor.displayName, at: at.toISOString() };
-}
 
 const EVENT_OF: Record<WorkflowAction, (to: EvaluationState) => AuditEvent> = {
   submit: () => AUDIT_EVENTS.EVALUATION_SUBMITTED,
@@ -37,6 +25,7 @@ const EVENT_OF: Record<WorkflowAction, (to: EvaluationState) => AuditEvent> = {
   approve: (to) => (to === 'department_approved' ? AUDIT_EVENTS.EVALUATION_DEPARTMENT_APPROVED : AUDIT_EVENTS.EVALUATION_FINANCE_APPROVED),
   return: () => AUDIT_EVENTS.EVALUATION_RETURNED,
   publish: () => AUDIT_EVENTS.EVALUATION_PUBLISHED,
+  unpublish: () => AUDIT_EVENTS.EVALUATION_UNPUBLISHED,
 };
 
 /** The state machine's verdict for this actor, or a typed error explaining the refusal. */
@@ -67,7 +56,7 @@ export async function applyWorkflowAction(
   actor: Actor,
   id: number,
   actionName: string,
-  input: { version: unknown; opinion?: unknown; placeholderReason?: unknown },
+  input: { version: unknown; opinion?: unknown; placeholderReason?: unknown; overrideReason?: unknown },
 ): Promise<{ status: EvaluationState; version: number }> {
   if (!isWorkflowAction(actionName)) throw notFound(`操作 ${actionName}`);
   const action = actionName;
@@ -76,13 +65,20 @@ export async function applyWorkflowAction(
   const opinion = typeof input.opinion === 'string' ? input.opinion.trim() : '';
   const rec = await loadVisibleEvaluation(ctx, actor, id);
   const rule = checkTransition(actor, rec, rec.status, action, version, rec.version); // first look
-  if (rule.opinion === 'required' && !opinion) throw badRequest('退回时必须填写审核意见（opinion）');
+  if (rule.opinion === 'required' && !opinion) {
+    throw action === 'unpublish'
+      ? badRequest('撤回公开时必须填写理由（opinion），理由将显示在公开页面的记录中', [{ field: 'opinion', label: '撤回理由', message: '请填写撤回公开的理由' }])
+      : badRequest('退回时必须填写审核意见（opinion）', [{ field: 'opinion', label: '审核意见', message: '请填写退回意见' }]);
+  }
   const r0 = repositories(ctx.db);
   if (action === 'submit') await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now());
   // Checks before submission: blocking findings refuse the submit (422 with the list) unless finance waived them.
   if (action === 'submit') await assertSubmittable(ctx, rec);
   const at = ctx.now();
-  const override = action === 'publish' ? await publishOverride(r0, rec, input.placeholderReason, actor, at) : null;
+  // Checks before publication: open audit errors, placeholders, a missing sample re-score — refused with the list unless finance gives a reason.
+  const checked = action === 'publish' ? await publicationOverride(ctx, rec, input, actor, at) : null;
+  const override = checked?.override ?? null;
+  const placeholderOverride = checked && checked.blockers.some((b) => b.kind === 'placeholder') ? { reason: override!.reason, placeholders: checked.blockers.filter((b) => b.kind === 'placeholder').map((b) => `${b.field}：${b.label}`), by: actor.displayName, at: at.toISOString() } : null;
   return inTransaction(ctx, `workflow-${action}`, async (r) => {
     const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
@@ -94,7 +90,7 @@ export async function applyWorkflowAction(
       opinion && action !== 'submit'
         ? { ...review, opinions: [...opinions, { at: at.toISOString(), by: actor.displayName, role: actor.role, action, opinion }] }
         : locked.review;
-    const nextReview = override ? { ...((withOpinion ?? {}) as object), placeholderOverride: override } : withOpinion;
+    const nextReview = override ? { ...((withOpinion ?? {}) as object), publicationOverride: override, ...(placeholderOverride ? { placeholderOverride } : {}) } : withOpinion;
     const updated = await r.evaluations.updateIfVersion(id, version, {
       status: to,
       updated_at: at,
@@ -111,10 +107,11 @@ export async function applyWorkflowAction(
       action: EVENT_OF[action](to),
       at,
       before: { status: locked.status, version: locked.version },
-      after: { status: to, version: updated.version, ...(opinion ? { opinion } : {}), ...(override ? { placeholderOverride: override } : {}) },
+      after: { status: to, version: updated.version, ...(opinion ? { opinion } : {}), ...(override ? { publicationOverride: override } : {}) },
     });
     if (override) {
-      await r.auditLog.append({ entityType: 'evaluation', entityId: id, evaluationId: id, actor, action: AUDIT_EVENTS.EVALUATION_PLACEHOLDERS_OVERRIDDEN, at, before: null, after: override });
+      await r.auditLog.append({ entityType: 'evaluation', entityId: id, evaluationId: id, actor, action: AUDIT_EVENTS.EVALUATION_PUBLICATION_CHECKS_OVERRIDDEN, at, before: null, after: override });
+      if (placeholderOverride) await r.auditLog.append({ entityType: 'evaluation', entityId: id, evaluationId: id, actor, action: AUDIT_EVENTS.EVALUATION_PLACEHOLDERS_OVERRIDDEN, at, before: null, after: placeholderOverride });
     }
     return { status: to, version: updated.version };
   });

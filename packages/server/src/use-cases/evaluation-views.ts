@@ -95,6 +95,8 @@ export function toPublicSummary(r: LightRow & { published_at: Date | null }) {
     fiscalYear: r.fiscal_year,
     kind: r.kind,
     title: r.title,
+    /** The project (or transfer payment) evaluated; null for a department's whole spending. */
+    projectName: r.kind === 'department' ? null : r.title,
     score: r.review_score ?? r.computed_score ?? r.self_score,
     selfScore: r.self_score,
     computedScore: r.computed_score,

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import { repositories } from '../repositories/index.js';
 import { visibilityOf, type Actor } from '../workflow/access.js';
 import { toSummary } from './evaluation-views.js';
+import { chinaDate } from '../plan/calendar.js';
 
 /** What waits for this user: lists of evaluation summaries and open rectification items. */
 export async function getTodo(ctx: AppContext, actor: Actor) {
@@ -20,8 +21,10 @@ export async function getTodo(ctx: AppContext, actor: Actor) {
       actor.role === 'finance_reviewer'
         ? rows.filter((x) => x.sampled && !(x.review as { total?: unknown } | null)?.total).map(strip)
         : [],
+    // Not yet signed off (销号); for the finance bureau the ones reported and waiting for it come first.
     openRectifications: rect
-      .filter((x) => x.status !== 'done')
-      .map((x) => ({ id: x.id, evaluationId: x.evaluation_id, unitName: x.unitName, description: x.description, dueDate: x.due_date, status: x.status })),
+      .filter((x) => x.status !== 'closed')
+      .sort((a, b) => Number(b.status === 'reported') - Number(a.status === 'reported') || a.id - b.id)
+      .map((x) => ({ id: x.id, evaluationId: x.evaluation_id, unitName: x.unitName, description: x.description, dueDate: x.due_date, status: x.status, overdue: x.due_date !== null && x.due_date < chinaDate(ctx.now()) })),
   };
 }

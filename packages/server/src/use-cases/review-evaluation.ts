@@ -42,7 +42,28 @@ function validPaths(evaluation: Evaluation): Map<string, string | null> {
   return m;
 }
 
-/** Finance re-scoring (审核得分) beside the self score, with an opinion and a quality rating. */
+/** Checked per-indicator scores (path → decimal string within the weight); 400 naming each bad one. */
+export function cleanReviewScores(evaluation: Evaluation, raw: unknown, field: string): Record<string, string> {
+  const scores = (raw ?? {}) as Record<string, unknown>;
+  if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) throw badRequest(`${field} 应为对象`, [{ field, message: '应为“指标路径 → 得分”的对象' }]);
+  const paths = validPaths(evaluation);
+  const clean: Record<string, string> = {};
+  const issues = [];
+  for (const [path, value] of Object.entries(scores)) {
+    const v = typeof value === 'number' ? String(value) : value;
+    if (!paths.has(path)) issues.push({ field: `${field}.${path}`, message: '没有这个指标' });
+    else if (typeof v !== 'string' || !SCORE_RE.test(v)) issues.push({ field: `${field}.${path}`, message: '审核得分应为非负数字，如 9.5' });
+    else {
+      const w = paths.get(path);
+      if (w !== null && w !== undefined && dec(v).gt(w)) issues.push({ field: `${field}.${path}`, message: `审核得分不能超过分值 ${w}` });
+      else clean[path] = v;
+    }
+  }
+  if (issues.length) throw badRequest('审核得分有误', issues);
+  return clean;
+}
+
+/** Finance re-scoring (审核得分) beside the self score, with an opinion (自评质量: assess-evaluation-quality). */
 export async function reviewEvaluation(
   ctx: AppContext,
   actor: Actor,
@@ -60,25 +81,12 @@ export async function reviewEvaluation(
     if (row.version !== version) throw new VersionConflictError(row.version);
   };
   guard(rec);
-  const scores = (input.reviewScores ?? {}) as Record<string, unknown>;
-  if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) throw badRequest('reviewScores 应为对象');
   const evaluation = rec.data as Evaluation;
-  const paths = validPaths(evaluation);
-  const clean: Record<string, string> = {};
-  const issues = [];
-  for (const [path, value] of Object.entries(scores)) {
-    const v = typeof value === 'number' ? String(value) : value;
-    if (!paths.has(path)) issues.push({ field: `reviewScores.${path}`, message: '没有这个指标' });
-    else if (typeof v !== 'string' || !SCORE_RE.test(v)) issues.push({ field: `reviewScores.${path}`, message: '审核得分应为非负数字，如 9.5' });
-    else {
-      const w = paths.get(path);
-      if (w !== null && w !== undefined && dec(v).gt(w)) issues.push({ field: `reviewScores.${path}`, message: `审核得分不能超过分值 ${w}` });
-      else clean[path] = v;
-    }
+  const clean = cleanReviewScores(evaluation, input.reviewScores, 'reviewScores');
+  // 自评质量 is no longer a free number: it is scored from the profile's rubric (assess-evaluation-quality).
+  if (input.qualityScore !== undefined && input.qualityScore !== null) {
+    throw badRequest('自评质量按评分细则逐项计算，不再直接填写总分；请在“自评质量”中查看各项并说明理由调整（PUT /api/evaluations/:id/quality）', [{ field: 'qualityScore', message: '请逐项调整自评质量' }]);
   }
-  if (issues.length) throw badRequest('审核得分有误', issues);
-  const quality = input.qualityScore === undefined || input.qualityScore === null ? null : String(input.qualityScore);
-  if (quality !== null && (!SCORE_RE.test(quality) || dec(quality).gt(100))) throw badRequest('自评质量得分应为 0–100 的数字');
   const opinion = typeof input.opinion === 'string' ? input.opinion.trim() : '';
   const total = reviewTotal(evaluation, clean);
   const at = ctx.now();
@@ -94,12 +102,10 @@ export async function reviewEvaluation(
       reviewer: actor.displayName,
       reviewedAt: at.toISOString(),
       total,
-      qualityScore: quality,
     };
     const updated = await r.evaluations.updateIfVersion(id, version, {
       review: JSON.stringify(review),
       review_score: total,
-      quality_score: quality,
       updated_at: at,
     });
     if (!updated) throw new VersionConflictError(locked.version);

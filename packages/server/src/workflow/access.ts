@@ -44,6 +44,9 @@ export function visibilityOf(actor: Actor): Visibility {
     case 'unit_filler':
     case 'unit_head':
       return actor.unitId !== null ? { kind: 'unit', unitId: actor.unitId } : { kind: 'none' };
+    case 'assessor':
+      // A third party lists nothing by scope: it sees only the evaluations sampled to it (sample_items).
+      return { kind: 'none' };
   }
 }
 
@@ -93,5 +96,30 @@ export function mayAct(actor: Actor, roles: readonly Role[], scope: UnitScope): 
       return isFinanceOver(actor, scope);
     case 'admin':
       return true;
+    case 'assessor':
+      return false;
   }
+}
+
+/** The third-party reviewer (评价机构) engaged by this bureau. */
+export function isAssessorOf(actor: Actor, bureauId: number): boolean {
+  return actor.role === 'assessor' && actor.bureauId === bureauId;
+}
+
+/**
+ * The only endpoints a third-party reviewer may call (every other answers 403): its session,
+ * the public portal, its (empty) to-do list, its sampled items and re-scores, and the evaluations sampled to it
+ * (read-only; `loadVisibleEvaluation` checks the assignment).
+ */
+const ASSESSOR_ENDPOINTS: readonly { method: string; path: RegExp }[] = [
+  { method: '*', path: /^\/api\/auth\// },
+  { method: '*', path: /^\/api\/public\// },
+  { method: 'GET', path: /^\/api\/todo$/ },
+  { method: 'GET', path: /^\/api\/sample-items$/ },
+  { method: 'PUT', path: /^\/api\/sample-items\/\d+\/rescore$/ },
+  { method: 'GET', path: /^\/api\/evaluations\/\d+(\/(quality|history|export))?$/ },
+];
+
+export function assessorMayCall(method: string, path: string): boolean {
+  return ASSESSOR_ENDPOINTS.some((e) => (e.method === '*' || e.method === method) && e.path.test(path));
 }

@@ -59,7 +59,16 @@ describe('review-cycle state machine', () => {
       }
     }
     expect([...seen].sort()).toEqual([...EVALUATION_STATES].sort());
-    for (const a of WORKFLOW_ACTIONS) expect(transitionFor('published', a).kind).toBe('refused');
+    // A published report only leaves publication when the finance bureau withdraws it with a reason.
+    for (const a of WORKFLOW_ACTIONS) if (a !== 'unpublish') expect(transitionFor('published', a).kind).toBe('refused');
+  });
+
+  it('撤回公开 (unpublish): only from published, by the finance bureau, with a written reason, back to finance_approved', () => {
+    for (const s of EVALUATION_STATES) {
+      const rule = transitionFor(s, 'unpublish');
+      if (s === 'published') expect(rule).toEqual({ kind: 'allowed', to: 'finance_approved', roles: ['finance_reviewer'], opinion: 'required' });
+      else expect(rule.kind).toBe('refused');
+    }
   });
 
   it.each(EVALUATION_STATES)('edit guard in %s: allowed only in draft/returned, otherwise a Chinese reason', (s) => {

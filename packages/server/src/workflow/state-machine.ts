@@ -16,7 +16,7 @@ export const EVALUATION_STATES = [
 ] as const;
 export type EvaluationState = (typeof EVALUATION_STATES)[number];
 
-export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'publish'] as const;
+export const WORKFLOW_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'publish', 'unpublish'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 export const STATE_LABELS: Record<EvaluationState, string> = {
@@ -34,6 +34,7 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   approve: '审核通过',
   return: '退回',
   publish: '公开',
+  unpublish: '撤回公开',
 };
 
 export interface Transition {
@@ -69,6 +70,7 @@ export const TRANSITIONS: Record<EvaluationState, Record<WorkflowAction, Transit
     approve: refuse('草稿尚未提交，不能审核'),
     return: refuse('草稿尚未提交，不能退回'),
     publish: refuse('草稿未经审核，不能公开'),
+    unpublish: refuse('草稿尚未公开，无需撤回公开'),
   },
   submitted: {
     submit: refuse('已经提交，正在等待主管部门审核'),
@@ -76,6 +78,7 @@ export const TRANSITIONS: Record<EvaluationState, Record<WorkflowAction, Transit
     approve: allow('department_approved', DEPT, 'optional'),
     return: allow('returned', DEPT, 'required'),
     publish: refuse('尚未经主管部门和财政审核，不能公开'),
+    unpublish: refuse('报告尚未公开，无需撤回公开'),
   },
   department_approved: {
     submit: refuse('已经提交并通过主管部门审核，正在等待财政审核'),
@@ -83,6 +86,7 @@ export const TRANSITIONS: Record<EvaluationState, Record<WorkflowAction, Transit
     approve: allow('finance_approved', FINANCE, 'optional'),
     return: allow('returned', FINANCE, 'required'),
     publish: refuse('尚未经财政审核，不能公开'),
+    unpublish: refuse('报告尚未公开，无需撤回公开'),
   },
   finance_approved: {
     submit: refuse('财政已审核通过，无需再次提交'),
@@ -90,6 +94,7 @@ export const TRANSITIONS: Record<EvaluationState, Record<WorkflowAction, Transit
     approve: refuse('财政已审核通过，无需再次审核'),
     return: allow('returned', FINANCE, 'required'),
     publish: allow('published', FINANCE, 'none'),
+    unpublish: refuse('报告尚未公开（或已撤回公开），无需撤回公开'),
   },
   published: {
     submit: refuse('报告已公开，不能再提交'),
@@ -97,6 +102,7 @@ export const TRANSITIONS: Record<EvaluationState, Record<WorkflowAction, Transit
     approve: refuse('报告已公开，审核已结束'),
     return: refuse('报告已公开，不能退回'),
     publish: refuse('报告已经公开'),
+    unpublish: allow('finance_approved', FINANCE, 'required'),
   },
   returned: {
     submit: allow('submitted', UNIT_HEAD),
@@ -104,6 +110,7 @@ export const TRANSITIONS: Record<EvaluationState, Record<WorkflowAction, Transit
     approve: refuse('报告已退回修改，须重新提交后才能审核'),
     return: refuse('报告已经退回'),
     publish: refuse('报告已退回修改，不能公开'),
+    unpublish: refuse('报告尚未公开，无需撤回公开'),
   },
 };
 

@@ -99,7 +99,7 @@ export function evaluationRoutes(opts: ServerOptions) {
   app.post('/evaluations/:id/actions/:action', async (c) => {
     const actor = requireActor(c);
     const b = await jsonBody(c);
-    const r = await applyWorkflowAction(ctx, actor, intParam(c, 'id'), c.req.param('action'), { version: b.version, opinion: b.opinion, placeholderReason: b.placeholderReason });
+    const r = await applyWorkflowAction(ctx, actor, intParam(c, 'id'), c.req.param('action'), { version: b.version, opinion: b.opinion, placeholderReason: b.placeholderReason, overrideReason: b.overrideReason });
     return c.json(r);
   });
 

@@ -5,6 +5,7 @@ import { computeEvaluation, toPlainJson } from '../../core-bridge.js';
 import { repositories } from '../../repositories/index.js';
 import { toPublicSummary } from '../../use-cases/evaluation-views.js';
 import { notFound } from '../../errors.js';
+import { listPublicDepartments, publicHistory, publicKind } from '../../use-cases/get-public-history.js';
 import { intParam, intQuery, type AppEnv, type ServerOptions } from '../env.js';
 import { exportResponse, importUpload } from './evaluations.js';
 import { JxError } from '@jixiao/core';
@@ -21,14 +22,37 @@ export function publicRoutes(opts: ServerOptions) {
     const pageSize = Math.min(100, Math.max(1, intQuery(c, 'pageSize') ?? 20));
     const { items, total } = await repositories(ctx.db).evaluations.list(
       { kind: 'all' },
-      { status: 'published', year: intQuery(c, 'year'), q: c.req.query('q') || undefined, grade: c.req.query('grade') || undefined },
+      {
+        status: 'published',
+        year: intQuery(c, 'year'),
+        q: c.req.query('q') || undefined,
+        grade: c.req.query('grade') || undefined,
+        departmentId: intQuery(c, 'departmentId'),
+        kind: publicKind(c.req.query('kind')),
+      },
       { offset: (page - 1) * pageSize, limit: pageSize },
     );
     return c.json({ items: items.map((r) => toPublicSummary(r)), total, page, pageSize });
   });
 
+  // The departments that have published reports (the portal's department filter).
+  app.get('/departments', async (c) => c.json(await listPublicDepartments(ctx, intQuery(c, 'year'))));
+
+  // Publication history (公开 / 撤回公开 with the reason) of a report that is or was public.
+  app.get('/reports/:id/history', async (c) => {
+    const h = await publicHistory(ctx, intParam(c, 'id'));
+    if (!h) throw notFound(`公开报告 ${c.req.param('id')}`);
+    return c.json(h);
+  });
+
   const loadPublished = async (id: number) => {
     const rec = await repositories(ctx.db).evaluations.findById(id);
+    if (rec && rec.status !== 'published') {
+      // Withdrawn from publication: say so (410) with when and why, rather than "not found".
+      const h = await publicHistory(ctx, id);
+      const last = h?.history[h.history.length - 1];
+      if (last?.event === 'withdrawn') throw new JxError('REPORT_WITHDRAWN', `${last.at.slice(0, 10)} 撤回，理由：${last.reason ?? '未说明'}`);
+    }
     if (!rec || rec.status !== 'published') throw notFound(`公开报告 ${id}`);
     return rec;
   };
@@ -44,6 +68,7 @@ export function publicRoutes(opts: ServerOptions) {
       score: toPlainJson(computed.score),
       audit: toPlainJson(computed.audit),
       review: review ? { total: review.total ?? null, opinion: review.opinion ?? null } : null,
+      history: (await publicHistory(ctx, rec.id))?.history ?? [],
     });
   });
 

@@ -1,0 +1,101 @@
+/**
+ * 自评质量 of a stored evaluation: the rubric parts computed by core from the evaluation, its
+ * score and audit (a department against its projects) and the reference total (the third-party
+ * re-score, else the finance re-score, else the computed total), with the finance bureau's
+ * adjustments beside each part. Adjusting a part needs a reason; every adjustment is in the
+ * audit log, and the evaluation's quality score becomes the adjusted total.
+ */
+import { dec, getProfile, QUALITY_PARTS, scoreSelfEvaluationQuality, type Evaluation, type JxIssue, type QualityPartId } from '@jixiao/core';
+import { AUDIT_EVENTS } from '../audit-events.js';
+import { computeEvaluation } from '../core-bridge.js';
+import { inTransaction, type AppContext } from '../context.js';
+import { badRequest, forbidden, invalidState, notFound } from '../errors.js';
+import { repositories } from '../repositories/index.js';
+import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
+import { isFinanceOver, type Actor } from '../workflow/access.js';
+import { isEvaluationState, reviewRefusal } from '../workflow/state-machine.js';
+import { loadChildEvaluations } from './get-department-projects.js';
+import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+
+interface Adjustment {
+  score: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+type Adjustments = Partial<Record<QualityPartId, Adjustment>>;
+
+const adjustmentsOf = (x: unknown): Adjustments => ((x as { adjustments?: Adjustments } | null)?.adjustments ?? {}) as Adjustments;
+
+async function computeQuality(ctx: AppContext, rec: EvaluationRecord) {
+  const r = repositories(ctx.db);
+  const children = rec.kind === 'department' ? (await loadChildEvaluations(r, rec.unit_id, rec.fiscal_year)).children : undefined;
+  const evaluation = rec.data as Evaluation;
+  const computed = computeEvaluation(evaluation, children);
+  const item = await r.samples.activeItemOf(rec.id);
+  const sampleTotal = item?.status === 'rescored' ? ((item.rescore as { total?: string | null } | null)?.total ?? null) : null;
+  const reviewTotal = sampleTotal ?? rec.review_score;
+  const profile = getProfile(evaluation.profile);
+  return { quality: scoreSelfEvaluationQuality({ evaluation, profile, score: computed.score, audit: computed.audit, reviewTotal }), reference: sampleTotal !== null ? 'sample' : rec.review_score !== null ? 'review' : 'computed' };
+}
+
+function view(q: Awaited<ReturnType<typeof computeQuality>>, adjustments: Adjustments, canAdjust: boolean) {
+  const parts = q.quality.parts.map((p) => {
+    const a = adjustments[p.id] ?? null;
+    return { id: p.id, label: p.label, weight: p.weight.toString(), computed: p.score.toString(), explanation: p.explanation, adjusted: a, score: a ? a.score : p.score.toString() };
+  });
+  const total = parts.reduce((acc, p) => acc.plus(p.score), dec(0)).toString();
+  return { parts, computedTotal: q.quality.total.toString(), total, distorted: q.quality.distorted, reference: q.reference, profile: q.quality.profile, canAdjust };
+}
+
+const mayAdjust = (actor: Actor, rec: EvaluationRecord) => isFinanceOver(actor, rec) && isEvaluationState(rec.status) && reviewRefusal(rec.status) === null;
+
+export async function getEvaluationQuality(ctx: AppContext, actor: Actor, id: number) {
+  const rec = await loadVisibleEvaluation(ctx, actor, id);
+  return view(await computeQuality(ctx, rec), adjustmentsOf(rec.quality_review), mayAdjust(actor, rec));
+}
+
+function readAdjustments(raw: unknown, weights: Map<string, string>, actorName: string, at: string): { set: Adjustments; cleared: QualityPartId[] } {
+  if (!Array.isArray(raw)) throw badRequest('adjustments 应为列表：[{ part, score, reason }]', [{ field: 'adjustments', message: '应为列表' }]);
+  const issues: JxIssue[] = [];
+  const set: Adjustments = {};
+  const cleared: QualityPartId[] = [];
+  raw.forEach((x, i) => {
+    const o = (x ?? {}) as { part?: unknown; score?: unknown; reason?: unknown };
+    const part = o.part as QualityPartId;
+    if (!QUALITY_PARTS.includes(part)) return issues.push({ field: `adjustments.${i}.part`, message: `应为 ${QUALITY_PARTS.join('、')} 之一` });
+    if (o.score === null) return cleared.push(part);
+    const score = typeof o.score === 'number' ? String(o.score) : o.score;
+    const w = weights.get(part)!;
+    if (typeof score !== 'string' || !/^\d+(\.\d+)?$/.test(score) || dec(score).gt(w)) return issues.push({ field: `adjustments.${i}.score`, label: '调整后得分', message: `应为 0 至 ${w} 之间的数字` });
+    const reason = typeof o.reason === 'string' ? o.reason.trim() : '';
+    if (reason.length < 2) return issues.push({ field: `adjustments.${i}.reason`, label: '调整理由', message: '调整自评质量须说明理由' });
+    set[part] = { score, reason: reason.slice(0, 500), by: actorName, at };
+  });
+  if (issues.length) throw badRequest(issues.map((i) => `${i.field}：${i.message}`).join('；'), issues);
+  return { set, cleared };
+}
+
+/** Finance adjusts parts (each with a reason) or confirms the computed ones (an empty list); the total is stored. */
+export async function adjustEvaluationQuality(ctx: AppContext, actor: Actor, id: number, body: Record<string, unknown>) {
+  const rec = await loadVisibleEvaluation(ctx, actor, id);
+  if (!isFinanceOver(actor, rec)) throw forbidden('自评质量由财政局绩效科评定');
+  const why = isEvaluationState(rec.status) ? reviewRefusal(rec.status) : '未知状态';
+  if (why) throw invalidState(why);
+  const q = await computeQuality(ctx, rec);
+  const weights = new Map(q.quality.parts.map((p) => [p.id as string, p.weight.toString()]));
+  const at = ctx.now();
+  const { set, cleared } = readAdjustments(body.adjustments ?? [], weights, actor.displayName, at.toISOString());
+  return inTransaction(ctx, 'adjust-evaluation-quality', async (r) => {
+    const locked = await r.evaluations.findStateForUpdate(id);
+    if (!locked) throw notFound();
+    const row = await r.evaluations.findById(id);
+    const before = adjustmentsOf(row?.quality_review);
+    const next: Adjustments = { ...before, ...set };
+    for (const p of cleared) delete next[p];
+    const result = view(q, next, true);
+    await r.evaluations.setQuality(id, { adjustments: next }, result.total);
+    await r.auditLog.append({ entityType: 'evaluation', entityId: id, evaluationId: id, actor, action: AUDIT_EVENTS.EVALUATION_QUALITY_ADJUSTED, at, before: { adjustments: before, qualityScore: row?.quality_score ?? null }, after: { adjustments: next, qualityScore: result.total, parts: result.parts.map((p) => ({ id: p.id, computed: p.computed, score: p.score })) } });
+    return result;
+  });
+}
