@@ -56,9 +56,10 @@ describe('PostgreSQL stops and restarts under a write burst', () => {
     const { filler, unitId } = await setUpUnit(child.url);
 
     const burst = writeBurst(filler, unitId, 'outage');
-    const phases: Record<string, { ready: number[]; statuses: Record<number, number> }> = {};
+    const phases: Record<string, { ready: number[]; statuses: Record<number, number>; downMs: number; recoveredMs: number }> = {};
     for (const mode of ['fast', 'immediate'] as const) {
       await sleep(800);
+      const haltedAt = Date.now();
       pgServer.halt(mode);
       const ready: number[] = [];
       for (let i = 0; i < 10; i++) {
@@ -67,7 +68,7 @@ describe('PostgreSQL stops and restarts under a write burst', () => {
       }
       expect(child.alive(), child.output()).toBe(true);
       const before = statuses(burst);
-      pgServer.resume();
+      pgServer.resume(); // returns once PostgreSQL accepts connections
       // Writes succeed again without restarting the server.
       const resumedAt = Date.now();
       let after = 0;
@@ -77,7 +78,7 @@ describe('PostgreSQL stops and restarts under a write burst', () => {
       }
       expect(after, `no write succeeded after PostgreSQL came back (${mode})`).toBeGreaterThan(0);
       expect((await fetch(`${child.url}/api/ready`)).status).toBe(200);
-      phases[mode] = { ready, statuses: before };
+      phases[mode] = { ready, statuses: before, downMs: resumedAt - haltedAt, recoveredMs: Date.now() - resumedAt };
     }
     await sleep(500);
     await burst.stop();
@@ -93,7 +94,8 @@ describe('PostgreSQL stops and restarts under a write burst', () => {
     expect(check.twice).toEqual([]);
     expect(check.chainBroken).toEqual([]);
     expect(check.acknowledged).toBeGreaterThan(20);
-    console.log(`[resilience] PostgreSQL outage: ${JSON.stringify(all)} (status → requests), ${check.acknowledged} acknowledged, ${check.stored} stored`);
+    const timing = Object.entries(phases).map(([m, p]) => `${m}: down ${p.downMs} ms, first acknowledged write ${p.recoveredMs} ms after PostgreSQL accepted connections`);
+    console.log(`[resilience] PostgreSQL outage: ${JSON.stringify(all)} (status → requests), ${check.acknowledged} acknowledged, ${check.stored} stored; ${timing.join('; ')}`);
   });
 });
 

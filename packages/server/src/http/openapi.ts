@@ -7,6 +7,8 @@ const OPS: Op[] = [
   ['post', '/api/auth/logout', '退出登录', '会话'],
   ['get', '/api/auth/me', '当前用户与 csrfToken', '会话'],
   ['post', '/api/auth/password', '修改本人密码（currentPassword、newPassword），其他会话失效', '会话', { body: 'Password' }],
+  ['get', '/api/health', '存活检查（不访问数据库）', '运维', { public: true }],
+  ['get', '/api/ready', '就绪检查：数据库可连接且迁移与本版本一致（否则 503）', '运维', { public: true }],
   ['get', '/api/admin/users', '账号列表（系统管理员）', '管理'],
   ['post', '/api/admin/users', '新建账号（系统管理员）', '管理', { body: 'NewUser' }],
   ['post', '/api/admin/departments', '新建部门（系统管理员）', '管理', { body: 'NewDepartment' }],
