@@ -136,6 +136,15 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
+/** A fresh non-persistent browser context with options (e.g. JavaScript disabled). */
+export async function launchPlainContext(options: Parameters<import('playwright-core').Browser['newContext']>[0]): Promise<{ page: Page; close(): Promise<void> }> {
+  requireChromium();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, ...options });
+  const page = await context.newPage();
+  return { page, close: () => browser.close() };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   const path = join(SHOTS_DIR, `${name}.png`);
@@ -172,7 +181,7 @@ export function steps(pageOf: () => Page, base: () => string) {
   return {
     async login(username: string): Promise<void> {
       const page = pageOf();
-      await page.goto(`${base()}/#/login`);
+      await page.goto(`${base()}/login`);
       await page.fill('#login-username', username);
       await page.fill('#login-password', PASSWORD);
       await page.click('button[type=submit]');

@@ -72,7 +72,7 @@ async function fitsScreen(): Promise<void> {
 }
 
 async function importList(path: string): Promise<void> {
-  await page.goto(`${base}/#/projects/import`);
+  await page.goto(`${base}/projects/import`);
   await page.locator('input[type=file]').setInputFiles(path);
 }
 
@@ -133,7 +133,7 @@ describe('project self-evaluations in chromium', () => {
     await page.getByRole('button', { name: '确认导入' }).click();
     await page.getByText('项目清单已导入').first().waitFor();
     await page.getByRole('button', { name: '查看项目' }).click();
-    await page.waitForURL(/#\/unit-projects/);
+    await page.waitForURL(/\/unit-projects/);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await poll(() => rows.count()).toBe(PROJECTS.length);
     expect(await page.locator('[data-testid=progress]').allTextContents()).toEqual(PROJECTS.map(() => '未填'));
@@ -150,7 +150,7 @@ describe('project self-evaluations in chromium', () => {
   }, 120_000);
 
   it('fills one project: funds with live execution score, bad cells outlined with their row named, goals, indicators', async () => {
-    await page.goto(`${base}/#/unit-projects`);
+    await page.goto(`${base}/unit-projects`);
     await page.getByRole('link', { name: '中考考务组织' }).click();
     await page.locator('[data-testid=project-form]').waitFor();
     expect(await page.getByLabel('项目编码', { exact: true }).inputValue()).toBe('JX2023-001');
@@ -225,12 +225,12 @@ describe('project self-evaluations in chromium', () => {
 
   it('the unit head submits it, then several at once: a stale item is refused, the others go through', async () => {
     await login('fuzeren6');
-    await page.goto(`${base}/#/evaluations/${await evalIdOf('JX2023-001')}`);
+    await page.goto(`${base}/evaluations/${await evalIdOf('JX2023-001')}`);
     await page.getByRole('button', { name: '提交审核' }).click();
     await confirm();
     await statusIs('已提交');
 
-    await page.goto(`${base}/#/unit-projects`);
+    await page.goto(`${base}/unit-projects`);
     const row = (code: string) => page.locator('.ant-table-tbody tr.ant-table-row', { hasText: code });
     await row('JX2023-002').waitFor();
     for (const code of ['JX2023-002', 'JX2023-003', 'ZY2023-101']) await row(code).locator('input[type=checkbox]').check();
@@ -257,7 +257,7 @@ describe('project self-evaluations in chromium', () => {
   it('the department approves; the finance bureau filters its project list, drills in and approves', async () => {
     const id1 = await evalIdOf('JX2023-001');
     await login('bumen3');
-    await page.goto(`${base}/#/review/${id1}`);
+    await page.goto(`${base}/review/${id1}`);
     await page.locator('[data-testid=project-form]').waitFor();
     await page.getByRole('button', { name: '审核通过' }).click();
     await confirm();
@@ -266,19 +266,19 @@ describe('project self-evaluations in chromium', () => {
 
     await login('caizheng');
     await chooseYear(YEAR);
-    await page.goto(`${base}/#/projects?unitId=${unitId}`);
+    await page.goto(`${base}/projects?unitId=${unitId}`);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await poll(() => rows.count()).toBe(PROJECTS.length);
     await page.getByLabel('全部类型', { exact: true }).click();
     await page.locator('.ant-select-item-option', { hasText: '转移支付' }).click();
     await poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('ZY2023-101');
-    await page.goto(`${base}/#/projects?unitId=${unitId}&minAmount=100&maxAmount=500`);
+    await page.goto(`${base}/projects?unitId=${unitId}&minAmount=100&maxAmount=500`);
     await poll(async () => (await rows.allTextContents()).map((t) => /JX2023-\d+/.exec(t)?.[0]).sort()).toEqual(['JX2023-001', 'JX2023-002']);
     await fitsScreen();
     await screenshot(page, 'p07-finance-projects');
     await rows.filter({ hasText: 'JX2023-001' }).getByRole('link', { name: '中考考务组织' }).click();
-    await page.waitForURL(new RegExp(`#/review/${id1}$`));
+    await page.waitForURL(new RegExp(`/review/${id1}$`));
     await page.locator('[data-testid=execution-score]').waitFor();
     await screenshot(page, 'p08-finance-review-project');
     await page.getByRole('button', { name: '审核通过' }).click();
@@ -289,7 +289,7 @@ describe('project self-evaluations in chromium', () => {
 
   it('the department evaluation shows the roll-up of its projects, each linked', async () => {
     await login('tianbao6');
-    await page.goto(`${base}/#/evaluations/${departmentEvalId}`);
+    await page.goto(`${base}/evaluations/${departmentEvalId}`);
     const panel = page.locator('[data-testid=project-rollup]');
     await panel.waitFor();
     const api = (await (await apiLogin(base, 'tianbao6')).call('GET', `/api/evaluations/${departmentEvalId}/projects`)).json;
@@ -306,12 +306,12 @@ describe('project self-evaluations in chromium', () => {
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'p09-department-rollup');
     await panel.getByRole('link', { name: '中考考务组织' }).click();
-    await page.waitForURL(new RegExp(`#/evaluations/${await evalIdOf('JX2023-001')}$`));
+    await page.waitForURL(new RegExp(`/evaluations/${await evalIdOf('JX2023-001')}$`));
     await statusIs('财政已审核');
   }, 90_000);
 
   it('the unit exports its workbook: a real .xlsx with the project’s sheet and the 汇总表', async () => {
-    await page.goto(`${base}/#/unit-projects`);
+    await page.goto(`${base}/unit-projects`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: /导出项目自评表/ }).click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);

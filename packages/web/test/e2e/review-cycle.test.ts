@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe('web app in chromium', () => {
   it('public portal lists published reports with their audit result, no login', async () => {
-    await page.goto(`${base}/#/public`);
+    await page.goto(`${base}/public`);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThanOrEqual(1);
@@ -66,7 +66,7 @@ describe('web app in chromium', () => {
   }, 60_000);
 
   it('audits a dropped report and puts each finding beside its source line', async () => {
-    await page.goto(`${base}/#/public/audit`);
+    await page.goto(`${base}/public/audit`);
     await page.locator('input[type=file]').setInputFiles(SEED_TXT);
     const lines = page.locator('[data-testid=source-lines] .jx-line');
     await lines.first().waitFor({ timeout: 30_000 });
@@ -89,7 +89,7 @@ describe('web app in chromium', () => {
     await screenshot(page, '04-home-filler');
     await page.locator('[data-testid=todo-drafts]').click();
     await page.waitForURL(/status=draft/);
-    await page.locator(`.ant-table-tbody tr.ant-table-row a[href="#/evaluations/${evalId}"]`).click();
+    await page.locator(`.ant-table-tbody tr.ant-table-row a[href="/evaluations/${evalId}"]`).click();
     await page.locator('[data-testid=indicator-table]').waitFor();
     expect(page.url()).toContain(`/evaluations/${evalId}`);
 
@@ -179,23 +179,23 @@ describe('web app in chromium', () => {
   }, 60_000);
 
   it('unit filler: starts from an uploaded report (seed .txt)', async () => {
-    await page.goto(`${base}/#/import`);
+    await page.goto(`${base}/import`);
     await page.locator('input[type=file]').setInputFiles(SEED_TXT);
     await page.locator('[data-testid=import-result]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid=source-lines] .jx-line').count()).toBeGreaterThan(20);
     await screenshot(page, '08-import');
     await page.getByRole('button', { name: '保存为草稿并继续填报' }).click();
-    await page.waitForURL(/#\/evaluations\/\d+$/);
+    await page.waitForURL(/\/evaluations\/\d+$/);
     await statusIs('草稿');
     await logout();
   }, 90_000);
 
   it('unit filler: starts a new project evaluation from the rule profile template', async () => {
     await login('tianbao6');
-    await page.goto(`${base}/#/evaluations/new`);
+    await page.goto(`${base}/evaluations/new`);
     await page.getByLabel('项目名称').fill('全市中考组织保障项目');
     await page.getByRole('button', { name: '创建并开始填报' }).click();
-    await page.waitForURL(/#\/evaluations\/\d+$/);
+    await page.waitForURL(/\/evaluations\/\d+$/);
     await page.getByRole('button', { name: '按评分规则模板生成' }).click();
     const level1 = page.locator('[data-testid=indicator-table] td.jx-merged input[aria-label="一级指标分值"]');
     await expect.poll(() => level1.count()).toBeGreaterThanOrEqual(3);
@@ -215,7 +215,7 @@ describe('web app in chromium', () => {
   it('checks before submission: the head sees what blocks 提交, finance waives it with a reason', async () => {
     // The demo draft is a published report entered as it stands: its weights add to 110 and an unmet indicator has no reason.
     await login('fuzeren6');
-    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.goto(`${base}/evaluations/${evalId}`);
     const badge = page.locator('[data-testid=submit-blocking]');
     await badge.waitFor();
     expect(await badge.textContent()).toMatch(/提交前须处理 \d+ 项/);
@@ -235,7 +235,7 @@ describe('web app in chromium', () => {
     await logout();
 
     await login('caizheng');
-    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.goto(`${base}/evaluations/${evalId}`);
     await page.locator('[data-testid=override-button]').click();
     await page.fill('#override-reason', '历年已公开报告的原文，按原样提交审核');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -246,7 +246,7 @@ describe('web app in chromium', () => {
 
   it('unit head submits; department reviewer returns with an opinion', async () => {
     await login('fuzeren6');
-    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.goto(`${base}/evaluations/${evalId}`);
     await page.locator('[data-testid=submission-override]').waitFor();
     await expect.poll(() => page.locator('[data-testid=submit-blocking]').count()).toBe(0);
     await page.getByRole('button', { name: '提交审核' }).click();
@@ -257,10 +257,10 @@ describe('web app in chromium', () => {
     await login('bumen3');
     await chooseYear(2023);
     await page.locator('[data-testid=todo-pendingReview]').click();
-    await page.waitForURL(/#\/review\?status=submitted/);
+    await page.waitForURL(/\/review\?status=submitted/);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await screenshot(page, '09-review-queue');
-    await page.goto(`${base}/#/review/${evalId}`);
+    await page.goto(`${base}/review/${evalId}`);
     await page.locator('[data-testid=indicator-table]').waitFor();
     await page.getByRole('button', { name: /^退\s*回$/ }).click();
     await toast('退回时请填写审核意见');
@@ -276,7 +276,7 @@ describe('web app in chromium', () => {
     await login('tianbao6');
     await chooseYear(2023);
     await expect.poll(() => page.locator('[data-testid=todo-returned]').textContent()).toContain('1');
-    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.goto(`${base}/evaluations/${evalId}`);
     await page.locator('[data-testid=review-opinion]').getByText('请核实后重新提交').waitFor();
     await page.locator('[data-path="indicators.0.children.0.children.0.actual"]').fill('3');
     await page.getByRole('button', { name: '保存草稿' }).click();
@@ -285,14 +285,14 @@ describe('web app in chromium', () => {
     await logout();
 
     await login('fuzeren6');
-    await page.goto(`${base}/#/evaluations/${evalId}`);
+    await page.goto(`${base}/evaluations/${evalId}`);
     await page.getByRole('button', { name: '提交审核' }).click();
     await confirm();
     await statusIs('已提交');
     await logout();
 
     await login('bumen3');
-    await page.goto(`${base}/#/review/${evalId}`);
+    await page.goto(`${base}/review/${evalId}`);
     await page.getByRole('button', { name: '审核通过' }).click();
     await confirm();
     await statusIs('主管部门已审核');
@@ -302,7 +302,7 @@ describe('web app in chromium', () => {
   it('finance re-scores, opens a rectification, approves, samples with a seed and publishes', async () => {
     await login('caizheng');
     await chooseYear(2023);
-    await page.goto(`${base}/#/review/${evalId}`);
+    await page.goto(`${base}/review/${evalId}`);
     const reviewCell = page.locator('input[data-path="indicators.0.children.0.children.0"]');
     await reviewCell.fill('9');
     await page.locator('input[data-path="execution"]').fill('9.5');
@@ -323,26 +323,26 @@ describe('web app in chromium', () => {
     await confirm();
     await statusIs('财政已审核');
 
-    await page.goto(`${base}/#/samples`);
+    await page.goto(`${base}/samples`);
     await page.getByPlaceholder('可留空').fill('e2e-seed-42');
     await page.getByRole('button', { name: '抽取样本' }).click();
     await page.locator('[data-testid=sample-seed]', { hasText: 'e2e-seed-42' }).waitFor();
     await screenshot(page, '13-samples');
 
-    await page.goto(`${base}/#/rectifications`);
+    await page.goto(`${base}/rectifications`);
     await page.getByText('补充“开展常规巡察”的佐证材料。').waitFor();
     await screenshot(page, '14-rectifications');
 
-    await page.goto(`${base}/#/review?status=finance_approved`);
+    await page.goto(`${base}/review?status=finance_approved`);
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    await page.goto(`${base}/#/review/${evalId}`);
+    await page.goto(`${base}/review/${evalId}`);
     await page.getByRole('button', { name: /^公\s*开$/ }).click();
     await confirm();
     await statusIs('已公开');
   }, 120_000);
 
   it('finance dashboards: charts, drill-down and export of what is shown', async () => {
-    await page.goto(`${base}/#/dashboard`);
+    await page.goto(`${base}/dashboard`);
     await page.locator('canvas').first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(500);
     await screenshot(page, '15-dashboard');
@@ -378,7 +378,7 @@ describe('web app in chromium', () => {
   }, 90_000);
 
   it('the published report is found on the public portal by unit, year and grade', async () => {
-    await page.goto(`${base}/#/public?q=${encodeURIComponent('市教育考试院')}&year=2023`);
+    await page.goto(`${base}/public?q=${encodeURIComponent('市教育考试院')}&year=2023`);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
@@ -387,7 +387,7 @@ describe('web app in chromium', () => {
 
   it('admin sees the organisation', async () => {
     await login('admin');
-    await page.goto(`${base}/#/admin`);
+    await page.goto(`${base}/admin`);
     await page.locator('.ant-tree').getByText(/示范市财政局/).waitFor();
     await screenshot(page, '18-admin-org');
     await logout();
@@ -412,7 +412,7 @@ describe('web app in chromium', () => {
     const created = await unit.call('POST', '/api/evaluations', { unitId: me.unitId, fiscalYear: 2023, kind: 'project', profile: 'national', evaluation });
     expect(created.status).toBe(201);
     await login('tianbao4');
-    await page.goto(`${base}/#/evaluations/${created.json.id}`);
+    await page.goto(`${base}/evaluations/${created.json.id}`);
     await expect.poll(() => page.locator('[data-testid=indicator-table] tbody tr').count()).toBe(60);
     await expect.poll(() => page.locator('[data-testid=computed-total]').textContent()).not.toBe('—');
     await page.waitForTimeout(800);
