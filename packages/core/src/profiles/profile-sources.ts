@@ -89,6 +89,7 @@ const LABELS: Record<string, string> = {
   'reverse.formula': '反向指标计分公式',
   'qualitative.bands': '定性指标三档得分区间',
   grades: '评价等级区间',
+  gradeBands: '统计用的统一等级档次（各地等级名称的对应）',
   'rounding.places': '显示保留小数位',
   notApplicable: '不适用指标的处理',
   'audit.budgetAdjustmentThreshold': '预算调整须说明的幅度',
@@ -153,6 +154,17 @@ export function profileKnobs(profile: unknown): ProfileKnob[] {
   return out;
 }
 
+/** Labels of a profile's knobs, computed once per (immutable) profile object. */
+const LABEL_CACHE = new WeakMap<object, Map<string, string>>();
+function knobLabels(profile: object): Map<string, string> {
+  let m = LABEL_CACHE.get(profile);
+  if (!m) {
+    m = new Map(profileKnobs(profile).map((k) => [k.key, k.label]));
+    LABEL_CACHE.set(profile, m);
+  }
+  return m;
+}
+
 /**
  * The source of a knob, resolved for display; a transfer tree without its own source falls
  * back to the project tree's (a profile without a transfer tree scores transfers by it).
@@ -166,7 +178,7 @@ export function knobBasis(
   const src = knobs[knob] ?? (knob === 'weights.level1.transfer' ? knobs['weights.level1.project'] : undefined);
   if (!src) return null;
   const doc = src.document === null ? null : documents.find((d) => d.id === src.document) ?? null;
-  const label = profileKnobs(profile).find((k) => k.key === knob)?.label ?? LABELS[knob] ?? knob;
+  const label = LABELS[knob] ?? knobLabels(profile).get(knob) ?? knob;
   return {
     knob,
     label,

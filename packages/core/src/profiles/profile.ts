@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DepartmentFramework } from './department-framework.js';
 import { ProfileSources } from './profile-sources.js';
+import { COMMON_GRADE_BAND_IDS } from './common-grade-band.js';
 
 const Dec = z.string().regex(/^-?\d+(\.\d+)?$/, '应为十进制数字字符串');
 
@@ -141,6 +142,12 @@ export const Profile = z.object({
   }),
   /** Grade bands, highest first; a score gets the first grade whose min it reaches. */
   grades: z.array(GradeRule).min(1),
+  /**
+   * For statistics across profiles: each grade name → a common band (excellent / good / fair /
+   * poor, see `COMMON_GRADE_BANDS`), so 优 and 优秀 are one slice of a chart. Optional for
+   * profiles written before it; every shipped profile maps all its grades (tested).
+   */
+  gradeBands: z.record(z.string(), z.enum(COMMON_GRADE_BAND_IDS)).optional(),
   rounding: z.object({ places: z.number().int().min(0).max(6) }),
   notApplicable: z.enum(['rescale', 'drop']),
   /**

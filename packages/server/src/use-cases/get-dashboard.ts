@@ -1,79 +1,150 @@
-import { dec, type Decimal } from '@jixiao/core';
+/**
+ * Statistics you can quote, over what the actor may see: drafts left out unless asked for,
+ * totals that cannot be graded shown as 无法定级 and kept out of averages and rankings, grade
+ * bands normalised across profiles (each profile maps its names onto common bands), by kind.
+ * Every figure is computed by the database (see DashboardRepository); each row is sent once.
+ */
+import { COMMON_GRADE_BANDS, EVALUATION_KINDS, commonGradeBand, dec, getProfile, type CommonGradeBand, type Profile } from '@jixiao/core';
 import type { AppContext } from '../context.js';
-import { repositories } from '../repositories/index.js';
-import type { EvaluationAggregate } from '../repositories/evaluation.repository.js';
+import { DashboardRepository, type DashboardScope, type ScoreFigures } from '../repositories/dashboard.repository.js';
 import { visibilityOf, type Actor } from '../workflow/access.js';
 
-const GRADE_ORDER = ['优', '良', '中', '差', '优秀', '良好', '一般', '较差', '无法定级'];
-
-/** Dashboards over what the actor may see: grades, ranking, self vs computed, execution vs score, years. */
-export async function getDashboard(
-  ctx: AppContext,
-  actor: Actor,
-  f: { year?: number | undefined; departmentId?: number | undefined; unitId?: number | undefined },
-) {
-  const repo = repositories(ctx.db).evaluations;
-  const v = visibilityOf(actor);
-  const all = await repo.listLight(v, { departmentId: f.departmentId, unitId: f.unitId });
-  const years = [...new Set(all.map((r) => r.fiscal_year))].sort((a, b) => a - b);
-  const year = f.year ?? years.at(-1);
-  const rows = all.filter((r) => r.fiscal_year === year);
-  const score = (r: (typeof rows)[number]) => r.review_score ?? r.computed_score ?? r.self_score;
-  // A total that cannot be graded (无法定级) is shown but kept out of rankings and averages, unless finance re-scored it.
-  const rankable = (r: (typeof rows)[number]) => r.ungradable_reason === null || r.review_score !== null;
-
-  const grades = new Map<string, number>();
-  for (const r of rows) {
-    const g = gradeLabel(r.grade, r.ungradable_reason);
-    grades.set(g, (grades.get(g) ?? 0) + 1);
-  }
-  const gradeDistribution = [...grades.entries()]
-    .map(([grade, count]) => ({ grade, count }))
-    .sort((a, b) => rank(a.grade) - rank(b.grade));
-
-  const ranking = rows
-    .filter((r) => score(r) !== null && rankable(r))
-    .map((r) => ({ id: r.id, unitId: r.unit_id, unitName: r.unit_name, title: r.title, score: score(r)! }))
-    .sort((a, b) => dec(b.score).comparedTo(dec(a.score)) || a.id - b.id);
-
-  const selfVsComputed = rows.map((r) => ({ id: r.id, unitName: r.unit_name, title: r.title, selfScore: r.self_score, computedScore: r.computed_score, reviewScore: r.review_score }));
-  const executionVsScore = rows.map((r) => ({ id: r.id, unitName: r.unit_name, title: r.title, executionRate: r.execution_rate, score: score(r) }));
-
-  const yearOverYear = years.map((y) => {
-    const ys = all.filter((r) => r.fiscal_year === y);
-    const scored = ys.filter(rankable).map(score).filter((s): s is string => s !== null);
-    const sum = scored.reduce<Decimal>((acc, s) => acc.plus(s), dec(0));
-    return { year: y, averageScore: scored.length ? sum.div(scored.length).toDecimalPlaces(2).toString() : null, count: ys.length };
-  });
-  // Drill-down aggregates: in SQL over every visible row of the year (no page limit).
-  const scope = { year, departmentId: f.departmentId, unitId: f.unitId };
-  const [depts, units] = year === undefined ? [[], []] : await Promise.all([repo.aggregate(v, scope, 'department'), repo.aggregate(v, scope, 'unit')]);
-  const byDepartment = depts.map((a) => ({ departmentId: a.id, departmentName: a.name, ...figures(a) }));
-  const byUnit = units.map((a) => ({ unitId: a.id, unitName: a.name, ...figures(a) }));
-
-  return { year: year ?? null, byDepartment, byUnit, gradeDistribution, ranking, selfVsComputed, executionVsScore, yearOverYear };
+export interface DashboardFilters {
+  year?: number | undefined;
+  departmentId?: number | undefined;
+  unitId?: number | undefined;
+  kind?: string | undefined;
+  includeDrafts?: boolean | undefined;
 }
 
-function figures(a: EvaluationAggregate) {
-  const norm = (x: string | null) => (x === null ? null : dec(x).toString());
+const UNGRADABLE = '无法定级';
+const UNGRADED = '未评级';
+/** The top of the ranking sent with the dashboard (the whole ranking: GET /api/dashboard/ranking). */
+export const RANKING_TOP = 20;
+/** A unit's own evaluations are listed with the dashboard up to this many. */
+const UNIT_ROWS = 500;
+
+/** Filters as given by a query string; an unknown kind is no filter. */
+export function dashboardScope(f: DashboardFilters): DashboardScope {
+  const kind = EVALUATION_KINDS.includes(f.kind as (typeof EVALUATION_KINDS)[number]) ? f.kind : undefined;
+  return { year: f.year, departmentId: f.departmentId, unitId: f.unitId, kind, includeDrafts: f.includeDrafts === true };
+}
+
+export async function getDashboard(ctx: AppContext, actor: Actor, f: DashboardFilters) {
+  const repo = new DashboardRepository(ctx.db);
+  const v = visibilityOf(actor);
+  const base = dashboardScope(f);
+  const perYear = await repo.byYear(v, base);
+  const year = base.year ?? perYear.at(-1)?.year;
+  const scope: DashboardScope = { ...base, year };
+  if (year === undefined) return { ...emptyDashboard(scope), years: [] as number[] };
+
+  const [kinds, grades, ranking, selfVsComputed, executionVsScore, depts, units, rows] = await Promise.all([
+    repo.byKind(v, scope),
+    repo.gradeCounts(v, scope),
+    repo.ranking(v, scope, { offset: 0, limit: RANKING_TOP }),
+    repo.bins(v, scope, 'self-computed'),
+    repo.bins(v, scope, 'execution-score'),
+    repo.byGroup(v, scope, 'department'),
+    repo.byGroup(v, scope, 'unit'),
+    scope.unitId !== undefined ? repo.rows(v, scope, 0, UNIT_ROWS) : Promise.resolve(null),
+  ]);
+  const total = kinds.find((k) => k.kind === null);
   return {
-    count: a.count,
-    averageScore: norm(a.averageScore),
-    averageSelfScore: norm(a.averageSelfScore),
-    averageComputedScore: norm(a.averageComputedScore),
-    gradeDistribution: a.gradeDistribution
-      .map((g) => ({ grade: g.grade ?? '未评级', count: g.count }))
-      .sort((x, y) => rank(x.grade) - rank(y.grade)),
+    year,
+    years: perYear.map((y) => y.year),
+    kind: scope.kind ?? null,
+    includeDrafts: scope.includeDrafts,
+    totals: figures(total ?? null),
+    byKind: kinds.filter((k) => k.kind !== null).map((k) => ({ kind: k.kind as string, ...figures(k) })),
+    gradeDistribution: gradeDistribution(grades),
+    ranking,
+    rankingTotal: total?.ranked ?? 0,
+    selfVsComputed,
+    executionVsScore,
+    yearOverYear: perYear.map((y) => ({ year: y.year, count: y.count, averageScore: norm(y.averageScore) })),
+    byDepartment: depts.map(({ id, name, grades: g, ...x }) => ({ departmentId: id, departmentName: name, ...figures(x), gradeDistribution: localGrades(g) })),
+    byUnit: units.map(({ id, name, grades: g, ...x }) => ({ unitId: id, unitName: name, ...figures(x), gradeDistribution: localGrades(g) })),
+    evaluations: rows,
   };
 }
 
-/** The grade to show: 无法定级 for a total that cannot be graded, 未评级 when there is no grade at all. */
-function gradeLabel(grade: string | null, ungradableReason: string | null): string {
-  return grade ?? (ungradableReason !== null ? UNGRADABLE : '未评级');
+function emptyDashboard(scope: DashboardScope) {
+  return {
+    year: null,
+    kind: scope.kind ?? null,
+    includeDrafts: scope.includeDrafts,
+    totals: figures(null),
+    byKind: [],
+    gradeDistribution: [],
+    ranking: [],
+    rankingTotal: 0,
+    selfVsComputed: [],
+    executionVsScore: [],
+    yearOverYear: [],
+    byDepartment: [],
+    byUnit: [],
+    evaluations: null,
+  };
 }
-const UNGRADABLE = '无法定级';
 
-function rank(g: string): number {
-  const i = GRADE_ORDER.indexOf(g);
-  return i < 0 ? 99 : i;
+/** Averages as exact decimal strings without trailing zeros (rounded only when displayed). */
+const norm = (x: string | null) => (x === null ? null : dec(x).toString());
+
+function figures(a: ScoreFigures | null) {
+  return {
+    count: a?.count ?? 0,
+    ungradable: a?.ungradable ?? 0,
+    ranked: a?.ranked ?? 0,
+    averageScore: norm(a?.averageScore ?? null),
+    averageSelfScore: norm(a?.averageSelfScore ?? null),
+    averageComputedScore: norm(a?.averageComputedScore ?? null),
+  };
+}
+
+export type GradeSlice = { band: CommonGradeBand | 'ungradable' | 'ungraded' | null; label: string; names: string[]; count: number };
+
+/**
+ * One slice per common band (labelled with every local name it holds: “优 / 优秀”), then
+ * 无法定级 and 未评级; a grade its profile does not map keeps a slice of its own.
+ */
+export function gradeDistribution(counts: Array<{ profile: string; grade: string | null; ungradable: boolean; count: number }>): GradeSlice[] {
+  const slices = new Map<string, GradeSlice>();
+  const add = (key: string, band: GradeSlice['band'], label: string, name: string | null, n: number) => {
+    const s = slices.get(key) ?? { band, label, names: [], count: 0 };
+    if (name !== null && !s.names.includes(name)) s.names.push(name);
+    s.count += n;
+    slices.set(key, s);
+  };
+  for (const c of counts) {
+    if (c.grade === null) {
+      if (c.ungradable) add('ungradable', 'ungradable', UNGRADABLE, null, c.count);
+      else add('ungraded', 'ungraded', UNGRADED, null, c.count);
+      continue;
+    }
+    const band = bandOf(c.profile, c.grade);
+    if (band) add(band, band, COMMON_GRADE_BANDS.find((b) => b.id === band)!.label, c.grade, c.count);
+    else add(`grade:${c.grade}`, null, c.grade, c.grade, c.count);
+  }
+  const order = (s: GradeSlice) => {
+    const i = COMMON_GRADE_BANDS.findIndex((b) => b.id === s.band);
+    return i >= 0 ? i : s.band === null ? 10 : s.band === 'ungradable' ? 20 : 30;
+  };
+  return [...slices.values()]
+    .map((s) => ({ ...s, names: [...s.names].sort((a, b) => a.length - b.length || a.localeCompare(b)) }))
+    .sort((a, b) => order(a) - order(b) || a.label.localeCompare(b.label));
+}
+
+function bandOf(profileRef: string, grade: string): CommonGradeBand | null {
+  let profile: Profile;
+  try {
+    profile = getProfile(profileRef);
+  } catch {
+    return null; // a profile this build does not know: the grade keeps its own slice
+  }
+  return commonGradeBand(profile, grade);
+}
+
+function localGrades(g: Array<{ grade: string | null; count: number }>) {
+  return g.map((x) => ({ grade: x.grade ?? UNGRADED, count: x.count }));
 }

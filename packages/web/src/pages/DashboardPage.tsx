@@ -3,28 +3,35 @@
  * score, year over year; drill-down bureau → department → unit → indicator; export of
  * exactly what is shown (CSV / XLSX).
  */
-import { Alert, Breadcrumb, Button, Card, Col, Dropdown, Empty, Row, Space, Spin, Table, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, Dropdown, Empty, Row, Select, Space, Spin, Statistic, Switch, Table, Typography } from 'antd';
 import { useMemo } from 'react';
-import { query } from '../api/client.js';
-import type { Dashboard, EvaluationDetail, Org } from '../api/types.js';
+import { download, errorText, query } from '../api/client.js';
+import { KIND_NAMES, KIND_OPTIONS, type EvaluationDetail, type Org } from '../api/types.js';
+import { sliceName, type Statistics } from '../api/dashboard-types.js';
 import { href, navigate, useRoute } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { downloadCsv, downloadXlsx, type SheetData } from '../lib/export-table.js';
-import { chartNumber, fmt, fmtRate, toDec } from '../lib/format.js';
+import { chartNumber, fmt, fmtRate } from '../lib/format.js';
 import { useApi } from '../lib/use-api.js';
 
-const GRADE_COLORS: Record<string, string> = { 优: '#52c41a', 优秀: '#52c41a', 良: '#1677ff', 良好: '#1677ff', 中: '#faad14', 一般: '#faad14', 差: '#f5222d', 较差: '#f5222d' };
+const BAND_COLORS: Record<string, string> = { excellent: '#52c41a', good: '#1677ff', fair: '#faad14', poor: '#f5222d', ungradable: '#8c8c8c', ungraded: '#d9d9d9' };
+/** A ranking row named so two rows of one unit can be told apart. */
+const rowName = (r: { unitName: string; projectName: string | null; kind: keyof typeof KIND_NAMES }) => `${r.unitName} · ${r.projectName ?? KIND_NAMES[r.kind]}`;
 
 export default function DashboardPage() {
   const route = useRoute();
   const { year } = useSession();
+  const { message } = App.useApp();
   const departmentId = route.query.get('departmentId') ?? '';
   const unitId = route.query.get('unitId') ?? '';
   const evaluationId = route.query.get('evaluationId') ?? '';
-  const go = (p: Record<string, string | undefined>) => navigate(`/dashboard${query(p)}`);
+  const kind = route.query.get('kind') ?? '';
+  const includeDrafts = route.query.get('includeDrafts') === '1';
+  const filters = { kind: kind || undefined, includeDrafts: includeDrafts ? '1' : undefined };
+  const go = (p: Record<string, string | number | undefined>) => navigate(`/dashboard${query({ ...filters, ...p })}`);
 
-  const dash = useApi<Dashboard>(`/api/dashboard${query({ year, departmentId, unitId })}`);
+  const dash = useApi<Statistics>(`/api/dashboard${query({ year, departmentId, unitId, ...filters })}`);
   const org = useApi<Org>('/api/org');
   const detail = useApi<EvaluationDetail>(evaluationId ? `/api/evaluations/${evaluationId}` : null);
 
@@ -37,13 +44,21 @@ export default function DashboardPage() {
     const dd = dash.data;
     if (!dd) return [];
     if (level === 'bureau') {
-      return dd.byDepartment.map((g) => ({ key: g.departmentId, name: g.departmentName, count: g.count, score: g.averageComputedScore, self: g.averageSelfScore, go: () => go({ departmentId: g.departmentId }) }));
+      return dd.byDepartment.map((g) => ({ key: g.departmentId, name: g.departmentName, count: g.count, ungradable: g.ungradable, score: g.averageScore, self: g.averageSelfScore, go: () => go({ departmentId: g.departmentId }) }));
     }
     if (level === 'department') {
-      return dd.byUnit.map((g) => ({ key: g.unitId, name: g.unitName, count: g.count, score: g.averageComputedScore, self: g.averageSelfScore, go: () => go({ departmentId, unitId: g.unitId }) }));
+      return dd.byUnit.map((g) => ({ key: g.unitId, name: g.unitName, count: g.count, ungradable: g.ungradable, score: g.averageScore, self: g.averageSelfScore, go: () => go({ departmentId, unitId: g.unitId }) }));
     }
-    return dd.selfVsComputed.map((e) => ({ key: e.id, name: e.title || e.unitName, count: 1, score: e.computedScore, self: e.selfScore, go: () => go({ departmentId, unitId, evaluationId: e.id }) }));
-  }, [level, dash.data, departmentId, unitId]); // eslint-disable-line react-hooks/exhaustive-deps
+    return (dd.evaluations ?? []).map((e) => ({
+      key: e.id,
+      name: `${e.projectName ?? e.title}（${KIND_NAMES[e.kind]}）`,
+      count: 1,
+      ungradable: e.score === null && e.ungradableReason ? 1 : 0,
+      score: e.score,
+      self: e.selfScore,
+      go: () => go({ departmentId, unitId, evaluationId: e.id }),
+    }));
+  }, [level, dash.data, departmentId, unitId, kind, includeDrafts]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const d = dash.data;
   const options = useMemo(() => {
@@ -51,32 +66,34 @@ export default function DashboardPage() {
     const grade: ChartOption = {
       tooltip: { trigger: 'item' },
       legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}\n{c} 份', overflow: 'none' }, data: d.gradeDistribution.map((g) => ({ name: g.grade, value: g.count, itemStyle: { color: GRADE_COLORS[g.grade] } })) }],
+      series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b}\n{c} 份', overflow: 'none' }, data: d.gradeDistribution.map((g) => ({ name: sliceName(g), value: g.count, itemStyle: { color: g.band ? BAND_COLORS[g.band] : undefined } })) }],
     };
     const top = d.ranking.slice(0, 20).reverse();
     const ranking: ChartOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 140, right: 30, top: 10, bottom: 30 },
       xAxis: { type: 'value', max: (v: { max: number }) => Math.max(100, Math.ceil(v.max)) },
-      yAxis: { type: 'category', data: top.map((r) => r.unitName), axisLabel: { width: 130, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: top.map(rowName), axisLabel: { width: 130, overflow: 'truncate' } },
       series: [{ type: 'bar', data: top.map((r) => chartNumber(r.score)), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'right' } }],
     };
+    // Bins of whole points (each row counted once, however many there are); the dot grows with the count.
+    const size = (n: number) => Math.min(30, 6 + Math.sqrt(n) * 3);
     const svc: ChartOption = {
-      tooltip: { formatter: (p: { data: [number, number, string] }) => `${p.data[2]}<br/>自评 ${p.data[0]} · 计算 ${p.data[1]}` },
+      tooltip: { formatter: (p: { data: [number, number, number] }) => `自评 ${p.data[0]}–${p.data[0] + 1} · 计算 ${p.data[1]}–${p.data[1] + 1}<br/>${p.data[2]} 份` },
       grid: { left: 50, right: 20, top: 20, bottom: 40 },
       xAxis: { type: 'value', name: '自评得分', nameLocation: 'middle', nameGap: 26, min: 'dataMin' },
       yAxis: { type: 'value', name: '系统计算', min: 'dataMin' },
       series: [
-        { type: 'scatter', symbolSize: 10, data: d.selfVsComputed.map((r) => [chartNumber(r.selfScore), chartNumber(r.computedScore), r.unitName]) },
+        { type: 'scatter', symbolSize: (v: [number, number, number]) => size(v[2]), data: d.selfVsComputed },
         { type: 'line', data: [[0, 0], [100, 100]], showSymbol: false, lineStyle: { type: 'dashed', color: '#bbb' }, silent: true },
       ],
     };
     const evs: ChartOption = {
-      tooltip: { formatter: (p: { data: [number, number, string] }) => `${p.data[2]}<br/>执行率 ${p.data[0]}% · 得分 ${p.data[1]}` },
+      tooltip: { formatter: (p: { data: [number, number, number] }) => `执行率 ${p.data[0]}% · 得分 ${p.data[1]}–${p.data[1] + 1}<br/>${p.data[2]} 份` },
       grid: { left: 50, right: 20, top: 20, bottom: 40 },
       xAxis: { type: 'value', name: '执行率（%）', nameLocation: 'middle', nameGap: 26, min: 'dataMin' },
       yAxis: { type: 'value', name: '得分', min: 'dataMin' },
-      series: [{ type: 'scatter', symbolSize: 10, itemStyle: { color: '#722ed1' }, data: d.executionVsScore.map((r) => [chartNumber(toDec(r.executionRate)?.times(100).toString()), chartNumber(r.score), r.unitName]) }],
+      series: [{ type: 'scatter', symbolSize: (v: [number, number, number]) => size(v[2]), itemStyle: { color: '#722ed1' }, data: d.executionVsScore }],
     };
     const yoy: ChartOption = {
       tooltip: { trigger: 'axis' },
@@ -97,23 +114,30 @@ export default function DashboardPage() {
     [detail.data],
   );
 
+  // What is shown, rounded as displayed (two places, half up; rates in %), one row each.
+  const n2 = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? null : fmt(v));
   const sheets = (): SheetData[] => {
     const scope = [deptName, unitName].filter(Boolean).join(' / ') || '全部';
     const out: SheetData[] = [];
     if (level === 'indicator') {
-      out.push({ name: '指标得分', header: ['一级指标', '二级指标', '三级指标', '分值', '自评得分', '系统计算', '完成率', '计算过程'], rows: indicatorRows.map((r) => [r.level1, r.level2, r.name, r.weight, r.stated, r.computed, r.achievement, r.explanation]) });
+      out.push({ name: '指标得分', header: ['一级指标', '二级指标', '三级指标', '分值', '自评得分', '系统计算', '完成率（%）', '计算过程'], rows: indicatorRows.map((r) => [r.level1, r.level2, r.name, n2(r.weight), n2(r.stated), n2(r.computed), r.achievement ? fmtRate(r.achievement).replace('%', '') : null, r.explanation]) });
       return out;
     }
-    out.push({ name: `下钻 ${scope}`, header: ['名称', '份数', '平均自评得分', '平均计算得分'], rows: drill.map((r) => [r.name, r.count, r.self, r.score]) });
+    out.push({ name: `下钻 ${scope}`, header: ['名称', '份数', '其中无法定级', '平均自评得分', '平均得分'], rows: drill.map((r) => [r.name, r.count, r.ungradable, n2(r.self), n2(r.score)]) });
     if (d) {
-      out.push({ name: '等级分布', header: ['等级', '份数'], rows: d.gradeDistribution.map((g) => [g.grade, g.count]) });
-      out.push({ name: '得分排名', header: ['单位', '得分'], rows: d.ranking.map((r) => [r.unitName, r.score === null ? null : String(r.score)]) });
-      out.push({ name: '自评与计算', header: ['单位', '自评得分', '系统计算'], rows: d.selfVsComputed.map((r) => [r.unitName, r.selfScore === null ? null : String(r.selfScore), r.computedScore === null ? null : String(r.computedScore)]) });
-      out.push({ name: '执行率与得分', header: ['单位', '执行率', '得分'], rows: d.executionVsScore.map((r) => [r.unitName, r.executionRate === null ? null : String(r.executionRate), r.score === null ? null : String(r.score)]) });
-      out.push({ name: '历年对比', header: ['年度', '平均分', '份数'], rows: d.yearOverYear.map((y) => [y.year, y.averageScore === null ? null : String(y.averageScore), y.count]) });
+      out.push({ name: '等级分布', header: ['等级', '含各地等级名称', '份数'], rows: d.gradeDistribution.map((g) => [g.label, g.names.join('、'), g.count]) });
+      out.push({
+        name: '得分排名',
+        header: ['名次', '主管部门', '单位', '类型', '项目', '得分', '等级'],
+        rows: d.ranking.map((r, i) => [i + 1, r.departmentName, r.unitName, KIND_NAMES[r.kind], r.projectName, n2(r.score), r.grade]),
+      });
+      out.push({ name: '按类型', header: ['类型', '份数', '其中无法定级', '平均得分'], rows: d.byKind.map((k) => [KIND_NAMES[k.kind], k.count, k.ungradable, n2(k.averageScore)]) });
+      out.push({ name: '历年对比', header: ['年度', '平均分', '份数'], rows: d.yearOverYear.map((y) => [y.year, n2(y.averageScore), y.count]) });
     }
     return out;
   };
+  const serverExport = (format: 'csv' | 'xlsx') =>
+    void download(`/api/dashboard/export${query({ format, year, departmentId, unitId, ...filters })}`, `${fileBase}_明细.${format}`).catch((e) => message.error(errorText(e)));
   const fileBase = `绩效自评统计_${year}${deptName ? `_${deptName}` : ''}${unitName ? `_${unitName}` : ''}`;
 
   return (
@@ -125,13 +149,33 @@ export default function DashboardPage() {
             items: [
               { key: 'xlsx', label: '导出 Excel（.xlsx）' },
               { key: 'csv', label: '导出 CSV' },
+              { type: 'divider' },
+              { key: 'all-xlsx', label: '导出全部明细（.xlsx，每份自评一行）' },
+              { key: 'all-csv', label: '导出全部明细（CSV）' },
             ],
-            onClick: ({ key }) => (key === 'csv' ? downloadCsv(sheets(), fileBase) : downloadXlsx(sheets(), fileBase)),
+            onClick: ({ key }) =>
+              key === 'csv' ? downloadCsv(sheets(), fileBase) : key === 'xlsx' ? downloadXlsx(sheets(), fileBase) : serverExport(key === 'all-csv' ? 'csv' : 'xlsx'),
           }}
           trigger={['click']}
         >
           <Button>导出当前数据</Button>
         </Dropdown>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label="类型"
+          placeholder="全部类型"
+          allowClear
+          style={{ width: 140 }}
+          value={kind || undefined}
+          options={KIND_OPTIONS}
+          onChange={(v) => go({ departmentId, unitId, kind: v ?? undefined, includeDrafts: includeDrafts ? '1' : undefined })}
+        />
+        <Space size={6}>
+          <Switch aria-label="包含草稿" size="small" checked={includeDrafts} onChange={(on) => go({ departmentId, unitId, kind: kind || undefined, includeDrafts: on ? '1' : undefined })} />
+          <Typography.Text>包含草稿</Typography.Text>
+        </Space>
+        <Typography.Text type="secondary">默认不含草稿；无法定级的总分单列，不计入平均分和排名。</Typography.Text>
       </Space>
       <Breadcrumb
         style={{ marginBottom: 16 }}
@@ -194,16 +238,28 @@ export default function DashboardPage() {
           ) : (
             options && (
               <Row gutter={[16, 16]}>
+                <Col xs={24}>
+                  <Card size="small">
+                    <Space size="large" wrap data-testid="dashboard-totals">
+                      <Statistic title="自评份数" value={d.totals.count} />
+                      <Statistic title="无法定级" value={d.totals.ungradable} />
+                      <Statistic title="平均得分（不含无法定级）" value={fmt(d.totals.averageScore)} />
+                      {d.byKind.map((k) => (
+                        <Statistic key={k.kind} title={`${KIND_NAMES[k.kind]}（${k.count} 份）`} value={fmt(k.averageScore)} />
+                      ))}
+                    </Space>
+                  </Card>
+                </Col>
                 <Col xs={24} lg={8}>
                   <Card size="small" title="评价等级分布"><Chart label="评价等级分布" option={options.grade} /></Card>
                 </Col>
                 <Col xs={24} lg={16}>
-                  <Card size="small" title="得分排名（前 20，点击下钻）">
+                  <Card size="small" title={`得分排名（前 ${Math.min(20, d.ranking.length)} / 共 ${d.rankingTotal} 份，点击下钻）`}>
                     <Chart
                       label="得分排名"
                       option={options.ranking}
                       onClick={(p) => {
-                        const r = d.ranking.find((x) => x.unitName === p.name);
+                        const r = d.ranking.find((x) => rowName(x) === p.name);
                         if (r) go({ departmentId, unitId: r.unitId });
                       }}
                     />
@@ -232,8 +288,9 @@ export default function DashboardPage() {
               columns={[
                 { title: '名称（点击下钻）', dataIndex: 'name', render: (v: string, r) => <a onClick={r.go} role="link" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && r.go()}>{v}</a> },
                 { title: '份数', dataIndex: 'count', width: 80, align: 'right' },
+                { title: '无法定级', dataIndex: 'ungradable', width: 90, align: 'right' },
                 { title: '平均自评得分', dataIndex: 'self', width: 120, align: 'right', render: (v) => fmt(v) },
-                { title: '平均计算得分', dataIndex: 'score', width: 120, align: 'right', render: (v) => fmt(v) },
+                { title: '平均得分', dataIndex: 'score', width: 120, align: 'right', render: (v) => fmt(v) },
               ]}
             />
           </Card>

@@ -1,0 +1,289 @@
+/**
+ * Statistics in SQL: every filter (year, department, unit, kind, drafts) is in the query, and
+ * counts, averages, distributions, bins and the top of the ranking are computed by the
+ * database. Scores are stored as decimal text and compared as `numeric` — never as text or as
+ * JavaScript floats; results come back as decimal text (full precision, rounded for display).
+ *
+ * The score of an evaluation is review → computed → self. A total that cannot be graded
+ * (ungradable_reason set, no finance re-score) is counted as 无法定级 and kept out of every
+ * average, bin and ranking.
+ */
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Visibility } from '../workflow/access.js';
+
+export interface DashboardScope {
+  year?: number | undefined;
+  departmentId?: number | undefined;
+  unitId?: number | undefined;
+  kind?: string | undefined;
+  /** Drafts are left out unless asked for. */
+  includeDrafts: boolean;
+}
+
+/** Count and exact sums/averages of a group (decimal text; null when no row has a value). */
+export interface ScoreFigures {
+  count: number;
+  /** Rows that cannot be graded (无法定级), counted but kept out of the averages. */
+  ungradable: number;
+  /** Rows whose score takes part in averages and rankings. */
+  ranked: number;
+  averageScore: string | null;
+  averageSelfScore: string | null;
+  averageComputedScore: string | null;
+}
+
+export interface RankingRow {
+  id: number;
+  unitId: number;
+  unitName: string;
+  departmentId: number;
+  departmentName: string;
+  kind: string;
+  title: string;
+  projectName: string | null;
+  score: string;
+  grade: string | null;
+  profile: string;
+}
+
+export interface StatisticsRow {
+  id: number;
+  fiscalYear: number;
+  departmentName: string;
+  unitId: number;
+  unitName: string;
+  kind: string;
+  projectCode: string | null;
+  projectName: string | null;
+  title: string;
+  status: string;
+  profile: string;
+  selfScore: string | null;
+  computedScore: string | null;
+  reviewScore: string | null;
+  score: string | null;
+  grade: string | null;
+  ungradableReason: string | null;
+  executionRate: string | null;
+}
+
+type Q = SelectQueryBuilder<any, any, any>;
+
+const SCORE = sql`cast(coalesce(e.review_score, e.computed_score, e.self_score) as numeric)`;
+const RANKED = sql<boolean>`(e.ungradable_reason is null or e.review_score is not null)`;
+const UNGRADABLE = sql<boolean>`(e.ungradable_reason is not null and e.review_score is null)`;
+const num = (col: string) => sql`cast(${sql.ref(col)} as numeric)`;
+const text = (expr: RawBuilder<unknown>) => sql<string | null>`cast(${expr} as text)`;
+const int = (expr: RawBuilder<unknown>) => sql<number>`cast(${expr} as integer)`;
+
+/** The columns every aggregate returns (see ScoreFigures). */
+function figureColumns() {
+  return [
+    int(sql`count(*)`).as('count'),
+    int(sql`count(*) filter (where ${UNGRADABLE})`).as('ungradable'),
+    int(sql`count(${SCORE}) filter (where ${RANKED})`).as('ranked'),
+    text(sql`avg(${SCORE}) filter (where ${RANKED})`).as('average_score'),
+    text(sql`avg(${num('e.self_score')}) filter (where ${RANKED})`).as('average_self_score'),
+    text(sql`avg(${num('e.computed_score')}) filter (where ${RANKED})`).as('average_computed_score'),
+  ] as const;
+}
+
+function toFigures(r: any): ScoreFigures {
+  return {
+    count: Number(r.count),
+    ungradable: Number(r.ungradable),
+    ranked: Number(r.ranked),
+    averageScore: r.average_score ?? null,
+    averageSelfScore: r.average_self_score ?? null,
+    averageComputedScore: r.average_computed_score ?? null,
+  };
+}
+
+export class DashboardRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Visible evaluations of the scope; `withYear: false` for the year-over-year series. */
+  private scoped(v: Visibility, s: DashboardScope, withYear = true): Q {
+    let q: Q = this.db
+      .selectFrom('evaluations as e')
+      .innerJoin('units as u', 'u.id', 'e.unit_id')
+      .innerJoin('departments as d', 'd.id', 'u.department_id');
+    if (v.kind === 'bureau') q = q.where('d.bureau_id', '=', v.bureauId);
+    else if (v.kind === 'department') q = q.where('u.department_id', '=', v.departmentId);
+    else if (v.kind === 'unit') q = q.where('e.unit_id', '=', v.unitId);
+    else if (v.kind === 'none') q = q.where(sql<boolean>`false`);
+    if (withYear && s.year !== undefined) q = q.where('e.fiscal_year', '=', s.year);
+    if (s.departmentId !== undefined) q = q.where('u.department_id', '=', s.departmentId);
+    if (s.unitId !== undefined) q = q.where('e.unit_id', '=', s.unitId);
+    if (s.kind !== undefined) q = q.where('e.kind', '=', s.kind);
+    if (!s.includeDrafts) q = q.where('e.status', '<>', 'draft');
+    return q;
+  }
+
+  /** Per year (all years of the scope): count and average score. */
+  async byYear(v: Visibility, s: DashboardScope): Promise<Array<ScoreFigures & { year: number }>> {
+    const rows = await this.scoped(v, s, false)
+      .select(['e.fiscal_year as year', ...figureColumns()])
+      .groupBy('e.fiscal_year')
+      .orderBy('e.fiscal_year')
+      .execute();
+    return rows.map((r: any) => ({ year: Number(r.year), ...toFigures(r) }));
+  }
+
+  /** Per kind and, in the row with kind null, for the whole scope (one grouping-sets query). */
+  async byKind(v: Visibility, s: DashboardScope): Promise<Array<ScoreFigures & { kind: string | null }>> {
+    const rows = await this.scoped(v, s)
+      .select(['e.kind as kind', int(sql`grouping(e.kind)`).as('total_row'), ...figureColumns()])
+      .groupBy(sql`grouping sets ((e.kind), ())`)
+      .orderBy(sql`grouping(e.kind)`)
+      .orderBy('e.kind')
+      .execute();
+    return rows.map((r: any) => ({ kind: Number(r.total_row) === 1 ? null : r.kind, ...toFigures(r) }));
+  }
+
+  /** Per department or per unit, with each group's local grade counts. */
+  async byGroup(v: Visibility, s: DashboardScope, by: 'department' | 'unit') {
+    const idCol = by === 'department' ? 'd.id' : 'u.id';
+    const nameCol = by === 'department' ? 'd.name' : 'u.name';
+    const groups = await this.scoped(v, s)
+      .select([sql.ref<number>(idCol).as('id'), sql.ref<string>(nameCol).as('name'), ...figureColumns()])
+      .groupBy([idCol, nameCol])
+      .orderBy(idCol)
+      .execute();
+    const gradeOf = sql<string | null>`coalesce(e.grade, case when ${UNGRADABLE} then '无法定级' end)`;
+    const grades = await this.scoped(v, s)
+      .select([sql.ref<number>(idCol).as('id'), gradeOf.as('grade'), int(sql`count(*)`).as('count')])
+      .groupBy([idCol, gradeOf])
+      .orderBy(idCol)
+      .execute();
+    const gradesOf = new Map<number, { grade: string | null; count: number }[]>();
+    for (const g of grades as any[]) {
+      const list = gradesOf.get(Number(g.id)) ?? [];
+      list.push({ grade: g.grade, count: Number(g.count) });
+      gradesOf.set(Number(g.id), list);
+    }
+    return groups.map((g: any) => ({ id: Number(g.id), name: String(g.name), ...toFigures(g), grades: gradesOf.get(Number(g.id)) ?? [] }));
+  }
+
+  /** Counts by profile and local grade (null grade: 无法定级 when `ungradable`, else 未评级). */
+  async gradeCounts(v: Visibility, s: DashboardScope): Promise<Array<{ profile: string; grade: string | null; ungradable: boolean; count: number }>> {
+    const rows = await this.scoped(v, s)
+      .select(['e.profile as profile', 'e.grade as grade', sql<boolean>`${UNGRADABLE}`.as('ungradable'), int(sql`count(*)`).as('count')])
+      .groupBy(['e.profile', 'e.grade', sql`${UNGRADABLE}`])
+      .execute();
+    return rows.map((r: any) => ({ profile: String(r.profile), grade: r.grade ?? null, ungradable: r.ungradable === true || r.ungradable === 't', count: Number(r.count) }));
+  }
+
+  /** The ranking, best first (score as numeric, then id), a page of it. */
+  async ranking(v: Visibility, s: DashboardScope, page: { offset: number; limit: number }): Promise<RankingRow[]> {
+    const rows = await this.scoped(v, s)
+      .leftJoin('projects as p', 'p.id', 'e.project_id')
+      .select([
+        'e.id as id',
+        'u.id as unit_id',
+        'u.name as unit_name',
+        'd.id as department_id',
+        'd.name as department_name',
+        'e.kind as kind',
+        'e.title as title',
+        sql<string | null>`coalesce(p.name, case when e.kind <> 'department' then e.title end)`.as('project_name'),
+        text(SCORE).as('score'),
+        'e.grade as grade',
+        'e.profile as profile',
+      ])
+      .where(RANKED)
+      .where(sql<boolean>`${SCORE} is not null`)
+      .orderBy(sql`${SCORE} desc`)
+      .orderBy('e.id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute();
+    return rows.map((r: any) => ({
+      id: Number(r.id),
+      unitId: Number(r.unit_id),
+      unitName: r.unit_name,
+      departmentId: Number(r.department_id),
+      departmentName: r.department_name,
+      kind: r.kind,
+      title: r.title,
+      projectName: r.project_name ?? null,
+      score: r.score,
+      grade: r.grade ?? null,
+      profile: r.profile,
+    }));
+  }
+
+  /**
+   * Two-dimensional bins (whole points; execution rate in whole percent) for the scatter charts:
+   * self score vs computed score, and execution rate vs score. Ranked rows only.
+   */
+  async bins(v: Visibility, s: DashboardScope, pair: 'self-computed' | 'execution-score'): Promise<Array<[number, number, number]>> {
+    const [x, y] =
+      pair === 'self-computed'
+        ? [sql`floor(${num('e.self_score')})`, sql`floor(${num('e.computed_score')})`]
+        : [sql`floor(${num('e.execution_rate')} * 100)`, sql`floor(${SCORE})`];
+    const rows = await this.scoped(v, s)
+      .select([int(x).as('x'), int(y).as('y'), int(sql`count(*)`).as('n')])
+      .where(RANKED)
+      .where(sql<boolean>`${x} is not null and ${y} is not null`)
+      .groupBy([x, y])
+      .orderBy(x)
+      .orderBy(y)
+      .execute();
+    return rows.map((r: any) => [Number(r.x), Number(r.y), Number(r.n)]);
+  }
+
+  /**
+   * Every row of the scope, for lists and exports, in id order after `afterId` (keyset paging,
+   * so a streamed export never holds more than one batch).
+   */
+  async rows(v: Visibility, s: DashboardScope, afterId: number, limit: number): Promise<StatisticsRow[]> {
+    const rows = await this.scoped(v, s)
+      .leftJoin('projects as p', 'p.id', 'e.project_id')
+      .select([
+        'e.id as id',
+        'e.fiscal_year as fiscal_year',
+        'd.name as department_name',
+        'u.id as unit_id',
+        'u.name as unit_name',
+        'e.kind as kind',
+        'p.code as project_code',
+        sql<string | null>`coalesce(p.name, case when e.kind <> 'department' then e.title end)`.as('project_name'),
+        'e.title as title',
+        'e.status as status',
+        'e.profile as profile',
+        'e.self_score as self_score',
+        'e.computed_score as computed_score',
+        'e.review_score as review_score',
+        text(sql`case when ${RANKED} then ${SCORE} end`).as('score'),
+        'e.grade as grade',
+        'e.ungradable_reason as ungradable_reason',
+        'e.execution_rate as execution_rate',
+      ])
+      .where('e.id', '>', afterId)
+      .orderBy('e.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r: any) => ({
+      id: Number(r.id),
+      fiscalYear: Number(r.fiscal_year),
+      departmentName: r.department_name,
+      unitId: Number(r.unit_id),
+      unitName: r.unit_name,
+      kind: r.kind,
+      projectCode: r.project_code ?? null,
+      projectName: r.project_name ?? null,
+      title: r.title,
+      status: r.status,
+      profile: r.profile,
+      selfScore: r.self_score,
+      computedScore: r.computed_score,
+      reviewScore: r.review_score,
+      score: r.score ?? null,
+      grade: r.grade ?? null,
+      ungradableReason: r.ungradable_reason ?? null,
+      executionRate: r.execution_rate,
+    }));
+  }
+}
