@@ -35,7 +35,7 @@ export default function PublicPortalPage() {
 
   return (
     <>
-      <Typography.Title level={2} style={{ fontSize: 22 }}>
+      <Typography.Title level={2} style={{ fontSize: 22, lineHeight: 1.5 }}>
         预算绩效自评报告公开
       </Typography.Title>
       <Typography.Paragraph type="secondary">各单位已公开的绩效自评报告，每份附系统审查结果，可下载原文。</Typography.Paragraph>

@@ -121,7 +121,7 @@ export default function PublicReportPage({ params }: { params: Record<string, st
   const fileName = `${summary.unitName}_${summary.fiscalYear}`;
   return (
     <article>
-      <Typography.Title level={2} style={{ fontSize: 22 }}>
+      <Typography.Title level={2} style={{ fontSize: 22, lineHeight: 1.5 }}>
         {title}
       </Typography.Title>
       <Card style={{ marginBottom: 16 }}>

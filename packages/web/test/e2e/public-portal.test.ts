@@ -21,11 +21,23 @@ function textOverlaps(): { boxes: number; overlaps: string[]; scrollWidth: numbe
     if (!text || !el || el.closest('style,script,noscript,[aria-hidden=true]')) continue;
     const st = getComputedStyle(el);
     if (st.visibility === 'hidden' || st.display === 'none' || Number(st.opacity) === 0) continue;
+    // What a scroll box (overflow other than visible) hides is not on screen: clip to every such ancestor.
+    let clip = { l: -Infinity, t: -Infinity, r: Infinity, b: Infinity };
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const c = a.getBoundingClientRect();
+      clip = { l: Math.max(clip.l, c.left), t: Math.max(clip.t, c.top), r: Math.min(clip.r, c.right), b: Math.min(clip.b, c.bottom) };
+    }
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const r of Array.from(range.getClientRects())) {
-      if (r.width < 1 || r.height < 1) continue;
-      boxes.push({ l: r.left + scrollX, t: r.top + scrollY, r: r.right + scrollX, b: r.bottom + scrollY, text: text.slice(0, 24) });
+      const l = Math.max(r.left, clip.l);
+      const t = Math.max(r.top, clip.t);
+      const right = Math.min(r.right, clip.r);
+      const bottom = Math.min(r.bottom, clip.b);
+      if (right - l < 1 || bottom - t < 1) continue;
+      boxes.push({ l: l + scrollX, t: t + scrollY, r: right + scrollX, b: bottom + scrollY, text: text.slice(0, 24) });
     }
   }
   const overlaps: string[] = [];
