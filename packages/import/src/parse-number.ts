@@ -39,6 +39,13 @@ export function parseCellNumber(text: string): PrintedNumber | null {
   };
 }
 
+/** A value the host site hid ("****", "点击查看>>"): unknown, never zero. */
+export const MASKED_RE = /^(?:\*{2,}|[×xX＊]{3,})$|点击查看|请登录|登录后查看|会员可见|查看完整/;
+
+export function isMaskedCell(text: string): boolean {
+  return MASKED_RE.test(text.replace(/[\s\u3000]+/g, ''));
+}
+
 /** Is this cell a blank / not-applicable mark (as opposed to text)? */
 export function isBlankCell(text: string): boolean {
   const t = text.replace(/[\s\u3000]+/g, '');

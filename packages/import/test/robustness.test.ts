@@ -66,7 +66,7 @@ describe('robustness', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.uint8Array({ maxLength: 2048 }),
-        fc.constantFrom('a.docx', 'a.xlsx', 'a.pdf', 'a.txt', 'a.json', 'a'),
+        fc.constantFrom('a.docx', 'a.xlsx', 'a.pdf', 'a.txt', 'a.json', 'a.html', 'a'),
         fc.boolean(),
         async (body, name, zipped) => {
           let bytes: Uint8Array = body;

@@ -11,7 +11,9 @@ import { cellText, type Block, type DocumentOfBlocks } from '../document/documen
 import { isBlankCell, parseCellNumber } from '../parse-number.js';
 import { claimKind } from '../recognise/table-kinds.js';
 import { headerFields } from '../recognise/header-fields.js';
+import type { EvaluationKind } from '@jixiao/core';
 import { ANNEX_LINE, FORM_TITLE, SUMMARY_TITLE } from '../vocab/kind-vocab.js';
+import { kindOf } from './detect-kind.js';
 import type { Section } from './assemble-evaluation.js';
 
 /** One paragraph or one table row, in document order. */
@@ -44,6 +46,8 @@ function isTitle(u: Unit): boolean {
 }
 
 interface Form {
+  /** The kind its title names, when it has a title. */
+  titleKind: EvaluationKind | null;
   funds: boolean;
   indicators: boolean;
   indicatorKey: string | null;
@@ -51,14 +55,16 @@ interface Form {
   project: string | null;
 }
 
-const freshForm = (): Form => ({ funds: false, indicators: false, indicatorKey: null, otherSinceIndicators: false, project: null });
+const freshForm = (): Form => ({ titleKind: null, funds: false, indicators: false, indicatorKey: null, otherSinceIndicators: false, project: null });
 
 /** Does this unit begin another evaluation form than the one being read? Updates the form as it reads. */
 function beginsNewForm(form: Form, u: Unit): boolean {
+  if (form.titleKind === null && isTitle(u)) form.titleKind = kindOf(filled(u.texts)[0]!.replace(/\s+/g, ''));
   const project = headerFields(u.texts).find((f) => f.key === 'project' || f.key === 'transfer');
   if (project) {
     const other = form.project !== null && form.project !== project.value;
-    const after = form.project === null && (form.funds || form.indicators);
+    // a project's header block after a form was read, or inside a department's report
+    const after = form.project === null && (form.funds || form.indicators || form.titleKind === 'department');
     if (form.project === null) form.project = project.value;
     if (other || after) return true;
     form.otherSinceIndicators ||= form.indicators;
@@ -95,13 +101,18 @@ function leadingFragment(units: Unit[]): number {
   return newForm ? k : 0;
 }
 
-/** Where the new form's section starts: its title, annex line, header block or sheet after the last row read. */
+/** A unit that heads a form: its title or annex line, its header block, a short caption, or the first unit of a sheet. */
+function headsForm(units: Unit[], k: number): boolean {
+  const u = units[k]!;
+  if (isTitle(u) || headerFields(u.texts).length > 0 || (u.sheet !== null && u.sheet !== units[k - 1]?.sheet)) return true;
+  const f = filled(u.texts);
+  return f.length === 1 && f[0]!.length <= 16 && !/[。，,；;]/.test(f[0]!);
+}
+
+/** Where the new form's section starts: the run of units heading it just before `at`, after the last row read. */
 function startOf(units: Unit[], at: number, lastData: number): number {
   let start = at;
-  for (let k = at - 1; k > lastData; k--) {
-    const u = units[k]!;
-    if (isTitle(u) || headerFields(u.texts).length > 0 || (u.sheet !== null && u.sheet !== units[k - 1]?.sheet)) start = k;
-  }
+  for (let k = at - 1; k > lastData && headsForm(units, k); k--) start = k;
   return start;
 }
 

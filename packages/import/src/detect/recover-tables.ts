@@ -48,30 +48,30 @@ function leftOver(r: { block: Block; lines: number[] }, read: (line: number) => 
 }
 
 function streamAt(lines: string[], blocks: Block[], i: number): { out: Block[]; used: number } | null {
-  const b = blocks[i] as Para;
-  // a table's header starts in this paragraph: one of its words names a funds column
-  if (!FUNDS_HEADER_HINT.test(b.text) || !tokensOf(lines, [b.line]).some((t, k, all) => startsHeader(all, k))) return null;
+  const first = linesOf(blocks[i]!)![0]!;
+  // a table's header starts in this paragraph (or loose row): one of its words names a funds column
+  if (!FUNDS_HEADER_HINT.test(lines[first]!) || !tokensOf(lines, [first]).some((t, k, all) => startsHeader(all, k))) return null;
   const run = blockRun(blocks, i);
   const toks = tokensOf(lines, run.flatMap((r) => r.lines));
   const found = streamTableIn(toks);
-  if (!found || toks[found.from]!.line !== b.line) return null;
+  if (!found || toks[found.from]!.line !== first) return null;
   const lastLine = toks[found.next - 1]!.line;
   const used = run.filter((r) => r.lines[0]! <= lastLine);
   const read = (line: number) => wholly(lines, line, toks, found.from, found.next);
   const kept = used.map((r) => leftOver(r, read)).filter((x): x is Block => x !== null);
-  const first = kept.filter((k) => k.kind === 'para' && k.line === b.line);
-  return { out: [...first, found.block, ...kept.filter((k) => !first.includes(k))], used: used.length };
+  const before = kept.filter((k) => k.kind === 'para' && k.line === first);
+  return { out: [...before, found.block, ...kept.filter((k) => !before.includes(k))], used: used.length };
 }
 
 export function recoverTables(lines: string[], blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
-    if (b.kind !== 'para') {
+    if (!linesOf(b)) {
       out.push(b);
       continue;
     }
-    const glued = gluedTableAt(lines, blocks, i);
+    const glued = b.kind === 'para' ? gluedTableAt(lines, blocks, i) : null;
     const found = glued ? { out: [glued.block], used: glued.used } : streamAt(lines, blocks, i);
     if (!found) {
       out.push(b);

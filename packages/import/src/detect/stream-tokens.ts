@@ -1,5 +1,5 @@
 /** Words of a run of text lines as tokens with their place, for tables whose layout was lost. */
-import { isBlankCell, parseCellNumber } from '../parse-number.js';
+import { isBlankCell, isMaskedCell, parseCellNumber } from '../parse-number.js';
 
 export interface Token {
   text: string;
@@ -39,5 +39,5 @@ export function isColumnNote(t: string): boolean {
 
 /** A value: a number, or a printed blank ("—", "-", "/"). */
 export function isValueToken(t: string): boolean {
-  return parseCellNumber(t) !== null || (t.length <= 2 && isBlankCell(t));
+  return parseCellNumber(t) !== null || (t.length <= 2 && isBlankCell(t)) || isMaskedCell(t);
 }

@@ -35,8 +35,9 @@ export function readProjectLines(p: ProseCtx, para: Para): void {
   const lines: Line[] = [];
   let offset = 0;
   for (const part of text.split(/[；;]/)) {
-    const group = part.slice(Math.max(0, part.lastIndexOf('。') + 1));
-    const line = lineOf(group, offset + part.length - group.length);
+    const body = part.replace(/[。.]\s*$/, '');
+    const group = body.slice(Math.max(0, body.lastIndexOf('。') + 1));
+    const line = lineOf(group, offset + body.length - group.length);
     if (line) lines.push(line);
     offset += part.length + 1;
   }

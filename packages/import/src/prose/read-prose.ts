@@ -31,6 +31,7 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectI
   const items = projectKind ? findProjectItems(p, paras) : [];
   const stated: StatedAmount[] = [];
   for (const para of paras) {
+    readStatements(p, para);
     const toks = tokenise(para.text);
     if (toks.length === 0 && !/等级|评价|评定|评级|结论|调整|追加/.test(para.text)) continue;
     if (projectKind) collectAmounts(p, para, toks, stated);
@@ -46,7 +47,6 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectI
     readAdjustmentReason(p, para);
     readStaffing(p, para);
     readEvaluationPeriod(p, para);
-    readStatements(p, para);
     if (!projectKind) readProjectLines(p, para);
   }
   if (projectKind) applyProjectAmounts(p, stated);

@@ -5,7 +5,7 @@
  */
 import type { AmountTriple, FundSource } from '@jixiao/core';
 import type { Cell } from '../document/document.js';
-import { isBlankCell, parseCellNumber, type PrintedNumber } from '../parse-number.js';
+import { isBlankCell, isMaskedCell, parseCellNumber, type PrintedNumber } from '../parse-number.js';
 import { FUNDS_COLUMNS, FUNDS_ROWS, type FundsColumn, type FundsRowKey } from '../vocab/table-vocab.js';
 import type { Ctx } from '../assemble/draft.js';
 import { amountOf, cleanLabel, distinct, mapHeader, num, okWeight, provCell } from './cells.js';
@@ -87,7 +87,7 @@ function labelIndex(row: RowView): number {
   let labelIdx = -1;
   for (let i = 0; i < row.cells.length; i++) {
     if (isBlankCell(row.texts[i]!)) continue;
-    if (num(row.cells[i])) break;
+    if (num(row.cells[i]) || isMaskedCell(row.texts[i]!)) break;
     labelIdx = i;
   }
   return labelIdx;
@@ -99,7 +99,8 @@ function placed(s: FundsState, row: RowView, labelIdx: number): Array<{ col: Fun
     return s.cols.flatMap((col, j) => (col !== null && j > labelIdx ? [{ col, c: row.cells[j]! }] : []));
   }
   const cols = s.cols.filter((k): k is FundsColumn => k !== null);
-  const cells = row.cells.slice(labelIdx + 1).filter((c, i) => num(c) !== null || (isBlankCell(row.texts[labelIdx + 1 + i]!) && row.texts[labelIdx + 1 + i]!.trim() !== ''));
+  const slot = (t: string) => (isBlankCell(t) && t.trim() !== '') || isMaskedCell(t);
+  const cells = row.cells.slice(labelIdx + 1).filter((c, i) => num(c) !== null || slot(row.texts[labelIdx + 1 + i]!));
   const at = assignValues(cols, cells.map(num));
   if (!at) return [];
   return cells.flatMap((c, i) => (at[i]! >= 0 ? [{ col: cols[at[i]!]!, c }] : []));
@@ -148,7 +149,7 @@ export const fundsTable: Recogniser<FundsState> = {
   },
   read(ctx, s, row) {
     const labelIdx = labelIndex(row);
-    const hasNumbers = row.cells.some((c, i) => i > labelIdx && num(c) !== null);
+    const hasNumbers = row.cells.some((c, i) => i > labelIdx && (num(c) !== null || isMaskedCell(row.texts[i]!)));
     if (hasNumbers) return readLabelledRow(ctx, s, row, labelIdx);
     readKeyValueCells(ctx, s, row);
   },

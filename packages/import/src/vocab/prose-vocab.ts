@@ -109,7 +109,7 @@ export const ADJUSTMENT_REASON =
 
 /** What a text says of the year as a whole (claims of type `statement`): the phrases, per statement. */
 export const STATEMENT_PHRASES: Array<{ says: 'no_problems' | 'runs_normally' | 'targets_met'; re: RegExp }> = [
-  { says: 'no_problems', re: /(?:暂无|没有|未发现|不存在)(?:明显|任何|其他)?(?:的)?问题/ },
+  { says: 'no_problems', re: /(?:暂无|没有|未发现|不存在)(?:发现)?(?:明显|任何|其他)?(?:的)?问题/ },
   { says: 'runs_normally', re: /(?:运转|运行|实施)(?:情况)?(?:正常|良好|顺利)/ },
   { says: 'targets_met', re: /按(?:照)?计划完成(?:了)?(?:年度)?(?:总体)?(?:绩效)?目标|(?:年度|绩效|各项|总体)(?:绩效)?目标(?:均|已|全部){1,2}(?:完成|实现|达成)|(?:各项|全部|所有)?(?:绩效)?指标(?:均|已|全部){1,2}(?:完成|达到|实现)/ },
 ];

@@ -19,3 +19,10 @@ describe('low-execution-unexplained', () => {
     expect(run(lowExecutionUnexplained, { kind: 'project', funds: funds('87.06'), claims: [] })).toEqual([]);
   });
 });
+
+describe('low-execution-unexplained on a transfer (whose form does not score execution)', () => {
+  it('uses executed ÷ budget', () => {
+    const f = run(lowExecutionUnexplained, { kind: 'transfer', funds: { total: { adjusted: '100', executed: '40' } }, claims: [{ type: 'statement', says: 'runs_normally', text: '项目运行良好' }] });
+    expect(f.map((x) => x.reported)).toEqual(['40']);
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * Texts written for these tests, in layouts and phrasings neither the seeds nor the corpus
+ * have, so that a fix for the corpus that only fits the corpus shows here. Each is read for
+ * its figures, and audited: no error where the figures agree, the finding where they do not.
+ */
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
+import { auditEvaluation, type Evaluation } from '@jixiao/core';
+import { importReport, type ImportResult } from '../src/index.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const read = (text: string, name = 'x.txt'): Promise<ImportResult> => importReport({ bytes: enc(text), fileName: name });
+/** Errors about numbers (a missing table, score or grade in a short text is a completeness error, not one). */
+const errors = (ev: Evaluation) =>
+  auditEvaluation(ev).findings.filter((f) => f.severity === 'error' && f.category !== 'completeness').map((f) => `${f.rule}: ${f.message}`);
+const warnings = (ev: Evaluation) => auditEvaluation(ev).findings.filter((f) => f.severity === 'warning').map((f) => f.rule);
+
+describe('funds tables whose layout was lost', () => {
+  it('cells run together under titles without column letters', async () => {
+    const r = await read(
+      ['某县水利局2022年度项目支出绩效自评表', '项目名称：农村饮水安全维修养护', '全年预算数全年执行数执行率', '年度资金总额：1209075%', '其中：本年财政拨款1209075%', '上年结转资金'].join('\n'),
+    );
+    const ev = r.evaluation;
+    expect(ev.kind).toBe('project');
+    expect(ev.funds.total).toMatchObject({ adjusted: '120', executed: '90' });
+    expect(ev.budgetExecution.statedRate).toBe('75');
+    expect(ev.funds.bySource.map((s) => [s.source, s.adjusted, s.executed])).toEqual([['current_appropriation', '120', '90']]);
+  });
+
+  it('a table flattened into one line of PDF text, labels before their numbers', async () => {
+    const line = '项目资金 年初预算数 全年预算数 全年执行数 执行率 年度资金总额 80 100 95 95% 其中：本年财政拨款 80 100 95 95% 上年结转资金 0 0 0 0%';
+    const ev = (await read(['某镇2023年度项目支出绩效自评表', line, '自评得分：96'].join('\n'))).evaluation;
+    expect(ev.funds.total).toMatchObject({ initial: '80', adjusted: '100', executed: '95' });
+    expect(ev.budgetExecution.statedRate).toBe('95');
+    expect(ev.totals.statedScore).toBe('96');
+    expect(errors(ev)).toEqual([]);
+  });
+
+  it('a header printed one cell per line, rows wrapped over two lines with a row number first', async () => {
+    const text = [
+      '某区2023年度中央转移支付资金绩效自评表',
+      '资金投入情况（万元）',
+      '行次 全年预算数',
+      '（A）',
+      '全年到位数',
+      '（B）',
+      '到位率',
+      '全年执行数',
+      '（C）',
+      '执行率',
+      '年度资金总额： 1 60.000000',
+      '60.000000 100.00% 45.000000 75.00%',
+      '其中：中央财政资金 2 60.000000',
+      '60.000000 100.00% 45.000000 75.00%',
+    ].join('\n');
+    const ev = (await read(text)).evaluation;
+    expect(ev.kind).toBe('transfer');
+    expect(ev.funds.total).toMatchObject({ adjusted: '60.000000', arrived: '60.000000', executed: '45.000000' });
+    expect(ev.budgetExecution).toMatchObject({ statedRate: '75.00', statedArrivalRate: '100.00' });
+    expect(errors(ev)).toEqual([]);
+  });
+
+  it('a masked amount is unknown, never zero', async () => {
+    const ev = (
+      await read(['某局2023年度项目支出绩效自评表', ['项目资金', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['年度资金总额', '****', '50', '40'].join('\t')].join('\n'))
+    ).evaluation;
+    expect(ev.funds.total).toMatchObject({ initial: null, adjusted: '50', executed: '40' });
+  });
+});
+
+describe('messy text', () => {
+  it('traditional script with pinyin glosses, OCR spaces in numbers, "%o"', async () => {
+    const text = ['某縣文化館2023年度項(xiàng)目支出績效自評報告', '本年度項(xiàng)目預算數為48. 5萬元，執行數為46. 2萬元，預算執行率95. 26%o。'].join('\n');
+    const r = await read(text);
+    expect(r.notes.join('')).toContain('繁体');
+    expect(r.notes.join('')).toContain('拼音');
+    expect(r.evaluation.kind).toBe('project');
+    expect(r.evaluation.funds.total).toMatchObject({ adjusted: '48.5', executed: '46.2' });
+    expect(r.evaluation.budgetExecution.statedRate).toBe('95.26');
+  });
+
+  it('a page saved as text keeps its report and drops the site around it', async () => {
+    const text = [
+      '首页 > 政务公开 > 财政资金',
+      '发布时间：2024-04-02 浏览次数：128 字体：[大] [中] [小]',
+      '某市林业局2023年度森林防火项目绩效自评报告',
+      '2023年度森林防火项目预算安排资金60万元，全年支出60万元，执行率100%。自评得分95分，评价等级为优。',
+      '【打印本页】 【关闭窗口】',
+    ].join('\n');
+    const r = await read(text);
+    expect(r.notes.join('')).toContain('网站栏目');
+    expect(r.evaluation.funds.total).toMatchObject({ adjusted: '60', executed: '60' });
+    expect(r.evaluation.totals).toMatchObject({ statedScore: '95', statedGrade: '优' });
+    expect(r.evaluation.source?.incomplete).toBeNull();
+  });
+});
+
+describe('one document, several evaluations', () => {
+  it('a department report with a project form annexed: the department first, then its project', async () => {
+    const text = [
+      '某区司法局2023年度部门整体支出绩效自评报告',
+      '2023年度支出合计300万元，其中基本支出200万元，项目支出100万元。自评得分92分，评价等级为优。',
+      '附件：项目支出绩效自评表',
+      ['项目名称', '社区矫正经费'].join('\t'),
+      ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].join('\t'),
+      ['年度资金总额', '40', '40', '38', '10', '95%', '9.5'].join('\t'),
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].join('\t'),
+      ['产出指标', '数量指标', '矫正对象人数', '≥50人', '52人', '90', '90'].join('\t'),
+      ['总分', '', '', '', '', '100', '99.5'].join('\t'),
+    ].join('\n');
+    const r = await read(text);
+    expect(r.evaluations.map((e) => e.kind)).toEqual(['department', 'project']);
+    expect(r.evaluation).toBe(r.evaluations[0]);
+    expect(r.evaluations[1]!.project?.name).toBe('社区矫正经费');
+    expect(r.evaluations[1]!.funds.total).toMatchObject({ initial: '40', adjusted: '40', executed: '38' });
+    expect(r.evaluations[0]!.funds.total.executed).toBe('300');
+    for (const ev of r.evaluations) expect(errors(ev)).toEqual([]);
+  });
+
+  it('a workbook with a summary sheet and one sheet per project: one evaluation per project', async () => {
+    const wb = new ExcelJS.Workbook();
+    const summary = wb.addWorksheet('项目自评结果汇总表');
+    summary.addRow(['项目自评结果汇总表']);
+    summary.addRow(['序号', '项目名称', '全年预算数', '全年执行数', '执行率', '自评得分']);
+    summary.addRow([1, '道路保洁', 30, 30, '100%', 98]);
+    for (const [name, budget, spent] of [['道路保洁', 30, 30], ['绿化养护', 20, 18]] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(['项目支出绩效自评表（2023年度）']);
+      ws.addRow(['项目名称', name]);
+      ws.addRow(['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数']);
+      ws.addRow(['年度资金总额', budget, budget, spent]);
+    }
+    const r = await importReport({ bytes: new Uint8Array(await wb.xlsx.writeBuffer()), fileName: 'unit.xlsx' });
+    expect(r.evaluations.map((e) => [e.kind, e.project?.name, e.funds.total.executed])).toEqual([
+      ['project', '道路保洁', '30'],
+      ['project', '绿化养护', '18'],
+    ]);
+    expect(r.notes.join('')).toContain('汇总表');
+  });
+});
+
+describe('what the text says, held against the figures', () => {
+  const report = (spent: string, said: string) =>
+    ['某乡卫生院2023年度基本公卫补助资金绩效自评报告', `2023年下达资金100万元，全年支出${spent}万元。`, `二、存在的问题`, said, '某乡卫生院', '2024年3月1日'].join('\n');
+
+  it('most of the money unspent while the report says all is well: a warning with the figures', async () => {
+    const ev = (await read(report('40', '项目运行良好，没有发现问题。'))).evaluation;
+    const f = auditEvaluation(ev).findings.filter((x) => x.rule === 'low-execution-unexplained');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('40%');
+    expect(errors(ev)).toEqual([]);
+  });
+
+  it('the money spent: nothing to explain', async () => {
+    expect(warnings((await read(report('98', '项目运行良好，没有发现问题。'))).evaluation)).not.toContain('low-execution-unexplained');
+  });
+
+  it('the same item with two amounts in two places', async () => {
+    const text = [
+      '某县农业农村局2023年度部门整体支出绩效自评报告',
+      '2023年度支出500万元，其中：基本支出300万元，项目支出200万元。',
+      '项目支出200万元，其中：农技推广120万元，动物防疫80万元。',
+      '我局共有2个项目，其中，农技推广年初预算数115万元，年末支出115万元；动物防疫80万元，年末支出80万元。',
+    ].join('\n');
+    const ev = (await read(text)).evaluation;
+    const f = auditEvaluation(ev).findings.filter((x) => x.rule === 'same-item-same-amount');
+    expect(f.map((x) => [x.reported, x.expected])).toEqual([['120', '115']]);
+    expect(errors(ev)).toEqual([]);
+  });
+});
+
+describe('texts cut short', () => {
+  it('a text that stops inside its indicator table: one note, the missing total a note, no error about the partial sums', async () => {
+    const text = [
+      '某县交通局2023年度项目支出绩效自评表',
+      ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].join('\t'),
+      ['年度资金总额', '100', '100', '100', '10', '100%', '10'].join('\t'),
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].join('\t'),
+      ['产出指标（50分）', '数量指标', '道路养护里程', '≥30公里', '31公里', '20', '20'].join('\t'),
+      ['', '质量指标', '养护合格率', '≥95%', '严格按照'].join('\t'),
+    ].join('\n');
+    const ev = (await read(text)).evaluation;
+    expect(ev.source?.incomplete).toEqual({ reason: 'truncated', cutIn: 'indicators' });
+    const findings = auditEvaluation(ev).findings;
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'text-incomplete')).toHaveLength(1);
+  });
+
+  it('a report that ends with its signature and date is whole', async () => {
+    const ev = (await read(['某局2023年度部门整体支出绩效自评报告', '本年度各项工作均已完成。', '某局', '2024年3月1日'].join('\n'))).evaluation;
+    expect(ev.source?.incomplete).toBeNull();
+  });
+});
+
+describe('a saved web page', () => {
+  it('GBK by its meta charset; navigation, header and footer dropped; the table read cell by cell', async () => {
+    const html = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>某区卫健委项目绩效自评表</title>
+      <script>var a = '<table>';</script></head><body>
+      <div class="nav"><a href="/">首页</a><a href="/zwgk">政务公开</a></div>
+      <div class="breadcrumb">当前位置：首页 &gt; 财政资金</div>
+      <div class="content"><h1>某区卫健委2023年度项目支出绩效自评表</h1>
+      <table border="1">
+        <tr><td>项目名称</td><td colspan="3">家庭医生签约服务</td></tr>
+        <tr><td rowspan="2">项目资金（万元）</td><td>全年预算数</td><td>全年执行数</td><td>执行率</td></tr>
+        <tr><td>88</td><td>83.6</td><td>95%</td></tr>
+      </table>
+      <p>自评得分为93分，评价等级为优。</p></div>
+      <div id="footer">版权所有：某区人民政府 ICP备12345678号</div></body></html>`;
+    const r = await importReport({ bytes: new Uint8Array(iconv.encode(html, 'gbk')), fileName: 'page.htm' });
+    expect(r.format).toBe('html');
+    expect(r.notes.join('')).toMatch(/GB2312/);
+    expect(r.lines.join('\n')).not.toMatch(/首页|版权所有|var a/);
+    const ev = r.evaluation;
+    expect(ev.project?.name).toBe('家庭医生签约服务');
+    expect(ev.funds.total).toMatchObject({ adjusted: '88', executed: '83.6' });
+    expect(ev.totals).toMatchObject({ statedScore: '93', statedGrade: '优' });
+  });
+});
