@@ -4,7 +4,7 @@
  * then confirm. Importing the same list again changes nothing.
  */
 import { Alert, App as AntApp, Button, Card, Checkbox, InputNumber, Result, Select, Space, Steps, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, errorText, request } from '../api/client.js';
 import type { Org, ProjectImport, ProjectListIssue } from '../api/types.js';
 import { navigate } from '../app/router.js';
@@ -101,6 +101,8 @@ export default function ProjectImportPage() {
   const { message } = AntApp.useApp();
   const org = useApi<Org>(user.unitId ? null : '/api/org');
   const [opts, setOpts] = useState<Options>({ fiscalYear: year, amountUnit: '', createEvaluations: true, departmentId: '', unitId: '' });
+  // The list is for the year chosen in the header (which may settle after the page opens); it can still be changed here.
+  useEffect(() => setOpts((o) => ({ ...o, fiscalYear: year })), [year]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ message: string; issues: ProjectListIssue[] } | null>(null);
   const [preview, setPreview] = useState<ProjectImport | null>(null);

@@ -71,8 +71,11 @@ async function fitsScreen(): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
 }
 
+/** The list is for the year chosen in the header: choose it on the page (it may settle after the page opens). */
 async function importList(path: string): Promise<void> {
   await page.goto(`${base}/projects/import`);
+  await chooseYear(YEAR);
+  await poll(() => page.getByLabel('清单所属年度', { exact: true }).inputValue()).toBe(String(YEAR));
   await page.locator('input[type=file]').setInputFiles(path);
 }
 
@@ -225,6 +228,7 @@ describe('project self-evaluations in chromium', () => {
 
   it('the unit head submits it, then several at once: a stale item is refused, the others go through', async () => {
     await login('fuzeren6');
+    await chooseYear(YEAR);
     await page.goto(`${base}/evaluations/${await evalIdOf('JX2023-001')}`);
     await page.getByRole('button', { name: '提交审核' }).click();
     await confirm();
@@ -289,6 +293,7 @@ describe('project self-evaluations in chromium', () => {
 
   it('the department evaluation shows the roll-up of its projects, each linked', async () => {
     await login('tianbao6');
+    await chooseYear(YEAR);
     await page.goto(`${base}/evaluations/${departmentEvalId}`);
     const panel = page.locator('[data-testid=project-rollup]');
     await panel.waitFor();
