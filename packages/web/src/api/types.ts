@@ -213,6 +213,8 @@ export interface EvaluationDetail {
   /** The project this evaluation belongs to (project and transfer evaluations). */
   projectId?: string | number | null;
   submission?: SubmissionCheckJson;
+  /** Generated from approved targets (生成自评): which ones, which version, the locked leaf ids. */
+  targets?: { id: number; name: string; version: number; leafIds: string[] } | null;
 }
 
 export interface HistoryEntry {

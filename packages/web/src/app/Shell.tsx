@@ -8,6 +8,18 @@ import { useSession, useUser } from './session.js';
 
 const { Sider, Header, Content } = Layout;
 
+/**
+ * "市教育考试院 · 张三（填报人）": the scope once, the person, the role once — a display name
+ * that already says the scope or the role ("市教育考试院 填报人") does not repeat them.
+ */
+export function whoIs(user: { unitName?: string | null; departmentName?: string | null; displayName: string; role: keyof typeof ROLE_NAMES }): string {
+  const scope = user.unitName ?? user.departmentName ?? '财政局';
+  const role = ROLE_NAMES[user.role];
+  let name = user.displayName.replace(role, '').replace(scope, '').trim();
+  if (name && role.endsWith(name)) name = ''; // "负责人" says no more than "单位负责人"
+  return `${scope} · ${name ? `${name}（${role}）` : role}`;
+}
+
 function yearOptions(): Array<{ value: number; label: string }> {
   const now = new Date().getFullYear();
   const out = [];
@@ -57,9 +69,7 @@ export const Shell = memo(function Shell({ children }: { children: ReactNode }) 
             <Select aria-label="预算年度" value={year} options={years} onChange={setYear} style={{ width: 120 }} />
           </Space>
           <Space size="middle">
-            <Typography.Text data-testid="user-unit">
-              {user.unitName ?? user.departmentName ?? '财政局'} · {user.displayName}（{ROLE_NAMES[user.role]}）
-            </Typography.Text>
+            <Typography.Text data-testid="user-unit">{whoIs(user)}</Typography.Text>
             <Button onClick={() => void logout().then(() => navigate('/login'))}>退出</Button>
           </Space>
         </Header>

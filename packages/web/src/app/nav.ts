@@ -21,10 +21,19 @@ const ALL: Role[] = ['unit_filler', 'unit_head', 'department_reviewer', 'finance
 export const NAV: NavGroup[] = [
   { key: 'home', label: '待办', roles: ALL, items: [{ key: 'home', label: '我的待办', to: '/' }] },
   {
+    key: 'task',
+    label: '年度任务',
+    roles: [...REVIEWERS, 'admin'],
+    items: [{ key: 'tasks', label: '年度任务与进度', to: '/tasks' }],
+  },
+  {
     key: 'targets',
-    label: '目标管理',
+    label: '目标与监控',
     roles: ALL,
-    items: [{ key: 'targets', label: '绩效目标', to: '/targets' }],
+    items: [
+      { key: 'targets', label: '绩效目标', to: '/targets' },
+      { key: 'monitoring', label: '运行监控', to: '/monitoring' },
+    ],
   },
   {
     key: 'self',
@@ -103,6 +112,8 @@ export function navKeyFor(path: string, search: string, role?: Role): string {
   if (path.startsWith('/rectifications')) return 'rectifications';
   if (path.startsWith('/dashboard')) return 'dashboard';
   if (path.startsWith('/targets')) return 'targets';
+  if (path.startsWith('/monitoring')) return 'monitoring';
+  if (path.startsWith('/tasks')) return 'tasks';
   if (path.startsWith('/admin')) return 'org';
   if (path.startsWith('/public/audit')) return 'audit';
   if (path.startsWith('/public')) return 'portal';

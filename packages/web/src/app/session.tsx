@@ -17,14 +17,25 @@ interface SessionState {
 
 const Ctx = createContext<SessionState | null>(null);
 
+/** The year chosen in this browser session (a new login starts on the open annual task's year). */
 function storedYear(): number | null {
-  const stored = Number(window.localStorage.getItem('jx.year'));
+  const stored = Number(window.sessionStorage.getItem('jx.year'));
   return stored >= 1990 && stored <= 2100 ? stored : null;
 }
 
 /** The self-evaluation of year N happens in N+1, so default to last year. */
 export function defaultYear(): number {
   return storedYear() ?? new Date().getFullYear() - 1;
+}
+
+/** The year of the open annual task of the user's finance bureau, if any. */
+async function openTaskYear(): Promise<number | null> {
+  try {
+    const r = await request<{ task: { fiscalYear: number } | null }>('/api/tasks/current');
+    return r.task?.fiscalYear ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Without a chosen year, open on the latest year the user has evaluations for. */
@@ -82,20 +93,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await request<void>('/api/auth/logout', { method: 'POST', body: {} });
     } finally {
+      window.sessionStorage.removeItem('jx.year');
       setCsrfToken(null);
       setUser(null);
     }
   }, []);
 
   const setYear = useCallback((y: number) => {
-    window.localStorage.setItem('jx.year', String(y));
+    window.sessionStorage.setItem('jx.year', String(y));
     setYearState(y);
   }, []);
 
   useEffect(() => {
     if (!user || storedYear() !== null) return;
     let alive = true;
-    void latestYearWithData().then((y) => {
+    // The open annual task's year first (a unit logging in during the 2025 cycle lands in 2025), else the latest year with data.
+    void openTaskYear().then(async (t) => t ?? (await latestYearWithData())).then((y) => {
       if (alive && y !== null && storedYear() === null) setYearState(y);
     });
     return () => {

@@ -7,6 +7,7 @@ import type { EvaluationDetail } from '../api/types.js';
 import type { EvaluationDraft } from '../lib/use-evaluation-draft.js';
 import { fmtTime } from '../lib/format.js';
 import { jumpToPath } from './findings.js';
+import { pathLabel } from '../lib/path-labels.js';
 
 /** The opinion to show: the last return's when returned, else the latest. */
 function opinionOf(detail: EvaluationDetail): { text: string | null | undefined; by: string | undefined } {
@@ -61,7 +62,7 @@ export function EditorNotices({ draft }: { draft: EvaluationDraft }) {
           title={`以下 ${mergeNote.length} 处他人也改过，已保留您的填写，请核对：`}
           description={mergeNote.slice(0, 10).map((p) => (
             <Button key={p} type="link" size="small" onClick={() => jumpToPath(p)}>
-              {p}
+              {pathLabel(draft.doc, p)}
             </Button>
           ))}
         />

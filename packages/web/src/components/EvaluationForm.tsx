@@ -13,6 +13,7 @@ import { Section } from './Section.js';
 import type { TableMode } from './IndicatorTable.js';
 import type { EditOps } from '../lib/evaluation-ops.js';
 import { fmtRate } from '../lib/format.js';
+import { cellStatuses } from '../lib/fund-rows.js';
 import { profileOptions } from '../lib/live-score.js';
 
 export interface EvaluationFormProps {
@@ -24,6 +25,8 @@ export interface EvaluationFormProps {
   ops: EditOps | null;
   reviewScores?: Record<string, string>;
   onReview?: OnField;
+  /** Leaf ids from approved targets (生成自评): read-only names, targets and weights. */
+  lockedIndicators?: ReadonlySet<string> | undefined;
 }
 
 const SOURCE_LABELS: Record<FundSource, string> = {
@@ -34,7 +37,7 @@ const SOURCE_LABELS: Record<FundSource, string> = {
 
 const DEFAULT_SOURCES: FundSource[] = ['general_public', 'carry_over', 'other'];
 
-const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops, review, onReview }: { ev: Evaluation; score: ScoreJson | null; ro: boolean; onField: OnField; ops: EvaluationFormProps['ops']; review?: string | null; onReview?: OnField }) {
+const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops, review, onReview, statuses }: { ev: Evaluation; score: ScoreJson | null; ro: boolean; onField: OnField; ops: EvaluationFormProps['ops']; review?: string | null; onReview?: OnField; statuses: Map<string, 'error' | 'warning'> }) {
   const f = ev.funds;
   const ex = score?.execution;
   const sources = useMemo(() => {
@@ -47,11 +50,15 @@ const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops, revie
     for (const p of present) if (!DEFAULT_SOURCES.includes(p.source)) shown.push(p);
     return shown;
   }, [f.bySource]);
+  // A bad or negative amount is outlined in its own cell, the row named on hover and in the findings.
+  const amount = (path: string, value: string | null | undefined, label: string) => (
+    <td className="jx-num"><Cell path={path} value={value} onField={onField} readOnly={ro} numeric label={label} status={statuses.get(path) ?? ''} hint={statuses.has(path) ? `${label}填写有误` : undefined} /></td>
+  );
   const triple = (prefix: string, t: { initial: string | null; adjusted: string | null; executed: string | null } | null, label: string) => (
     <>
-      <td className="jx-num"><Cell path={`${prefix}.initial`} value={t?.initial} onField={onField} readOnly={ro} numeric label={`${label} 年初预算数`} /></td>
-      <td className="jx-num"><Cell path={`${prefix}.adjusted`} value={t?.adjusted} onField={onField} readOnly={ro} numeric label={`${label} 全年预算数`} /></td>
-      <td className="jx-num"><Cell path={`${prefix}.executed`} value={t?.executed} onField={onField} readOnly={ro} numeric label={`${label} 全年执行数`} /></td>
+      {amount(`${prefix}.initial`, t?.initial, `${label} 年初预算数`)}
+      {amount(`${prefix}.adjusted`, t?.adjusted, `${label} 全年预算数`)}
+      {amount(`${prefix}.executed`, t?.executed, `${label} 全年执行数`)}
     </>
   );
   const dept = ev.kind === 'department';
@@ -184,7 +191,8 @@ const BaseDataSheet = memo(function BaseDataSheet({ bd, ro, onField }: { bd: Non
   );
 });
 
-export const EvaluationForm = memo(function EvaluationForm({ evaluation: ev, score, findings, mode, onField, ops, reviewScores, onReview }: EvaluationFormProps) {
+export const EvaluationForm = memo(function EvaluationForm({ evaluation: ev, score, findings, mode, onField, ops, reviewScores, onReview, lockedIndicators }: EvaluationFormProps) {
+  const statuses = useMemo(() => cellStatuses(findings), [findings]);
   const ro = mode !== 'edit';
   const profiles = useMemo(profileOptions, []);
   return (
@@ -224,10 +232,10 @@ export const EvaluationForm = memo(function EvaluationForm({ evaluation: ev, sco
       </Section>
 
       <Section title="资金情况及预算执行率" id="funds">
-        <FundsBlock ev={ev} score={score} ro={ro} onField={onField} ops={ops} review={reviewScores?.execution ?? null} onReview={mode === 'review' ? onReview : undefined} />
+        <FundsBlock ev={ev} score={score} ro={ro} onField={onField} ops={ops} review={reviewScores?.execution ?? null} onReview={mode === 'review' ? onReview : undefined} statuses={statuses} />
       </Section>
 
-      <GoalsToTotals evaluation={ev} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} />
+      <GoalsToTotals evaluation={ev} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} lockedIndicators={lockedIndicators} />
 
       <Section
         title="基础数据表"

@@ -6,7 +6,7 @@ import { IndicatorTable } from './IndicatorTable.js';
 import { Section } from './Section.js';
 import { TotalsTable } from './TotalsTable.js';
 
-export function GoalsToTotals({ evaluation: ev, score, findings, mode, onField, ops, reviewScores, onReview, goalsTitle = '年度总体目标' }: EvaluationFormProps & { goalsTitle?: string }) {
+export function GoalsToTotals({ evaluation: ev, score, findings, mode, onField, ops, reviewScores, onReview, lockedIndicators, goalsTitle = '年度总体目标' }: EvaluationFormProps & { goalsTitle?: string }) {
   const ro = mode !== 'edit';
   return (
     <>
@@ -14,7 +14,7 @@ export function GoalsToTotals({ evaluation: ev, score, findings, mode, onField, 
         <GoalsTable goals={ev.goals} ro={ro} onField={onField} ops={ops} />
       </Section>
       <Section title="绩效指标" id="indicators">
-        <IndicatorTable indicators={ev.indicators} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} />
+        <IndicatorTable indicators={ev.indicators} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} locked={lockedIndicators} />
       </Section>
       <Section title="总分及等级" id="totals">
         <TotalsTable totals={ev.totals} score={score} ro={ro} onField={onField} />

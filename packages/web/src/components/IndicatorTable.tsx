@@ -6,7 +6,7 @@
 import { Button, Popconfirm, Tooltip, Typography } from 'antd';
 import { ExplanationWithBasis, basisLines } from './ScoreBasis.js';
 import { memo, useMemo } from 'react';
-import type { Evaluation, Indicator } from '@jixiao/core';
+import { rollUpStatedScores, type Evaluation, type Indicator } from '@jixiao/core';
 import type { FindingJson, ScoreJson } from '../api/types.js';
 import { Cell, QualitativeSelect, type OnField } from './fields.js';
 import { findingsByPrefix, parseRowFindings, statusFor } from './findings.js';
@@ -35,6 +35,16 @@ interface RowProps {
   l1Computed: string | null;
   l2Name: string;
   l2Weight: string | null;
+  /** Scores of the level-1 / level-2 as stated, or summed from their children ("合计"). */
+  l1Sum: { value: string | null; derived: boolean };
+  l2Sum: { value: string | null; derived: boolean };
+  /** Outline of the level-1 / level-2 weight cells (a weight of 120 …). */
+  l1WeightStatus: '' | 'error' | 'warning';
+  l2WeightStatus: '' | 'error' | 'warning';
+  /** The leaf comes from approved targets: its name, target and weight are read-only. */
+  locked: boolean;
+  /** The tree comes from approved targets: level names and weights are read-only. */
+  treeLocked: boolean;
   indicator: Indicator | null;
   computed: string | null;
   effectiveWeight: string | null;
@@ -58,8 +68,15 @@ function belowWeight(score: string | null, weight: string | null): boolean {
   return !!(s && w && s.lessThan(w));
 }
 
+function SumNote({ sum }: { sum: { value: string | null; derived: boolean } }) {
+  if (sum.value === null) return null;
+  return <div className="jx-sum" data-testid="level-score">得分 {fmt(sum.value)}{sum.derived ? '（下级合计）' : ''}</div>;
+}
+
 const Row = memo(function Row(p: RowProps) {
   const ro = p.mode !== 'edit';
+  const roTree = ro || p.treeLocked;
+  const roLeaf = ro || p.locked;
   const base = `indicators.${p.l1}.children.${p.l2}`;
   const path = p.i >= 0 ? `${base}.children.${p.i}` : base;
   const list = useMemo(() => parseRowFindings(p.findingSig), [p.findingSig]);
@@ -76,11 +93,12 @@ const Row = memo(function Row(p: RowProps) {
     <tr data-path={path}>
       {p.l1Span > 0 && (
         <td rowSpan={p.l1Span} className="jx-merged">
-          <Cell path={`indicators.${p.l1}.name`} value={p.l1Name} onField={p.onField} readOnly={ro} label="一级指标" multiline required />
+          <Cell path={`indicators.${p.l1}.name`} value={p.l1Name} onField={p.onField} readOnly={roTree} label="一级指标" multiline required />
           <div className="jx-weight">
             <span>分值</span>
-            <Cell path={`indicators.${p.l1}.weight`} value={p.l1Weight} onField={p.onField} readOnly={ro} numeric label="一级指标分值" />
+            <Cell path={`indicators.${p.l1}.weight`} value={p.l1Weight} onField={p.onField} readOnly={roTree} numeric label={`${p.l1Name || '一级指标'} 分值`} status={p.l1WeightStatus} hint={p.l1WeightStatus ? `“${p.l1Name}”的分值填写有误` : undefined} />
           </div>
+          <SumNote sum={p.l1Sum} />
           {p.l1Computed !== null && <div style={{ fontSize: 12, color: '#1677ff' }}>计算得分 {fmt(p.l1Computed)}</div>}
           {p.ops && (
             <div>
@@ -98,11 +116,12 @@ const Row = memo(function Row(p: RowProps) {
       )}
       {p.l2Span > 0 && (
         <td rowSpan={p.l2Span} className="jx-merged">
-          <Cell path={`${base}.name`} value={p.l2Name} onField={p.onField} readOnly={ro} label="二级指标" multiline required />
+          <Cell path={`${base}.name`} value={p.l2Name} onField={p.onField} readOnly={roTree} label="二级指标" multiline required />
           <div className="jx-weight">
             <span>分值</span>
-            <Cell path={`${base}.weight`} value={p.l2Weight} onField={p.onField} readOnly={ro} numeric label="二级指标分值" />
+            <Cell path={`${base}.weight`} value={p.l2Weight} onField={p.onField} readOnly={roTree} numeric label={`${p.l2Name || '二级指标'} 分值`} status={p.l2WeightStatus} />
           </div>
+          <SumNote sum={p.l2Sum} />
           {p.ops && (
             <div>
               <Button size="small" type="link" onClick={() => p.ops!.addIndicator(p.l1, p.l2)}>
@@ -120,7 +139,7 @@ const Row = memo(function Row(p: RowProps) {
       {ind ? (
         <>
           <td>
-            <Cell path={`${path}.name`} value={ind.name} onField={p.onField} readOnly={ro} label="三级指标" multiline required status={statusFor(list, 'name')} />
+            <Cell path={`${path}.name`} value={ind.name} onField={p.onField} readOnly={roLeaf} label="三级指标" multiline required status={statusFor(list, 'name')} />
             {rowMsgs.map((f, k) => (
               <Typography.Text key={k} type={f.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 12, display: 'block' }}>
                 {f.message}
@@ -128,7 +147,8 @@ const Row = memo(function Row(p: RowProps) {
             ))}
           </td>
           <td>
-            <Cell path={`${path}.target`} value={ind.target} onField={p.onField} readOnly={ro} label="年度指标值" status={statusFor(list, 'target')} />
+            <Cell path={`${path}.target`} value={ind.target} onField={p.onField} readOnly={roLeaf} label="年度指标值" status={statusFor(list, 'target')} />
+            {ind.initialTarget && ind.initialTarget !== ind.target && <span className="jx-initial" data-testid="initial-target">年初：{ind.initialTarget}</span>}
           </td>
           <td>
             <Cell path={`${path}.actual`} value={ind.actual} onField={p.onField} readOnly={ro} label="实际完成值" status={statusFor(list, 'actual')} />
@@ -137,7 +157,7 @@ const Row = memo(function Row(p: RowProps) {
             )}
           </td>
           <td className="jx-num">
-            <Cell path={`${path}.weight`} value={ind.weight} onField={p.onField} readOnly={ro} numeric label="分值" status={statusFor(list, 'weight')} />
+            <Cell path={`${path}.weight`} value={ind.weight} onField={p.onField} readOnly={roLeaf} numeric label="分值" status={statusFor(list, 'weight')} />
           </td>
           <td className="jx-num">
             <Cell path={`${path}.selfScore`} value={ind.selfScore} onField={p.onField} readOnly={ro} numeric label="自评得分" status={statusFor(list, 'selfScore')} />
@@ -192,11 +212,22 @@ export interface IndicatorTableProps {
   ops: IndicatorOps | null;
   reviewScores?: Record<string, string>;
   onReview?: OnField;
+  /** Leaf ids from approved targets (生成自评): their name, target and weight are read-only. */
+  locked?: ReadonlySet<string> | undefined;
 }
 
 const noop: OnField = () => {};
 
-export const IndicatorTable = memo(function IndicatorTable({ indicators, score, findings, mode, onField, ops, reviewScores, onReview }: IndicatorTableProps) {
+export const IndicatorTable = memo(function IndicatorTable({ indicators, score, findings, mode, onField, ops: allOps, reviewScores, onReview, locked }: IndicatorTableProps) {
+  const treeLocked = !!locked && locked.size > 0;
+  // Rows cannot be added to or removed from a tree that comes from approved targets.
+  const ops = treeLocked ? null : allOps;
+  const sums = useMemo(() => rollUpStatedScores({ indicators }), [indicators]);
+  const statuses = useMemo(() => {
+    const m = new Map<string, 'error' | 'warning'>();
+    for (const f of findings) if (f.location.path && f.severity !== 'info' && (f.severity === 'error' || !m.has(f.location.path))) m.set(f.location.path, f.severity);
+    return m;
+  }, [findings]);
   const byPath = useMemo(() => new Map((score?.indicators ?? []).map((s) => [s.path, s])), [score]);
   const l1ByPath = useMemo(() => new Map((score?.level1 ?? []).map((s) => [s.path, s])), [score]);
   const prefixes = useMemo(() => {
@@ -219,6 +250,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, score, 
       // level-1 with nothing under it: a row with only the level-1 cell
       rows.push({
         l1: i, l2: -1, i: -1, l1Span: 1, l2Span: 0, l1Name: a.name, l1Weight: a.weight, l1Self: a.selfScore, l1Computed,
+        l1Sum: sums.level1[i]!.score, l2Sum: { value: null, derived: false }, l1WeightStatus: statuses.get(`indicators.${i}.weight`) ?? '', l2WeightStatus: '', locked: false, treeLocked,
         l2Name: '', l2Weight: null, indicator: null, computed: null, effectiveWeight: null, status: null, explanation: null, basisTip: null, inferred: false,
         findingSig: undefined, reviewScore: null, mode, onField, onReview: onReview ?? noop, ops,
       });
@@ -242,6 +274,12 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, score, 
           l1Computed,
           l2Name: b.name,
           l2Weight: b.weight,
+          l1Sum: sums.level1[i]!.score,
+          l2Sum: sums.level2.find((x) => x.path === `indicators.${i}.children.${j}`)?.score ?? { value: null, derived: false },
+          l1WeightStatus: statuses.get(`indicators.${i}.weight`) ?? '',
+          l2WeightStatus: statuses.get(`indicators.${i}.children.${j}.weight`) ?? '',
+          locked: !!c?.id && !!locked?.has(c.id),
+          treeLocked,
           indicator: c,
           computed: s?.computed ?? null,
           effectiveWeight: s?.effectiveWeight ?? null,
@@ -263,19 +301,20 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, score, 
 
   return (
     <div style={{ overflowX: 'auto' }}>
-      <table className="jx-paper" data-testid="indicator-table" style={{ minWidth: 820 }}>
+      <table className="jx-paper" data-testid="indicator-table" style={{ width: '100%' }}>
+        {/* Fits a 1366-wide screen beside the findings panel: level names wrap, long text folds. */}
         <colgroup>
+          <col style={{ width: 72 }} />
           <col style={{ width: 80 }} />
-          <col style={{ width: 88 }} />
           <col />
-          <col style={{ width: 88 }} />
-          <col style={{ width: 96 }} />
+          <col style={{ width: 84 }} />
+          <col style={{ width: 84 }} />
+          <col style={{ width: 46 }} />
           <col style={{ width: 50 }} />
-          <col style={{ width: 56 }} />
-          <col style={{ width: 60 }} />
-          {mode === 'review' && <col style={{ width: 64 }} />}
-          <col style={{ width: 150 }} />
-          {ops && <col style={{ width: 32 }} />}
+          <col style={{ width: 54 }} />
+          {mode === 'review' && <col style={{ width: 56 }} />}
+          <col style={{ width: 140 }} />
+          {ops && <col style={{ width: 28 }} />}
         </colgroup>
         <thead>
           <tr>

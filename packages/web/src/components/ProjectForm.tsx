@@ -105,7 +105,7 @@ const Signatures = memo(function Signatures({ sig, ro, onField }: { sig: Evaluat
   );
 });
 
-export const ProjectForm = memo(function ProjectForm({ evaluation: ev, score, findings, mode, onField, ops, reviewScores, onReview }: ProjectFormProps) {
+export const ProjectForm = memo(function ProjectForm({ evaluation: ev, score, findings, mode, onField, ops, reviewScores, onReview, lockedIndicators }: ProjectFormProps) {
   const ro = mode !== 'edit';
   const statuses = useMemo(() => cellStatuses(findings), [findings]);
   const transfer = ev.kind === 'transfer';
@@ -117,7 +117,7 @@ export const ProjectForm = memo(function ProjectForm({ evaluation: ev, score, fi
       <Section title={transfer ? '资金到位及执行情况' : '项目资金及预算执行率'} id="funds">
         <ProjectFundsTable ev={ev} score={score} ro={ro} onField={onField} ops={ops} statuses={statuses} review={reviewScores?.execution ?? null} onReview={mode === 'review' ? onReview : undefined} />
       </Section>
-      <GoalsToTotals evaluation={ev} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} goalsTitle={transfer ? '区域年度总体目标' : '年度总体目标'} />
+      <GoalsToTotals evaluation={ev} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} lockedIndicators={lockedIndicators} goalsTitle={transfer ? '区域年度总体目标' : '年度总体目标'} />
       <Section title="填报信息" id="signatures">
         <Signatures sig={ev.signatures} ro={ro} onField={onField} />
       </Section>

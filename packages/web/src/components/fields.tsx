@@ -1,6 +1,6 @@
 /** Inputs bound to a model path. `onField` is stable, so memoised rows skip re-rendering. */
 import { Input, Select } from 'antd';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 
 export type OnField = (path: string, value: unknown) => void;
 
@@ -25,9 +25,19 @@ interface CellProps {
 /** One text/number cell. Empty input is stored as null, so it never reads as "not a number". */
 export const Cell = memo(function Cell({ path, value, onField, readOnly, numeric, integer, placeholder, status, label, multiline, rows, required, hint }: CellProps) {
   const text = value === null || value === undefined ? '' : String(value);
+  // Long text folds to three lines until focused (editing) or clicked (reading).
+  const [open, setOpen] = useState(false);
   if (readOnly) {
+    const long = multiline && text.length > 60;
     return (
-      <span data-path={path} tabIndex={-1} style={{ whiteSpace: 'pre-wrap', display: 'block', textAlign: numeric ? 'right' : undefined }}>
+      <span
+        data-path={path}
+        tabIndex={-1}
+        className={long && !open ? 'jx-fold' : undefined}
+        title={long && !open ? '点击展开' : undefined}
+        onClick={long ? () => setOpen(!open) : undefined}
+        style={{ whiteSpace: 'pre-wrap', display: 'block', textAlign: numeric ? 'right' : undefined }}
+      >
         {text || <span style={{ color: '#bbb' }}>—</span>}
       </span>
     );
@@ -45,8 +55,11 @@ export const Cell = memo(function Cell({ path, value, onField, readOnly, numeric
         value={text}
         placeholder={placeholder}
         status={status || undefined}
-        autoSize={{ minRows: rows ?? 1, maxRows: 8 }}
-        variant="borderless"
+        autoSize={{ minRows: rows ?? 1, maxRows: open ? 12 : Math.max(3, rows ?? 1) }}
+        variant={status ? 'outlined' : 'borderless'}
+        title={hint}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
         onChange={(e) => onChange(e.target.value)}
       />
     );

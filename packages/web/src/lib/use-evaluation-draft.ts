@@ -154,9 +154,10 @@ export function useEvaluationDraft(id: string): EvaluationDraft {
     }
     setSaving(true);
     try {
-      const r = await request<{ version: number }>(`/api/evaluations/${id}`, { method: 'PUT', body: { version: base.current.version, evaluation: doc } });
+      const r = await request<{ version: number; updatedAt?: string }>(`/api/evaluations/${id}`, { method: 'PUT', body: { version: base.current.version, evaluation: doc } });
       base.current = { version: r.version, evaluation: doc };
-      setDetail((d) => (d ? { ...d, version: r.version } : d));
+      // The header's "updated at" follows the save.
+      setDetail((d) => (d ? { ...d, version: r.version, updatedAt: r.updatedAt ?? new Date().toISOString() } : d));
       setDirty(false);
       setMergeNote(null);
       clearLocalDraft(id);

@@ -25,6 +25,9 @@ import { level1Template } from '../lib/live-score.js';
 import { useEvaluationDraft, type EvaluationDraft } from '../lib/use-evaluation-draft.js';
 import { evaluationTitle } from '../lib/evaluation-title.js';
 import { fmtTime } from '../lib/format.js';
+import { nameIndicatorRows } from '../lib/path-labels.js';
+import { ReportChapters } from '../components/ReportChapters.js';
+import { placeholdersOf, showPlaceholders } from '../components/PlaceholdersDialog.js';
 
 const EDITABLE = new Set(['draft', 'returned']);
 const ACTION_LABELS: Partial<Record<Action, string>> = { submit: '提交审核', withdraw: '撤回' };
@@ -86,7 +89,9 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
   const draft = useEvaluationDraft(id);
   const { detail, doc, dirty } = draft;
   const [historyOpen, setHistoryOpen] = useState(false);
-  const findings = useMemo(() => nameFundRows(draft.findings, doc), [draft.findings, doc]);
+  const findings = useMemo(() => nameIndicatorRows(nameFundRows(draft.findings, doc), doc), [draft.findings, doc]);
+  const { modal } = AntApp.useApp();
+  const lockedIds = useMemo(() => (detail?.targets ? new Set(detail.targets.leafIds) : undefined), [detail?.targets]);
   const editable = !!detail && (detail.canEdit ?? (EDITABLE.has(detail.status) && (user.role === 'unit_filler' || user.role === 'unit_head')));
   const ops = useMemo(() => (editable ? buildEditOps(draft.update) : null), [editable, draft.update]);
   useSaveShortcut(editable && dirty, draft.save);
@@ -133,7 +138,12 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
                 { key: 'xlsx', label: '导出 Excel（.xlsx）' },
                 { key: 'pdf', label: '导出 PDF' },
               ],
-              onClick: ({ key }) => void download(`/api/evaluations/${id}/export?format=${key}`, `${title}.${key}`).catch((e) => message.error(errorText(e))),
+              onClick: ({ key }) =>
+                void download(`/api/evaluations/${id}/export?format=${key}`, `${title}.${key}`).catch((e) => {
+                  const gaps = placeholdersOf(e);
+                  if (gaps) showPlaceholders(modal, gaps);
+                  else message.error(errorText(e));
+                }),
             }}
             trigger={['click']}
           >
@@ -155,6 +165,16 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
       </Space>
 
       <EditorNotices draft={draft} />
+      {detail.targets && (
+        <Alert
+          style={{ margin: '12px 0' }}
+          type="info"
+          showIcon
+          data-testid="from-targets"
+          title={`本自评由批复的绩效目标“${detail.targets.name}”（第 ${detail.targets.version} 版）生成：指标名称、年度指标值和分值不能修改；年初指标值与调整后的指标值并列显示。`}
+          action={<Button size="small" onClick={() => navigate(`/targets/${detail.targets!.id}`)}>查看绩效目标</Button>}
+        />
+      )}
       <OverrideNotice detail={detail} />
       {editable && !actions.includes('submit') && user.role === 'unit_filler' && (
         <Alert style={{ margin: '12px 0' }} type="info" showIcon title="填写完成并保存后，请单位负责人登录提交审核。" />
@@ -172,7 +192,8 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
               action={<Button size="small" onClick={applyTemplate}>按评分规则模板生成</Button>}
             />
           )}
-          <PaperForm evaluation={doc} score={draft.score} findings={findings} mode={editable ? 'edit' : 'view'} onField={draft.onField} ops={ops} />
+          <PaperForm evaluation={doc} score={draft.score} findings={findings} mode={editable ? 'edit' : 'view'} onField={draft.onField} ops={ops} lockedIndicators={lockedIds} />
+          <ReportChapters evaluationId={id} version={detail.version} evaluation={doc} editable={editable} onField={draft.onField} update={draft.update} />
           {doc.kind === 'department' && <ProjectRollupPanel evaluationId={id} linkBase="/evaluations/" version={detail.version} />}
         </Col>
         <Col xs={24} xl={6} xxl={7}>

@@ -4,6 +4,7 @@ import type { Role, Todo, TodoEntry } from '../api/types.js';
 import { href } from '../app/router.js';
 import { useSession, useUser } from '../app/session.js';
 import { useApi } from '../lib/use-api.js';
+import { TaskNotice } from '../components/TaskNotice.js';
 
 interface Tile {
   key: keyof Todo;
@@ -38,6 +39,7 @@ export default function HomePage() {
       <Typography.Paragraph type="secondary">
         {year} 年度 · {user.unitName ?? user.departmentName ?? '财政局'}
       </Typography.Paragraph>
+      <TaskNotice />
       {todo.error && <Alert type="error" showIcon title={todo.error} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         {ts.map((t) => (

@@ -7,6 +7,7 @@ import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Resul
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { download, errorText, request } from '../api/client.js';
+import { placeholdersOf, showPlaceholders } from '../components/PlaceholdersDialog.js';
 import { KIND_NAMES, STATUS_COLORS, STATUS_NAMES, type Action, type EvaluationDetail, type FindingJson } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { useUser } from '../app/session.js';
@@ -121,6 +122,16 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
         message.success(action === 'return' ? '已退回' : action === 'publish' ? '已公开' : '已审核通过');
         await load();
       } catch (e) {
+        // A report with placeholders: the list, and (finance publishing) a reason to publish anyway.
+        const gaps = placeholdersOf(e);
+        if (gaps && action === 'publish') {
+          showPlaceholders(modal, gaps, async (placeholderReason) => {
+            await request(`/api/evaluations/${id}/actions/publish`, { body: { version: detail.version, placeholderReason } });
+            message.success('已公开（已记录理由）');
+            await load();
+          });
+          return;
+        }
         message.error(errorText(e));
       } finally {
         setBusy(false);
