@@ -1,7 +1,7 @@
 /** Shapes of the HTTP API (docs/API.md). Numbers are decimal strings where the API says so. */
 import type { Evaluation, EvaluationInput } from '@jixiao/core';
 
-export type Role = 'unit_filler' | 'unit_head' | 'department_reviewer' | 'finance_reviewer' | 'admin';
+export type Role = 'unit_filler' | 'unit_head' | 'department_reviewer' | 'finance_reviewer' | 'admin' | 'assessor';
 
 export const ROLE_NAMES: Record<Role, string> = {
   unit_filler: '填报人',
@@ -9,6 +9,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   department_reviewer: '主管部门审核',
   finance_reviewer: '财政局绩效科',
   admin: '系统管理员',
+  assessor: '评价机构',
 };
 
 export interface User {
@@ -192,7 +193,7 @@ export interface ReviewJson {
   [k: string]: unknown;
 }
 
-export type Action = 'submit' | 'approve' | 'return' | 'publish' | 'withdraw';
+export type Action = 'submit' | 'approve' | 'return' | 'publish' | 'withdraw' | 'unpublish';
 
 export interface EvaluationDetail {
   id: string;

@@ -32,6 +32,8 @@ const pages = {
   unitProjects: page(() => import('../pages/UnitProjectsPage.js')),
   projects: page(() => import('../pages/ProjectListPage.js')),
   projectImport: page(() => import('../pages/ProjectImportPage.js')),
+  assessment: page(() => import('../pages/AssessorPage.js')),
+  results: page(() => import('../pages/ResultApplicationsPage.js')),
   portal: page(() => import('../pages/PublicPortalPage.js')),
   publicReport: page(() => import('../pages/PublicReportPage.js')),
   auditReport: page(() => import('../pages/AuditReportPage.js')),
@@ -58,6 +60,9 @@ const PRIVATE: Array<[string, Page]> = [
   ['/unit-projects', pages.unitProjects],
   ['/projects', pages.projects],
   ['/projects/import', pages.projectImport],
+  ['/assessment', pages.assessment],
+  ['/assessment/:id', pages.assessment],
+  ['/results', pages.results],
 ];
 
 const PUBLIC: Array<[string, Page]> = [

@@ -18,4 +18,12 @@ describe('navigation by role', () => {
     expect(navKeyFor('/projects', 'kind=transfer', 'finance_reviewer')).toBe('projects');
     expect(navKeyFor('/unit-projects', '', 'unit_filler')).toBe('unitProjects');
   });
+
+  it('gives the third-party reviewer only its sampled work, and reviewers the result-application list', () => {
+    expect(keys('assessor')).toEqual(['assessment']);
+    expect(keys('finance_reviewer')).toEqual(expect.arrayContaining(['samples', 'results', 'rectifications']));
+    expect(keys('unit_head')).not.toContain('results');
+    expect(navKeyFor('/assessment/3', '', 'assessor')).toBe('assessment');
+    expect(navKeyFor('/results', '', 'finance_reviewer')).toBe('results');
+  });
 });

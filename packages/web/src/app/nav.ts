@@ -63,6 +63,18 @@ export const NAV: NavGroup[] = [
     items: [{ key: 'samples', label: '抽评复核', to: '/samples' }],
   },
   {
+    key: 'assessment',
+    label: '第三方评价',
+    roles: ['assessor'],
+    items: [{ key: 'assessment', label: '抽评复评', to: '/assessment' }],
+  },
+  {
+    key: 'results',
+    label: '结果应用',
+    roles: [...REVIEWERS, 'admin'],
+    items: [{ key: 'results', label: '结果应用清单', to: '/results' }],
+  },
+  {
     key: 'rectify',
     label: '整改',
     roles: ALL,
@@ -109,6 +121,8 @@ export function navKeyFor(path: string, search: string, role?: Role): string {
   if (path.startsWith('/import')) return 'import';
   if (path.startsWith('/review')) return search.includes('finance_approved') ? 'publish' : 'review';
   if (path.startsWith('/samples')) return 'samples';
+  if (path.startsWith('/assessment')) return 'assessment';
+  if (path.startsWith('/results')) return 'results';
   if (path.startsWith('/rectifications')) return 'rectifications';
   if (path.startsWith('/dashboard')) return 'dashboard';
   if (path.startsWith('/targets')) return 'targets';

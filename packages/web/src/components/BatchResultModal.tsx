@@ -2,7 +2,7 @@
 import { Modal, Table, Tag, Typography } from 'antd';
 import { STATUS_NAMES, type BatchResult } from '../api/types.js';
 
-const ACTION_NAMES: Record<string, string> = { submit: '提交审核', approve: '审核通过', return: '退回', publish: '公开', withdraw: '撤回' };
+const ACTION_NAMES: Record<string, string> = { submit: '提交审核', approve: '审核通过', return: '退回', publish: '公开', withdraw: '撤回', unpublish: '撤回公开' };
 
 export function BatchResultModal({ result, names, onClose }: { result: BatchResult | null; names: Map<string, string>; onClose(): void }) {
   const rows = (result?.results ?? []).map((r) => ({ ...r, key: String(r.id), name: names.get(String(r.id)) ?? `自评 ${r.id}` }));

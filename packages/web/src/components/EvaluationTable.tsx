@@ -16,14 +16,21 @@ export interface EvaluationTableProps {
   /** Show the reviewer's columns (findings, quality, sampled). */
   reviewer?: boolean;
   extraActions?: (row: EvaluationSummary) => React.ReactNode;
+  /** The status shown when the address names none (`status=all` shows every status). */
+  defaultStatus?: string;
+  /** Rows can be chosen (batch actions); the caller keeps the choice. */
+  selection?: { keys: Array<string | number>; onChange(keys: Array<string | number>, rows: EvaluationSummary[]): void };
+  /** Bumped by the caller to reload the list (after a batch action). */
+  reloadKey?: number;
 }
 
 const STATUS_OPTIONS = (Object.keys(STATUS_NAMES) as Status[]).map((s) => ({ value: s, label: STATUS_NAMES[s] }));
 
-export function EvaluationTable({ linkBase, reviewer, extraActions }: EvaluationTableProps) {
+export function EvaluationTable({ linkBase, reviewer, extraActions, defaultStatus, selection, reloadKey }: EvaluationTableProps) {
   const route = useRoute();
   const { year } = useSession();
-  const status = route.query.get('status') ?? '';
+  const raw = route.query.get('status');
+  const status = raw === 'all' ? '' : raw ?? defaultStatus ?? '';
   const kind = route.query.get('kind') ?? '';
   const q = route.query.get('q') ?? '';
   const page = Number(route.query.get('page') ?? '1') || 1;
@@ -37,14 +44,14 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
     navigate(`${route.path}?${next.toString()}`);
   };
 
-  const list = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, status, kind, q, page, pageSize: 20 })}`);
+  const list = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, status, kind, q, page, pageSize: 20 })}${reloadKey ? `&_=${reloadKey}` : ''}`);
 
   const columns = useMemo<ColumnsType<EvaluationSummary>>(() => {
     const cols: ColumnsType<EvaluationSummary> = [
       {
         title: '单位 / 项目',
         key: 'title',
-        width: 300,
+        width: reviewer ? 230 : 300,
         render: (_, r) => (
           <a href={href(`${linkBase}${r.id}`)}>
             {r.title || r.unitName}
@@ -52,33 +59,33 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
           </a>
         ),
       },
-      { title: '类型', dataIndex: 'kind', width: 90, render: (k: EvaluationSummary['kind']) => KIND_NAMES[k] ?? k },
-      { title: '主管部门', dataIndex: 'departmentName', width: 140, responsive: ['lg'] },
+      { title: '类型', dataIndex: 'kind', width: reviewer ? 76 : 90, render: (k: EvaluationSummary['kind']) => KIND_NAMES[k] ?? k },
+      { title: '主管部门', dataIndex: 'departmentName', width: reviewer ? 110 : 140, responsive: ['lg'] },
       {
         title: '状态',
         dataIndex: 'status',
-        width: 120,
+        width: reviewer ? 110 : 120,
         render: (s: Status) => <Tag color={STATUS_COLORS[s]}>{STATUS_NAMES[s] ?? s}</Tag>,
       },
-      { title: '自评得分', dataIndex: 'selfScore', width: 90, align: 'right', render: (v: string | null) => fmt(v) },
+      { title: '自评得分', dataIndex: 'selfScore', width: reviewer ? 80 : 90, align: 'right', render: (v: string | null) => fmt(v) },
       {
         title: '系统计算',
         dataIndex: 'computedScore',
-        width: 90,
+        width: reviewer ? 80 : 90,
         align: 'right',
         render: (v: string | null, r) => (
           <span style={{ color: v !== null && r.selfScore !== null && Number(v) !== Number(r.selfScore) ? '#cf1322' : undefined }}>{fmt(v)}</span>
         ),
       },
-      { title: '等级', dataIndex: 'grade', width: 70, render: (v: string | null, r: EvaluationSummary) => <GradeText grade={v} ungradableReason={r.ungradableReason} /> },
+      { title: '等级', dataIndex: 'grade', width: reviewer ? 64 : 70, render: (v: string | null, r: EvaluationSummary) => <GradeText grade={v} ungradableReason={r.ungradableReason} /> },
     ];
     if (reviewer) {
       cols.push(
-        { title: '审核得分', dataIndex: 'reviewScore', width: 90, align: 'right', render: (v: string | null) => fmt(v) },
+        { title: '审核得分', dataIndex: 'reviewScore', width: 76, align: 'right', render: (v: string | null) => fmt(v) },
         {
           title: '审查发现',
           key: 'findings',
-          width: 120,
+          width: 90,
           render: (_, r) => (
             <Space size={4}>
               <Tooltip title="错误">
@@ -90,11 +97,11 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
             </Space>
           ),
         },
-        { title: '自评质量', dataIndex: 'qualityScore', width: 90, align: 'right', render: (v: string | null) => fmt(v) },
-        { title: '抽中', dataIndex: 'sampled', width: 60, render: (v: boolean) => (v ? <Tag color="purple">抽评</Tag> : null) },
+        { title: '自评质量', dataIndex: 'qualityScore', width: 76, align: 'right', render: (v: string | null) => fmt(v) },
+        { title: '抽中', dataIndex: 'sampled', width: 56, render: (v: boolean) => (v ? <Tag color="purple">抽评</Tag> : null) },
       );
     }
-    cols.push({ title: '更新时间', dataIndex: 'updatedAt', width: 160, responsive: ['xl'], render: (v: string) => (v ? new Date(v).toLocaleString('zh-CN') : '') });
+    cols.push({ title: '更新时间', dataIndex: 'updatedAt', width: 160, responsive: reviewer ? ['xxl'] : ['xl'], render: (v: string) => (v ? new Date(v).toLocaleString('zh-CN') : '') });
     if (extraActions) cols.push({ title: '操作', key: 'actions', width: 120, render: (_, r) => extraActions(r) });
     return cols;
   }, [linkBase, reviewer, extraActions]);
@@ -108,7 +115,7 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
           allowClear
           value={status || undefined}
           options={STATUS_OPTIONS}
-          onChange={(v) => setParam('status', v ?? '')}
+          onChange={(v) => setParam('status', v ?? (defaultStatus ? 'all' : ''))}
           style={{ width: 150 }}
         />
         <Select
@@ -148,7 +155,8 @@ export function EvaluationTable({ linkBase, reviewer, extraActions }: Evaluation
           showSizeChanger: false,
         }}
         onRow={(r) => ({ onDoubleClick: () => navigate(`${linkBase}${r.id}`) })}
-        scroll={{ x: reviewer ? 1200 : 960 }}
+        {...(selection ? { rowSelection: { selectedRowKeys: selection.keys, onChange: (keys: React.Key[], rows: EvaluationSummary[]) => selection.onChange(keys as Array<string | number>, rows) } } : {})}
+        scroll={{ x: reviewer ? 1060 : 960 }}
       />
     </>
   );

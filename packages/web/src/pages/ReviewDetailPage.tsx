@@ -20,8 +20,14 @@ import { HistoryDrawer } from '../components/HistoryDrawer.js';
 import { Loading } from '../components/Loading.js';
 import { jumpToPath } from '../components/findings.js';
 import { fmt, toDec } from '../lib/format.js';
+import { QualityPanel } from '../components/QualityPanel.js';
+import { runPublication } from '../components/PublicationFlow.js';
+import { RECT_SOURCES } from '../api/after-cycle-types.js';
+import { Select } from 'antd';
 
-const ACTION_LABELS: Partial<Record<Action, string>> = { approve: '审核通过', return: '退回', publish: '公开' };
+const ACTION_LABELS: Partial<Record<Action, string>> = { approve: '审核通过', return: '退回', publish: '公开', unpublish: '撤回公开' };
+/** Not a type guard on purpose: the rest of `act` keeps the full Action type. */
+const isPublication = (a: Action): boolean => a === 'publish' || a === 'unpublish';
 
 export default function ReviewDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id!;
@@ -35,7 +41,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
   const [busy, setBusy] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [rectify, setRectify] = useState<FindingJson | 'new' | null>(null);
-  const [form] = Form.useForm<{ description: string; dueDate: Dayjs }>();
+  const [form] = Form.useForm<{ description: string; dueDate: Dayjs; source: string }>();
 
   const load = useCallback(async () => {
     try {
@@ -104,6 +110,8 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
   };
 
   const act = async (action: Action) => {
+    // 公开 / 撤回公开: checked by the server, with the finance bureau's reasoned override (PublicationFlow).
+    if (isPublication(action)) return runPublication(modal, message, id, detail.version, action as 'publish' | 'unpublish', load);
     if (action === 'return' && !opinion.trim()) {
       message.error('退回时请填写审核意见');
       document.getElementById('review-opinion')?.focus();
@@ -144,7 +152,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
     const v = await form.validateFields();
     try {
       const f = rectify !== 'new' ? rectify : null;
-      await request('/api/rectifications', { body: { evaluationId: /^\d+$/.test(id) ? Number(id) : id, rule: f?.rule, description: v.description, dueDate: v.dueDate.format('YYYY-MM-DD') } });
+      await request('/api/rectifications', { body: { evaluationId: /^\d+$/.test(id) ? Number(id) : id, rule: f?.rule, source: v.source, description: v.description, dueDate: v.dueDate.format('YYYY-MM-DD') } });
       message.success('已下发整改事项');
       setRectify(null);
       form.resetFields();
@@ -175,7 +183,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
           <Button onClick={() => void download(`/api/evaluations/${id}/export?format=xlsx`, `${title}.xlsx`).catch((e) => message.error(errorText(e)))}>导出 Excel</Button>
           <Button onClick={() => setRectify('new')}>下发整改</Button>
           {canRescore && <Button onClick={() => void saveReview()}>保存审核评分</Button>}
-          {(['return', 'approve', 'publish'] as Action[])
+          {(['return', 'approve', 'publish', 'unpublish'] as Action[])
             .filter((a) => detail.allowedActions.includes(a))
             .map((a) => (
               <Button key={a} type={a === 'return' ? 'default' : 'primary'} danger={a === 'return'} loading={busy} onClick={() => void act(a)}>
@@ -201,12 +209,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
               <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
                 在指标表“审核得分”列逐项复核；留空表示认可自评得分。
               </Typography.Text>
-              {canRescore && (
-                <div style={{ marginBottom: 8 }}>
-                  <label htmlFor="quality-score">自评质量评分（0–100）</label>
-                  <Input id="quality-score" inputMode="decimal" value={quality} onChange={(e) => setQuality(e.target.value)} style={{ width: 120, marginLeft: 8 }} />
-                </div>
-              )}
+              {/* 自评质量: scored by rubric in QualityPanel below. */}
               <label htmlFor="review-opinion">审核意见</label>
               <Input.TextArea id="review-opinion" data-path="review.opinion" rows={4} value={opinion} onChange={(e) => setOpinion(e.target.value)} disabled={!canReview} placeholder={canReview ? '退回时必须填写，说明需要修改的内容' : ''} />
               {(detail.review?.opinions ?? []).length > 0 && (
@@ -221,6 +224,7 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
                 </div>
               )}
             </Card>
+            <QualityPanel evaluationId={id} />
             <FindingsPanel findings={findings} />
             {findings.length > 0 && (
               <Button size="small" onClick={() => setRectify(findings[0]!)}>
@@ -235,10 +239,13 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ description: rectify && rectify !== 'new' ? rectify.message : '', dueDate: dayjs().add(30, 'day') }}
+          initialValues={{ description: rectify && rectify !== 'new' ? rectify.message : '', dueDate: dayjs().add(30, 'day'), source: (detail as { summary?: { sampled?: boolean } }).summary?.sampled ? 'sampling' : 'finance_evaluation' }}
         >
           <Form.Item label="整改要求" name="description" rules={[{ required: true, message: '请填写整改要求' }]}>
             <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item label="整改来源" name="source">
+            <Select aria-label="整改来源" options={RECT_SOURCES} />
           </Form.Item>
           <Form.Item label="整改期限" name="dueDate" rules={[{ required: true, message: '请选择整改期限' }]}>
             <DatePicker />
