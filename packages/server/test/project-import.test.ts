@@ -182,6 +182,9 @@ describe.each(DATABASE_KINDS)('project-list import on %s', (kind) => {
     const routes = projectRoutes({ ctx: t.ctx }).routes.map((r) => [r.method.toLowerCase(), `/api${r.path.replace(/:(\w+)/g, '{$1}')}`] as const);
     expect(routes.length).toBeGreaterThanOrEqual(10);
     for (const [m, p] of routes) expect(paths[p]?.[m], `${m} ${p}`).toBeDefined();
+    const upload = (paths['/api/project-imports']!.post as any).requestBody.content['multipart/form-data'].schema;
+    expect(upload.required).toEqual(['file', 'fiscalYear']);
+    expect(Object.keys(upload.properties)).toEqual(['file', 'fiscalYear', 'departmentId', 'unitId', 'amountUnit', 'createEvaluations']);
   });
 
   it('the header vocabulary is data: every header in the JSON is recognised', async () => {

@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 description served at /api/openapi.json (kept in step with docs/API.md). */
 
-type Op = [method: string, path: string, summary: string, tag: string, opts?: { public?: boolean; body?: string; multipart?: boolean; binary?: boolean }];
+type Op = [method: string, path: string, summary: string, tag: string, opts?: { public?: boolean; body?: string; multipart?: boolean | { fields: Record<string, unknown>; required: string[] }; binary?: boolean }];
 
 const OPS: Op[] = [
   ['post', '/api/auth/login', '登录（用户名、密码）；设置 jx_session Cookie，返回 csrfToken', '会话', { public: true, body: 'Login' }],
@@ -30,7 +30,24 @@ const OPS: Op[] = [
   ['post', '/api/projects/{id}/evaluation', '为项目新建自评表草稿（按项目清单预填）', '项目'],
   ['get', '/api/units/{id}/projects', '单位的全部项目及填报进度、得分、错误与警告（year）', '项目'],
   ['get', '/api/units/{id}/projects/export', '单位项目自评表汇总工作簿（year、format=xlsx）：每个项目一张表，另附项目自评结果汇总表', '项目', { binary: true }],
-  ['post', '/api/project-imports', '上传年度项目清单（.xlsx/.csv）并预览：新增、变更、未变、已移除，逐行；有误则整份拒绝（422，逐行说明）', '项目', { multipart: true }],
+  [
+    'post',
+    '/api/project-imports',
+    '上传年度项目清单（.xlsx/.csv）并预览：新增、变更、未变、已移除，逐行；有误则整份拒绝（422，逐行说明）',
+    '项目',
+    {
+      multipart: {
+        required: ['fiscalYear'],
+        fields: {
+          fiscalYear: { type: 'integer', description: '项目清单所属年度' },
+          departmentId: { type: 'integer', description: '只导入该部门的单位（须在本人范围内）' },
+          unitId: { type: 'integer', description: '只导入该单位（须在本人范围内）' },
+          amountUnit: { enum: ['万元', '元'], description: '金额单位（默认按表头，否则万元）' },
+          createEvaluations: { enum: ['true', 'false'], description: '为新项目建立自评表草稿（默认 true）' },
+        },
+      },
+    },
+  ],
   ['get', '/api/project-imports/{id}', '项目清单导入预览（仅上传人）', '项目'],
   ['post', '/api/project-imports/{id}/commit', '确认导入（一个事务；预览后项目库有变化则 409，不写入）', '项目'],
   ['post', '/api/evaluations/batch/{action}', '批量流程操作（逐项：每份各自经过状态机与版本检查，逐项返回结果）', '流程', { body: 'Batch' }],
@@ -116,7 +133,19 @@ function operation([method, path, summary, tag, o = {}]: Op) {
         ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${o.body}` } } } } }
         : {}),
       ...(o.multipart
-        ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' } }, ['file']) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: obj(
+                    { file: { type: 'string', format: 'binary' }, ...(typeof o.multipart === 'object' ? o.multipart.fields : {}) },
+                    ['file', ...(typeof o.multipart === 'object' ? o.multipart.required : [])],
+                  ),
+                },
+              },
+            },
+          }
         : {}),
       responses: {
         '200': o.binary ? { description: '文件', content: { 'application/octet-stream': {} } } : { description: '成功', content: { 'application/json': {} } },
