@@ -104,13 +104,15 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'admin: create a unit', state: null, scoped: false, setup: async (_t, unitId, org) => ({ id: org.dept1, version: unitId }), allowed: ['admin@*'], call: (c, x) => c.post('/api/admin/units', { departmentId: x.id, name: '新单位' }) },
   { name: 'GET dashboard', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard') },
+  { name: 'GET dashboard ranking', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard/ranking') },
+  { name: 'GET dashboard export (CSV)', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard/export?format=csv') },
   {
     name: 'GET dashboard byUnit counts it',
     state: 'draft',
     scoped: true,
     allowed: ['fillerA@A', 'headA@A', 'dept1@A', 'dept1@B', 'finance@*', 'admin@*'],
     async call(c, x) {
-      const r = await c.get(`/api/dashboard?year=2024&unitId=${x.unitId}`);
+      const r = await c.get(`/api/dashboard?year=2024&includeDrafts=1&unitId=${x.unitId}`);
       if (r.status !== 200) return r;
       const unit = r.body.byUnit.find((u: { unitId: number }) => u.unitId === x.unitId);
       const dept = r.body.byDepartment.reduce((n: number, d: { count: number }) => n + d.count, 0);

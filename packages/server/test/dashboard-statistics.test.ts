@@ -174,6 +174,22 @@ describe.each(DATABASE_KINDS)('statistics you can quote on %s', (kind) => {
     expect(fillerB.ranking.map((x: any) => x.id)).toEqual([id.r3, id.r4]);
   });
 
+  it('the to-do lists come from SQL by status, in the year when given, with their counts', async () => {
+    // 一号部门 waits on its submitted ones: r1 r2 r4 in 2024, r8 in 2023.
+    const all = (await c.dept1!.get('/api/todo')).body;
+    expect(all.pendingReview.map((x: any) => x.id)).toEqual([id.r1, id.r2, id.r4, id.r8]);
+    expect(all.counts.pendingReview).toBe(4);
+    const y2024 = (await c.dept1!.get('/api/todo?year=2024')).body;
+    expect(y2024.pendingReview.map((x: any) => x.id)).toEqual([id.r1, id.r2, id.r4]);
+    expect(y2024.counts).toEqual({ drafts: 0, returned: 0, pendingReview: 3, pendingSample: 0 });
+    // The finance bureau waits on department-approved ones: r3.
+    const finance = (await c.finance!.get('/api/todo?year=2024')).body;
+    expect(finance.pendingReview.map((x: any) => [x.id, x.unitName, x.departmentName])).toEqual([[id.r3, '乙单位', '一号部门']]);
+    // 丙单位's draft is its own to-do, nobody else's.
+    expect((await c.fillerC!.get('/api/todo')).body.drafts.map((x: any) => x.id)).toEqual([id.r6]);
+    expect((await c.fillerA!.get('/api/todo')).body.drafts).toEqual([]);
+  });
+
   it('the whole ranking page by page', async () => {
     const p1 = (await c.finance!.get('/api/dashboard/ranking?year=2024&offset=0&limit=2')).body;
     const p2 = (await c.finance!.get('/api/dashboard/ranking?year=2024&offset=2&limit=2')).body;

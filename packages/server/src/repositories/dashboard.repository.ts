@@ -286,4 +286,42 @@ export class DashboardRepository {
       executionRate: r.execution_rate,
     }));
   }
+
+  /**
+   * One to-do list: light rows of one status (or sampled and not yet re-scored) in the year,
+   * the first `limit` by id, each with the list's full count (a window count, one query).
+   */
+  async todoList(v: Visibility, f: { year?: number | undefined; status?: string; sampledUnreviewed?: boolean }, limit: number) {
+    let q = this.scoped(v, { year: f.year, includeDrafts: true });
+    if (f.status) q = q.where('e.status', '=', f.status);
+    if (f.sampledUnreviewed) q = q.where('e.sampled', '=', true).where(sql<boolean>`(e.review is null or e.review->>'total' is null)`);
+    const rows = await q
+      .select([
+        'e.id',
+        'e.unit_id',
+        'u.name as unit_name',
+        'd.id as department_id',
+        'd.name as department_name',
+        'e.fiscal_year',
+        'e.kind',
+        'e.title',
+        'e.status',
+        'e.version',
+        'e.quality_score',
+        'e.self_score',
+        'e.computed_score',
+        'e.review_score',
+        'e.grade',
+        'e.ungradable_reason',
+        'e.errors',
+        'e.warnings',
+        'e.sampled',
+        'e.updated_at',
+        int(sql`count(*) over ()`).as('list_total'),
+      ])
+      .orderBy('e.id')
+      .limit(limit)
+      .execute();
+    return { total: rows.length ? Number((rows[0] as any).list_total) : 0, rows: rows as any[] };
+  }
 }

@@ -27,6 +27,8 @@ function tiles(role: Role): Tile[] {
 }
 
 const count = (e: TodoEntry | undefined) => (Array.isArray(e) ? e.length : (e ?? 0));
+/** A list's full count: the server sends the first items of each list and `counts` for all of them. */
+const countOf = (d: (Todo & { counts?: Partial<Record<keyof Todo, number>> }) | null | undefined, k: keyof Todo) => d?.counts?.[k] ?? count(d?.[k]);
 
 export default function HomePage() {
   const user = useUser();
@@ -44,9 +46,9 @@ export default function HomePage() {
       <Row gutter={[16, 16]}>
         {ts.map((t) => (
           <Col key={t.key} xs={24} sm={12} lg={Math.max(6, Math.floor(24 / ts.length))}>
-            <a href={href(t.to)} data-testid={`todo-${t.key}`} aria-label={`${t.title}：${count(todo.data?.[t.key])} 项，点击查看`}>
+            <a href={href(t.to)} data-testid={`todo-${t.key}`} aria-label={`${t.title}：${countOf(todo.data, t.key)} 项，点击查看`}>
               <Card hoverable>
-                {todo.loading && !todo.data ? <Skeleton active paragraph={false} /> : <Statistic title={t.title} value={count(todo.data?.[t.key])} suffix="项" />}
+                {todo.loading && !todo.data ? <Skeleton active paragraph={false} /> : <Statistic title={t.title} value={countOf(todo.data, t.key)} suffix="项" />}
               </Card>
             </a>
           </Col>
@@ -69,7 +71,7 @@ export default function HomePage() {
                     </List.Item>
                   )}
                 />
-                {e.length > 8 && <a href={href(t.to)}>查看全部 {e.length} 项</a>}
+                {countOf(todo.data, t.key) > Math.min(8, e.length) && <a href={href(t.to)}>查看全部 {countOf(todo.data, t.key)} 项</a>}
               </Card>
             </Col>
           );

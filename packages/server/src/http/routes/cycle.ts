@@ -15,7 +15,7 @@ export function cycleRoutes(opts: ServerOptions) {
   });
 
   // Samples, rectifications and result applications: routes/after-cycle.ts.
-  app.get('/todo', async (c) => c.json(await getTodo(ctx, requireActor(c))));
+  app.get('/todo', async (c) => c.json(await getTodo(ctx, requireActor(c), { year: intQuery(c, 'year') })));
   // The dashboard and its export: routes/statistics.ts.
   return app;
 }
