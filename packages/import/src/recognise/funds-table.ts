@@ -139,6 +139,7 @@ function readKeyValueCells(ctx: Ctx, s: FundsState, row: RowView): void {
 
 export const fundsTable: Recogniser<FundsState> = {
   kind: 'funds',
+  ownTotals: true,
   claim(texts) {
     const cols = mapHeader(texts, FUNDS_COLUMNS);
     const fk = distinct(cols);

@@ -153,7 +153,7 @@ function leafOf(l2: Level2, c: Cols): Indicator {
   };
 }
 
-function readLeaf(ctx: Ctx, s: IndicatorState, l1: Level1, c: Cols): void {
+function readLeaf(ctx: Ctx, s: IndicatorState, l1: Level1, c: Cols, merges: boolean): void {
   const hasLeaf = ['level3', 'target', 'actual'].some((k) => !isBlankCell(c.txt(k as IndicatorColumn))) || num(c.at('weight')) || num(c.at('score'));
   if (!hasLeaf) return;
   if (s.l2 < 0) {
@@ -167,7 +167,8 @@ function readLeaf(ctx: Ctx, s: IndicatorState, l1: Level1, c: Cols): void {
   s.lastLeaf = ind;
   s.touched.add(l1);
   const wc = c.at('weight');
-  if (wc) s.spans.set(ind, wc.covered ? 0 : (wc.rowSpan ?? 1));
+  // rows the weight cell spans: 0 when covered by the one above, -1 when the table kept no merges (text)
+  if (wc) s.spans.set(ind, !merges ? -1 : wc.covered ? 0 : (wc.rowSpan ?? 1));
   const p = `indicators.${s.l1}.children.${s.l2}.children.${k}`;
   prov(ctx, p, c.at('level3') ?? c.at('weight'));
   if (ind.target) prov(ctx, `${p}.target`, c.at('target'));
@@ -207,6 +208,6 @@ export const indicatorTable: Recogniser<IndicatorState> = {
     const l1 = ctx.ev.indicators[s.l1]!;
     readLevel2Cell(ctx, s, l1, c);
     if (readLevel1Score(ctx, s, l1, c)) return;
-    readLeaf(ctx, s, l1, c);
+    readLeaf(ctx, s, l1, c, row.merges);
   },
 };

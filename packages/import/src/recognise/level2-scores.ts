@@ -7,14 +7,16 @@
 import type { Indicator, Level1, Level2 } from '@jixiao/core';
 import type { Ctx } from '../assemble/draft.js';
 
-/** Per leaf, how many rows its weight cell spans (merged cells of .docx/.xlsx/HTML). */
+/** Per leaf, how many rows its weight cell spans: 0 when covered from above, -1 when the table kept no merges (text). */
 export type WeightSpans = Map<Indicator, number>;
 
 function scoredPerGroup(l2: Level2, spans: WeightSpans): boolean {
   const [first, ...rest] = l2.children;
   if (!first || rest.length === 0 || (first.weight === null && first.selfScore === null)) return false;
   if ((spans.get(first) ?? 1) >= l2.children.length) return true;
-  return rest.every((x) => x.weight === null && x.selfScore === null) && rest.every((x) => !spans.has(x) || spans.get(x) === 0);
+  // in text the merge is lost: figures on the first row only, the others blank
+  const blank = rest.every((x) => x.weight === null && x.selfScore === null);
+  return blank && rest.every((x) => spans.get(x) === 0 || spans.get(x) === -1 || !spans.has(x));
 }
 
 function moveUp(ctx: Ctx, l1Index: number, l2Index: number, l2: Level2): void {

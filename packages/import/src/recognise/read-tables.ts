@@ -45,6 +45,8 @@ function paragraphRows(ctx: Ctx, loop: Loop, b: Extract<Block, { kind: 'para' }>
     readHeaderFields(ctx, cells, cells.map(cellText), !loop.scan.seen.has('indicators'));
     return [];
   }
+  // a one-word header printed on its own line ("绩效等级")
+  if (b.text.length <= 12 && !/\d/.test(b.text) && claimHeader([b.text])) return [{ cells: [{ parts: [b.text], line: b.line, start: 0, end: b.text.length }], line: b.line }];
   if (loop.active?.rec.kind !== 'funds' || b.text.length > 80 || !KV_AMOUNT.test(b.text)) return [];
   return [{ cells: wordCells(ctx.lines[b.line]!, b.line), line: b.line }];
 }
@@ -71,7 +73,7 @@ function startTable(ctx: Ctx, loop: Loop, header: Active, texts: string[]): void
   loop.scan.seen.add(header.rec.kind);
 }
 
-function readRow(ctx: Ctx, loop: Loop, row: Row): void {
+function readRow(ctx: Ctx, loop: Loop, row: Row, merges: boolean): void {
   const texts = row.cells.map(cellText);
   if (texts.every((t) => isBlankCell(t))) return;
   collectProseCells(ctx, loop, row, texts);
@@ -83,8 +85,8 @@ function readRow(ctx: Ctx, loop: Loop, row: Row): void {
   if (header) return startTable(ctx, loop, header, texts);
   if (named) return;
   const firstIdx = texts.findIndex((t) => !isBlankCell(t));
-  const view: RowView = { cells: row.cells, texts, firstIdx, first: cleanLabel(texts[firstIdx] ?? '') };
-  if (a?.rec.kind !== 'funds' && TOTAL_ROW.test(view.first)) {
+  const view: RowView = { merges, cells: row.cells, texts, firstIdx, first: cleanLabel(texts[firstIdx] ?? '') };
+  if (!a?.rec.ownTotals && TOTAL_ROW.test(view.first)) {
     if (a?.rec.total) a.rec.total(ctx, a.state, view);
     else readTotalRow(ctx, view);
     return;
@@ -102,7 +104,7 @@ export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
   const loop: Loop = { active: null, headerKey: '', justHeaded: false, unitAbove: null, scan: { proseCells: [], seen: new Set(), openAtEnd: null } };
   for (const block of blocks) {
     const rows = block.kind === 'para' ? paragraphRows(ctx, loop, block) : block.rows;
-    for (const row of rows) readRow(ctx, loop, row);
+    for (const row of rows) readRow(ctx, loop, row, block.kind === 'table' && block.style === 'grid');
   }
   loop.scan.openAtEnd = loop.active?.rec.kind ?? null;
   finishTable(ctx, loop);

@@ -11,6 +11,8 @@ export type TableKind = 'indicators' | 'goal' | 'funds' | 'score' | 'staffing' |
 
 /** One data row as the recognisers see it. */
 export interface RowView {
+  /** The table keeps its merged cells (read from .docx/.xlsx/HTML), so a missing merge means separate cells. */
+  merges: boolean;
   cells: Cell[];
   texts: string[];
   /** Index of the first non-blank cell, and its text cleaned as a row label. */
@@ -26,6 +28,8 @@ export interface Recogniser<S = unknown> {
   read(ctx: Ctx, state: S, row: RowView): 'end' | void;
   /** The row right under the header: a second header row that refines the columns (true), or not. */
   subHeader?(state: S, texts: string[]): boolean;
+  /** Its 合计 row is one of its own rows (a funds total), not a 总分 of scores. */
+  ownTotals?: boolean;
   /** A 总分/合计 row in this table; the generic reading when absent. */
   total?(ctx: Ctx, state: S, row: RowView): void;
   /** The table is over (another header claimed the rows, or the section ended). */

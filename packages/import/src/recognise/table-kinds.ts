@@ -12,10 +12,14 @@ import { staffingTable } from './staffing-table.js';
 import { baseDataSheet } from './base-data-sheet.js';
 import { buildingsTable } from './buildings-table.js';
 import { gradedScoreTable } from './graded-score-table.js';
+import { threePublicTable } from './three-public-table.js';
+import { regionalTable } from './regional-table.js';
 
 export const RECOGNISERS: readonly Recogniser[] = [
   indicatorTable,
   goalsTable,
+  regionalTable,
+  threePublicTable,
   fundsTable,
   scoreSummary,
   staffingTable,
