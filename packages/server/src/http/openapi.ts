@@ -58,6 +58,22 @@ const OPS: Op[] = [
   ['post', '/api/targets/{id}/approve', '批复绩效目标（财政），批复后锁定', '绩效目标', { body: 'Version' }],
   ['post', '/api/targets/{id}/adjustments', '申请目标调整', '绩效目标', { body: 'Adjustment' }],
   ['post', '/api/targets/{id}/adjustments/{aid}/approve', '批准目标调整（保留年初值与调整值）', '绩效目标'],
+  ['get', '/api/assessors', '本局聘请的评价机构（第三方）账号', '抽评'],
+  ['get', '/api/sample-items', '抽评事项：评价机构看本机构的，财政局看本局有效抽样的（year）', '抽评'],
+  ['put', '/api/sample-items/{id}/rescore', '评价机构（或未指定机构时财政局）复评：逐项得分、抽评等级、意见', '抽评', { body: 'Rescore' }],
+  ['post', '/api/sample-items/{id}/actions/return', '财政局退回复评（须填意见）', '抽评', { body: 'Opinion' }],
+  ['get', '/api/evaluations/{id}/quality', '自评质量：按评分规则逐项计算，含调整与理由', '审核'],
+  ['put', '/api/evaluations/{id}/quality', '财政局调整自评质量（逐项，须说明理由）或确认', '审核', { body: 'QualityAdjustments' }],
+  ['get', '/api/rectifications/{id}', '整改事项详情（含佐证材料清单）', '整改'],
+  ['post', '/api/rectifications/{id}/actions/{rectAction}', '整改办理：start、report（单位，须填整改情况）、sign_off（销号）、return（财政局，须填意见）', '整改', { body: 'RectificationAction' }],
+  ['post', '/api/rectifications/{id}/evidence', '上传佐证材料（按内容识别类型，拒绝可执行文件，≤10 MB，记录 SHA-256）', '整改', { multipart: true }],
+  ['get', '/api/rectifications/{id}/evidence/{evidenceId}', '下载佐证材料', '整改', { binary: true }],
+  ['get', '/api/result-applications', '结果应用清单（year）：等级、建议、决定、部门反馈', '结果应用'],
+  ['get', '/api/result-applications/export', '结果应用清单 .xlsx（供编制下年预算）', '结果应用', { binary: true }],
+  ['post', '/api/result-applications/{evaluationId}/decision', '财政局记录结果应用决定（与建议不同须说明）', '结果应用', { body: 'ResultDecision' }],
+  ['post', '/api/result-applications/{evaluationId}/response', '主管部门反馈', '结果应用', { body: 'ResultResponse' }],
+  ['get', '/api/public/departments', '有公开报告的主管部门（year）', '公开', { public: true }],
+  ['get', '/api/public/reports/{id}/history', '公开与撤回公开记录（含撤回理由）', '公开', { public: true }],
   ['get', '/api/samples', '抽评记录（year），每条含抽中报告的摘要 evaluations', '抽评'],
   ['post', '/api/samples', '抽取抽评样本（记录种子与结果，同一种子得到同一结果）', '抽评', { body: 'Sample' }],
   ['get', '/api/rectifications', '整改事项列表', '整改'],
@@ -102,17 +118,46 @@ const SCHEMAS: Record<string, unknown> = {
   Login: obj({ username: str, password: str }, ['username', 'password']),
   CreateEvaluation: obj({ unitId: int, fiscalYear: int, kind: { enum: ['department', 'project', 'transfer'] }, profile: str, evaluation: { type: 'object' }, projectId: int }, ['fiscalYear', 'kind']),
   SaveEvaluation: obj({ version: int, evaluation: { type: 'object' } }, ['version', 'evaluation']),
-  Action: obj({ version: int, opinion: str }, ['version']),
+  Action: obj({ version: int, opinion: str, overrideReason: str }, ['version']),
   SubmissionOverride: obj({ reason: str }, ['reason']),
-  Review: obj({ version: int, reviewScores: { type: 'object', additionalProperties: decimal }, opinion: str, qualityScore: decimal }, ['version']),
+  Review: obj({ version: int, reviewScores: { type: 'object', additionalProperties: decimal }, opinion: str }, ['version']),
   Preview: obj({ evaluation: { type: 'object' } }, ['evaluation']),
   Target: obj({ unitId: int, fiscalYear: int, name: str, version: int, content: obj({ goal: str, indicators: { type: 'array', items: obj({ name: str, target: str, unitOfMeasure: str, weight: decimal }, ['name', 'target']) } }) }),
   Version: obj({ version: int }, ['version']),
   Adjustment: obj({ reason: str, changes: { type: 'array', items: obj({ name: str, target: str }, ['name', 'target']) } }, ['reason', 'changes']),
   Batch: obj({ items: { type: 'array', maxItems: 500, items: obj({ id: int, version: int }, ['id', 'version']) }, opinion: str }, ['items']),
-  Sample: obj({ fiscalYear: int, size: int, seed: str }, ['fiscalYear', 'size']),
-  Rectification: obj({ evaluationId: int, rule: str, description: str, dueDate: { type: 'string', format: 'date' } }, ['evaluationId', 'description']),
-  RectificationUpdate: obj({ status: { enum: ['open', 'in_progress', 'done'] }, note: str, version: int }),
+  Sample: obj(
+    {
+      fiscalYear: int,
+      ratio: str,
+      count: { type: 'integer', minimum: 1 },
+      strata: { type: 'array', items: { enum: ['department', 'kind', 'amountBand'] } },
+      amountBands: { type: 'array', items: decimal },
+      mandatory: obj({ amountAtLeast: decimal, lastYearPoor: { type: 'boolean' } }),
+      assessorId: int,
+      seed: str,
+      reason: str,
+    },
+    ['fiscalYear'],
+  ),
+  Rescore: obj({ version: int, scores: { type: 'object', additionalProperties: decimal }, grade: str, opinion: str }, ['version', 'scores']),
+  Opinion: obj({ version: int, opinion: str }, ['version', 'opinion']),
+  QualityAdjustments: obj({ adjustments: { type: 'array', items: obj({ part: str, score: decimal, reason: str }, ['part']) } }, ['adjustments']),
+  Rectification: obj(
+    {
+      evaluationId: int,
+      monitoringReturnId: int,
+      source: { enum: ['monitoring', 'self_evaluation', 'department_evaluation', 'finance_evaluation', 'sampling'] },
+      rule: str,
+      description: str,
+      dueDate: { type: 'string', format: 'date' },
+    },
+    ['description', 'dueDate'],
+  ),
+  RectificationUpdate: obj({ status: { enum: ['in_progress'] }, note: str, version: int }),
+  RectificationAction: obj({ version: int, text: str, opinion: str }, ['version']),
+  ResultDecision: obj({ decision: str, note: str }, ['decision']),
+  ResultResponse: obj({ version: int, response: str }, ['version', 'response']),
 };
 
 function operation([method, path, summary, tag, o = {}]: Op) {
@@ -120,7 +165,12 @@ function operation([method, path, summary, tag, o = {}]: Op) {
     name: m[1],
     in: 'path',
     required: true,
-    schema: m[1] === 'action' ? { enum: ['submit', 'approve', 'return', 'publish', 'withdraw'] } : int,
+    schema:
+      m[1] === 'action'
+        ? { enum: ['submit', 'approve', 'return', 'publish', 'withdraw', 'unpublish'] }
+        : m[1] === 'rectAction'
+          ? { enum: ['start', 'report', 'sign_off', 'return'] }
+          : int,
   }));
   const err = { description: '错误', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   return {

@@ -75,8 +75,9 @@ export async function createUser(
   } else if (role === 'department_reviewer') {
     if (!Number.isInteger(input.departmentId) || !(await r0.org.findDepartment(input.departmentId as number))) throw badRequest('主管部门账号须指定存在的 departmentId');
     scope.departmentId = input.departmentId as number;
-  } else if (role === 'finance_reviewer') {
-    if (!Number.isInteger(input.bureauId) || !(await r0.org.findBureau(input.bureauId as number))) throw badRequest('财政账号须指定存在的 bureauId');
+  } else if (role === 'finance_reviewer' || role === 'assessor') {
+    // A third-party reviewer (评价机构) is engaged by one finance bureau: it is scoped to that bureau.
+    if (!Number.isInteger(input.bureauId) || !(await r0.org.findBureau(input.bureauId as number))) throw badRequest(`${role === 'assessor' ? '评价机构' : '财政'}账号须指定存在的 bureauId`);
     scope.bureauId = input.bureauId as number;
   }
   if (await r0.users.findByUsername(username)) throw new JxError('BAD_REQUEST', `用户名 ${username} 已存在`);
