@@ -65,13 +65,14 @@ async function explainDashboard(url: string, bureauId: number): Promise<void> {
   const repo = new repoModule.DashboardRepository(db);
   const v = { kind: 'bureau' as const, bureauId };
   const scope = { year: YEAR, includeDrafts: false };
+  // What GET /api/dashboard runs, then a page of the export and a to-do list.
   await repo.byYear(v, scope);
-  await repo.byKind(v, scope);
+  await repo.figures(v, scope);
   await repo.gradeCounts(v, scope);
   await repo.ranking(v, scope, { offset: 0, limit: 20 });
-  await repo.bins(v, scope, 'self-computed');
-  await repo.byGroup(v, scope, 'department');
+  await repo.bins(v, scope);
   await repo.rows(v, scope, 0, 1000);
+  await repo.todoList(v, { year: YEAR, status: 'department_approved' }, 20);
   for (const q of captured) {
     const plan = await pool.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
     const lines = plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']!);

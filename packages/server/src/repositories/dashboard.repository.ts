@@ -133,46 +133,69 @@ export class DashboardRepository {
 
   /** Per kind and, in the row with kind null, for the whole scope (one grouping-sets query). */
   async byKind(v: Visibility, s: DashboardScope): Promise<Array<ScoreFigures & { kind: string | null }>> {
+    return (await this.figures(v, s)).filter((g) => g.set === 'kind' || g.set === 'all').map((g) => ({ kind: g.set === 'all' ? null : g.key, ...g.figures }));
+  }
+
+  /**
+   * The figures of the whole scope, per kind, per department and per unit in one scan
+   * (GROUP BY GROUPING SETS; `grouping()` tells the sets apart).
+   */
+  async figures(v: Visibility, s: DashboardScope): Promise<Array<{ set: 'kind' | 'department' | 'unit' | 'all'; key: string | null; id: number | null; name: string | null; figures: ScoreFigures }>> {
     const rows = await this.scoped(v, s)
-      .select(['e.kind as kind', int(sql`grouping(e.kind)`).as('total_row'), ...figureColumns()])
-      .groupBy(sql`grouping sets ((e.kind), ())`)
-      .orderBy(sql`grouping(e.kind)`)
+      .select([
+        'e.kind as kind',
+        'd.id as department_id',
+        'd.name as department_name',
+        'u.id as unit_id',
+        'u.name as unit_name',
+        int(sql`grouping(e.kind, d.id, u.id)`).as('g'),
+        ...figureColumns(),
+      ])
+      .groupBy(sql`grouping sets ((e.kind), (d.id, d.name), (u.id, u.name), ())`)
+      .orderBy(sql`grouping(e.kind, d.id, u.id)`)
       .orderBy('e.kind')
+      .orderBy('d.id')
+      .orderBy('u.id')
       .execute();
-    return rows.map((r: any) => ({ kind: Number(r.total_row) === 1 ? null : r.kind, ...toFigures(r) }));
+    const SETS: Record<number, 'kind' | 'department' | 'unit' | 'all'> = { 3: 'kind', 5: 'department', 6: 'unit', 7: 'all' };
+    return rows.map((r: any) => {
+      const set = SETS[Number(r.g)]!;
+      const id = set === 'department' ? Number(r.department_id) : set === 'unit' ? Number(r.unit_id) : null;
+      const name = set === 'department' ? r.department_name : set === 'unit' ? r.unit_name : null;
+      return { set, key: set === 'kind' ? r.kind : null, id, name, figures: toFigures(r) };
+    });
   }
 
-  /** Per department or per unit, with each group's local grade counts. */
-  async byGroup(v: Visibility, s: DashboardScope, by: 'department' | 'unit') {
-    const idCol = by === 'department' ? 'd.id' : 'u.id';
-    const nameCol = by === 'department' ? 'd.name' : 'u.name';
-    const groups = await this.scoped(v, s)
-      .select([sql.ref<number>(idCol).as('id'), sql.ref<string>(nameCol).as('name'), ...figureColumns()])
-      .groupBy([idCol, nameCol])
-      .orderBy(idCol)
-      .execute();
+  /**
+   * Counts by local grade per department and per unit (无法定级 for a total that cannot be graded,
+   * null for none), and by profile and grade for the common bands — one scan.
+   */
+  async gradeCounts(v: Visibility, s: DashboardScope) {
     const gradeOf = sql<string | null>`coalesce(e.grade, case when ${UNGRADABLE} then '无法定级' end)`;
-    const grades = await this.scoped(v, s)
-      .select([sql.ref<number>(idCol).as('id'), gradeOf.as('grade'), int(sql`count(*)`).as('count')])
-      .groupBy([idCol, gradeOf])
-      .orderBy(idCol)
-      .execute();
-    const gradesOf = new Map<number, { grade: string | null; count: number }[]>();
-    for (const g of grades as any[]) {
-      const list = gradesOf.get(Number(g.id)) ?? [];
-      list.push({ grade: g.grade, count: Number(g.count) });
-      gradesOf.set(Number(g.id), list);
-    }
-    return groups.map((g: any) => ({ id: Number(g.id), name: String(g.name), ...toFigures(g), grades: gradesOf.get(Number(g.id)) ?? [] }));
-  }
-
-  /** Counts by profile and local grade (null grade: 无法定级 when `ungradable`, else 未评级). */
-  async gradeCounts(v: Visibility, s: DashboardScope): Promise<Array<{ profile: string; grade: string | null; ungradable: boolean; count: number }>> {
     const rows = await this.scoped(v, s)
-      .select(['e.profile as profile', 'e.grade as grade', sql<boolean>`${UNGRADABLE}`.as('ungradable'), int(sql`count(*)`).as('count')])
-      .groupBy(['e.profile', 'e.grade', sql`${UNGRADABLE}`])
+      .select([
+        'd.id as department_id',
+        'u.id as unit_id',
+        'e.profile as profile',
+        'e.grade as grade',
+        gradeOf.as('local_grade'),
+        sql<boolean>`${UNGRADABLE}`.as('ungradable'),
+        int(sql`grouping(d.id, u.id, e.profile)`).as('g'),
+        int(sql`count(*)`).as('count'),
+      ])
+      .groupBy(sql`grouping sets ((d.id, ${gradeOf}), (u.id, ${gradeOf}), (e.profile, e.grade, ${UNGRADABLE}))`)
       .execute();
-    return rows.map((r: any) => ({ profile: String(r.profile), grade: r.grade ?? null, ungradable: r.ungradable === true || r.ungradable === 't', count: Number(r.count) }));
+    const byDepartment = new Map<number, { grade: string | null; count: number }[]>();
+    const byUnit = new Map<number, { grade: string | null; count: number }[]>();
+    const byProfile: Array<{ profile: string; grade: string | null; ungradable: boolean; count: number }> = [];
+    const push = (m: Map<number, { grade: string | null; count: number }[]>, id: number, grade: string | null, count: number) => m.set(id, [...(m.get(id) ?? []), { grade, count }]);
+    for (const r of rows as any[]) {
+      const g = Number(r.g);
+      if (g === 3) push(byDepartment, Number(r.department_id), r.local_grade ?? null, Number(r.count));
+      else if (g === 5) push(byUnit, Number(r.unit_id), r.local_grade ?? null, Number(r.count));
+      else byProfile.push({ profile: String(r.profile), grade: r.grade ?? null, ungradable: r.ungradable === true || r.ungradable === 't', count: Number(r.count) });
+    }
+    return { byDepartment, byUnit, byProfile };
   }
 
   /** The ranking, best first (score as numeric, then id), a page of it. */
@@ -215,23 +238,27 @@ export class DashboardRepository {
   }
 
   /**
-   * Two-dimensional bins (whole points; execution rate in whole percent) for the scatter charts:
-   * self score vs computed score, and execution rate vs score. Ranked rows only.
+   * Two-dimensional bins (whole points; execution rate in whole percent) for the scatter charts,
+   * ranked rows only, both pairs in one scan: self score vs computed score, and execution rate vs score.
    */
-  async bins(v: Visibility, s: DashboardScope, pair: 'self-computed' | 'execution-score'): Promise<Array<[number, number, number]>> {
-    const [x, y] =
-      pair === 'self-computed'
-        ? [sql`floor(${num('e.self_score')})`, sql`floor(${num('e.computed_score')})`]
-        : [sql`floor(${num('e.execution_rate')} * 100)`, sql`floor(${SCORE})`];
+  async bins(v: Visibility, s: DashboardScope): Promise<{ selfVsComputed: Array<[number, number, number]>; executionVsScore: Array<[number, number, number]> }> {
+    const sx = sql`floor(${num('e.self_score')})`;
+    const cy = sql`floor(${num('e.computed_score')})`;
+    const ex = sql`floor(${num('e.execution_rate')} * 100)`;
+    const sy = sql`floor(${SCORE})`;
     const rows = await this.scoped(v, s)
-      .select([int(x).as('x'), int(y).as('y'), int(sql`count(*)`).as('n')])
+      .select([int(sx).as('sx'), int(cy).as('cy'), int(ex).as('ex'), int(sy).as('sy'), int(sql`grouping(${sx}, ${ex})`).as('g'), int(sql`count(*)`).as('n')])
       .where(RANKED)
-      .where(sql<boolean>`${x} is not null and ${y} is not null`)
-      .groupBy([x, y])
-      .orderBy(x)
-      .orderBy(y)
+      .groupBy(sql`grouping sets ((${sx}, ${cy}), (${ex}, ${sy}))`)
       .execute();
-    return rows.map((r: any) => [Number(r.x), Number(r.y), Number(r.n)]);
+    const selfVsComputed: Array<[number, number, number]> = [];
+    const executionVsScore: Array<[number, number, number]> = [];
+    for (const r of rows as any[]) {
+      if (Number(r.g) === 1 && r.sx !== null && r.cy !== null) selfVsComputed.push([Number(r.sx), Number(r.cy), Number(r.n)]);
+      if (Number(r.g) === 2 && r.ex !== null && r.sy !== null) executionVsScore.push([Number(r.ex), Number(r.sy), Number(r.n)]);
+    }
+    const order = (a: [number, number, number], b: [number, number, number]) => a[0] - b[0] || a[1] - b[1];
+    return { selfVsComputed: selfVsComputed.sort(order), executionVsScore: executionVsScore.sort(order) };
   }
 
   /**

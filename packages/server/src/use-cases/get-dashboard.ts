@@ -39,32 +39,31 @@ export async function getDashboard(ctx: AppContext, actor: Actor, f: DashboardFi
   const scope: DashboardScope = { ...base, year };
   if (year === undefined) return { ...emptyDashboard(scope), years: [] as number[] };
 
-  const [kinds, grades, ranking, selfVsComputed, executionVsScore, depts, units, rows] = await Promise.all([
-    repo.byKind(v, scope),
+  // Five queries, each one scan of the scope: figures and grades by grouping sets, the top of the ranking, the bins, a unit's rows.
+  const [groups, grades, ranking, bins, rows] = await Promise.all([
+    repo.figures(v, scope),
     repo.gradeCounts(v, scope),
     repo.ranking(v, scope, { offset: 0, limit: RANKING_TOP }),
-    repo.bins(v, scope, 'self-computed'),
-    repo.bins(v, scope, 'execution-score'),
-    repo.byGroup(v, scope, 'department'),
-    repo.byGroup(v, scope, 'unit'),
+    repo.bins(v, scope),
     scope.unitId !== undefined ? repo.rows(v, scope, 0, UNIT_ROWS) : Promise.resolve(null),
   ]);
-  const total = kinds.find((k) => k.kind === null);
+  const total = groups.find((g) => g.set === 'all')?.figures ?? null;
+  const of = (set: string) => groups.filter((g) => g.set === set);
   return {
     year,
     years: perYear.map((y) => y.year),
     kind: scope.kind ?? null,
     includeDrafts: scope.includeDrafts,
-    totals: figures(total ?? null),
-    byKind: kinds.filter((k) => k.kind !== null).map((k) => ({ kind: k.kind as string, ...figures(k) })),
-    gradeDistribution: gradeDistribution(grades),
+    totals: figures(total),
+    byKind: of('kind').map((k) => ({ kind: k.key as string, ...figures(k.figures) })),
+    gradeDistribution: gradeDistribution(grades.byProfile),
     ranking,
     rankingTotal: total?.ranked ?? 0,
-    selfVsComputed,
-    executionVsScore,
+    selfVsComputed: bins.selfVsComputed,
+    executionVsScore: bins.executionVsScore,
     yearOverYear: perYear.map((y) => ({ year: y.year, count: y.count, averageScore: norm(y.averageScore) })),
-    byDepartment: depts.map(({ id, name, grades: g, ...x }) => ({ departmentId: id, departmentName: name, ...figures(x), gradeDistribution: localGrades(g) })),
-    byUnit: units.map(({ id, name, grades: g, ...x }) => ({ unitId: id, unitName: name, ...figures(x), gradeDistribution: localGrades(g) })),
+    byDepartment: of('department').map((g) => ({ departmentId: g.id!, departmentName: g.name!, ...figures(g.figures), gradeDistribution: localGrades(grades.byDepartment.get(g.id!) ?? []) })),
+    byUnit: of('unit').map((g) => ({ unitId: g.id!, unitName: g.name!, ...figures(g.figures), gradeDistribution: localGrades(grades.byUnit.get(g.id!) ?? []) })),
     evaluations: rows,
   };
 }
