@@ -50,10 +50,13 @@ function leftOver(r: { block: Block; lines: number[] }, read: (line: number) => 
 function streamAt(lines: string[], blocks: Block[], i: number): { out: Block[]; used: number } | null {
   const first = linesOf(blocks[i]!)![0]!;
   // a table's header starts in this paragraph (or loose row): one of its words names a funds column
-  if (!FUNDS_HEADER_HINT.test(lines[first]!) || !tokensOf(lines, [first]).some((t, k, all) => startsHeader(all, k))) return null;
+  if (!FUNDS_HEADER_HINT.test(lines[first]!)) return null;
+  const own = tokensOf(lines, [first]);
+  const at = own.findIndex((_, k) => startsHeader(own, k));
+  if (at < 0) return null;
   const run = blockRun(blocks, i);
   const toks = tokensOf(lines, run.flatMap((r) => r.lines));
-  const found = streamTableIn(toks);
+  const found = streamTableIn(toks, own.length);
   if (!found || toks[found.from]!.line !== first) return null;
   const lastLine = toks[found.next - 1]!.line;
   const used = run.filter((r) => r.lines[0]! <= lastLine);

@@ -86,9 +86,9 @@ export interface StreamTable {
   next: number;
 }
 
-/** The first funds table in the tokens, or null. */
-export function streamTableIn(toks: Token[]): StreamTable | null {
-  for (let i = 0; i < toks.length; i++) {
+/** The first funds table whose header starts in the first `starts` tokens, or null. */
+export function streamTableIn(toks: Token[], starts = toks.length): StreamTable | null {
+  for (let i = 0; i < Math.min(starts, toks.length); i++) {
     const h = headerAt(toks, i);
     if (!h) continue;
     const { rows, next } = readRows(toks, h);

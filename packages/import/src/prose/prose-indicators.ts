@@ -33,6 +33,7 @@ function place(list: Level1[], level: Level): { i: number; j: number } {
 export function readProseIndicators(p: ProseCtx, paras: Para[]): void {
   let level: Level = { l1: '产出指标', l2: '数量指标' };
   for (const para of paras) {
+    if (!para.text.includes('实际') || !/指标值|目标值/.test(para.text)) continue;
     let from = 0;
     for (const m of para.text.matchAll(PROSE_INDICATOR)) {
       level = levelBefore(para.text.slice(from), m.index - from, level);

@@ -3,8 +3,12 @@ import type { Para } from './paragraphs.js';
 import { addClaim, excerpt, lastIndexOfAny, type ProseCtx } from './prose-context.js';
 import { STATEMENT_PHRASES } from '../vocab/prose-vocab.js';
 
+/** A word each statement has (a cheap test before the phrases). */
+const STATEMENT_HINT = /问题|正常|良好|顺利|目标|指标/;
+
 export function readStatements(p: ProseCtx, para: Para): void {
   const text = para.text;
+  if (!STATEMENT_HINT.test(text)) return;
   for (const { says, re } of STATEMENT_PHRASES) {
     const m = re.exec(text);
     if (!m) continue;

@@ -11,6 +11,9 @@ import { claimKind } from './table-kinds.js';
 /** "项目名称：某某工程  主管部门：某某局" — the header block of a table printed as a line of text. */
 export const HEADER_LINE = /^\s*(?:项目名称|项目编码|转移支付(?:[（(]?项目[）)]?)?名称|(?:中央|地方)?主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
 
+/** A word every field label has (a cheap test before the labels). */
+const FIELD_HINT = /名称|编[码号]|代码|部门|单位|负责人|电话|类[别型]|属性/;
+
 /** "项目名称：某某工程" as two cells. */
 function splitKeyValue(c: Cell): Cell[] {
   const t = c.parts[0]!;
@@ -77,7 +80,9 @@ export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; valu
   // a row of column titles ("序号 | 项目编码 | 项目名称 | 类型 | 年初预算数 …") names no project
   if (texts.length >= 4 && claimKind(texts)) return out;
   for (let i = 0; i < texts.length - 1; i++) {
-    const t = texts[i]!.replace(/[\s\u3000]+/g, '');
+    const raw = texts[i]!;
+    if (raw.length > 24 || !FIELD_HINT.test(raw)) continue;
+    const t = raw.replace(/[\s\u3000]+/g, '');
     const f = HEADER_FIELDS.find((h) => h.re.test(t));
     if (!f) continue;
     let j = i + 1;
@@ -101,7 +106,7 @@ export function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[], apply
 /** "评价等级 | 优" — the grade in a cell beside its label. */
 export function readGradeCell(ctx: Ctx, cells: Cell[], texts: string[]): boolean {
   for (let i = 0; i < cells.length - 1; i++) {
-    if (!/^(?:自评|绩效|综合)?(?:评价)?等级[：:]?$/.test(texts[i]!.replace(/\s+/g, ''))) continue;
+    if (!texts[i]!.includes('等级') || !/^(?:自评|绩效|综合)?(?:评价)?等级[：:]?$/.test(texts[i]!.replace(/\s+/g, ''))) continue;
     let j = i + 1;
     while (j < cells.length && isBlankCell(texts[j]!)) j++;
     const v = (texts[j] ?? '').replace(/\s+/g, '').replace(/^[“"「]|[”"」]$/g, '');

@@ -28,26 +28,27 @@ export const RECOGNISERS: readonly Recogniser[] = [
   gradedScoreTable,
 ] as Recogniser[];
 
-/** The recogniser that claims this row as its header, with its state; null for a data row. */
-export function claimHeader(texts: string[]): Active | null {
+const CLAIMS = new Map<string, Recogniser | null>();
+
+/** Which recogniser claims this row (cached by the row's text); its state is made afresh each time. */
+function claimant(texts: string[]): Recogniser | null {
+  const key = texts.join('\t');
+  const hit = CLAIMS.get(key);
+  if (hit !== undefined) return hit;
   // a row with a bare number in it holds data, whatever words sit beside
-  if (texts.some((t) => parseCellNumber(t) !== null)) return null;
-  for (const rec of RECOGNISERS) {
-    const state = rec.claim(texts);
-    if (state !== null) return { rec, state };
-  }
-  return null;
+  const rec = texts.some((t) => parseCellNumber(t) !== null) ? null : (RECOGNISERS.find((r) => r.claim(texts) !== null) ?? null);
+  if (CLAIMS.size > 20_000) CLAIMS.clear();
+  CLAIMS.set(key, rec);
+  return rec;
 }
 
-const KIND_CACHE = new Map<string, TableKind | null>();
+/** The recogniser that claims this row as its header, with its state; null for a data row. */
+export function claimHeader(texts: string[]): Active | null {
+  const rec = claimant(texts);
+  return rec ? { rec, state: rec.claim(texts) } : null;
+}
 
-/** Which kind of table this row would head (cached by its text), without starting to read one. */
+/** Which kind of table this row would head, without starting to read one. */
 export function claimKind(texts: string[]): TableKind | null {
-  const key = texts.join('\t');
-  const hit = KIND_CACHE.get(key);
-  if (hit !== undefined) return hit;
-  const kind = claimHeader(texts)?.rec.kind ?? null;
-  if (KIND_CACHE.size > 20_000) KIND_CACHE.clear();
-  KIND_CACHE.set(key, kind);
-  return kind;
+  return claimant(texts)?.kind ?? null;
 }
