@@ -52,12 +52,32 @@ const OPS: Op[] = [
   ['post', '/api/project-imports/{id}/commit', '确认导入（一个事务；预览后项目库有变化则 409，不写入）', '项目'],
   ['post', '/api/evaluations/batch/{action}', '批量流程操作（逐项：每份各自经过状态机与版本检查，逐项返回结果）', '流程', { body: 'Batch' }],
   ['get', '/api/evaluations/{id}/projects', '部门整体自评的所属项目、由项目自评表计算的汇总（覆盖率、资金、执行率、平均与最低得分）及相关审核发现', '项目'],
-  ['get', '/api/targets', '绩效目标列表', '绩效目标'],
-  ['post', '/api/targets', '申报绩效目标', '绩效目标', { body: 'Target' }],
-  ['put', '/api/targets/{id}', '修改绩效目标（仅草稿）', '绩效目标', { body: 'Target' }],
-  ['post', '/api/targets/{id}/approve', '批复绩效目标（财政），批复后锁定', '绩效目标', { body: 'Version' }],
-  ['post', '/api/targets/{id}/adjustments', '申请目标调整', '绩效目标', { body: 'Adjustment' }],
-  ['post', '/api/targets/{id}/adjustments/{aid}/approve', '批准目标调整（保留年初值与调整值）', '绩效目标'],
+  ['get', '/api/tasks', '年度任务列表（year）', '年度任务'],
+  ['post', '/api/tasks', '发布年度任务（财政局）：年度、评价类型、范围、起止日期、评分规则、模板、监控期间、通知', '年度任务', { body: 'Task' }],
+  ['get', '/api/tasks/current', '本财政局进行中的年度任务；单位另含锁定状态与催报', '年度任务'],
+  ['get', '/api/tasks/{id}', '年度任务详情', '年度任务'],
+  ['put', '/api/tasks/{id}', '修改年度任务（年度不变，乐观版本检查）', '年度任务', { body: 'Task' }],
+  ['post', '/api/tasks/{id}/actions/{taskAction}', '结束或重新开启年度任务', '年度任务', { body: 'Version' }],
+  ['get', '/api/tasks/{id}/progress', '填报进度看板：按部门、按单位的应报、已报、已审、退回、逾期及明细（departmentId）', '年度任务'],
+  ['get', '/api/tasks/{id}/reminders', '催报记录', '年度任务'],
+  ['post', '/api/tasks/{id}/reminders', '催报（单位首页可见）', '年度任务', { body: 'Reminders' }],
+  ['post', '/api/tasks/{id}/unlocks', '截止后为单位解锁（须填写理由）', '年度任务', { body: 'Unlock' }],
+  ['get', '/api/targets', '绩效目标列表（year、unitId、kind、status）', '绩效目标'],
+  ['post', '/api/targets', '申报绩效目标：部门整体或项目的指标树（草稿）', '绩效目标', { body: 'TargetFiling' }],
+  ['get', '/api/targets/{id}', '绩效目标详情：指标树、质量检查、批复版本、调整申请、监控表', '绩效目标'],
+  ['put', '/api/targets/{id}', '修改绩效目标（草稿或退回时）', '绩效目标', { body: 'TargetFiling' }],
+  ['post', '/api/targets/{id}/actions/{targetAction}', '绩效目标流程：申报、撤回、审核通过（主管部门、财政局）、退回', '绩效目标', { body: 'Action' }],
+  ['post', '/api/targets/{id}/adjustments', '申请目标调整（须填写理由，提交调整后的指标树）', '绩效目标', { body: 'Adjustment' }],
+  ['post', '/api/targets/{id}/adjustments/{aid}/actions/{adjustmentAction}', '目标调整审核：主管部门、财政局审核通过或退回；批准后形成新版本', '绩效目标', { body: 'Opinion' }],
+  ['post', '/api/targets/{id}/evaluation', '生成自评：按批复（或调整后）的绩效目标新建自评，指标名称、指标值和分值锁定', '绩效目标'],
+  ['post', '/api/targets/{id}/monitoring', '填报运行监控表（所选监控期间须开放）', '运行监控', { body: 'Monitoring' }],
+  ['get', '/api/targets/{id}/monitoring/template', '运行监控表 Excel 模板（periodEndMonth）', '运行监控', { binary: true }],
+  ['post', '/api/targets/{id}/monitoring/import', '从 Excel 导入运行监控表（multipart：file、periodEndMonth）', '运行监控', { multipart: { required: ['periodEndMonth'], fields: { periodEndMonth: { type: 'integer', minimum: 1, maximum: 12 } } } }],
+  ['get', '/api/monitoring', '运行监控表列表（year、targetId、unitId、status），含信号灯', '运行监控'],
+  ['get', '/api/monitoring/{id}', '运行监控表详情与信号灯', '运行监控'],
+  ['put', '/api/monitoring/{id}', '保存运行监控表（草稿或退回时）', '运行监控', { body: 'MonitoringSave' }],
+  ['post', '/api/monitoring/{id}/actions/{monitoringAction}', '运行监控流程：报送、审核通过、退回', '运行监控', { body: 'Action' }],
+  ['get', '/api/evaluations/{id}/report', '报告正文：模板各章节、填写说明、单位已写内容的位置、尚待填写的内容', '评价'],
   ['get', '/api/assessors', '本局聘请的评价机构（第三方）账号', '抽评'],
   ['get', '/api/sample-items', '抽评事项：评价机构看本机构的，财政局看本局有效抽样的（year）', '抽评'],
   ['put', '/api/sample-items/{id}/rescore', '评价机构（或未指定机构时财政局）复评：逐项得分、抽评等级、意见', '抽评', { body: 'Rescore' }],
@@ -79,8 +99,10 @@ const OPS: Op[] = [
   ['get', '/api/rectifications', '整改事项列表', '整改'],
   ['post', '/api/rectifications', '下达整改事项', '整改', { body: 'Rectification' }],
   ['patch', '/api/rectifications/{id}', '更新整改进度', '整改', { body: 'RectificationUpdate' }],
-  ['get', '/api/todo', '待办', '看板'],
-  ['get', '/api/dashboard', '看板（year、departmentId、unitId）：等级分布、排名、自评与复算、执行率与得分、历年对比；byDepartment、byUnit 为按部门、按单位的汇总（份数、平均分、等级分布，数据库全量统计）', '看板'],
+  ['get', '/api/todo', '待办（year）：各清单前 20 项与 counts 中的总数', '看板'],
+  ['get', '/api/dashboard', '统计看板（year、departmentId、unitId、kind、includeDrafts=1）：数据库统计；默认不含草稿，无法定级单列且不计入平均分与排名；等级按统一档次（各地名称并入）；排名前 20、散点分箱、按类型、按部门、按单位、历年对比', '看板'],
+  ['get', '/api/dashboard/ranking', '完整排名（同上筛选，offset、limit ≤ 500），每行含项目与类型', '看板'],
+  ['get', '/api/dashboard/export', '统计明细导出（同上筛选，format=csv|xlsx，流式，每份自评一行，按显示取两位小数）', '看板', { binary: true }],
   ['get', '/api/public/reports', '已公开的报告（无需登录）', '公开', { public: true }],
   ['get', '/api/public/reports/{id}', '已公开报告详情与审核结果', '公开', { public: true }],
   ['get', '/api/public/reports/{id}/download', '下载已公开报告', '公开', { public: true, binary: true }],
@@ -118,13 +140,47 @@ const SCHEMAS: Record<string, unknown> = {
   Login: obj({ username: str, password: str }, ['username', 'password']),
   CreateEvaluation: obj({ unitId: int, fiscalYear: int, kind: { enum: ['department', 'project', 'transfer'] }, profile: str, evaluation: { type: 'object' }, projectId: int }, ['fiscalYear', 'kind']),
   SaveEvaluation: obj({ version: int, evaluation: { type: 'object' } }, ['version', 'evaluation']),
-  Action: obj({ version: int, opinion: str, overrideReason: str }, ['version']),
+  Action: obj({ version: int, opinion: str, overrideReason: str, placeholderReason: str }, ['version']),
   SubmissionOverride: obj({ reason: str }, ['reason']),
   Review: obj({ version: int, reviewScores: { type: 'object', additionalProperties: decimal }, opinion: str }, ['version']),
   Preview: obj({ evaluation: { type: 'object' } }, ['evaluation']),
-  Target: obj({ unitId: int, fiscalYear: int, name: str, version: int, content: obj({ goal: str, indicators: { type: 'array', items: obj({ name: str, target: str, unitOfMeasure: str, weight: decimal }, ['name', 'target']) } }) }),
+  TargetTree: obj({
+    goal: str,
+    hasServiceUsers: { type: 'boolean' },
+    indicators: {
+      type: 'array',
+      items: obj({ name: str, weight: decimal, children: { type: 'array', items: obj({ name: str, weight: decimal, children: { type: 'array', items: obj({ id: str, name: str, sign: { enum: ['>=', '>', '=', '<=', '<', 'qualitative'] }, value: str, unitOfMeasure: str, weight: decimal, core: { type: 'boolean' } }, ['id', 'name', 'sign', 'value']) } }, ['name']) } }, ['name']),
+    },
+  }),
+  TargetFiling: obj({ unitId: int, fiscalYear: int, kind: { enum: ['department', 'project', 'transfer'] }, projectId: int, name: str, version: int, tree: { $ref: '#/components/schemas/TargetTree' } }),
+  Task: obj(
+    {
+      fiscalYear: int,
+      kinds: { type: 'array', items: { enum: ['department', 'project', 'transfer'] } },
+      unitIds: { type: ['array', 'null'], items: int },
+      opensOn: { type: 'string', format: 'date' },
+      dueOn: { type: 'string', format: 'date' },
+      profile: str,
+      template: str,
+      monitoringPeriods: { type: 'array', items: obj({ endMonth: { type: 'integer', minimum: 1, maximum: 12 }, opensOn: { type: 'string', format: 'date' }, dueOn: { type: 'string', format: 'date' } }, ['endMonth', 'opensOn', 'dueOn']) },
+      notice: str,
+      version: int,
+    },
+    ['fiscalYear', 'kinds', 'opensOn', 'dueOn'],
+  ),
+  Reminders: obj({ unitIds: { type: 'array', items: int }, message: str }, ['unitIds']),
+  Unlock: obj({ unitId: int, reason: str, untilOn: { type: 'string', format: 'date' } }, ['unitId', 'reason']),
+  Monitoring: obj(
+    {
+      periodEndMonth: { type: 'integer', minimum: 1, maximum: 12 },
+      budget: obj({ adjusted: decimal, executedToDate: decimal, reason: str, action: str }),
+      entries: { type: 'array', items: obj({ indicatorId: str, name: str, target: str, valueToDate: str, forecast: str, willMeet: { type: ['boolean', 'null'] }, reason: str, action: str }, ['indicatorId', 'name']) },
+    },
+    ['periodEndMonth'],
+  ),
+  MonitoringSave: obj({ version: int, data: { $ref: '#/components/schemas/Monitoring' } }, ['version', 'data']),
   Version: obj({ version: int }, ['version']),
-  Adjustment: obj({ reason: str, changes: { type: 'array', items: obj({ name: str, target: str }, ['name', 'target']) } }, ['reason', 'changes']),
+  Adjustment: obj({ reason: str, tree: { $ref: '#/components/schemas/TargetTree' } }, ['reason', 'tree']),
   Batch: obj({ items: { type: 'array', maxItems: 500, items: obj({ id: int, version: int }, ['id', 'version']) }, opinion: str }, ['items']),
   Sample: obj(
     {
@@ -160,13 +216,23 @@ const SCHEMAS: Record<string, unknown> = {
   ResultResponse: obj({ version: int, response: str }, ['version', 'response']),
 };
 
+/** Path parameters of the annual-cycle machines (server/src/workflow/plan-machines.ts). */
+const PLAN_ACTIONS: Record<string, string[]> = {
+  taskAction: ['close', 'reopen'],
+  targetAction: ['submit', 'withdraw', 'approve', 'return'],
+  adjustmentAction: ['approve', 'return'],
+  monitoringAction: ['submit', 'approve', 'return'],
+};
+
 function operation([method, path, summary, tag, o = {}]: Op) {
   const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
     in: 'path',
     required: true,
     schema:
-      m[1] === 'action'
+      PLAN_ACTIONS[m[1]!]
+        ? { enum: PLAN_ACTIONS[m[1]!] }
+        : m[1] === 'action'
         ? { enum: ['submit', 'approve', 'return', 'publish', 'withdraw', 'unpublish'] }
         : m[1] === 'rectAction'
           ? { enum: ['start', 'report', 'sign_off', 'return'] }
