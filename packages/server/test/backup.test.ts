@@ -107,7 +107,7 @@ describe.each(PAIRS)('backup on %s, restore on %s', (from, to) => {
     expect((await repositories(target.db).auditLog.verifyChain()).broken).toEqual([]); // new entries continue the restored chain
 
     await expect(restoreDatabase(target.db, text)).rejects.toMatchObject({ code: 'RESTORE_TARGET_NOT_EMPTY' });
-  });
+  }, 300_000); // the first test of an engine loads the demo region (10–60 s depending on the machine's load)
 });
 
 describe.each(['pglite', 'postgres'] as const)('restore on %s is all or nothing', (kind) => {

@@ -56,7 +56,7 @@ describe('startServer', () => {
     } finally {
       await s2.close();
     }
-  });
+  }, 300_000); // the demo region (reports, 44 projects, a cycle) loads in 10–60 s depending on the machine's load
 
   it('without the demo: bootstraps the region, the bureau and the admin from JIXIAO_ADMIN_PASSWORD, who must change it first', async () => {
     const lines: string[] = [];
