@@ -6,6 +6,7 @@
  */
 import { dec, getProfile, gradeScore, type Evaluation } from '@jixiao/core';
 import { AUDIT_EVENTS } from '../audit-events.js';
+import { computeEvaluation } from '../core-bridge.js';
 import { inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, forbidden, invalidState, notFound } from '../errors.js';
 import type { SampleItemState } from '../db/schema.js';
@@ -41,7 +42,10 @@ function check(actor: Actor, item: SampleItemRecord, state: string, action: Samp
   if (version !== current) throw new VersionConflictError(current);
 }
 
-/** The grade of a total under the evaluation's profile, or the given one if it is one of the profile's grades. */
+/**
+ * The given 抽评等级 if it is one of the profile's grades; otherwise the grade of the re-scored total —
+ * none (无法定级) when the evaluation's table cannot be graded (weights not adding up to the profile's total).
+ */
 function sampleGrade(evaluation: Evaluation, total: string | null, given: unknown): string | null {
   const profile = getProfile(evaluation.profile);
   const names = profile.grades.map((g) => g.name);
@@ -49,7 +53,8 @@ function sampleGrade(evaluation: Evaluation, total: string | null, given: unknow
     if (typeof given !== 'string' || !names.includes(given)) throw badRequest(`抽评等级应为 ${names.join('、')} 之一`, [{ field: 'grade', label: '抽评等级', message: `应为 ${names.join('、')} 之一` }]);
     return given;
   }
-  return total === null ? null : gradeScore(dec(total), profile);
+  if (total === null || computeEvaluation(evaluation).score?.ungradableReason) return null;
+  return gradeScore(dec(total), profile);
 }
 
 export async function rescoreSampleItem(ctx: AppContext, actor: Actor, id: number, body: Record<string, unknown>) {
