@@ -134,7 +134,9 @@ describe('web app in chromium', () => {
     // someone else (the unit head) saves meanwhile
     const head = await apiLogin(base, 'fuzeren6');
     const cur = await head.call('GET', `/api/evaluations/${evalId}`);
-    const theirs = { ...cur.json.evaluation, supervisingDepartment: '市教育局（负责人修改）' };
+    // (the header's unit and department follow the stored record, so the head edits a goal)
+    const expectedByHead = '完成全年各类考试组织工作（负责人修改）';
+    const theirs = { ...cur.json.evaluation, goals: cur.json.evaluation.goals.map((g: object, i: number) => (i === 0 ? { ...g, expected: expectedByHead } : g)) };
     const put = await head.call('PUT', `/api/evaluations/${evalId}`, { version: cur.json.version, evaluation: theirs });
     expect(put.status).toBe(200);
 
@@ -146,11 +148,11 @@ describe('web app in chromium', () => {
     await page.getByRole('button', { name: /合并/ }).click();
     await page.getByText('已在最新版本上保留您的修改').waitFor();
     expect(await achieved.inputValue()).toBe('全年完成各项考试组织工作，零差错。');
-    expect(await page.locator('[data-path="supervisingDepartment"]').inputValue()).toBe('市教育局（负责人修改）');
+    expect(await page.locator('[data-path="goals.0.expected"]').inputValue()).toBe(expectedByHead);
     await page.getByRole('button', { name: '保存草稿' }).click();
     await toast('草稿已保存');
     const after = await head.call('GET', `/api/evaluations/${evalId}`);
-    expect(after.json.evaluation.supervisingDepartment).toBe('市教育局（负责人修改）');
+    expect(after.json.evaluation.goals[0].expected).toBe(expectedByHead);
     expect(after.json.evaluation.goals[0].achieved).toBe('全年完成各项考试组织工作，零差错。');
   }, 60_000);
 
@@ -197,7 +199,8 @@ describe('web app in chromium', () => {
     await page.getByRole('button', { name: '创建并开始填报' }).click();
     await page.waitForURL(/\/evaluations\/\d+$/);
     await page.getByRole('button', { name: '按评分规则模板生成' }).click();
-    const level1 = page.locator('[data-testid=indicator-table] td.jx-merged input[aria-label="一级指标分值"]');
+    // level-1 weights: "indicators.N.weight" (not a level-2's "indicators.N.children.M.weight")
+    const level1 = page.locator('[data-testid=indicator-table] td.jx-merged input[data-path$=".weight"]:not([data-path*="children"])');
     await expect.poll(() => level1.count()).toBeGreaterThanOrEqual(3);
     await page.locator('[data-path="indicators.0.children.0.name"]').fill('数量指标');
     await page.locator('[data-path="indicators.0.children.0.children.0.name"]').fill('组织考点数量');
