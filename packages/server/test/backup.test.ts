@@ -110,7 +110,7 @@ describe.each(PAIRS)('backup on %s, restore on %s', (from, to) => {
   }, 300_000); // the first test of an engine loads the demo region (10–60 s depending on the machine's load)
 });
 
-describe.each(['pglite', 'postgres'] as const)('restore on %s is all or nothing', (kind) => {
+describe.each(['pglite', 'postgres'] as const)('restore on %s is all or nothing', { timeout: 300_000 }, (kind) => {
   it('a failing row rolls everything back: an untouched database stays without tables', async () => {
     const source = await populated('pglite');
     const backup = JSON.parse(JSON.stringify(await backupDatabase(source.ctx.db, { source: 'pglite', now: new Date() }))) as Backup;
@@ -128,13 +128,14 @@ describe.each(['pglite', 'postgres'] as const)('restore on %s is all or nothing'
   });
 });
 
-describe('backup files', () => {
-  let text: string;
-  let source: TestDatabase;
+// Whichever test runs first loads the demo region (10–60 s depending on the machine's load).
+describe('backup files', { timeout: 300_000 }, () => {
+  /** The PGlite demo's backup file, made once for the tests below (each may run alone). */
+  let made: Promise<string> | undefined;
+  const backupText = () => (made ??= populated('pglite').then(async (t) => serialiseBackup(await backupDatabase(t.ctx.db, { source: 'pglite', now: new Date() }))));
 
   it('the checksum catches a changed byte; verifyBackup restores into a scratch database and compares counts and hashes', async () => {
-    source = await populated('pglite');
-    text = serialiseBackup(await backupDatabase(source.ctx.db, { source: 'pglite', now: new Date() }));
+    const text = await backupText();
     const report = await verifyBackup(text);
     expect(report.ok).toBe(true);
     expect(report.tables.find((t) => t.name === 'evaluations')!.restoredRows).toBeGreaterThan(0);
@@ -149,7 +150,7 @@ describe('backup files', () => {
   });
 
   it('verify catches rows that do not restore to what the file recorded', async () => {
-    const b = parseBackup(text);
+    const b = parseBackup(await backupText());
     b.summary!.evaluations = { rows: b.summary!.evaluations!.rows, sha256: '0'.repeat(64) };
     const report = await verifyBackup(serialiseBackup(b)); // consistent checksum, wrong content hash
     expect(report.ok).toBe(false);
@@ -157,21 +158,31 @@ describe('backup files', () => {
   });
 
   it('a table added by a later migration is backed up after the tables it references, without any list to update', async () => {
-    await sql`create table zz_annual_tasks (id serial primary key, evaluation_id int not null references evaluations(id), note text not null)`.execute(source.ctx.db);
+    const DDL = `create table zz_annual_tasks (id serial primary key, evaluation_id int not null references evaluations(id), note text not null, note_length int generated always as (length(note)) stored)`;
+    const source = await populated('pglite');
+    await sql.raw(DDL).execute(source.ctx.db);
     const anEvaluation = (await sql<{ id: number }>`select id from evaluations order by id limit 1`.execute(source.ctx.db)).rows[0]!.id;
     await sql`insert into zz_annual_tasks (evaluation_id, note) values (${anEvaluation}, '年度任务')`.execute(source.ctx.db);
     const b = await backupDatabase(source.ctx.db, { source: 'pglite', now: new Date() });
     await sql`drop table zz_annual_tasks`.execute(source.ctx.db);
     const order = Object.keys(b.tables);
     expect(order.indexOf('zz_annual_tasks')).toBeGreaterThan(order.indexOf('evaluations'));
-    expect(b.tables.zz_annual_tasks).toEqual([{ id: 1, evaluation_id: anEvaluation, note: '年度任务' }]);
+    expect(b.tables.zz_annual_tasks).toEqual([{ id: 1, evaluation_id: anEvaluation, note: '年度任务', note_length: 4 }]);
     const older = await createTestDatabase('pglite'); // a target without that table
     await expect(restoreDatabase(older.ctx.db, b)).rejects.toMatchObject({ code: 'BACKUP_INVALID' });
     await older.close();
+    const newer = await createTestDatabase('pglite'); // a target with it: the generated column is recomputed, not inserted
+    try {
+      await sql.raw(DDL).execute(newer.ctx.db);
+      await restoreDatabase(newer.ctx.db, b);
+      expect((await sql`select * from zz_annual_tasks`.execute(newer.ctx.db)).rows).toEqual([{ id: 1, evaluation_id: anEvaluation, note: '年度任务', note_length: 4 }]);
+    } finally {
+      await newer.close();
+    }
   });
 
   it('a format-1 file (before checksums) with sessions still restores; its sessions are skipped', async () => {
-    const b = parseBackup(text) as Partial<Backup> & Backup;
+    const b = parseBackup(await backupText()) as Partial<Backup> & Backup;
     delete b.checksum;
     delete b.summary;
     b.formatVersion = 1;

@@ -57,11 +57,14 @@ async function restoreInOpenTransaction(conn: Kysely<any>, b: Backup): Promise<R
 }
 
 async function insertRows(conn: Kysely<any>, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  const columnRows = await sql<{ name: string }>`
-    select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(conn);
+  const columnRows = await sql<{ name: string; generated: string }>`
+    select column_name as name, is_generated as generated from information_schema.columns
+    where table_schema = current_schema() and table_name = ${table}`.execute(conn);
   const target = new Set(columnRows.rows.map((c) => c.name));
+  // Generated (computed) columns are recomputed by the database, never inserted.
+  const computed = new Set(columnRows.rows.filter((c) => c.generated === 'ALWAYS').map((c) => c.name));
   const present = new Set<string>();
-  for (const row of rows) for (const k of Object.keys(row)) present.add(k);
+  for (const row of rows) for (const k of Object.keys(row)) if (!computed.has(k)) present.add(k);
   for (const k of present) if (!target.has(k)) throw new JxError('BACKUP_INVALID', `表 ${table} 没有列 ${k}`);
   const cols = sql.join([...present].map((c) => sql.ref(c)));
   let chunk: Record<string, unknown>[] = [];
