@@ -68,6 +68,19 @@ function belowWeight(score: string | null, weight: string | null): boolean {
   return !!(s && w && s.lessThan(w));
 }
 
+/** Level sums of what is typed so far: a cell that is not (yet) a number counts as blank. */
+function rollUpTyped(indicators: Evaluation['indicators']) {
+  const num = (v: string | null) => (v !== null && toDec(v) ? v : null);
+  return rollUpStatedScores({
+    indicators: indicators.map((a) => ({
+      ...a,
+      weight: num(a.weight),
+      selfScore: num(a.selfScore),
+      children: a.children.map((b) => ({ ...b, weight: num(b.weight), selfScore: num(b.selfScore), children: b.children.map((c) => ({ ...c, weight: num(c.weight), selfScore: num(c.selfScore) })) })),
+    })),
+  });
+}
+
 function SumNote({ sum }: { sum: { value: string | null; derived: boolean } }) {
   if (sum.value === null) return null;
   return <div className="jx-sum" data-testid="level-score">得分 {fmt(sum.value)}{sum.derived ? '（下级合计）' : ''}</div>;
@@ -96,7 +109,7 @@ const Row = memo(function Row(p: RowProps) {
           <Cell path={`indicators.${p.l1}.name`} value={p.l1Name} onField={p.onField} readOnly={roTree} label="一级指标" multiline required />
           <div className="jx-weight">
             <span>分值</span>
-            <Cell path={`indicators.${p.l1}.weight`} value={p.l1Weight} onField={p.onField} readOnly={roTree} numeric label={`${p.l1Name || '一级指标'} 分值`} status={p.l1WeightStatus} hint={p.l1WeightStatus ? `“${p.l1Name}”的分值填写有误` : undefined} />
+            <Cell path={`indicators.${p.l1}.weight`} value={p.l1Weight} onField={p.onField} readOnly={roTree} numeric label="一级指标分值" status={p.l1WeightStatus} hint={p.l1WeightStatus ? `“${p.l1Name}”的分值填写有误` : undefined} />
           </div>
           <SumNote sum={p.l1Sum} />
           {p.l1Computed !== null && <div style={{ fontSize: 12, color: '#1677ff' }}>计算得分 {fmt(p.l1Computed)}</div>}
@@ -119,7 +132,7 @@ const Row = memo(function Row(p: RowProps) {
           <Cell path={`${base}.name`} value={p.l2Name} onField={p.onField} readOnly={roTree} label="二级指标" multiline required />
           <div className="jx-weight">
             <span>分值</span>
-            <Cell path={`${base}.weight`} value={p.l2Weight} onField={p.onField} readOnly={roTree} numeric label={`${p.l2Name || '二级指标'} 分值`} status={p.l2WeightStatus} />
+            <Cell path={`${base}.weight`} value={p.l2Weight} onField={p.onField} readOnly={roTree} numeric label="二级指标分值" status={p.l2WeightStatus} />
           </div>
           <SumNote sum={p.l2Sum} />
           {p.ops && (
@@ -222,7 +235,7 @@ export const IndicatorTable = memo(function IndicatorTable({ indicators, score, 
   const treeLocked = !!locked && locked.size > 0;
   // Rows cannot be added to or removed from a tree that comes from approved targets.
   const ops = treeLocked ? null : allOps;
-  const sums = useMemo(() => rollUpStatedScores({ indicators }), [indicators]);
+  const sums = useMemo(() => rollUpTyped(indicators), [indicators]);
   const statuses = useMemo(() => {
     const m = new Map<string, 'error' | 'warning'>();
     for (const f of findings) if (f.location.path && f.severity !== 'info' && (f.severity === 'error' || !m.has(f.location.path))) m.set(f.location.path, f.severity);
