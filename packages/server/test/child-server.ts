@@ -25,6 +25,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Every server this process started: killAll() in afterAll, so a failed test never leaves one running. */
+const started: ChildProcess[] = [];
+
+export function killAll(): void {
+  for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  started.length = 0;
+}
+
 export interface ChildServer {
   proc: ChildProcess;
   url: string;
@@ -41,6 +49,7 @@ export async function startChild(env: Record<string, string>, timeoutMs = 120_00
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(proc);
   let out = '';
   proc.stdout!.on('data', (d) => (out += String(d)));
   proc.stderr!.on('data', (d) => (out += String(d)));

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startPostgres, type TestPostgres } from './postgres.js';
 import { postgresUrl } from './databases.js';
-import { setUpUnit, sleep, startChild, writeBurst, type Burst, type ChildServer } from './child-server.js';
+import { killAll, setUpUnit, sleep, startChild, writeBurst, type Burst, type ChildServer } from './child-server.js';
 import { openDatabase } from '../src/db/database.js';
 import { repositories } from '../src/repositories/index.js';
 
@@ -34,6 +34,8 @@ async function checkWrites(db: { databaseUrl?: string; dataDir?: string }, burst
     await d.close();
   }
 }
+
+afterAll(killAll);
 
 const statuses = (b: Burst) => [...b.results.values()].reduce<Record<number, number>>((m, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {});
 
