@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Evaluation } from '@jixiao/core';
-import { pathLabel } from './path-labels.js';
+import { inputFindingsOf } from './live-score.js';
+import { nameIndicatorRows, pathLabel } from './path-labels.js';
 
 const ev = Evaluation.parse({
   kind: 'department',
@@ -20,5 +21,15 @@ describe('pathLabel', () => {
     expect(pathLabel(ev, 'chapters.0.body')).toBe('报告正文 › 存在的问题及原因');
     expect(pathLabel(ev, 'dates.reportDate')).toBe('日期 › 报告日期');
     expect(pathLabel(ev, 'supervisingDepartment')).toBe('主管部门');
+  });
+});
+
+describe('nameIndicatorRows', () => {
+  it('a level-1 weight of 120 is reported on its own cell with the row named', () => {
+    const doc = { ...ev, indicators: [{ ...ev.indicators[0]!, weight: '120' }] };
+    const { findings } = inputFindingsOf(doc);
+    const named = nameIndicatorRows(findings, ev);
+    expect(named).toEqual([expect.objectContaining({ location: expect.objectContaining({ path: 'indicators.0.weight', label: '产出指标 › 分值' }) })]);
+    expect(named[0]!.message).toMatch(/^产出指标 › 分值：/);
   });
 });
