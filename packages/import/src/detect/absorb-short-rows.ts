@@ -6,14 +6,10 @@
  */
 import { wordCells, type Block, type Row } from '../document/document.js';
 import { splitLoose } from './loose-rows.js';
+import { isShortRow } from '../vocab/table-vocab.js';
 
 type Para = Extract<Block, { kind: 'para' }>;
 type Table = Extract<Block, { kind: 'table' }>;
-
-function isShortRow(text: string): boolean {
-  // captions ("各项指标得分情况", "…如下：") introduce a table; they are not rows of one
-  return text.length <= 40 && !/[。；]/.test(text) && !/^附(?:件|表)|绩效(?:自评|评价)(?:表|报告)$|基础数据表$|(?:情况|表|如下|统计|明细)[：:]?$/.test(text);
-}
 
 function shortRowCells(p: Para): Row {
   const cells = wordCells(p.text, p.line);

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { JxError } from '@jixiao/core';
 import type { RawBlock, RawCell } from '../document/raw-blocks.js';
+import { isShortRow } from '../vocab/table-vocab.js';
 import { safeUnzip } from './safe-unzip.js';
 
 function cellString(cell: ExcelJS.Cell): string {
@@ -48,11 +49,6 @@ function numberText(n: number, numFmt: string | undefined): string {
     return `${n < 0 ? '-' : ''}${frac.length <= places ? exact : rounded}%`;
   }
   return s;
-}
-
-/** A one-value row that is a row of the table around it (its other cells empty), not a caption. */
-function isShortRow(text: string): boolean {
-  return text.length <= 40 && !/[。；]/.test(text) && !/^附(?:件|表)|绩效(?:自评|评价)(?:表|报告)$|基础数据表$|(?:情况|表|如下|统计|明细)[：:]?$/.test(text);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { emptyBaseData, type YearTriple } from '@jixiao/core';
 import type { Cell } from '../document/document.js';
 import { isBlankCell, type PrintedNumber } from '../parse-number.js';
-import { BASE_ROWS, type BaseRowKey } from '../vocab/table-vocab.js';
+import { BASE_ROWS, type BaseRowKey, YUAN_HEAD } from '../vocab/table-vocab.js';
 import type { Ctx } from '../assemble/draft.js';
 import { aligned, amountOf, num, provCell } from './cells.js';
 import type { Recogniser, RowView } from './recogniser.js';
@@ -17,8 +17,6 @@ interface BaseState {
   lastTop: BaseRowKey | null;
 }
 type Val = { k: BaseCol; n: PrintedNumber; c: Cell };
-
-const YUAN_HEAD = /[（(]\s*元\s*[）)]|单位[：:]\s*元(?!\S*万)/;
 
 function valuesOf(s: BaseState, row: RowView): Val[] {
   const values: Val[] = [];

@@ -6,7 +6,7 @@
 import type { AmountTriple, FundSource } from '@jixiao/core';
 import type { Cell } from '../document/document.js';
 import { isBlankCell, isMaskedCell, parseCellNumber, type PrintedNumber } from '../parse-number.js';
-import { FUNDS_COLUMNS, FUNDS_ROWS, type FundsColumn, type FundsRowKey } from '../vocab/table-vocab.js';
+import { FUNDS_COLUMNS, FUNDS_ROWS, type FundsColumn, type FundsRowKey, YUAN_HEAD } from '../vocab/table-vocab.js';
 import type { Ctx } from '../assemble/draft.js';
 import { amountOf, cleanLabel, distinct, mapHeader, num, okWeight, provCell } from './cells.js';
 import type { Recogniser, RowView } from './recogniser.js';
@@ -18,8 +18,6 @@ export interface FundsState {
   /** Rows with numbers read so far. */
   rows: number;
 }
-
-const YUAN_HEAD = /[（(]\s*元\s*[）)]|单位[：:]\s*元(?!\S*万)/;
 
 /** The row a label names; a note in brackets ("其他资金（包括以前年度结转资金）") does not count. */
 export function fundsRowKey(label: string): FundsRowKey | null {

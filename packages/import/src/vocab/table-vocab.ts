@@ -157,3 +157,14 @@ export const GLUED_HEADER_TERMS = [
   '年初预算数', '全年预算数', '调整后预算数', '全年到位数', '全年到位资金', '资金到位率', '预算到位率', '全年执行数', '全年执行资金',
   '预算执行率', '执行率', '预算数', '执行数', '到位数', '分值', '得分', '权重',
 ].sort((a, b) => b.length - a.length);
+
+/** A header cell saying the table's amounts are in 元: "（元）", "单位：元". */
+export const YUAN_HEAD = /[（(]\s*元\s*[）)]|单位[：:]\s*元(?!\S*万)/;
+
+/** A caption introducing a table ("各项指标得分情况", "…如下：", "附件2"), not a row of one. */
+export const CAPTION = /^附(?:件|表)|绩效(?:自评|评价)(?:表|报告)$|基础数据表$|(?:情况|表|如下|统计|明细)[：:]?$/;
+
+/** A short line that may be a row of the table around it whose other cells were empty. */
+export function isShortRow(text: string): boolean {
+  return text.length <= 40 && !/[。；]/.test(text) && !CAPTION.test(text);
+}
