@@ -12,6 +12,7 @@ import type { AppContext } from '../context.js';
 import { repositories } from '../repositories/index.js';
 import { toPublicSummary } from '../use-cases/evaluation-views.js';
 import { evaluationWithRecordIdentity } from '../use-cases/apply-record-identity.js';
+import { publicHistory } from '../use-cases/get-public-history.js';
 import type { AppEnv } from './env.js';
 import { injectPage, reportTitle, renderPublicList, renderPublicNotFound, renderPublicReport, type PublicSummaryView } from './public-html.js';
 
@@ -52,6 +53,6 @@ export function servePublicPages(app: Hono<AppEnv>, ctx: AppContext, webDir: str
     const summary = view(rec);
     const evaluation = evaluationWithRecordIdentity<Evaluation>(rec);
     const title = reportTitle(summary);
-    return c.body(injectPage(await shell(), { title: `${title} · 预算绩效自评公开`, description: title, body: renderPublicReport(summary, evaluation) }), 200, HTML);
+    return c.body(injectPage(await shell(), { title: `${title} · 预算绩效自评公开`, description: title, body: renderPublicReport(summary, evaluation, (await publicHistory(ctx, rec.id))?.history ?? []) }), 200, HTML);
   });
 }
