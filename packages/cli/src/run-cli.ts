@@ -1,7 +1,12 @@
-/** Dispatch `jixiao <command> …`; user errors become a Chinese message and a non-zero exit, never a stack trace. */
-import { ERROR_CODES, JxError, formatJxError, isJxError } from '@jixiao/core';
+/**
+ * Dispatch `jixiao <command> …`; user errors become a Chinese message and a non-zero exit, never a stack trace.
+ * Only the command that runs is loaded (and @jixiao/core only when a command or an error needs it), so
+ * `--help`, `--version` and each command start without loading what they do not use.
+ */
 import type { CliIo } from './commands/command.js';
 import { COMMANDS } from './commands/index.js';
+
+const loadCore = () => import('@jixiao/core');
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -15,6 +20,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
+    const { ERROR_CODES, JxError, formatJxError } = await loadCore();
     io.stderr.write(`${formatJxError(new JxError('USAGE', `未知命令“${name}”`))}\n\n${helpText()}`);
     return ERROR_CODES.USAGE.exit;
   }
@@ -23,8 +29,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (e) {
+    const { ERROR_CODES, formatJxError, isJxError } = await loadCore();
     if (isJxError(e)) {
       io.stderr.write(`${formatJxError(e)}\n`);
       return e.exitCode;

@@ -8,12 +8,11 @@
 import { JxError } from '@jixiao/core';
 import { parseOptions } from '../parse-options.js';
 import type { Command } from './command.js';
+import { commandInfo } from './index.js';
 import { DB_OPTIONS, databaseTarget, loadServerModule } from './serve.js';
 
 export const auditLogCommand: Command = {
-  name: 'audit-log',
-  summary: '校验审计日志的哈希链（发现被修改或删除的记录）',
-  usage: ['jixiao audit-log verify [--data-dir ./.jixiao-data | --database-url postgres://…] [--expect-head <id>:<hash>] [--json]'],
+  ...commandInfo('audit-log'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { ...DB_OPTIONS, json: { type: 'boolean', default: false }, 'expect-head': { type: 'string' } });
     if (positionals[0] !== 'verify' || positionals.length > 1) throw new JxError('USAGE', '用法：jixiao audit-log verify');

@@ -9,15 +9,11 @@ import { resolve } from 'node:path';
 import { JxError } from '@jixiao/core';
 import { parseOptions } from '../parse-options.js';
 import type { CliIo, Command } from './command.js';
+import { commandInfo } from './index.js';
 import { DB_OPTIONS, databaseTarget, loadServerModule } from './serve.js';
 
 export const backupCommand: Command = {
-  name: 'backup',
-  summary: '备份数据库到一个 JSON 文件（--verify：校验已有备份能否完整恢复）',
-  usage: [
-    'jixiao backup <file.json> [--data-dir ./.jixiao-data | --database-url postgres://…]',
-    'jixiao backup --verify <file.json>',
-  ],
+  ...commandInfo('backup'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { ...DB_OPTIONS, verify: { type: 'boolean', default: false } });
     const file = positionals[0];

@@ -4,32 +4,28 @@
  * transfer's 自评表 (.xlsx with live formulas, .docx, PDF) or, with `--document report`, its
  * 自评报告. With several inputs `-o` is a folder. `--workbook` puts project and transfer inputs
  * into one unit workbook (export-workbook.ts); `--projects <folder>` gives a department report
- * its project chapter. Inputs of any format (JSON or published reports).
+ * its project chapter. Inputs of any format (JSON or published reports). Several inputs are
+ * rendered on a pool of worker threads (`--jobs N`, default one per core), notes in input order.
  * @jixiao/documents is loaded only here, at run time, so other commands never load it.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { JxError, isJxError, type Evaluation } from '@jixiao/core';
+import { JxError, type Evaluation } from '@jixiao/core';
+import { exportFile, type BatchResult, type BatchTask } from '../batch/batch-tasks.js';
+import { inOrder, parseJobs, runTasks } from '../batch/worker-pool.js';
 import { expandInputs } from '../expand-inputs.js';
 import { createProgressBar } from '../output/progress-bar.js';
 import { parseOptions } from '../parse-options.js';
-import { readEvaluationFile } from '../read-evaluation-file.js';
 import type { CliIo, Command } from './command.js';
+import { commandInfo } from './index.js';
 import { exportWorkbook, readAll } from './export-workbook.js';
-import { loadDocuments, writeAtomic, type DocumentKind, type DocumentsModule, type ExportOptions, type Format } from './export-documents.js';
+import { loadDocuments, type DocumentKind, type DocumentsModule, type ExportOptions, type Format } from './export-documents.js';
 
 const FORMATS: readonly Format[] = ['docx', 'xlsx', 'pdf'];
 const DOCUMENTS: readonly DocumentKind[] = ['report', 'table'];
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: '生成正式材料：部门自评报告与自评表、项目与转移支付自评表（.xlsx/.docx/PDF）、单位项目工作簿，按地区模板',
-  usage: [
-    'jixiao export <评价文件> --format docx|xlsx|pdf [--document report|table] [--template 模板] -o <输出文件>',
-    'jixiao export <文件…|文件夹> --format docx|xlsx|pdf [--document report|table] [--template 模板] -o <输出文件夹>',
-    'jixiao export <项目文件…|文件夹> --workbook [--template 模板] -o <单位工作簿.xlsx>',
-    'jixiao export <部门评价文件> --format docx|pdf --projects <项目文件…|文件夹> -o <报告.docx>',
-  ],
+  ...commandInfo('export'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       format: { type: 'string', short: 'f' },
@@ -38,7 +34,9 @@ export const exportCommand: Command = {
       output: { type: 'string', short: 'o' },
       workbook: { type: 'boolean', short: 'w' },
       projects: { type: 'string', short: 'p', multiple: true },
+      jobs: { type: 'string', short: 'j' },
     });
+    const jobs = parseJobs(values.jobs);
     const format = (values.format ?? (values.workbook ? 'xlsx' : undefined)) as Format | undefined;
     if (!format || !FORMATS.includes(format)) throw new JxError('USAGE', `请用 --format 指定 docx、xlsx 或 pdf${values.format ? `（收到“${values.format}”）` : ''}`);
     const document = values.document as DocumentKind | undefined;
@@ -68,7 +66,7 @@ export const exportCommand: Command = {
     }
     if (outInfo && !outInfo.isDirectory()) throw new JxError('USAGE', `多个输入时 -o 应为文件夹，${values.output} 是文件`);
     await mkdir(out, { recursive: true });
-    return exportMany(docs, files, format, options, out, io);
+    return exportMany(files, format, options, out, jobs, io);
   },
 };
 
@@ -83,32 +81,32 @@ async function readChildren(inputs: string[], io: CliIo): Promise<Evaluation[]> 
 }
 
 async function exportOne(docs: DocumentsModule, file: string, format: Format, options: Omit<ExportOptions, 'onNote'>, target: string, io: CliIo, needsDepartment = false): Promise<void> {
-  const loaded = await readEvaluationFile(file);
-  if (needsDepartment && loaded.evaluation.kind !== 'department') throw new JxError('USAGE', `--projects 用于部门整体自评报告，${file} 不是部门整体自评`);
-  docs.exportDocument(loaded.evaluation, format, options.document); // a combination that does not exist: fail before rendering
-  const notes = new Set<string>();
-  const bytes = await docs.exportEvaluation(loaded.evaluation, format, { ...options, onNote: (n) => notes.add(n) });
-  await writeAtomic(target, bytes);
+  const notes = await exportFile(docs, { kind: 'export', file, format, options, target, needsDepartment });
   for (const n of notes) io.stderr.write(`说明：${n}\n`);
 }
 
-async function exportMany(docs: DocumentsModule, files: string[], format: Format, options: Omit<ExportOptions, 'onNote'>, dir: string, io: CliIo): Promise<number> {
+async function exportMany(files: string[], format: Format, options: Omit<ExportOptions, 'onNote'>, dir: string, jobs: number, io: CliIo): Promise<number> {
   const bar = createProgressBar(io, files.length);
   const used = new Set<string>();
-  let failed = 0;
-  for (const file of files) {
-    bar.tick(file);
+  const tasks: BatchTask[] = files.map((file) => {
     let name = `${basename(file, extname(file))}.${format}`;
     for (let i = 2; used.has(name); i++) name = `${basename(file, extname(file))}-${i}.${format}`;
     used.add(name);
-    try {
-      await exportOne(docs, resolve(io.cwd, file), format, options, join(dir, name), io);
-    } catch (e) {
-      if (!isJxError(e)) throw e;
+    return { kind: 'export', file: resolve(io.cwd, file), format, options: { ...(options.template ? { template: options.template } : {}), ...(options.document ? { document: options.document } : {}) }, target: join(dir, name) };
+  });
+  let failed = 0;
+  // Rendered on a pool of worker threads; notes and failures are written in the order of the files.
+  const emit = inOrder((i: number, r: BatchResult) => {
+    if (r.ok && r.kind === 'export') for (const n of r.notes) io.stderr.write(`说明：${n}\n`);
+    if (!r.ok) {
       failed++;
-      io.stderr.write(`${file}：${e.message}\n`);
+      io.stderr.write(`${files[i]}：${r.error.message}\n`);
     }
-  }
+  });
+  await runTasks(tasks, jobs, (i, r) => {
+    bar.tick(files[i]!);
+    emit(i, r);
+  });
   bar.done();
   io.stderr.write(`共 ${files.length} 个文件：导出 ${files.length - failed} 个，失败 ${failed} 个（${dir}）。\n`);
   return failed > 0 ? 2 : 0;

@@ -5,11 +5,10 @@ import { JxError } from '@jixiao/core';
 import { parseOptions } from '../parse-options.js';
 import { readEvaluationFile } from '../read-evaluation-file.js';
 import type { Command } from './command.js';
+import { commandInfo } from './index.js';
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: '读取已发布的自评报告（.txt .docx .pdf .xlsx），还原为评价数据（JSON）',
-  usage: ['jixiao import <报告文件> [-o evaluation.json]'],
+  ...commandInfo('import'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, { output: { type: 'string', short: 'o' } });
     if (positionals.length !== 1) throw new JxError('USAGE', '请给出一个报告文件，如 jixiao import report.docx -o evaluation.json');

@@ -7,11 +7,10 @@ import { renderTable } from '../output/render-table.js';
 import { styleFor } from '../output/style.js';
 import { parseOptions } from '../parse-options.js';
 import type { Command } from './command.js';
+import { commandInfo } from './index.js';
 
 export const profilesCommand: Command = {
-  name: 'profiles',
-  summary: '列出各地评分规则及其差异',
-  usage: ['jixiao profiles [--json]'],
+  ...commandInfo('profiles'),
   async run(args, io) {
     const { values } = parseOptions(args, { json: { type: 'boolean', default: false } });
     const profiles = listProfiles();

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { JxError } from '@jixiao/core';
 import { parseOptions } from '../parse-options.js';
 import type { Command } from './command.js';
+import { commandInfo } from './index.js';
 import { DB_OPTIONS, databaseTarget, loadServerModule } from './serve.js';
 
 /** What the data folder was before: so a failed restore can leave it exactly so. */
@@ -27,9 +28,7 @@ async function putBack(dir: string, state: 'missing' | 'empty' | 'used'): Promis
 }
 
 export const restoreCommand: Command = {
-  name: 'restore',
-  summary: '从备份文件恢复到空数据库（一个事务：失败时目标保持原样）',
-  usage: ['jixiao restore <file.json> [--data-dir ./新数据目录 | --database-url postgres://…]'],
+  ...commandInfo('restore'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, DB_OPTIONS);
     const file = positionals[0];

@@ -18,11 +18,10 @@ import { parseOptions } from '../parse-options.js';
 import { readEvaluationFile } from '../read-evaluation-file.js';
 import { scoreResultToJson } from '../output/score-json.js';
 import type { Command } from './command.js';
+import { commandInfo } from './index.js';
 
 export const scoreCommand: Command = {
-  name: 'score',
-  summary: '按评分规则计算指标得分、总分和评价等级',
-  usage: ['jixiao score <evaluation.json|报告文件> [--profile 规则] [--json]'],
+  ...commandInfo('score'),
   async run(args, io) {
     const { values, positionals } = parseOptions(args, {
       profile: { type: 'string' },

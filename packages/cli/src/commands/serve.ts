@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { JxError } from '@jixiao/core';
 import { parseOptions } from '../parse-options.js';
 import type { CliIo, Command } from './command.js';
+import { commandInfo } from './index.js';
 
 /** What the CLI uses of @jixiao/server (loaded at run time, so other commands never load it). */
 export interface ServerModule {
@@ -56,13 +57,7 @@ export const DB_OPTIONS = {
 } as const;
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: '启动网页服务（默认内嵌数据库；设置 DATABASE_URL 使用 PostgreSQL）',
-  usage: [
-    'jixiao serve [--port 3000] [--host 127.0.0.1] [--data-dir ./.jixiao-data] [--database-url postgres://…] [--demo | --no-demo]',
-    '环境变量：PORT、HOST、JIXIAO_DATA_DIR、DATABASE_URL、JIXIAO_DEMO=1/0、JIXIAO_ADMIN_PASSWORD、JIXIAO_SECURE_COOKIES=1、JIXIAO_TRUST_PROXY=1、JIXIAO_BACKUP_DIR（见 docs/SERVER.md）',
-    '演示数据只在本机地址（127.0.0.1）且非 NODE_ENV=production 时默认载入；其他地址须 --demo 明确要求。',
-  ],
+  ...commandInfo('serve'),
   async run(args, io) {
     const { values } = parseOptions(args, {
       ...DB_OPTIONS,

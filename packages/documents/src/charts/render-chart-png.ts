@@ -4,8 +4,8 @@
  * rendered (labels may show as boxes) and `fontMissing` says so.
  */
 import * as echarts from 'echarts';
-import { Resvg } from '@resvg/resvg-js';
-import { findCjkFont } from './find-cjk-font.js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { chartFontFor } from './find-cjk-font.js';
 
 export type ChartSpec =
   | {
@@ -76,18 +76,39 @@ export function renderChartSvg(spec: ChartSpec, width = 640, height = 360, fontF
   }
 }
 
-export function renderChartPng(spec: ChartSpec, options: RenderChartOptions = {}): ChartPng {
+/** Every piece of text a chart prints (title, categories, series names, unit, slice names, digits). */
+export function chartText(spec: ChartSpec): string {
+  const parts = [spec.title, spec.unit ?? '', '0123456789.-%（）'];
+  if (spec.kind === 'pie') parts.push(...spec.data.map((d) => d.name));
+  else parts.push(...spec.categories, ...spec.series.map((s) => s.name));
+  return parts.join('');
+}
+
+function resvgOptions(spec: ChartSpec, options: RenderChartOptions) {
   const width = options.width ?? 640;
   const height = options.height ?? 360;
   const scale = options.scale ?? 2;
-  const font = options.fontFile === undefined ? findCjkFont() : options.fontFile ? { file: options.fontFile, family: 'sans-serif' } : null;
+  const font = options.fontFile === undefined ? chartFontFor(chartText(spec)) : options.fontFile ? { file: options.fontFile, family: 'sans-serif' } : null;
   const family = font?.family ?? 'sans-serif';
   const svg = renderChartSvg(spec, width, height, family);
-  const resvg = new Resvg(svg, {
+  const resvg: ResvgRenderOptions = {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: scale },
     font: font ? { fontFiles: [font.file], loadSystemFonts: false, defaultFontFamily: family } : { loadSystemFonts: true },
-  });
-  const png = resvg.render().asPng();
-  return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), width: width * scale, height: height * scale, fontMissing: font === null };
+  };
+  return { svg, resvg, width: width * scale, height: height * scale, fontMissing: font === null };
+}
+
+const pngOf = (png: Buffer): Uint8Array => new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+
+export function renderChartPng(spec: ChartSpec, options: RenderChartOptions = {}): ChartPng {
+  const o = resvgOptions(spec, options);
+  return { png: pngOf(new Resvg(o.svg, o.resvg).render().asPng()), width: o.width, height: o.height, fontMissing: o.fontMissing };
+}
+
+/** The same, with the font parsing and drawing on libuv's thread pool (several charts at once). */
+export async function renderChartPngAsync(spec: ChartSpec, options: RenderChartOptions = {}): Promise<ChartPng> {
+  const o = resvgOptions(spec, options);
+  const image = await renderAsync(o.svg, o.resvg);
+  return { png: pngOf(image.asPng()), width: o.width, height: o.height, fontMissing: o.fontMissing };
 }

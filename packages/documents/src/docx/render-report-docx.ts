@@ -22,7 +22,7 @@ import type { Evaluation, Profile } from '@jixiao/core';
 import { computeReportFigures, type ReportFigures } from '../compute/compute-report-figures.js';
 import { buildReportOutline, reportTitle, type ChartKind, type ReportNode } from '../compute/build-report-outline.js';
 import { buildChartSpec } from '../charts/build-report-charts.js';
-import { renderChartPng } from '../charts/render-chart-png.js';
+import { renderChartPngAsync, type ChartPng } from '../charts/render-chart-png.js';
 import { templateFor } from '../templates/load-template.js';
 import type { Template } from '../templates/template-schema.js';
 import { bodyParagraph, exactSpacing, headingParagraph, pt, run } from './docx-text.js';
@@ -51,7 +51,8 @@ export async function renderReportDocx(evaluation: Evaluation, options: RenderRe
   const template = templateFor(evaluation, options.template);
   const fig = computeReportFigures(evaluation, options.profile);
   const nodes = buildReportOutline(fig, template, options.children);
-  const groups = nodesToDocx(nodes, fig, template, options);
+  const charts = options.charts === false ? new Map<ChartKind, ChartPng>() : await renderCharts(nodes, fig);
+  const groups = nodesToDocx(nodes, fig, template, options, charts);
   const doc = new Document({
     creator: 'jixiao',
     title: reportTitle(evaluation, template),
@@ -113,7 +114,7 @@ export function landscapeTextWidth(t: Template): number {
   return convertMillimetersToTwip(297 - t.margins.left - t.margins.right);
 }
 
-function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, options: RenderReportOptions): SectionGroup[] {
+function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, options: RenderReportOptions, charts: Map<ChartKind, ChartPng>): SectionGroup[] {
   const groups: SectionGroup[] = [{ landscape: false, children: [] }];
   let out = groups[0]!.children;
   let fontNoted = false;
@@ -162,7 +163,7 @@ function nodesToDocx(nodes: ReportNode[], fig: ReportFigures, t: Template, optio
         break;
       case 'chart': {
         if (options.charts === false) break;
-        const img = chartImage(fig, n.chart);
+        const img = charts.get(n.chart)!;
         if (img.fontMissing && !fontNoted) {
           fontNoted = true;
           options.onNote?.('未找到中文字体文件（/usr/share/fonts），图表中的中文可能无法显示；可安装 fonts-noto-cjk。');
@@ -202,8 +203,11 @@ function twipLine(points: number): number {
   return Math.round(points * 20);
 }
 
-function chartImage(fig: ReportFigures, kind: ChartKind) {
-  return renderChartPng(buildChartSpec(fig, kind), { width: 640, height: 360, scale: 2 });
+/** The report's charts, each drawn once, side by side on the thread pool (resvg's async render). */
+async function renderCharts(nodes: ReportNode[], fig: ReportFigures): Promise<Map<ChartKind, ChartPng>> {
+  const kinds = [...new Set(nodes.flatMap((n) => (n.type === 'chart' ? [n.chart] : [])))];
+  const images = await Promise.all(kinds.map((kind) => renderChartPngAsync(buildChartSpec(fig, kind), { width: 640, height: 360, scale: 2 })));
+  return new Map(kinds.map((k, i) => [k, images[i]!]));
 }
 
 export type { ReportFigures, Template };

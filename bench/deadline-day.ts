@@ -1,0 +1,371 @@
+/**
+ * Deadline day on PostgreSQL: W unit writers each save their 34 KB report S times (every save
+ * carrying the version it got back) and submit it, while R finance readers loop over the
+ * dashboard, the evaluation list and the to-do list — against the built server
+ * (`packages/server/dist/bin.js`, `--workers N` processes) in child processes on loopback.
+ * Beside it, on the same database and under the same readers: the same write transactions as
+ * raw SQL from Node (pg, a pool of the server's size): lock the row, versioned update of the
+ * report and its figures, audit-log entry; for a submit, the state change and its entry.
+ * Phases alternate (raw, server, raw, server …, --rounds) so drift in the machine's speed hits
+ * both alike; each phase writes fresh drafts.
+ *
+ * Afterwards every acknowledged write is checked by reading the rows back (version, status,
+ * the last saved value) and in the audit log (one entry per write, versions consecutive, the
+ * hash chain intact): a write missing is **lost**, one recorded twice is **duplicated**.
+ *
+ *   npx tsc -b && node --conditions=jixiao-source --import tsx bench/deadline-day.ts \
+ *     [--writers 100] [--saves 5] [--readers 4] [--workers 1] [--rounds 2] [--background 2000] [--pool 10]
+ *
+ * PostgreSQL: DATABASE_URL=postgres://… (an empty database), or Debian's postgresql started in a
+ * temp folder with its default durability (fsync and synchronous commit on). Sessions are
+ * written straight into the database (argon2 logins are not what this measures). Not a test:
+ * no assertions; prints one table.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { parseEvaluation, type Evaluation } from '../packages/core/src/index.ts';
+import type { DB } from '../packages/server/src/db/schema.ts';
+import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { repositories } from '../packages/server/src/repositories/index.ts';
+import { computeEvaluation, figuresOf } from '../packages/server/src/core-bridge.ts';
+import { sessionIdOf } from '../packages/server/src/use-cases/login.ts';
+import { startRealPostgres } from './postgres-server.ts';
+import { loadEvaluations } from './load-evaluations.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    writers: { type: 'string', default: '100' },
+    saves: { type: 'string', default: '5' },
+    readers: { type: 'string', default: '4' },
+    workers: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '2' },
+    background: { type: 'string', default: '2000' },
+    pool: { type: 'string', default: '10' },
+    phases: { type: 'string', default: 'raw,server' },
+    /** Extra Node options for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+    'node-args': { type: 'string', default: '' },
+  },
+});
+const W = Number(values.writers);
+const S = Number(values.saves);
+const R = Number(values.readers);
+const WORKERS = Number(values.workers);
+const ROUNDS = Number(values.rounds);
+const POOL = Number(values.pool);
+const YEAR = 2025;
+const MODEL = JSON.parse(readFileSync(join(ROOT, 'examples/seed-001-hunan-2023.json'), 'utf8')) as Record<string, unknown>;
+
+interface Writer {
+  unitId: number;
+  unitName: string;
+  token: string;
+  csrf: string;
+}
+interface Outcome {
+  id: number;
+  saves: number;
+  lastScore: string | null;
+  submitted: boolean;
+}
+interface PhaseResult {
+  kind: 'raw' | 'server';
+  writes: number;
+  secs: number;
+  save: number[];
+  submit: number[];
+  reads: Record<string, number[]>;
+  outcomes: Outcome[];
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
+};
+const median = (xs: number[]) => pct(xs, 50);
+
+/** The org: one department of W units (a unit head each), a finance reader, and the background year. */
+async function seedOrg(db: Kysely<DB>) {
+  const r = repositories(db);
+  const region = await r.org.createRegion('压测市');
+  const bureauId = await r.org.createBureau(region, '压测市财政局');
+  const dept = await r.org.createDepartment(bureauId, '压测部门');
+  const writers: Writer[] = [];
+  const expiresAt = new Date(Date.now() + 12 * 3600_000);
+  const session = async (userId: number) => {
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    await r.sessions.create({ id: sessionIdOf(token), userId, csrfToken: csrf, expiresAt });
+    return { token, csrf };
+  };
+  for (let i = 0; i < W; i++) {
+    const unitName = `压测单位${i + 1}`;
+    const unitId = await r.org.createUnit(dept, unitName);
+    const userId = await r.users.create({ username: `head${i + 1}`, displayName: `负责人${i + 1}`, role: 'unit_head', passwordHash: 'x', unitId });
+    writers.push({ unitId, unitName, ...(await session(userId)) });
+  }
+  const financeId = await r.users.create({ username: 'finance', displayName: '绩效科', role: 'finance_reviewer', passwordHash: 'x', bureauId });
+  const readers = await Promise.all(Array.from({ length: R }, () => session(financeId)));
+  if (Number(values.background) > 0) {
+    await loadEvaluations(db, { evaluations: Number(values.background), year: YEAR, previous: 0, departments: 10, unitsPerDepartment: 10, bureauId });
+  }
+  return { writers, readers, deptName: '压测部门' };
+}
+
+/** One draft per writer for a phase, stored as a create would store it (figures, a waiver for the seed's own flaws). */
+async function seedDrafts(db: Kysely<DB>, writers: Writer[], deptName: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const w of writers) {
+    const parsed = parseEvaluation({ ...MODEL, fiscalYear: YEAR, unit: { name: w.unitName }, supervisingDepartment: deptName });
+    if (!parsed.ok) throw parsed.error;
+    const ev = parsed.value;
+    const computed = computeEvaluation(ev);
+    const f = figuresOf(ev, computed);
+    const rules = [...new Set((computed.audit?.blocking ?? []).map((x) => x.rule))];
+    const row = await db
+      .insertInto('evaluations')
+      .values({
+        unit_id: w.unitId, fiscal_year: YEAR, kind: 'department', title: `${w.unitName}部门整体支出绩效自评`, profile: ev.profile, status: 'draft', version: 1,
+        data: JSON.stringify(ev), self_score: f.selfScore, computed_score: f.computedScore, grade: f.grade, ungradable_reason: f.ungradableReason,
+        execution_rate: f.executionRate, errors: f.errors, warnings: f.warnings,
+        // The seed is a published report as it stands: finance waives its blocking findings (as the demo does).
+        submission_override: rules.length ? JSON.stringify({ reason: '压测：原样提交', rules, by: '压测', role: 'finance_reviewer', at: new Date().toISOString() }) : null,
+      } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+async function http(base: string, method: string, path: string, s: { token: string; csrf: string }, body?: unknown) {
+  const t0 = performance.now();
+  const res = await fetch(base + path, {
+    method,
+    headers: { cookie: `jx_session=${s.token}`, 'x-csrf-token': s.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, ms: performance.now() - t0 };
+}
+
+const scoreOf = (round: number, s: number) => `${80 + round}.${s}`;
+
+/** Readers loop until `stop()`: dashboard, evaluation list, to-do, in turn. */
+function startReaders(base: string, sessions: { token: string; csrf: string }[]) {
+  const reads: Record<string, number[]> = { dashboard: [], list: [], todo: [] };
+  let stopped = false;
+  const paths: Array<[string, string]> = [
+    ['dashboard', `/api/dashboard?year=${YEAR}`],
+    ['list', `/api/evaluations?year=${YEAR}&pageSize=50`],
+    ['todo', `/api/todo?year=${YEAR}`],
+  ];
+  const loops = sessions.map(async (s, i) => {
+    for (let n = i; !stopped; n++) {
+      const [name, path] = paths[n % paths.length]!;
+      const r = await http(base, 'GET', path, s);
+      if (r.status !== 200) throw new Error(`${name} ${r.status} ${r.text.slice(0, 200)}`);
+      if (!stopped) reads[name]!.push(r.ms);
+    }
+  });
+  return { reads, stop: async () => ((stopped = true), await Promise.all(loops)) };
+}
+
+/** Every writer saves S times and submits, through the server. */
+async function serverPhase(base: string, writers: Writer[], ids: number[], round: number, readers: ReturnType<typeof startReaders>): Promise<PhaseResult> {
+  const save: number[] = [];
+  const submit: number[] = [];
+  const t0 = performance.now();
+  const outcomes = await Promise.all(
+    writers.map(async (w, i) => {
+      const id = ids[i]!;
+      let version = 1;
+      let lastScore: string | null = null;
+      for (let s = 0; s < S; s++) {
+        const score = scoreOf(round, s);
+        const body = { version, evaluation: { ...MODEL, fiscalYear: YEAR, unit: { name: w.unitName }, totals: { ...(MODEL.totals as object), statedScore: score } } };
+        const r = await http(base, 'PUT', `/api/evaluations/${id}`, w, body);
+        if (r.status !== 200) throw new Error(`save ${r.status} ${r.text.slice(0, 300)}`);
+        save.push(r.ms);
+        version = JSON.parse(r.text).version;
+        lastScore = score;
+      }
+      const r = await http(base, 'POST', `/api/evaluations/${id}/actions/submit`, w, { version });
+      if (r.status !== 200) throw new Error(`submit ${r.status} ${r.text.slice(0, 300)}`);
+      submit.push(r.ms);
+      return { id, saves: S, lastScore, submitted: true };
+    }),
+  );
+  const secs = (performance.now() - t0) / 1000;
+  return { kind: 'server', writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
+}
+
+/** The same write transactions as raw SQL through pg: lock, versioned update, audit entry; then the submit. */
+async function rawPhase(pool: pg.Pool, writers: Writer[], ids: number[], round: number, readers: ReturnType<typeof startReaders>): Promise<PhaseResult> {
+  const save: number[] = [];
+  const submit: number[] = [];
+  const tx = async (fn: (c: pg.PoolClient) => Promise<void>) => {
+    const c = await pool.connect();
+    try {
+      await c.query('begin');
+      await fn(c);
+      await c.query('commit');
+    } catch (e) {
+      await c.query('rollback');
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+  const audit = `insert into audit_log (entity_type, entity_id, evaluation_id, actor_id, actor_name, action, at, before, after) values ('evaluation', $1, $1, null, 'raw', $2, now(), $3, $4)`;
+  const t0 = performance.now();
+  const outcomes = await Promise.all(
+    writers.map(async (w, i) => {
+      const id = ids[i]!;
+      let lastScore: string | null = null;
+      for (let s = 0; s < S; s++) {
+        const score = scoreOf(round, s);
+        const data = JSON.stringify({ ...MODEL, fiscalYear: YEAR, unit: { name: w.unitName }, totals: { ...(MODEL.totals as object), statedScore: score } });
+        const t = performance.now();
+        await tx(async (c) => {
+          const { rows } = await c.query('select version from evaluations where id = $1 for update', [id]);
+          const v = rows[0].version as number;
+          const u = await c.query(
+            `update evaluations set data = $3, version = $2 + 1, self_score = $4, computed_score = $5, grade = $6, errors = $7, warnings = $8, updated_at = now() where id = $1 and version = $2 returning version`,
+            [id, v, data, score, '90.12', '优', 1, 2],
+          );
+          if (u.rowCount !== 1) throw new Error('raw SQL lost an update');
+          await c.query(audit, [id, 'evaluation.updated', JSON.stringify({ version: v, changes: { 'totals.statedScore': lastScore } }), JSON.stringify({ version: v + 1, changes: { 'totals.statedScore': score } })]);
+        });
+        save.push(performance.now() - t);
+        lastScore = score;
+      }
+      const t = performance.now();
+      await tx(async (c) => {
+        const { rows } = await c.query('select status, version from evaluations where id = $1 for update', [id]);
+        const v = rows[0].version as number;
+        await c.query(`update evaluations set status = 'submitted', version = $2 + 1, submitted_at = now(), updated_at = now() where id = $1 and version = $2`, [id, v]);
+        await c.query(audit, [id, 'evaluation.submitted', JSON.stringify({ status: rows[0].status, version: v }), JSON.stringify({ status: 'submitted', version: v + 1 })]);
+      });
+      submit.push(performance.now() - t);
+      return { id, saves: S, lastScore, submitted: true };
+    }),
+  );
+  const secs = (performance.now() - t0) / 1000;
+  return { kind: 'raw', writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
+}
+
+/** Lost and duplicated writes: the rows read back and the audit log (one entry per write, consecutive versions). */
+async function verify(db: Kysely<DB>, outcomes: Outcome[]): Promise<{ lost: number; duplicated: number }> {
+  let lost = 0;
+  let duplicated = 0;
+  const ids = outcomes.map((o) => o.id);
+  const rows = new Map((await db.selectFrom('evaluations').select(['id', 'version', 'status', sql<string>`data #>> '{totals,statedScore}'`.as('score')]).where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+  const log = await db.selectFrom('audit_log').select(['evaluation_id', 'action', sql<number>`(after->>'version')::int`.as('v')]).where('evaluation_id', 'in', ids).orderBy('id').execute();
+  for (const o of outcomes) {
+    const row = rows.get(o.id);
+    const entries = log.filter((l) => l.evaluation_id === o.id);
+    const expected = 1 + o.saves + (o.submitted ? 1 : 0);
+    if (!row || row.version < expected || (o.submitted && row.status !== 'submitted') || (o.lastScore !== null && row.score !== o.lastScore)) lost++;
+    if (row && row.version > expected) duplicated++;
+    const updates = entries.filter((l) => l.action === 'evaluation.updated').length;
+    const submits = entries.filter((l) => l.action === 'evaluation.submitted').length;
+    if (updates < o.saves || submits < (o.submitted ? 1 : 0)) lost++;
+    if (updates > o.saves || submits > 1) duplicated++;
+    const versions = entries.map((l) => l.v);
+    if (versions.some((v, k) => v !== k + 2)) duplicated++;
+  }
+  return { lost, duplicated };
+}
+
+async function startServers(url: string): Promise<{ base: string; child: ChildProcess; stop(): Promise<void> }> {
+  const args = [...values['node-args'].split(' ').filter(Boolean), join(ROOT, 'packages/server/dist/bin.js'), ...(WORKERS > 1 ? ['--workers', String(WORKERS)] : [])];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_WORKERS: String(WORKERS), JIXIAO_POOL_SIZE: String(POOL), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stderr!.on('data', (d) => process.stderr.write(d));
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /已启动：(http:\/\/[^\s]+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  return {
+    base,
+    child,
+    async stop() {
+      child.removeAllListeners('exit');
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await done;
+    },
+  };
+}
+
+function row(label: string, ps: PhaseResult[]) {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : '–');
+  const tput = ps.map((p) => p.writes / p.secs);
+  const all = (k: 'save' | 'submit') => ps.flatMap((p) => p[k]);
+  const reads = (k: string) => ps.flatMap((p) => p.reads[k] ?? []);
+  const readCell = (k: string) => (R ? `${f(median(reads(k)))} / ${f(pct(reads(k), 99))}` : '–');
+  return `| ${label} | ${tput.map((t) => f(t)).join(' / ')} | ${f(median(all('save')))} / ${f(pct(all('save'), 99))} | ${f(median(all('submit')))} / ${f(pct(all('submit'), 99))} | ${readCell('dashboard')} | ${readCell('list')} | ${readCell('todo')} |`;
+}
+
+async function main() {
+  const pgServer = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : startRealPostgres();
+  const pool = new pg.Pool({ connectionString: pgServer.url, max: POOL });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgServer.url, max: 4 }) }) });
+  let server: Awaited<ReturnType<typeof startServers>> | null = null;
+  try {
+    await migrateToLatest(db);
+    const org = await seedOrg(db);
+    server = await startServers(pgServer.url);
+    const results: PhaseResult[] = [];
+    const phases = values.phases.split(',');
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const phase of phases) {
+        const ids = await seedDrafts(db, org.writers, org.deptName);
+        const readers = startReaders(server.base, org.readers);
+        const res = phase === 'raw' ? await rawPhase(pool, org.writers, ids, round, readers) : await serverPhase(server.base, org.writers, ids, round, readers);
+        await readers.stop();
+        results.push(res);
+        process.stderr.write(`… round ${round + 1} ${phase}: ${(res.writes / res.secs).toFixed(1)} writes/s\n`);
+      }
+    }
+    await server.stop();
+    server = null;
+    const checks = await Promise.all(results.map((r) => verify(db, r.outcomes)));
+    const chain = await repositories(db).auditLog.verifyChain();
+    const serverRes = results.filter((r) => r.kind === 'server');
+    const rawRes = results.filter((r) => r.kind === 'raw');
+    const ratios = serverRes.map((s, i) => (rawRes[i] ? s.writes / s.secs / (rawRes[i]!.writes / rawRes[i]!.secs) : NaN));
+    console.log(`\ndeadline day: ${W} writers × (${S} saves + submit), ${R} readers, server --workers ${WORKERS} (pool ${POOL} each), ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
+    console.log(`Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log('| path | writes/s per round | save p50 / p99 ms | submit p50 / p99 ms | dashboard p50 / p99 ms | list p50 / p99 ms | to-do p50 / p99 ms |');
+    console.log('|---|---|---|---|---|---|---|');
+    if (rawRes.length) console.log(row('raw SQL (pg)', rawRes));
+    if (serverRes.length) console.log(row(`server, ${WORKERS} process${WORKERS > 1 ? 'es' : ''}`, serverRes));
+    if (ratios.length && rawRes.length) console.log(`server ÷ raw SQL per round: ${ratios.map((x) => x.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})`);
+    const lost = checks.reduce((n, c) => n + c.lost, 0);
+    const dup = checks.reduce((n, c) => n + c.duplicated, 0);
+    console.log(`writes checked: ${results.reduce((n, r) => n + r.writes, 0)}; lost ${lost}, duplicated ${dup}; audit-log chain ${chain.broken.length ? `BROKEN at ${chain.broken.map((b) => b.id).join(', ')}` : `intact (${chain.entries} entries)`}`);
+  } finally {
+    await server?.stop();
+    await pool.end();
+    await db.destroy();
+    pgServer.stop();
+  }
+}
+
+await main();
