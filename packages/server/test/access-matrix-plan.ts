@@ -135,6 +135,9 @@ export const PLAN_ENDPOINTS: MatrixEndpoint[] = [
   { name: 'PUT monitoring return', state: null, scoped: true, allowed: UNIT_A, setup: (t, u) => monitoring(t, u, 'draft'), call: (c, x) => c.put(`/api/monitoring/${x.id}`, { version: x.version, data: { entries: [] } }) },
   { name: 'submit monitoring return', state: null, scoped: true, allowed: ['headA@A'], setup: (t, u) => monitoring(t, u, 'draft'), call: (c, x) => c.post(`/api/monitoring/${x.id}/actions/submit`, { version: x.version }) },
   { name: 'finance reviews monitoring return', state: null, scoped: true, allowed: ['finance@*'], setup: (t, u) => monitoring(t, u, 'submitted'), call: (c, x) => c.post(`/api/monitoring/${x.id}/actions/approve`, { version: x.version }) },
+  { name: 'GET a task', state: null, scoped: false, allowed: SIGNED_IN, setup: (t) => task(t), call: (c, x) => c.get(`/api/tasks/${x.id}`) },
+  { name: 'GET reminders', state: null, scoped: false, allowed: SIGNED_IN, setup: (t) => task(t), call: (c, x) => c.get(`/api/tasks/${x.id}/reminders`) },
+  { name: 'GET monitoring list includes it', state: null, scoped: true, allowed: SEE_UNIT, setup: (t, u) => monitoring(t, u, 'draft'), call: (c, x) => includes(c, `/api/monitoring?year=${YEAR}&unitId=${x.unitId}`, x.id) },
   { name: 'GET report outline', state: 'draft', scoped: true, allowed: SEE_UNIT, call: (c, x) => c.get(`/api/evaluations/${x.id}/report`) },
 ];
 

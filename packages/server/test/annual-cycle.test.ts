@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../src/plan/calendar.js';
 import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from './databases.js';
 import { Client, createOrg, loginAll, makeApp, type Org } from './fixtures.js';
+import { repositories } from '../src/repositories/index.js';
 
 const day = (offset: number) => chinaDate(new Date(Date.now() + offset * 86_400_000));
 
@@ -251,6 +252,29 @@ describe.each(DATABASE_KINDS)('the year before the self-evaluation on %s', (kind
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('REPORT_HAS_PLACEHOLDERS');
     expect(res.body.error.issues.length).toBe(report.placeholders.length);
+  });
+
+  it('a project’s targets: filed for a project of the unit, approved, and its 自评表 generated linked to the project', async () => {
+    const r = repositories(t.ctx.db);
+    const regionId = (await r.projects.regionOf({ kind: 'unit', id: org.unitB }))!;
+    const p = await r.projects.insert({ region_id: regionId, fiscal_year: 2025, code: 'XM-2025-01', name: '基层培训项目', unit_id: org.unitB, kind: 'project', category: null, issuing_department: null, manager: null, phone: null, initial_budget: '80', adjusted_budget: '80', sources: '[]', status: 'active', version: 1, import_id: null, created_by: null });
+    expect((await c.fillerB!.post('/api/targets', { fiscalYear: 2025, kind: 'project', projectId: 999999, tree: TREE })).body.error.issues[0].field).toBe('projectId');
+    expect((await c.fillerA!.post('/api/targets', { unitId: org.unitA, fiscalYear: 2025, kind: 'project', projectId: p.id, tree: TREE })).status).toBe(400);
+    let res = await c.fillerB!.post('/api/targets', { fiscalYear: 2025, kind: 'project', projectId: p.id, tree: TREE });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'project', projectId: p.id, projectCode: 'XM-2025-01', name: '基层培训项目 绩效目标' });
+    const id = res.body.id;
+    await c.headB!.post(`/api/targets/${id}/actions/submit`, { version: 1 });
+    await c.dept1!.post(`/api/targets/${id}/actions/approve`, { version: 2 });
+    expect((await c.finance!.post(`/api/targets/${id}/actions/approve`, { version: 3 })).body.status).toBe('approved');
+    // the due date has passed (previous test): unit B is locked until the finance bureau unlocks it
+    expect((await c.fillerB!.post(`/api/targets/${id}/evaluation`, {})).status).toBe(423);
+    await c.finance!.post(`/api/tasks/${taskId}/unlocks`, { unitId: org.unitB, reason: '项目清单补报' });
+    res = await c.fillerB!.post(`/api/targets/${id}/evaluation`, {});
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const ev = (await c.fillerB!.get(`/api/evaluations/${res.body.evaluationId}`)).body;
+    expect(ev).toMatchObject({ kind: 'project', projectId: p.id, targets: { id, version: 1 } });
+    expect(ev.evaluation.project).toMatchObject({ name: '基层培训项目', code: 'XM-2025-01' });
   });
 
   it('every step is in the audit log', async () => {
