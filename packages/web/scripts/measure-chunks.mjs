@@ -2,7 +2,9 @@
 /**
  * JS sizes of the built web app, per page: the page's own chunk, and everything a first
  * visit to the page loads beyond the shell (its static imports not already in the shell).
- * Reads dist/.vite/manifest.json; prints a Markdown table (raw and gzip, kB = 1000 bytes).
+ * Reads dist/.vite/manifest.json; prints a Markdown table (raw and gzip, kB = 1000 bytes). The
+ * signed-in frame (Shell) and the public frame (PublicLayout) are lazy chunks of their own: a
+ * private page's first visit is its row plus Shell's; the last line is the login page in all.
  *
  *   npm run build:web && node packages/web/scripts/measure-chunks.mjs
  */
@@ -50,4 +52,10 @@ console.log(`| page | own chunk raw kB | own chunk gzip kB | first visit beyond 
 console.log(`|---|---:|---:|---:|---:|`);
 console.log(`| (shell: entry + React + antd core + router) | ${kb(shellSize.raw)} | ${kb(shellSize.gzip)} | — | — |`);
 for (const r of rows) console.log(`| ${r.name} | ${kb(r.own.raw)} | ${kb(r.own.gzip)} | ${kb(r.first.raw)} | ${kb(r.first.gzip)} |`);
+// What a first visit to the sign-in page downloads in all (the shell, the login page, and what it imports).
+const loginKey = (manifest[entryKey].dynamicImports ?? []).find((k) => /LoginPage\.tsx$/.test(k));
+if (loginKey) {
+  const all = sum(new Set([...shell, ...closure(loginKey)]));
+  console.log(`\nLogin page, first visit in all (JS): ${kb(all.raw)} kB raw, ${kb(all.gzip)} kB gzip`);
+}
 if (css.length) console.log(`\nCSS: ${[...new Set(css)].map((f) => `${f} ${kb(sizeOf(f).raw)} kB (gzip ${kb(sizeOf(f).gzip)})`).join(', ')}`);

@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { JxError, isJxError } from '@jixiao/core';
 import { resolveSession } from '../use-cases/login.js';
@@ -60,6 +61,9 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
     return c.json({ error: jx.toJSON() }, jx.httpStatus as 500);
   });
   app.notFound((c) => c.json({ error: new JxError('NOT_FOUND', c.req.path).toJSON() }, 404));
+
+  // gzip for API answers and server-rendered pages; the web app's files come pre-compressed (static.ts).
+  app.use('*', compress({ encoding: 'gzip' }));
 
   app.use('*', async (c, next) => {
     await next();

@@ -1,11 +1,15 @@
-/** Routes → lazily loaded pages (one chunk per page). */
-import { Result } from 'antd';
+/**
+ * Routes → lazily loaded pages (one chunk per page). The frames are lazy too: the signed-in
+ * Shell (navigation menu, year selector) and the public portal's layout load with the first page
+ * that needs them, so the login page loads neither (docs/BENCHMARKS.md, Web app).
+ */
 import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
 import { match, navigate, useRoute } from './router.js';
 import { useSession } from './session.js';
-import { Shell } from './Shell.js';
-import { PublicLayout } from './PublicLayout.js';
 import { Loading } from '../components/Loading.js';
+
+const Shell = lazy(() => import('./Shell.js').then((m) => ({ default: m.Shell })));
+const PublicLayout = lazy(() => import('./PublicLayout.js').then((m) => ({ default: m.PublicLayout })));
 
 type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,6 +42,7 @@ const pages = {
   publicReport: page(() => import('../pages/PublicReportPage.js')),
   auditReport: page(() => import('../pages/AuditReportPage.js')),
   changePassword: page(() => import('../pages/ChangePasswordPage.js')),
+  notFound: page(() => import('../pages/NotFoundPage.js')),
 };
 
 const PRIVATE: Array<[string, Page]> = [
@@ -79,8 +84,6 @@ function resolve(table: Array<[string, Page]>, path: string): { Page: Page; para
   return null;
 }
 
-const NotFound = () => <Result status="404" title="页面不存在" subTitle="请从左侧导航进入。" />;
-
 export function App() {
   const route = useRoute();
   const { user, loading, mustChangePassword } = useSession();
@@ -94,11 +97,13 @@ export function App() {
   if (pub) {
     const { Page, params } = pub;
     return (
-      <PublicLayout>
-        <Suspense fallback={<Loading />}>
-          <Page key={route.path} params={params} />
-        </Suspense>
-      </PublicLayout>
+      <Suspense fallback={<Loading />}>
+        <PublicLayout>
+          <Suspense fallback={<Loading />}>
+            <Page key={route.path} params={params} />
+          </Suspense>
+        </PublicLayout>
+      </Suspense>
     );
   }
   if (route.path === '/login') {
@@ -119,9 +124,12 @@ export function App() {
     );
   }
   const hit = resolve(PRIVATE, route.path);
+  const NotFound = pages.notFound;
   return (
-    <Shell>
-      <Suspense fallback={<Loading />}>{hit ? <hit.Page key={route.path} params={hit.params} /> : <NotFound />}</Suspense>
-    </Shell>
+    <Suspense fallback={<Loading />}>
+      <Shell>
+        <Suspense fallback={<Loading />}>{hit ? <hit.Page key={route.path} params={hit.params} /> : <NotFound params={{}} />}</Suspense>
+      </Shell>
+    </Suspense>
   );
 }
