@@ -9,17 +9,23 @@
  * without the demo; JIXIAO_SECURE_COOKIES=1 (HTTPS at a proxy in front: Secure cookies, HSTS);
  * JIXIAO_TRUST_PROXY=1 (client address from X-Forwarded-For); JIXIAO_BACKUP_DIR,
  * JIXIAO_BACKUP_INTERVAL_HOURS (24), JIXIAO_BACKUP_KEEP (14); JIXIAO_SHUTDOWN_TIMEOUT_SECONDS (30);
- * the login and password policy variables of security-policy.ts.
+ * the login and password policy variables of security-policy.ts; JIXIAO_POOL_SIZE (10 connections a
+ * process); --workers N / JIXIAO_WORKERS (server processes on one port: default one per core with
+ * DATABASE_URL, one on PGlite; start-cluster.ts).
  * SIGTERM / SIGINT: stop accepting, finish in-flight requests, close the database, exit 0.
  */
 import { isJxError } from '@jixiao/core';
 import { startServer } from './start-server.js';
+import { startCluster, workersFrom } from './start-cluster.js';
 import { optionsFromEnv } from './options-from-env.js';
 
 async function main() {
-  let running: Awaited<ReturnType<typeof startServer>>;
+  let running: { close(): Promise<void> };
   try {
-    running = await startServer(optionsFromEnv(process.env, process.argv.slice(2)));
+    const argv = process.argv.slice(2);
+    const opts = optionsFromEnv(process.env, argv);
+    const workers = workersFrom(process.env, argv, opts.databaseUrl);
+    running = workers > 1 ? await startCluster(opts, workers) : await startServer(opts);
   } catch (e) {
     console.error(`启动失败：${(e as Error).message}`);
     process.exit(isJxError(e) ? e.exitCode : 1);

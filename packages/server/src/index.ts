@@ -1,5 +1,6 @@
 // Public API of @jixiao/server.
 export { startServer, dataDirInUseBy, isLoopback, DEFAULT_DATA_DIR, type StartServerOptions, type RunningServer } from './start-server.js';
+export { startCluster, workersFrom, type RunningCluster } from './start-cluster.js';
 export { optionsFromEnv } from './options-from-env.js';
 export { openDatabase, type Database, type OpenDatabaseOptions, type DatabaseKind } from './db/database.js';
 export { migrateToLatest } from './db/migrate.js';

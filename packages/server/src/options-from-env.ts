@@ -30,6 +30,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[] =
         }
       : undefined,
     shutdownTimeoutMs: number('JIXIAO_SHUTDOWN_TIMEOUT_SECONDS', 30, 0, 3600) * 1000,
+    poolSize: Math.floor(number('JIXIAO_POOL_SIZE', 10, 1, 200)),
     bootstrap: {
       adminPassword: env.JIXIAO_ADMIN_PASSWORD || undefined,
       regionName: env.JIXIAO_REGION_NAME || undefined,

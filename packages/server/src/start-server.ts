@@ -54,6 +54,17 @@ export interface StartServerOptions {
   /** How long close() waits for in-flight requests (default 30 s). */
   shutdownTimeoutMs?: number | undefined;
   log?: ((line: string) => void) | undefined;
+  /**
+   * One process of several (start-cluster.ts): the primary has already migrated and prepared the
+   * database, so this process neither migrates nor loads the demo or the bootstrap administrator.
+   */
+  prepared?: boolean | undefined;
+  /** Run the scheduled backups and the hourly sweep in this process (default true; one process of a cluster). */
+  background?: boolean | undefined;
+  /** PostgreSQL pool size of this process (default 10; JIXIAO_POOL_SIZE). */
+  poolSize?: number | undefined;
+  /** PostgreSQL application_name of this process's connections (default jixiao). */
+  applicationName?: string | undefined;
 }
 
 export interface RunningServer {
@@ -188,13 +199,34 @@ async function listen(fetch: (req: Request, env: unknown) => Response | Promise<
   }
 }
 
+/** Whether the demo loads, and whether the address is reachable from other machines. */
+function demoAndExposure(opts: StartServerOptions): { demo: boolean; exposed: boolean } {
+  const exposed = !isLoopback(opts.host ?? '127.0.0.1');
+  return { demo: opts.demo ?? (!exposed && !opts.production), exposed };
+}
+
+/**
+ * What a cluster's primary does once before starting its processes (PostgreSQL only): migrate,
+ * then load the demo or create the bootstrap administrator into an empty database (or refuse, as
+ * startServer would). Returns the demo accounts to print.
+ */
+export async function prepareDatabaseOnce(opts: StartServerOptions): Promise<DemoAccount[]> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const database = await openDatabase({ databaseUrl: opts.databaseUrl, log, poolSize: 2 });
+  try {
+    const { demo, exposed } = demoAndExposure(opts);
+    return await prepareDatabase({ db: database.db, now: () => new Date(), security: opts.security }, opts, demo, exposed, log);
+  } finally {
+    await database.close();
+  }
+}
+
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const usePostgres = !!opts.databaseUrl;
   const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
   const host = opts.host ?? '127.0.0.1';
-  const exposed = !isLoopback(host);
-  const demo = opts.demo ?? (!exposed && !opts.production);
+  const { demo, exposed } = demoAndExposure(opts);
   if (!usePostgres) {
     const pid = HELD.has(dataDir) ? process.pid : await dataDirInUseBy(dataDir);
     if (pid) throw new Error(`数据目录 ${dataDir} 正被另一个 jixiao 服务（PID ${pid}）使用`);
@@ -206,10 +238,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const tracker = requestTracker();
   const ctx: AppContext = { db: undefined as never, now: () => new Date(), security: opts.security };
   try {
-    database = await openDatabase(usePostgres ? { databaseUrl: opts.databaseUrl, log } : { dataDir });
+    database = await openDatabase(usePostgres ? { databaseUrl: opts.databaseUrl, log, poolSize: opts.poolSize, applicationName: opts.applicationName, migrate: !opts.prepared } : { dataDir });
     ctx.db = database.db;
     if (!usePostgres) await writeFile(join(dataDir, LOCK_FILE), String(process.pid));
-    demoAccounts = await prepareDatabase(ctx, opts, demo, exposed, log);
+    demoAccounts = opts.prepared ? [] : await prepareDatabase(ctx, opts, demo, exposed, log);
     const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
     const app = createApp({ ctx, webDir: existsSync(join(webDir, 'index.html')) ? webDir : undefined, secureCookies: opts.secureCookies, trustProxy: opts.trustProxy, accepting: tracker.accepting });
     server = await listen(tracker.wrap(app.fetch), opts.port ?? 3000, host);
@@ -230,14 +262,16 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   // Expired and idle sessions, and old login counters, are swept hourly.
   const policy = opts.security ?? DEFAULT_SECURITY_POLICY;
   const r = repositories(database.db);
+  const background = opts.background !== false;
   const sweep = setInterval(() => {
+    if (!background) return;
     const now = new Date();
     void r.sessions.deleteExpired(now, new Date(now.getTime() - policy.session.idleMs)).catch(() => {});
     void r.loginThrottle.sweep(new Date(now.getTime() - policy.login.forgetAfterMs), new Date(now.getTime() - policy.login.knownAddressMs)).catch(() => {});
   }, 60 * 60 * 1000);
   sweep.unref();
-  const backups = opts.backups ? scheduleBackups(database.db, opts.backups, { source: `${database.kind}:${database.location}`, now: ctx.now, log }) : null;
-  if (opts.backups) log(`定时备份：每 ${opts.backups.intervalMs / 3_600_000} 小时一次，保存到 ${opts.backups.dir}，保留最近 ${opts.backups.keep} 份`);
+  const backups = opts.backups && background ? scheduleBackups(database.db, opts.backups, { source: `${database.kind}:${database.location}`, now: ctx.now, log }) : null;
+  if (backups && opts.backups) log(`定时备份：每 ${opts.backups.intervalMs / 3_600_000} 小时一次，保存到 ${opts.backups.dir}，保留最近 ${opts.backups.keep} 份`);
 
   const db = database;
   return {

@@ -46,7 +46,7 @@ export async function startChild(env: Record<string, string>, timeoutMs = 120_00
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions', 'jixiao-source', BIN], {
     cwd: REPO,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: 'test', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_ADMIN_PASSWORD: ADMIN_PASSWORD, NODE_ENV: 'test', JIXIAO_WORKERS: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(proc);

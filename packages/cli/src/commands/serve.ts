@@ -8,6 +8,10 @@ import { commandInfo } from './index.js';
 /** What the CLI uses of @jixiao/server (loaded at run time, so other commands never load it). */
 export interface ServerModule {
   startServer(opts: Record<string, unknown> & { log?: (line: string) => void }): Promise<{ url: string; close(): Promise<void> }>;
+  /** Several server processes on one port (PostgreSQL only). */
+  startCluster(opts: Record<string, unknown> & { log?: (line: string) => void }, workers: number): Promise<{ url: string; close(): Promise<void> }>;
+  /** --workers / JIXIAO_WORKERS, defaulting to one per core on PostgreSQL and one on PGlite. */
+  workersFrom(env: NodeJS.ProcessEnv, argv: readonly string[], databaseUrl: string | undefined): number;
   /** PORT, HOST, JIXIAO_* and NODE_ENV as server options (docs/SERVER.md). */
   optionsFromEnv(env: NodeJS.ProcessEnv, argv?: readonly string[]): Record<string, unknown>;
   openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string | undefined; migrate?: boolean }): Promise<{
@@ -65,6 +69,7 @@ export const serveCommand: Command = {
       host: { type: 'string' },
       demo: { type: 'boolean', default: false },
       'no-demo': { type: 'boolean', default: false },
+      workers: { type: 'string' },
     });
     const portText = values.port ?? io.env.PORT ?? '3000';
     if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new JxError('USAGE', `端口应为 0–65535 的整数，收到“${portText}”`);
@@ -72,7 +77,9 @@ export const serveCommand: Command = {
     const server = await loadServerModule();
     const target = databaseTarget(values, io, server.DEFAULT_DATA_DIR);
     const fromEnv = server.optionsFromEnv({ ...io.env, PORT: portText });
-    const running = await server.startServer({
+    const workers = server.workersFrom(io.env, values.workers === undefined ? [] : ['--workers', values.workers], 'databaseUrl' in target ? target.databaseUrl : undefined);
+    const start = (o: Parameters<ServerModule['startServer']>[0]) => (workers > 1 ? server.startCluster(o, workers) : server.startServer(o));
+    const running = await start({
       ...fromEnv,
       databaseUrl: undefined,
       dataDir: undefined,

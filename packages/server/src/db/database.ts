@@ -29,7 +29,9 @@ export interface OpenDatabaseOptions {
   /** Run pending migrations (default true). */
   migrate?: boolean;
   /** Pool size for PostgreSQL (default 10). */
-  poolSize?: number;
+  poolSize?: number | undefined;
+  /** PostgreSQL application_name of the connections (default jixiao; one process of a cluster: jixiao/<n>). */
+  applicationName?: string | undefined;
   /** Where connection errors are reported (default console.error); they never end the process. */
   log?: ((line: string) => void) | undefined;
 }
@@ -41,7 +43,7 @@ export interface OpenDatabaseOptions {
  * comes back by itself when the database does. Connecting gives up after 5 s (a request during
  * an outage gets 503 DATABASE_UNAVAILABLE instead of hanging).
  */
-async function postgresPool(url: string, max: number, log: (line: string) => void) {
+async function postgresPool(url: string, max: number, log: (line: string) => void, applicationName = 'jixiao') {
   const pg = await import('pg');
   const pool = new pg.default.Pool({
     connectionString: url,
@@ -49,7 +51,7 @@ async function postgresPool(url: string, max: number, log: (line: string) => voi
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
     keepAlive: true,
-    application_name: 'jixiao',
+    application_name: applicationName,
   });
   let last = 0;
   const report = (where: string, err: unknown) => {
@@ -66,7 +68,7 @@ async function postgresPool(url: string, max: number, log: (line: string) => voi
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   let database: Database;
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
-    const pool = await postgresPool(opts.databaseUrl, opts.poolSize ?? 10, opts.log ?? ((l) => console.error(l)));
+    const pool = await postgresPool(opts.databaseUrl, opts.poolSize ?? 10, opts.log ?? ((l) => console.error(l)), opts.applicationName);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     database = {
       db,

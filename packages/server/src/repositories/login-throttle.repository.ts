@@ -82,4 +82,22 @@ export class LoginThrottleRepository {
       .where((eb) => eb.or([eb('last_success_at', 'is', null), eb('last_success_at', '<', successesBefore)]))
       .execute();
   }
+
+  /**
+   * One more hit on a fixed-window counter (the public audit's upload budget per address, key
+   * `audit:<address>`): a window opens at the first hit and lasts `windowMs`. Returns the hits in
+   * the current window, this one included. One statement, so parallel requests in several server
+   * processes each count once; `sweep` forgets the row an hour after its window opened.
+   */
+  async hit(key: string, now: Date, windowMs: number): Promise<number> {
+    const opened = new Date(now.getTime() - windowMs);
+    const fresh = sql`login_throttle.last_failure_at is null or login_throttle.last_failure_at <= ${opened}`;
+    const r = await sql<{ failures: number }>`
+      insert into login_throttle (key, failures, last_failure_at) values (${key}, 1, ${now})
+      on conflict (key) do update set
+        failures = case when ${fresh} then 1 else login_throttle.failures + 1 end,
+        last_failure_at = case when ${fresh} then ${now} else login_throttle.last_failure_at end
+      returning failures`.execute(this.db);
+    return Number(r.rows[0]!.failures);
+  }
 }

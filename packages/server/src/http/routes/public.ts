@@ -9,7 +9,6 @@ import { listPublicDepartments, publicHistory, publicKind } from '../../use-case
 import { intParam, intQuery, type AppEnv, type ServerOptions } from '../env.js';
 import { exportResponse, importUpload } from './evaluations.js';
 import { JxError } from '@jixiao/core';
-import { RateLimiter } from '../rate-limit.js';
 import { clientAddress } from '../client-address.js';
 import { evaluationWithRecordIdentity } from '../../use-cases/apply-record-identity.js';
 
@@ -77,10 +76,13 @@ export function publicRoutes(opts: ServerOptions) {
     return exportResponse(c, evaluationWithRecordIdentity<Evaluation>(rec), c.req.query('format') ?? 'pdf', rec.title);
   });
 
-  // Anyone may audit a report; uploads are expensive, so each address gets a budget.
-  const audits = new RateLimiter(opts.publicAuditLimit?.perAddress ?? 30, opts.publicAuditLimit?.windowMs ?? 10 * 60 * 1000);
+  // Anyone may audit a report; uploads are expensive, so each address gets a budget, counted in the
+  // database (every server process shares it).
+  const perAddress = opts.publicAuditLimit?.perAddress ?? 30;
+  const windowMs = opts.publicAuditLimit?.windowMs ?? 10 * 60 * 1000;
   app.post('/audit', async (c) => {
-    if (!audits.hit(clientAddress(c, opts.trustProxy), ctx.now().getTime())) throw new JxError('RATE_LIMITED', '公开审核每个地址每 10 分钟最多 30 份');
+    const hits = await repositories(ctx.db).loginThrottle.hit(`audit:${clientAddress(c, opts.trustProxy)}`, ctx.now(), windowMs);
+    if (hits > perAddress) throw new JxError('RATE_LIMITED', '公开审核每个地址每 10 分钟最多 30 份');
     return c.json(await importUpload(c));
   });
   return app;
