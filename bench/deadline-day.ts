@@ -23,16 +23,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { parseEvaluation, type Evaluation } from '../packages/core/src/index.ts';
 import type { DB } from '../packages/server/src/db/schema.ts';
-import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
 import { repositories } from '../packages/server/src/repositories/index.ts';
 import { computeEvaluation, figuresOf } from '../packages/server/src/core-bridge.ts';
 import { sessionIdOf } from '../packages/server/src/use-cases/login.ts';
@@ -50,6 +49,8 @@ const { values } = parseArgs({
     background: { type: 'string', default: '2000' },
     pool: { type: 'string', default: '10' },
     phases: { type: 'string', default: 'raw,server' },
+    /** Another build's bin.js (an older commit built in a scratch folder) to compare with. */
+    server: { type: 'string', default: 'packages/server/dist/bin.js' },
     /** Extra Node options for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     'node-args': { type: 'string', default: '' },
   },
@@ -77,12 +78,29 @@ interface Outcome {
 }
 interface PhaseResult {
   kind: 'raw' | 'server';
+  /** CPU seconds the server processes used during the phase (all of them, /proc). */
+  serverCpu: number;
   writes: number;
   secs: number;
   save: number[];
   submit: number[];
   reads: Record<string, number[]>;
   outcomes: Outcome[];
+}
+
+/** CPU seconds (user + system) of a process and its descendants, from /proc (Linux); 0 elsewhere. */
+function treeCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    let ticks = Number(f[11]) + Number(f[12]);
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      for (const c of readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean)) ticks += treeCpuSeconds(Number(c)) * 100;
+    }
+    return ticks / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const pct = (xs: number[], p: number) => {
@@ -204,7 +222,7 @@ async function serverPhase(base: string, writers: Writer[], ids: number[], round
     }),
   );
   const secs = (performance.now() - t0) / 1000;
-  return { kind: 'server', writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
+  return { kind: 'server', serverCpu: 0, writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
 }
 
 /** The same write transactions as raw SQL through pg: lock, versioned update, audit entry; then the submit. */
@@ -259,7 +277,7 @@ async function rawPhase(pool: pg.Pool, writers: Writer[], ids: number[], round: 
     }),
   );
   const secs = (performance.now() - t0) / 1000;
-  return { kind: 'raw', writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
+  return { kind: 'raw', serverCpu: 0, writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
 }
 
 /** Lost and duplicated writes: the rows read back and the audit log (one entry per write, consecutive versions). */
@@ -286,9 +304,9 @@ async function verify(db: Kysely<DB>, outcomes: Outcome[]): Promise<{ lost: numb
 }
 
 async function startServers(url: string): Promise<{ base: string; child: ChildProcess; stop(): Promise<void> }> {
-  const args = [...values['node-args'].split(' ').filter(Boolean), join(ROOT, 'packages/server/dist/bin.js'), ...(WORKERS > 1 ? ['--workers', String(WORKERS)] : [])];
+  const args = [...values['node-args'].split(' ').filter(Boolean), resolve(ROOT, values.server), ...(WORKERS > 1 ? ['--workers', String(WORKERS)] : [])];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_WORKERS: String(WORKERS), JIXIAO_POOL_SIZE: String(POOL), NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_ADMIN_PASSWORD: 'Bench-Pass-2026', JIXIAO_WORKERS: String(WORKERS), JIXIAO_POOL_SIZE: String(POOL), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -319,7 +337,8 @@ function row(label: string, ps: PhaseResult[]) {
   const all = (k: 'save' | 'submit') => ps.flatMap((p) => p[k]);
   const reads = (k: string) => ps.flatMap((p) => p.reads[k] ?? []);
   const readCell = (k: string) => (R ? `${f(median(reads(k)))} / ${f(pct(reads(k), 99))}` : '–');
-  return `| ${label} | ${tput.map((t) => f(t)).join(' / ')} | ${f(median(all('save')))} / ${f(pct(all('save'), 99))} | ${f(median(all('submit')))} / ${f(pct(all('submit'), 99))} | ${readCell('dashboard')} | ${readCell('list')} | ${readCell('todo')} |`;
+  const cpuPerWrite = ps.map((p) => (p.kind === 'server' ? f((p.serverCpu * 1000) / p.writes) : '–')).join(' / ');
+  return `| ${label} | ${tput.map((t) => f(t)).join(' / ')} | ${cpuPerWrite} | ${f(median(all('save')))} / ${f(pct(all('save'), 99))} | ${f(median(all('submit')))} / ${f(pct(all('submit'), 99))} | ${readCell('dashboard')} | ${readCell('list')} | ${readCell('todo')} |`;
 }
 
 async function main() {
@@ -328,17 +347,19 @@ async function main() {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgServer.url, max: 4 }) }) });
   let server: Awaited<ReturnType<typeof startServers>> | null = null;
   try {
-    await migrateToLatest(db);
-    const org = await seedOrg(db);
+    // The server migrates the empty database (its own migrations: a --server of another commit works too).
     server = await startServers(pgServer.url);
+    const org = await seedOrg(db);
     const results: PhaseResult[] = [];
     const phases = values.phases.split(',');
     for (let round = 0; round < ROUNDS; round++) {
       for (const phase of phases) {
         const ids = await seedDrafts(db, org.writers, org.deptName);
         const readers = startReaders(server.base, org.readers);
+        const cpu0 = treeCpuSeconds(server.child.pid!);
         const res = phase === 'raw' ? await rawPhase(pool, org.writers, ids, round, readers) : await serverPhase(server.base, org.writers, ids, round, readers);
         await readers.stop();
+        res.serverCpu = treeCpuSeconds(server.child.pid!) - cpu0;
         results.push(res);
         process.stderr.write(`… round ${round + 1} ${phase}: ${(res.writes / res.secs).toFixed(1)} writes/s\n`);
       }
@@ -352,8 +373,8 @@ async function main() {
     const ratios = serverRes.map((s, i) => (rawRes[i] ? s.writes / s.secs / (rawRes[i]!.writes / rawRes[i]!.secs) : NaN));
     console.log(`\ndeadline day: ${W} writers × (${S} saves + submit), ${R} readers, server --workers ${WORKERS} (pool ${POOL} each), ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
     console.log(`Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-    console.log('| path | writes/s per round | save p50 / p99 ms | submit p50 / p99 ms | dashboard p50 / p99 ms | list p50 / p99 ms | to-do p50 / p99 ms |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('| path | writes/s per round | server CPU ms per write | save p50 / p99 ms | submit p50 / p99 ms | dashboard p50 / p99 ms | list p50 / p99 ms | to-do p50 / p99 ms |');
+    console.log('|---|---|---|---|---|---|---|---|');
     if (rawRes.length) console.log(row('raw SQL (pg)', rawRes));
     if (serverRes.length) console.log(row(`server, ${WORKERS} process${WORKERS > 1 ? 'es' : ''}`, serverRes));
     if (ratios.length && rawRes.length) console.log(`server ÷ raw SQL per round: ${ratios.map((x) => x.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})`);

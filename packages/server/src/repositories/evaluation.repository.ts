@@ -104,11 +104,11 @@ export class EvaluationRepository {
       .executeTakeFirst();
   }
 
-  /** Inside a transaction: the row without its model JSON, locked until commit. */
+  /** Inside a transaction: the row without its model JSON, locked until commit (the guards' second look). */
   findStateForUpdate(id: number) {
     return this.db
       .selectFrom('evaluations')
-      .select(['id', 'unit_id', 'status', 'version', 'review', 'review_score'])
+      .select(['id', 'unit_id', 'status', 'version', 'review', 'review_score', 'submission_override'])
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();

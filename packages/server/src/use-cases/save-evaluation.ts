@@ -16,6 +16,13 @@ import { assertApprovedTargetsKept, loadEvaluationPlan } from '../plan/evaluatio
 /**
  * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
  * 409 VERSION_CONFLICT — a second writer never silently overwrites the first.
+ *
+ * The stored row is read once, before the transaction (with its model, for the identity, the
+ * approved targets and the diff); validation, scoring, auditing and the diff for the audit log
+ * are computed there too. The transaction holds the row lock only for the guard's second look
+ * (state, unit and version, read without the model), the versioned write and the audit entry:
+ * every write of the model bumps the version, so a version still equal to the one read means
+ * the model read is the one being replaced.
  */
 export async function saveEvaluation(
   ctx: AppContext,
@@ -46,13 +53,17 @@ export async function saveEvaluation(
   const computed = computeEvaluation(evaluation, children, plan);
   const f = figuresOf(evaluation, computed);
   const at = ctx.now();
+  // Only what changed, on both sides (a whole report is ~35 KB; a save usually touches a few fields).
+  const changes = diffJson(rec.data, evaluation);
+  const data = JSON.stringify(evaluation);
+  const title = titleOf(evaluation, rec.unitName);
   return inTransaction(ctx, 'save-evaluation', async (r) => {
-    const locked = await r.evaluations.findForUpdate(id);
+    const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
     assertEvaluationEditable(actor, locked, version); // guard, second look, on the locked row
     const updated = await r.evaluations.updateIfVersion(id, version, {
-      data: JSON.stringify(evaluation),
-      title: titleOf(evaluation, rec.unitName),
+      data,
+      title,
       profile: evaluation.profile,
       self_score: f.selfScore,
       computed_score: f.computedScore,
@@ -64,7 +75,6 @@ export async function saveEvaluation(
       updated_at: at,
     });
     if (!updated) throw new VersionConflictError(locked.version);
-    const changes = diffJson(locked.data, JSON.parse(JSON.stringify(evaluation)));
     await r.auditLog.append({
       entityType: 'evaluation',
       entityId: id,
@@ -72,7 +82,6 @@ export async function saveEvaluation(
       actor,
       action: AUDIT_EVENTS.EVALUATION_UPDATED,
       at,
-      // Only what changed, on both sides (a whole report is ~35 KB; a save usually touches a few fields).
       before: { version: locked.version, changes: changes.before },
       after: { version: updated.version, changes: changes.after, ...(identity.corrections.length ? { corrections: identity.corrections } : {}) },
     });

@@ -86,10 +86,11 @@ export function evaluationRoutes(opts: ServerOptions) {
     const actor = requireActor(c);
     const b = await jsonBody(c);
     const r = await saveEvaluation(ctx, actor, intParam(c, 'id'), { version: b.version, evaluation: b.evaluation });
+    // Decimals serialise themselves as strings: the answer is written once, no parse/serialise round trip.
     return c.json({
       version: r.version,
-      score: toPlainJson(r.computed.score),
-      audit: toPlainJson(r.computed.audit),
+      score: r.computed.score ?? null,
+      audit: r.computed.audit ?? null,
       problems: r.computed.problems,
       updatedAt: r.updatedAt.toISOString(),
       corrections: r.corrections.map((x) => ({ field: x.field, message: x.message })),
