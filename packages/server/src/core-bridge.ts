@@ -61,12 +61,30 @@ export interface EvaluationFigures {
   executionRate: string | null;
   errors: number;
   warnings: number;
+  /** How many findings block 提交 under the profile, less the rules the finance bureau waived (see `blockingCount`). */
+  blocking: number;
+}
+
+/** The finance bureau's waiver of submission checks, as far as counting goes: the rules it waived. */
+export interface WaivedRules {
+  rules: readonly string[];
+}
+
+/**
+ * How many findings block 提交: the audit's `blocking` findings (profile `submission.blocking`)
+ * whose rule the finance bureau has not waived. An evaluation that cannot be audited counts 1:
+ * it cannot be submitted either (the reason is in the evaluation's `submission.problem`).
+ */
+export function blockingCount(audit: AuditResult | null, waived: WaivedRules | null = null): number {
+  if (!audit) return 1;
+  const rules = new Set(waived?.rules ?? []);
+  return audit.blocking.filter((f) => !rules.has(f.rule)).length;
 }
 
 const str = (d: unknown): string | null => (d === null || d === undefined ? null : String(d));
 
-/** The figures kept beside each stored evaluation (for lists and dashboards). */
-export function figuresOf(evaluation: Evaluation, c: Computed): EvaluationFigures {
+/** The figures kept beside each stored evaluation (for lists and dashboards); `waived`: the evaluation's submission override. */
+export function figuresOf(evaluation: Evaluation, c: Computed, waived: WaivedRules | null = null): EvaluationFigures {
   return {
     selfScore: evaluation.totals.statedScore ?? str(c.score?.statedTotal),
     computedScore: str(c.score?.computedTotal),
@@ -77,6 +95,7 @@ export function figuresOf(evaluation: Evaluation, c: Computed): EvaluationFigure
     executionRate: str(c.score?.execution.rate) ?? executionRateFromFunds(evaluation),
     errors: c.audit?.counts.error ?? 0,
     warnings: c.audit?.counts.warning ?? 0,
+    blocking: blockingCount(c.audit, waived),
   };
 }
 

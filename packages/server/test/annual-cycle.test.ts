@@ -230,6 +230,7 @@ describe.each(DATABASE_KINDS)('the year before the self-evaluation on %s', (kind
     const explained = structuredClone(detail.evaluation);
     explained.indicators[0].children[0].children[0].deviationReason = '上半年场地改造，已增开线上班次';
     explained.indicators[0].children[1].children[0].deviationReason = '考核标准提高，合格率下降；下年度加强辅导';
+    explained.totals.statedScore = detail.score.computedTotal; // a table without its stated total cannot be submitted
     res = await c.fillerA!.put(`/api/evaluations/${evaluationId}`, { version: detail.version, evaluation: explained });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     res = await c.headA!.post(`/api/evaluations/${evaluationId}/actions/submit`, { version: res.body.version });

@@ -90,6 +90,12 @@ export interface EvaluationTable {
   ungradable_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** The finance bureau's override of the submission checks: { reason, rules, by, role, at }. */
   submission_override: NullableJson;
+  /**
+   * How many findings block 提交 (profile `submission.blocking`, less the waived rules; 1 when the
+   * evaluation cannot be audited), written with the other figures on every save; null: not known
+   * (a row restored from a backup made before the column existed, until it is next saved).
+   */
+  blocking: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export const PROJECT_KINDS = ['project', 'transfer'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];

@@ -12,6 +12,7 @@ import * as m20261130_0900 from './20261130-0900-annual-cycle.js';
 import * as m20261130_1800 from './20261130-1800-grading-and-submission-checks.js';
 import * as m20261201_0900 from './20261201-0900-after-cycle.js';
 import * as m20261202_0900 from './20261202-0900-statistics-indexes.js';
+import * as m20261203_0900 from './20261203-0900-submission-blocking-count.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122-0310-initial': m20261122_0310,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261130-1800-grading-and-submission-checks': m20261130_1800,
   '20261201-0900-after-cycle': m20261201_0900,
   '20261202-0900-statistics-indexes': m20261202_0900,
+  '20261203-0900-submission-blocking-count': m20261203_0900,
 };

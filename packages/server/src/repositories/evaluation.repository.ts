@@ -228,12 +228,34 @@ export class EvaluationRepository {
    * Record (or clear) the finance bureau's override of the submission checks. It changes what
    * submitting may do, not the unit's data, so the version is left alone (an open editor keeps saving).
    */
-  async setSubmissionOverride(id: number, override: unknown | null): Promise<void> {
+  async setSubmissionOverride(id: number, override: unknown | null, blocking?: number): Promise<void> {
     await this.db
       .updateTable('evaluations')
-      .set({ submission_override: override === null ? null : JSON.stringify(override) })
+      .set({ submission_override: override === null ? null : JSON.stringify(override), ...(blocking !== undefined ? { blocking } : {}) })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** The department (部门整体) evaluations of a unit and year: the parents of its project and transfer evaluations. */
+  async departmentIdsOf(unitId: number, year: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('evaluations')
+      .select('id')
+      .where('unit_id', '=', unitId)
+      .where('fiscal_year', '=', year)
+      .where('kind', '=', 'department')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The stored audit counts of an evaluation, recomputed without a change to its data (a
+   * department whose projects changed): the version and updated-at are left alone, so an open
+   * editor keeps saving.
+   */
+  async setFindingCounts(id: number, counts: { errors: number; warnings: number; blocking: number }): Promise<void> {
+    await this.db.updateTable('evaluations').set(counts).where('id', '=', id).execute();
   }
 
   /** The quality adjustments and the resulting score (not the unit's data: the version is left alone). */

@@ -26,6 +26,8 @@ export interface ProjectFilters {
   minAmount?: string | undefined;
   maxAmount?: string | undefined;
   hasErrors?: boolean | undefined;
+  /** Projects whose evaluation has findings that block 提交 (true) or none known (false). */
+  blocked?: boolean | undefined;
   q?: string | undefined;
   includeRemoved?: boolean | undefined;
 }
@@ -61,6 +63,8 @@ export interface ProjectListRow {
   grade: string | null;
   errors: number;
   warnings: number;
+  /** Findings that block 提交 (less waived rules); null without an evaluation or before it is next saved. */
+  blocking: number | null;
   updated_at: Date;
 }
 
@@ -70,6 +74,8 @@ export interface ProjectListSummary {
   adjustedBudget: string | null;
   executed: string | null;
   withErrors: number;
+  /** Rows whose evaluation has findings that block 提交. */
+  blocked: number;
   byProgress: { progress: Progress; count: number }[];
 }
 
@@ -110,6 +116,8 @@ export class ProjectRepository {
       if (f.maxAmount !== undefined) c.push(sql<SqlBool>`${AMOUNT} < cast(${f.maxAmount} as numeric)`);
       if (f.hasErrors === true) c.push(eb('e.errors', '>', 0));
       if (f.hasErrors === false) c.push(sql<SqlBool>`coalesce(e.errors, 0) = 0`);
+      if (f.blocked === true) c.push(eb('e.blocking', '>', 0));
+      if (f.blocked === false) c.push(sql<SqlBool>`coalesce(e.blocking, 0) = 0`);
       if (f.q) {
         const pattern = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
         c.push(eb.or([eb('p.code', 'ilike', pattern), eb('p.name', 'ilike', pattern), eb('u.name', 'ilike', pattern)]));
@@ -149,6 +157,7 @@ export class ProjectRepository {
       'e.grade',
       sql<number>`coalesce(e.errors, 0)`.as('errors'),
       sql<number>`coalesce(e.warnings, 0)`.as('warnings'),
+      'e.blocking',
       sql<Date>`greatest(p.updated_at, coalesce(e.updated_at, p.updated_at))`.as('updated_at'),
     ]);
     if (sort === 'amount') q = q.orderBy(sql`${AMOUNT} desc nulls last`);
@@ -157,7 +166,7 @@ export class ProjectRepository {
     q = q.orderBy('p.fiscal_year', 'desc').orderBy('p.code').orderBy('p.id');
     if (page) q = q.offset(page.offset).limit(page.limit);
     const rows = await q.execute();
-    return rows.map((r) => ({ ...r, errors: Number(r.errors), warnings: Number(r.warnings) }) as ProjectListRow);
+    return rows.map((r) => ({ ...r, errors: Number(r.errors), warnings: Number(r.warnings), blocking: r.blocking === null ? null : Number(r.blocking) }) as ProjectListRow);
   }
 
   /** Counts and sums over every matching row, in one grouped query (per progress, added up exactly). */
@@ -170,6 +179,7 @@ export class ProjectRepository {
         sumText(sql`p.adjusted_budget`).as('adjusted'),
         sumText(EXECUTED).as('executed'),
         sql<number>`cast(count(*) filter (where e.errors > 0) as integer)`.as('with_errors'),
+        sql<number>`cast(count(*) filter (where e.blocking > 0) as integer)`.as('blocked'),
       ])
       .groupBy(sql`1`)
       .execute();
@@ -184,6 +194,7 @@ export class ProjectRepository {
       adjustedBudget: add(groups.map((g) => g.adjusted)),
       executed: add(groups.map((g) => g.executed)),
       withErrors: groups.reduce((n, g) => n + Number(g.with_errors), 0),
+      blocked: groups.reduce((n, g) => n + Number(g.blocked), 0),
       byProgress: PROGRESS_VALUES.map((p) => ({ progress: p, count: counts.get(p) ?? 0 })),
     };
   }

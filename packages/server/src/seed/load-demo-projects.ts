@@ -14,6 +14,7 @@ import { submissionCheckOf } from '../use-cases/check-submission.js';
 import { overrideSubmissionChecks } from '../use-cases/override-submission-checks.js';
 import { commitProjectImport } from '../use-cases/commit-project-import.js';
 import { previewProjectImport } from '../use-cases/preview-project-import.js';
+import { refreshParentDepartments } from '../use-cases/refresh-department-figures.js';
 import type { Actor } from '../workflow/access.js';
 import { demoProjectListCsv, demoProjects, fillDemoProject, type DemoProject } from './generate-demo-projects.js';
 
@@ -48,6 +49,8 @@ export async function loadDemoProjects(ctx: AppContext, year: number, a: DemoPro
     const row = byCode.get(p.code);
     if (row) await fillAndDrive(ctx, p, row, a);
   }
+  // The projects were written straight in (not through the save use case): refresh each unit's department counts once.
+  await refreshParentDepartments(ctx, rows.map((r) => ({ unitId: r.unit_id, fiscalYear: year, kind: r.kind })));
   return projects.length;
 }
 

@@ -18,6 +18,8 @@ import type { Actor } from '../workflow/access.js';
 import { compareWithStored, previewOf, type ImportPreview, type ImportScope, type StoredImportRows } from './preview-project-import.js';
 import { diffJson } from './diff-json.js';
 import { insertEvaluationWith } from './create-evaluation.js';
+import { submissionOverrideOf } from './check-submission.js';
+import { refreshParentDepartments } from './refresh-department-figures.js';
 
 export interface ImportResult {
   created: number;
@@ -39,7 +41,9 @@ const fingerprint = (p: Pick<ImportPreview, 'rows' | 'gone'>) =>
 
 export async function commitProjectImport(ctx: AppContext, actor: Actor, id: number): Promise<ProjectImportRow> {
   const at = ctx.now();
-  return inTransaction(ctx, 'commit-project-import', async (r) => {
+  /** Units whose projects or project evaluations this import changed (their departments' roll-ups change). */
+  const touched = new Set<number>();
+  const committed = await inTransaction(ctx, 'commit-project-import', async (r) => {
     const imp = await r.projects.findImport(id, true);
     if (!imp || imp.created_by !== actor.id) throw notFound(`项目清单导入 ${id}`);
     if (imp.status !== 'previewed') throw invalidState('该导入已经确认，无需再次确认；如需更新，请重新上传项目清单');
@@ -62,6 +66,7 @@ export async function commitProjectImport(ctx: AppContext, actor: Actor, id: num
       else if (pr.change === 'new') {
         const u = unitById.get(row.unitId)!;
         const project = await createProject(r, at, actor, imp, row);
+        touched.add(project.unit_id);
         result.created++;
         if (createEvaluations) {
           const evaluation = buildProjectEvaluation(project, { unitName: u.name, unitCode: u.code, departmentName: u.departmentName });
@@ -71,6 +76,7 @@ export async function commitProjectImport(ctx: AppContext, actor: Actor, id: num
       } else {
         const before = byCode.get(pr.code)!;
         await updateProject(r, at, actor, imp, before, pr);
+        touched.add(before.unit_id);
         result.updated++;
         const e = now.evaluations.get(before.id);
         if (e && (await followProjectList(r, at, actor, e.id, pr.changes))) result.evaluationsUpdated++;
@@ -79,6 +85,7 @@ export async function commitProjectImport(ctx: AppContext, actor: Actor, id: num
     for (const g of now.gone) {
       const before = byCode.get(g.code)!;
       const removed = await r.projects.update(before.id, before.version, { status: 'removed', updated_at: at, import_id: imp.id });
+      touched.add(before.unit_id);
       await r.auditLog.append({ entityType: 'project', entityId: before.id, evaluationId: g.evaluationId, actor, action: AUDIT_EVENTS.PROJECT_REMOVED, at, before: { status: before.status, version: before.version }, after: { status: 'removed', version: removed!.version, importId: imp.id } });
       result.removed++;
     }
@@ -86,6 +93,8 @@ export async function commitProjectImport(ctx: AppContext, actor: Actor, id: num
     await r.auditLog.append({ entityType: 'project_import', entityId: imp.id, evaluationId: null, actor, action: AUDIT_EVENTS.PROJECT_IMPORT_COMMITTED, at, before: { status: 'previewed' }, after: { status: 'committed', result } });
     return done;
   });
+  await refreshParentDepartments(ctx, [...touched].map((unitId) => ({ unitId, fiscalYear: committed.fiscal_year, kind: 'project' })));
+  return committed;
 }
 
 async function createProject(r: Repositories, at: Date, actor: Actor, imp: ProjectImportRow, row: ResolvedRow): Promise<ProjectRow> {
@@ -155,7 +164,7 @@ async function followProjectList(r: Repositories, at: Date, actor: Actor, evalua
   }
   if (!touched) return false;
   const computed = computeEvaluation(evaluation);
-  const fig = figuresOf(evaluation, computed);
+  const fig = figuresOf(evaluation, computed, submissionOverrideOf(locked.submission_override));
   const updated = await r.evaluations.updateIfVersion(evaluationId, locked.version, {
     data: JSON.stringify(evaluation),
     title: titleOf(evaluation, evaluation.unit.name ?? ''),
@@ -166,6 +175,7 @@ async function followProjectList(r: Repositories, at: Date, actor: Actor, evalua
     ungradable_reason: fig.ungradableReason,
     errors: fig.errors,
     warnings: fig.warnings,
+    blocking: fig.blocking,
     updated_at: at,
   });
   if (!updated) return false;

@@ -8,6 +8,8 @@ import type { EvaluationRow } from '../db/schema.js';
 import { isOwnUnitMember, type Actor } from '../workflow/access.js';
 import { applyRecordIdentity } from './apply-record-identity.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
+import { loadChildEvaluations } from './get-department-projects.js';
+import { refreshParentDepartments } from './refresh-department-figures.js';
 
 export interface CreateEvaluationInput {
   unitId: number;
@@ -33,7 +35,13 @@ export async function createEvaluation(ctx: AppContext, actor: Actor, input: Cre
     ? applyRecordIdentity(raw as Record<string, unknown>, { unitName: scope.unitName, departmentName: scope.departmentName, fiscalYear: input.fiscalYear, kind: input.kind }).evaluation
     : raw;
   const evaluation = buildEvaluation({ ...input, evaluation: body }, scope.unitName);
-  if (input.projectId === undefined) return insertEvaluation(ctx, actor, evaluation, input.unitId, scope.unitName, 'draft');
+  const row = await insertNewEvaluation(ctx, actor, input, evaluation, scope.unitName);
+  await refreshParentDepartments(ctx, [{ unitId: row.unit_id, fiscalYear: row.fiscal_year, kind: row.kind }]);
+  return row;
+}
+
+async function insertNewEvaluation(ctx: AppContext, actor: Actor, input: CreateEvaluationInput, evaluation: Evaluation, unitName: string): Promise<EvaluationRow> {
+  if (input.projectId === undefined) return insertEvaluation(ctx, actor, evaluation, input.unitId, unitName, 'draft');
   const projectId = input.projectId;
   return inTransaction(ctx, 'create-evaluation', async (r) => {
     const project = await r.projects.findById(projectId);
@@ -42,7 +50,7 @@ export async function createEvaluation(ctx: AppContext, actor: Actor, input: Cre
       throw badRequest(`项目 ${project.code} 是 ${project.fiscal_year} 年度的${project.kind === 'transfer' ? '转移支付' : '部门项目'}，与新建评价的年度或类型不符`);
     }
     if ((await r.projects.evaluationsOf([projectId])).has(projectId)) throw invalidState(`项目 ${project.code} 已有自评表`);
-    return insertEvaluationWith(r, ctx.now(), actor, evaluation, { unitId: input.unitId, unitName: scope.unitName, status: 'draft', projectId });
+    return insertEvaluationWith(r, ctx.now(), actor, evaluation, { unitId: input.unitId, unitName, status: 'draft', projectId });
   });
 }
 
@@ -83,7 +91,9 @@ export async function insertEvaluationWith(
   evaluation: Evaluation,
   o: { unitId: number; unitName: string; status: string; projectId: number | null },
 ): Promise<EvaluationRow> {
-  const computed = computeEvaluation(evaluation);
+  // A new department evaluation is audited against the projects its unit already has (its stored counts include the roll-up findings).
+  const children = evaluation.kind === 'department' ? (await loadChildEvaluations(r, o.unitId, evaluation.fiscalYear)).children : undefined;
+  const computed = computeEvaluation(evaluation, children);
   const f = figuresOf(evaluation, computed);
   const row = await r.evaluations.insert({
     unit_id: o.unitId,
@@ -101,6 +111,7 @@ export async function insertEvaluationWith(
     ungradable_reason: f.ungradableReason,
     errors: f.errors,
     warnings: f.warnings,
+    blocking: f.blocking,
     created_by: actor?.id ?? null,
     created_at: at,
     updated_at: at,

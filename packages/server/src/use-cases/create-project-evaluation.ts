@@ -7,6 +7,7 @@ import { buildProjectEvaluation } from '../project-list/build-project-evaluation
 import { repositories } from '../repositories/index.js';
 import { canSee, isOwnUnitMember, type Actor } from '../workflow/access.js';
 import { insertEvaluationWith } from './create-evaluation.js';
+import { refreshParentDepartments } from './refresh-department-figures.js';
 
 export async function createProjectEvaluation(ctx: AppContext, actor: Actor, projectId: number): Promise<EvaluationRow> {
   const r = repositories(ctx.db);
@@ -17,8 +18,10 @@ export async function createProjectEvaluation(ctx: AppContext, actor: Actor, pro
   if (project.status !== 'active') throw invalidState('该项目已不在本年度项目清单中');
   const unit = await ctx.db.selectFrom('units').select('code').where('id', '=', project.unit_id).executeTakeFirst();
   const evaluation = buildProjectEvaluation(project, { unitName: scope.unitName, unitCode: unit?.code ?? null, departmentName: scope.departmentName });
-  return inTransaction(ctx, 'create-project-evaluation', async (t) => {
+  const row = await inTransaction(ctx, 'create-project-evaluation', async (t) => {
     if ((await t.projects.evaluationsOf([projectId])).has(projectId)) throw invalidState(`项目 ${project.code} 已有自评表`);
     return insertEvaluationWith(t, ctx.now(), actor, evaluation, { unitId: project.unit_id, unitName: scope.unitName, status: 'draft', projectId });
   });
+  await refreshParentDepartments(ctx, [{ unitId: row.unit_id, fiscalYear: row.fiscal_year, kind: row.kind }]);
+  return row;
 }

@@ -12,6 +12,7 @@ import { assertNotLocked } from '../plan/deadline-lock.js';
 import { repositories } from '../repositories/index.js';
 import { isOwnUnitMember, type Actor } from '../workflow/access.js';
 import { buildEvaluation, insertEvaluationWith } from './create-evaluation.js';
+import { refreshParentDepartments } from './refresh-department-figures.js';
 import { loadVisibleTarget } from './update-targets.js';
 
 export async function generateEvaluationFromTargets(ctx: AppContext, actor: Actor, targetId: number) {
@@ -48,7 +49,7 @@ export async function generateEvaluationFromTargets(ctx: AppContext, actor: Acto
     t.unitName,
   );
   const at = ctx.now();
-  return inTransaction(ctx, 'generate-evaluation', async (r) => {
+  const generated = await inTransaction(ctx, 'generate-evaluation', async (r) => {
     if (await r.targets.findEvaluationOf(t.id)) throw invalidState('已由这份绩效目标生成过自评，请打开该自评');
     if (t.project_id !== null && (await r.projects.evaluationsOf([t.project_id])).has(t.project_id)) throw invalidState(`项目 ${t.projectCode ?? t.project_id} 已有自评表`);
     const row = await insertEvaluationWith(r, at, actor, evaluation, { unitId: t.unit_id, unitName: t.unitName, status: 'draft', projectId: t.project_id });
@@ -56,4 +57,6 @@ export async function generateEvaluationFromTargets(ctx: AppContext, actor: Acto
     await r.auditLog.append({ entityType: 'evaluation', entityId: row.id, evaluationId: row.id, actor, action: AUDIT_EVENTS.EVALUATION_GENERATED_FROM_TARGETS, at, before: null, after: { targetId: t.id, targetVersion: latest.version_no } });
     return row;
   });
+  await refreshParentDepartments(ctx, [{ unitId: generated.unit_id, fiscalYear: generated.fiscal_year, kind: generated.kind }]);
+  return generated;
 }

@@ -19,6 +19,7 @@ export interface ProjectQuery {
   minAmount?: string | undefined;
   maxAmount?: string | undefined;
   hasErrors?: string | undefined;
+  blocked?: string | undefined;
   q?: string | undefined;
   includeRemoved?: string | undefined;
   sort?: string | undefined;
@@ -35,6 +36,7 @@ export function projectFilters(q: ProjectQuery): ProjectFilters {
     if (v !== undefined && !AMOUNT.test(v)) throw badRequest(`${k} 应为金额数字（万元），如 100 或 50.5`);
   }
   if (q.hasErrors !== undefined && q.hasErrors !== 'true' && q.hasErrors !== 'false') throw badRequest('hasErrors 应为 true 或 false');
+  if (q.blocked !== undefined && q.blocked !== 'true' && q.blocked !== 'false') throw badRequest('blocked 应为 true（有须先处理的问题、暂不能提交）或 false');
   return {
     year: q.year,
     departmentId: q.departmentId,
@@ -45,6 +47,7 @@ export function projectFilters(q: ProjectQuery): ProjectFilters {
     minAmount: q.minAmount,
     maxAmount: q.maxAmount,
     hasErrors: q.hasErrors === undefined ? undefined : q.hasErrors === 'true',
+    blocked: q.blocked === undefined ? undefined : q.blocked === 'true',
     q: q.q?.slice(0, 100),
     includeRemoved: q.includeRemoved === 'true',
   };

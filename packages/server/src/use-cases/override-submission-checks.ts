@@ -5,6 +5,7 @@
  * findings that appear after the override still block.
  */
 import { AUDIT_EVENTS } from '../audit-events.js';
+import { blockingCount } from '../core-bridge.js';
 import { inTransaction, type AppContext } from '../context.js';
 import { badRequest, forbidden, invalidState } from '../errors.js';
 import { isFinanceOver, type Actor } from '../workflow/access.js';
@@ -39,7 +40,7 @@ export async function overrideSubmissionChecks(
     at: at.toISOString(),
   };
   await inTransaction(ctx, 'override-submission-checks', async (r) => {
-    await r.evaluations.setSubmissionOverride(id, override);
+    await r.evaluations.setSubmissionOverride(id, override, blockingCount(computed.audit, override));
     await r.auditLog.append({
       entityType: 'evaluation',
       entityId: id,

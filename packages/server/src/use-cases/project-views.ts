@@ -46,6 +46,8 @@ export function toProjectSummary(r: ProjectListRow) {
     grade: r.grade,
     errors: r.errors,
     warnings: r.warnings,
+    /** Findings that block 提交 under the evaluation's profile, less the rules finance waived; null when not known. */
+    blocking: r.blocking,
     updatedAt: iso(r.updated_at),
   };
 }

@@ -1,6 +1,6 @@
 import { parseEvaluation } from '@jixiao/core';
 import { AUDIT_EVENTS } from '../audit-events.js';
-import { computeEvaluation, figuresOf, titleOf, type Computed } from '../core-bridge.js';
+import { blockingCount, computeEvaluation, figuresOf, titleOf, type Computed } from '../core-bridge.js';
 import { inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, notFound } from '../errors.js';
 import type { Actor } from '../workflow/access.js';
@@ -12,6 +12,8 @@ import { loadChildEvaluations } from './get-department-projects.js';
 import { repositories } from '../repositories/index.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
 import { assertApprovedTargetsKept, loadEvaluationPlan } from '../plan/evaluation-plan.js';
+import { submissionOverrideOf } from './check-submission.js';
+import { refreshParentDepartments } from './refresh-department-figures.js';
 
 /**
  * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
@@ -57,7 +59,7 @@ export async function saveEvaluation(
   const changes = diffJson(rec.data, evaluation);
   const data = JSON.stringify(evaluation);
   const title = titleOf(evaluation, rec.unitName);
-  return inTransaction(ctx, 'save-evaluation', async (r) => {
+  const saved = await inTransaction(ctx, 'save-evaluation', async (r) => {
     const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
     assertEvaluationEditable(actor, locked, version); // guard, second look, on the locked row
@@ -72,6 +74,7 @@ export async function saveEvaluation(
       ungradable_reason: f.ungradableReason,
       errors: f.errors,
       warnings: f.warnings,
+      blocking: blockingCount(computed.audit, submissionOverrideOf(locked.submission_override)),
       updated_at: at,
     });
     if (!updated) throw new VersionConflictError(locked.version);
@@ -87,4 +90,7 @@ export async function saveEvaluation(
     });
     return { version: updated.version, computed, updatedAt: at, corrections: identity.corrections };
   });
+  // A project's figures feed its department's roll-up findings: refresh the department's stored counts.
+  await refreshParentDepartments(ctx, [{ unitId: rec.unit_id, fiscalYear: rec.fiscal_year, kind: rec.kind }]);
+  return saved;
 }

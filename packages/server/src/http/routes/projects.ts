@@ -37,6 +37,7 @@ export function projectRoutes(opts: ServerOptions) {
         minAmount: q('minAmount'),
         maxAmount: q('maxAmount'),
         hasErrors: q('hasErrors'),
+        blocked: q('blocked'),
         q: q('q'),
         includeRemoved: q('includeRemoved'),
         sort: q('sort'),
