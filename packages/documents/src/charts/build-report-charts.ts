@@ -1,6 +1,6 @@
 /** The report's charts as data, from the report's figures (numbers only for drawing; a figure not stated is not drawn). */
 import type { Decimal } from '@jixiao/core';
-import type { ReportFigures } from '../compute/compute-report-figures.js';
+import { printedScoreRows, type ReportFigures } from '../compute/compute-report-figures.js';
 import type { ChartKind } from '../compute/build-report-outline.js';
 import type { ChartSpec } from './render-chart-png.js';
 
@@ -14,10 +14,10 @@ export function buildChartSpec(fig: ReportFigures, kind: ChartKind): ChartSpec {
         kind: 'bar',
         title: '各项指标分值与得分',
         unit: '分',
-        categories: fig.scoreRows.map((r) => r.name),
+        categories: printedScoreRows(fig).map((r) => r.name),
         series: [
-          { name: '分值', data: fig.scoreRows.map((r) => num(r.weight)) },
-          { name: '得分', data: fig.scoreRows.map((r) => num(r.score)) },
+          { name: '分值', data: printedScoreRows(fig).map((r) => num(r.weight)) },
+          { name: '得分', data: printedScoreRows(fig).map((r) => num(r.score)) },
         ],
       };
     case 'budget': {

@@ -11,12 +11,14 @@ import {
   dec,
   decOrNull,
   getProfile,
+  kindWeights,
   rollUpStatedScores,
   scoreEvaluation,
   type AmountTriple,
   type Decimal,
   type Evaluation,
   type FundSource,
+  type KindWeights,
   type Profile,
   type ScoreResult,
   type ScoredIndicator,
@@ -67,7 +69,14 @@ export interface ReportFigures {
   byNature: { basic: ShareLine | null; project: ShareLine | null; personnel: ShareLine | null; operating: ShareLine | null };
   natureTriples: { basic: Triple; project: Triple; personnel: Triple; operating: Triple };
   staffing: { authorized: number | null; actual: number | null; rate: Decimal | null };
-  /** 预算执行 + each level-1 indicator + 合计, as in the score table of the report. */
+  /** The weights the profile gives this kind of evaluation (`kindWeights`: execution's weight, whether the total includes it). */
+  weights: KindWeights;
+  /**
+   * Whether documents print the 预算执行率 line: the kind scores budget execution, or the unit
+   * stated a weight or score for it anyway (e.g. a national transfer form has no such line).
+   */
+  executionLine: boolean;
+  /** 预算执行 + each level-1 indicator, as in the score table of the report (index 0 is execution; see `printedScoreRows`). */
   scoreRows: ScoreRow[];
   totalRow: ScoreRow;
   /** The grade the unit stated (null: not stated, printed as a gap). */
@@ -161,5 +170,13 @@ export function computeReportFigures(evaluation: Evaluation, profile?: Profile):
   // Execution rate: arithmetic on the stated amounts (executed ÷ base); the unit's printed rate only when no base is stated.
   const executionRate = score.execution.rate ?? (be.statedRate !== null ? dec(be.statedRate).dividedBy(100) : null);
 
-  return { evaluation, profile: prof, score, total, shareColumn, bySource, byNature, natureTriples, staffing, scoreRows, totalRow, grade: evaluation.totals.statedGrade, executionRate, leafScore, leafWeight };
+  const weights = kindWeights(prof, evaluation.kind);
+  const executionLine = !dec(weights.budgetExecution).isZero() || exWeight !== null || exScore !== null;
+
+  return { evaluation, profile: prof, score, total, shareColumn, bySource, byNature, natureTriples, staffing, weights, executionLine, scoreRows, totalRow, grade: evaluation.totals.statedGrade, executionRate, leafScore, leafWeight };
+}
+
+/** The score rows a document prints: without 预算执行率 where the kind does not score it and the unit stated nothing for it. */
+export function printedScoreRows(fig: Pick<ReportFigures, 'scoreRows' | 'executionLine'>): ScoreRow[] {
+  return fig.executionLine ? fig.scoreRows : fig.scoreRows.slice(1);
 }

@@ -7,7 +7,7 @@
  */
 import type { Evaluation, Profile } from '@jixiao/core';
 import { buildReportOutline, type ReportNode } from './build-report-outline.js';
-import { computeReportFigures, type ReportFigures } from './compute-report-figures.js';
+import { computeReportFigures, printedScoreRows, type ReportFigures } from './compute-report-figures.js';
 import { findUnitText } from './find-unit-text.js';
 import { templateFor } from '../templates/load-template.js';
 import type { FigureBlockName, Template, UnitSlot } from '../templates/template-schema.js';
@@ -44,7 +44,7 @@ function textOf(n: ReportNode): string[] {
 }
 
 function tableGaps(fig: ReportFigures, where: string, out: ReportPlaceholder[]): void {
-  for (const r of [...fig.scoreRows, fig.totalRow]) {
+  for (const r of [...printedScoreRows(fig), fig.totalRow]) {
     if (r.weight === null) out.push({ label: `${r.name} 分值`, where });
     if (r.score === null) out.push({ label: `${r.name} 得分`, where });
   }

@@ -1,6 +1,6 @@
 /** 各项指标得分情况表: 指标 | 分值 | 得分 | 得分率 — the unit's stated weights and scores; the rate only where both are stated. */
 import { Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
-import type { ReportFigures } from '../compute/compute-report-figures.js';
+import { printedScoreRows, type ReportFigures } from '../compute/compute-report-figures.js';
 import { fmtPercent } from '../compute/format-figures.js';
 import { MISSING_CELL, cellScore } from './build-indicator-table.js';
 import type { Template } from '../templates/template-schema.js';
@@ -10,7 +10,7 @@ export function buildScoreTable(fig: ReportFigures, t: Template): Table {
   const places = fig.profile.rounding.places;
   const c = (text: string, bold = false) => new TableCell({ children: [cellParagraph(t, text, 'center', bold)], verticalAlign: VerticalAlign.CENTER });
   const rows = [new TableRow({ tableHeader: true, children: ['指标', '分值', '得分', '得分率'].map((h) => c(h, true)) })];
-  for (const r of [...fig.scoreRows, fig.totalRow]) {
+  for (const r of [...printedScoreRows(fig), fig.totalRow]) {
     const bold = r === fig.totalRow;
     rows.push(new TableRow({ cantSplit: true, children: [c(r.name, bold), c(cellScore(r.weight, places), bold), c(cellScore(r.score, places), bold), c(r.rate ? fmtPercent(r.rate) : MISSING_CELL, bold)] }));
   }

@@ -154,7 +154,7 @@ function totalRows(ctx: FormContext, r: number, first: number, funds: FundsCells
   b.span(r, 2, wc - 1, spec.totalLabel, { bold: true });
   const last = r - 1;
   const range = (c: number) => (last >= first ? `SUM(${colLetter(c)}${first}:${colLetter(c)}${last})` : '0');
-  const withExec = fig.profile.weights.totalIncludesBudgetExecution;
+  const withExec = fig.weights.totalIncludesBudgetExecution;
   const sumOf = (c: number, exec: string | null) => [withExec && exec ? `N(${exec})` : null, range(c)].filter(Boolean).join('+');
   // The values the sum formula adds: every number in the column's rows (a formula's cached value is the stated figure it gives).
   const valuesIn = (c: number, exec: string | null) => {

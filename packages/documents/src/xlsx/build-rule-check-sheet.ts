@@ -43,8 +43,14 @@ export function buildRuleCheckSheet(ws: Worksheet, fig: ReportFigures, t: Templa
   w.formula(r, 3, `N(${ref(self.executionWeight)})`, cachedNumber(fig.scoreRows[0]!.weight, places), { numFmt: SCORE_FMT });
   w.formula(r, 4, `${ref(self.executionScore)}&""`, fig.scoreRows[0]!.score?.toString() ?? '');
   out.executionScore = addr(r, 5);
-  w.formula(r, 5, executionScoreFormula(fig.profile, addr(r, 3), ref(self.executionRate)), cachedNumber(ex.computed, places), { numFmt: SCORE_FMT });
-  w.set(r, 6, ex.explanation, { align: 'left' });
+  if (fig.executionLine) {
+    w.formula(r, 5, executionScoreFormula(fig.profile, addr(r, 3), ref(self.executionRate)), cachedNumber(ex.computed, places), { numFmt: SCORE_FMT });
+    w.set(r, 6, ex.explanation, { align: 'left' });
+  } else {
+    // The profile gives this kind of evaluation no execution weight (kindWeights): nothing to compute, nothing in the total.
+    w.set(r, 5, '不计分');
+    w.set(r, 6, `按${fig.profile.name}，此类评价不单独计预算执行率分值`, { align: 'left' });
+  }
   const execRow = r;
   r++;
   const level1Rows: number[][] = fig.evaluation.indicators.map(() => []);
@@ -80,7 +86,7 @@ export function buildRuleCheckSheet(ws: Worksheet, fig: ReportFigures, t: Templa
   out.level1Scores = l1Cells;
   w.set(r, 1, '总分', { bold: true });
   w.merge(r, 1, r, 2);
-  const includeExec = fig.profile.weights.totalIncludesBudgetExecution;
+  const includeExec = fig.weights.totalIncludesBudgetExecution && fig.executionLine;
   const parts = [...(includeExec ? [addr(execRow, 5)] : []), ...l1Cells].map((a) => `N(${a})`);
   out.total = addr(r, 5);
   w.formula(r, 5, parts.length ? parts.join('+') : '0', cachedNumber(fig.score.computedTotal, places), { numFmt: SCORE_FMT, bold: true });

@@ -276,7 +276,7 @@ export function buildSelfEvaluationSheet(ws: Worksheet, fig: ReportFigures, t: T
 
   // 总分 and 评价等级.
   const totalLabelEnd = weightCol - 1;
-  const includeExec = fig.profile.weights.totalIncludesBudgetExecution;
+  const includeExec = fig.weights.totalIncludesBudgetExecution;
   w.set(r, 2, '总分', { bold: true });
   w.merge(r, 2, r, totalLabelEnd);
   const totalScoreCell = addr(r, scoreCol);
