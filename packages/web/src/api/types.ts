@@ -386,6 +386,8 @@ export interface ProjectSummary extends ScoreFigures {
   progressLabel: string;
   executed: string | null;
   executionRate: string | null;
+  /** Findings that block 提交 under the evaluation's profile (less rules finance waived); null when not known. */
+  blocking: number | null;
   updatedAt: string | null;
 }
 
@@ -395,6 +397,8 @@ export interface ProjectListSummary {
   adjustedBudget: string | null;
   executed: string | null;
   withErrors: number;
+  /** Rows with findings that block 提交. */
+  blocked: number;
   byProgress: Array<{ progress: Progress; label: string; count: number }>;
 }
 

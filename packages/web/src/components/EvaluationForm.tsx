@@ -4,7 +4,7 @@
  */
 import { Button, Descriptions, Select } from 'antd';
 import { memo, useMemo } from 'react';
-import { FUND_SOURCE_LABELS, FUND_SOURCES, type Evaluation, type FundSource } from '@jixiao/core';
+import { FUND_SOURCES, type Evaluation, type FundSource } from '@jixiao/core';
 import type { FindingJson, ScoreJson } from '../api/types.js';
 import { ExecutionScoreCell } from './ExecutionScoreCell.js';
 import { Cell, type OnField } from './fields.js';
@@ -13,7 +13,7 @@ import { Section } from './Section.js';
 import type { TableMode } from './IndicatorTable.js';
 import type { EditOps } from '../lib/evaluation-ops.js';
 import { fmtRate } from '../lib/format.js';
-import { cellStatuses } from '../lib/fund-rows.js';
+import { cellStatuses, fundRowName, sourceLabel } from '../lib/fund-rows.js';
 import { profileOptions } from '../lib/live-score.js';
 
 export interface EvaluationFormProps {
@@ -28,12 +28,6 @@ export interface EvaluationFormProps {
   /** Leaf ids from approved targets (生成自评): read-only names, targets and weights. */
   lockedIndicators?: ReadonlySet<string> | undefined;
 }
-
-const SOURCE_LABELS: Record<FundSource, string> = {
-  ...FUND_SOURCE_LABELS,
-  general_public: '其中：当年财政拨款',
-  carry_over: '上年结转资金',
-};
 
 const DEFAULT_SOURCES: FundSource[] = ['general_public', 'carry_over', 'other'];
 
@@ -91,17 +85,17 @@ const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops, revie
         </tr>
         {sources.map(({ source, i }) => (
           <tr key={source}>
-            <td className="jx-row-label">{SOURCE_LABELS[source]}</td>
+            <td className="jx-row-label">{i === null ? `其中：${sourceLabel(source)}` : fundRowName(ev, i)}</td>
             {i === null ? (
               <td colSpan={3} style={{ color: '#bbb' }}>
                 {ro ? '—' : (
                   <Button size="small" type="link" onClick={() => ops?.ensureSource(source)}>
-                    填写{SOURCE_LABELS[source].replace('其中：', '')}
+                    填写{sourceLabel(source)}
                   </Button>
                 )}
               </td>
             ) : (
-              triple(`funds.bySource.${i}`, f.bySource[i] ?? null, SOURCE_LABELS[source])
+              triple(`funds.bySource.${i}`, f.bySource[i] ?? null, fundRowName(ev, i))
             )}
             <td colSpan={3} style={{ background: '#fafafa' }} />
           </tr>
@@ -114,6 +108,33 @@ const FundsBlock = memo(function FundsBlock({ ev, score, ro, onField, ops, revie
               <td colSpan={3} style={{ background: '#fafafa' }} />
             </tr>
           ))}
+      </tbody>
+    </table>
+  );
+});
+
+/** What the department report states about its projects; checked against its project self-evaluations (所属项目自评汇总). */
+const PROJECT_FIGURES: Array<{ path: string; label: string; integer?: boolean; percent?: boolean; get: (ev: Evaluation) => string | number | null }> = [
+  { path: 'funds.projectCount', label: '项目个数', integer: true, get: (ev) => ev.funds.projectCount },
+  { path: 'projectRollup.evaluatedCount', label: '开展自评的项目个数', integer: true, get: (ev) => ev.projectRollup.evaluatedCount },
+  { path: 'projectRollup.statedCoverageRate', label: '项目自评覆盖率（%）', percent: true, get: (ev) => ev.projectRollup.statedCoverageRate },
+  { path: 'projectRollup.statedExecutionRate', label: '项目支出执行率（%）', percent: true, get: (ev) => ev.projectRollup.statedExecutionRate },
+  { path: 'projectRollup.statedAverageScore', label: '项目平均得分', get: (ev) => ev.projectRollup.statedAverageScore },
+  { path: 'projectRollup.statedLowestScore', label: '最低得分', get: (ev) => ev.projectRollup.statedLowestScore },
+];
+
+const ProjectFigures = memo(function ProjectFigures({ ev, ro, onField, statuses }: { ev: Evaluation; ro: boolean; onField: OnField; statuses: Map<string, 'error' | 'warning'> }) {
+  return (
+    <table className="jx-paper" data-testid="project-figures">
+      <tbody>
+        <tr>{PROJECT_FIGURES.map((x) => <th key={x.path}>{x.label}</th>)}</tr>
+        <tr>
+          {PROJECT_FIGURES.map((x) => (
+            <td key={x.path} className="jx-num">
+              <Cell path={x.path} value={x.get(ev)} onField={onField} readOnly={ro} numeric integer={x.integer} placeholder={x.percent ? '%' : undefined} label={x.label} status={statuses.get(x.path) ?? ''} hint={statuses.has(x.path) ? `${x.label}填写有误` : undefined} />
+            </td>
+          ))}
+        </tr>
       </tbody>
     </table>
   );
@@ -234,6 +255,13 @@ export const EvaluationForm = memo(function EvaluationForm({ evaluation: ev, sco
       <Section title="资金情况及预算执行率" id="funds">
         <FundsBlock ev={ev} score={score} ro={ro} onField={onField} ops={ops} review={reviewScores?.execution ?? null} onReview={mode === 'review' ? onReview : undefined} statuses={statuses} />
       </Section>
+
+      {ev.kind === 'department' && (
+        <Section title="项目情况（报告所述）" id="projectFigures">
+          <ProjectFigures ev={ev} ro={ro} onField={onField} statuses={statuses} />
+          <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 4 }}>与所属项目自评表的汇总核对；不一致之处列在下方“所属项目自评汇总”中，点击可回到这里修改。未填写的不作比较。</div>
+        </Section>
+      )}
 
       <GoalsToTotals evaluation={ev} score={score} findings={findings} mode={mode} onField={onField} ops={ops} reviewScores={reviewScores} onReview={onReview} lockedIndicators={lockedIndicators} />
 

@@ -12,6 +12,7 @@ export function ProjectSummaryBar({ summary, onProgress, progress }: { summary: 
         <Statistic title="全年预算数（万元）" value={fmtMoney(summary.adjustedBudget)} />
         <Statistic title="全年执行数（万元）" value={fmtMoney(summary.executed)} />
         <Statistic title="有错误的项目" value={summary.withErrors} styles={summary.withErrors ? { content: { color: '#cf1322' } } : undefined} />
+        <Statistic title="须先处理才能提交" value={summary.blocked ?? 0} styles={summary.blocked ? { content: { color: '#d46b08' } } : undefined} data-testid="summary-blocked" />
       </Space>
       <div style={{ marginTop: 8 }}>
         {summary.byProgress

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec, parseEvaluation, type Evaluation } from '@jixiao/core';
 import { inputFindingsOf } from './live-score.js';
-import { cellStatuses, fundCellLabel, nameFundRows } from './fund-rows.js';
+import { cellStatuses, fundCellLabel, fundRowName, nameFundRows, sourceLabel } from './fund-rows.js';
 import { fundRowRates } from './fund-rates.js';
 
 function project(bySource: unknown[], total: Record<string, unknown> = {}): Evaluation {
@@ -22,6 +22,15 @@ describe('funds table rows in the web form', () => {
     expect(cellStatuses(named).get('funds.bySource.1.executed')).toBe('error');
     expect(fundCellLabel(doc, 'funds.total.arrived')).toBe('年度资金总额 › 资金到位数');
     expect(fundCellLabel(doc, 'goals.0.expected')).toBeNull();
+  });
+
+  it('names source rows from core\'s FUND_SOURCE_LABELS unless the unit printed its own label', () => {
+    expect(sourceLabel('general_public')).toBe('一般公共预算');
+    expect(sourceLabel('carry_over')).toBe('上年结转');
+    expect(sourceLabel('current_appropriation', '  ')).toBe('本年财政拨款');
+    expect(sourceLabel('other', '单位自有资金')).toBe('单位自有资金');
+    const doc = project([{ source: 'general_public' }, { source: 'other', label: '事业收入' }]);
+    expect([fundRowName(doc, 0), fundRowName(doc, 1), fundRowName(doc, 2)]).toEqual(['其中：一般公共预算', '其中：事业收入', '第 3 行资金']);
   });
 
   it('computes each row’s 执行率 and 到位率 through core, blank cells unknown', () => {

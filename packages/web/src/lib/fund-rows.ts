@@ -1,5 +1,5 @@
 /** Names of the rows of a funds table, so a bad cell's message says which row it is in. */
-import { FUND_SOURCE_LABELS, type Evaluation } from '@jixiao/core';
+import { FUND_SOURCE_LABELS, type Evaluation, type FundSource } from '@jixiao/core';
 import type { FindingJson } from '../api/types.js';
 
 const COLUMN_LABELS: Record<string, string> = {
@@ -10,10 +10,15 @@ const COLUMN_LABELS: Record<string, string> = {
   statedRate: '执行率',
 };
 
+/** A source row's name: the unit's own label as printed, else core's name of the source (FUND_SOURCE_LABELS). */
+export function sourceLabel(source: FundSource, own?: string | null): string {
+  return own?.trim() || FUND_SOURCE_LABELS[source] || source;
+}
+
 export function fundRowName(ev: Pick<Evaluation, 'funds'>, i: number): string {
   const r = ev.funds.bySource[i];
   if (!r) return `第 ${i + 1} 行资金`;
-  return `其中：${r.label?.trim() || FUND_SOURCE_LABELS[r.source] || r.source}`;
+  return `其中：${sourceLabel(r.source, r.label)}`;
 }
 
 /** "其中：上年结转 › 全年执行数" for "funds.bySource.1.executed"; null for other paths. */

@@ -73,6 +73,7 @@ function Filters({ get, set, org }: { get: (k: string) => string; set: (k: strin
         }}
       />
       {sel('审查发现', 'hasErrors', [{ value: 'true', label: '有错误' }, { value: 'false', label: '无错误' }], 110)}
+      {sel('能否提交', 'blocked', [{ value: 'true', label: '须先处理问题' }, { value: 'false', label: '无须先处理的问题' }], 170)}
       <Input.Search aria-label="搜索编码、项目或单位" placeholder="搜索编码、项目或单位" value={text} onChange={(e) => setText(e.target.value)} onSearch={(v) => set('q', v.trim())} allowClear style={{ width: 220 }} />
     </Space>
   );
@@ -93,7 +94,7 @@ export default function ProjectListPage() {
     navigate(`${route.path}?${next.toString()}`);
   };
   const page = Number(get('page') || '1') || 1;
-  const keys = ['departmentId', 'unitId', 'kind', 'grade', 'progress', 'minAmount', 'maxAmount', 'hasErrors', 'q', 'sort'];
+  const keys = ['departmentId', 'unitId', 'kind', 'grade', 'progress', 'minAmount', 'maxAmount', 'hasErrors', 'blocked', 'q', 'sort'];
   const params = Object.fromEntries(keys.map((k) => [k, get(k)]));
   const list = useApi<ProjectPage>(`/api/projects${query({ year, ...params, page, pageSize: PAGE_SIZE })}`);
   const sort = get('sort');

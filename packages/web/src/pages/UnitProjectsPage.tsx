@@ -3,7 +3,7 @@
  * amounts, execution, scores and findings; several selected → submitted at once (per-item
  * results); the year's list imported from the budget system; the unit's workbook exported.
  */
-import { Alert, App as AntApp, Button, Empty, Input, Result, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Empty, Input, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { download, errorText, request } from '../api/client.js';
 import type { BatchResult, EvaluationDetail, Progress, ProjectSummary, UnitProjects } from '../api/types.js';
@@ -14,8 +14,26 @@ import { columnsWidth, projectColumns } from '../components/project-columns.js';
 import { ProjectSummaryBar } from '../components/ProjectSummaryBar.js';
 import { useApi } from '../lib/use-api.js';
 
-/** Only drafts and returned evaluations can be submitted. */
-const submittable = (r: ProjectSummary) => r.evaluationId !== null && (r.evaluationStatus === 'draft' || r.evaluationStatus === 'returned');
+/** A draft or returned evaluation: the head could submit it. */
+const isOpen = (r: ProjectSummary) => r.evaluationId !== null && (r.evaluationStatus === 'draft' || r.evaluationStatus === 'returned');
+/** An open evaluation with findings its profile says must be dealt with first (empty tables, weights that do not add up …). */
+const blocked = (r: ProjectSummary) => isOpen(r) && (r.blocking ?? 0) > 0;
+/** Only open evaluations with nothing blocking can be ticked for a batch submit (the server checks again). */
+const submittable = (r: ProjectSummary) => isOpen(r) && !blocked(r);
+
+const BLOCKED_WHY = '提交前必须处理的问题（如尚未填写绩效指标表或自评总分、分值合计不符、未达成的指标没有说明偏差原因），处理后才能提交；打开自评表可逐项查看并定位到对应栏目。';
+
+/** The reason a row cannot be ticked, beside its name. */
+function BlockedTag({ r }: { r: ProjectSummary }) {
+  if (!blocked(r)) return null;
+  return (
+    <Tooltip title={`有 ${r.blocking} 个${BLOCKED_WHY}`}>
+      <Tag color="orange" style={{ marginLeft: 4 }} data-testid="blocked">
+        须先处理 {r.blocking} 个问题
+      </Tag>
+    </Tooltip>
+  );
+}
 
 function useStartEvaluation() {
   const { message } = AntApp.useApp();
@@ -86,7 +104,9 @@ export default function UnitProjectsPage() {
             <Button size="small" type="link" loading={busy === String(r.id)} onClick={() => void start(r)} style={{ paddingInline: 4 }}>
               开始填报
             </Button>
-          ) : null,
+          ) : (
+            <BlockedTag r={r} />
+          ),
       }),
     [busy, start],
   );
@@ -94,6 +114,7 @@ export default function UnitProjectsPage() {
   if (!unitId) return <Result status="info" title="单位项目清单供单位填报人和负责人使用" subTitle="主管部门和财政局请在“项目自评”中查看所有项目。" extra={<Button onClick={() => navigate('/projects')}>前往项目自评</Button>} />;
 
   const chosen = items.filter((r) => selected.includes(r.id));
+  const blockedCount = items.filter(blocked).length;
   const exportBook = () =>
     void download(`/api/units/${unitId}/projects/export?year=${year}&format=xlsx`, `${list.data?.unit.name ?? '单位'}${year}年度项目自评表.xlsx`).catch((e) => message.error(errorText(e)));
 
@@ -121,6 +142,9 @@ export default function UnitProjectsPage() {
       {user.role === 'unit_filler' && <Alert type="info" showIcon style={{ margin: '8px 0' }} title="填写完成并保存后，由单位负责人勾选项目批量提交审核。" />}
       {list.error && <Alert type="error" showIcon title={list.error} style={{ margin: '8px 0' }} />}
       {list.data && <ProjectSummaryBar summary={list.data.summary} progress={progress} onProgress={setProgress} />}
+      {blockedCount > 0 && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="blocked-notice" title={`${blockedCount} 个项目还有${BLOCKED_WHY}${user.role === 'unit_head' ? '这些项目暂不能勾选批量提交。' : ''}`} />
+      )}
       <Space style={{ marginBottom: 12 }}>
         <Input.Search aria-label="按编码或名称查找" placeholder="按编码或名称查找" allowClear onSearch={(v) => setQ(v.trim())} style={{ width: 240 }} />
         <Button onClick={list.reload}>刷新</Button>
@@ -131,7 +155,7 @@ export default function UnitProjectsPage() {
         loading={list.loading}
         columns={columns}
         dataSource={shown}
-        rowSelection={user.role === 'unit_head' ? { selectedRowKeys: selected, onChange: setSelected, getCheckboxProps: (r) => ({ disabled: !submittable(r), 'aria-label': `选择 ${r.name}` }) } : undefined}
+        rowSelection={user.role === 'unit_head' ? { selectedRowKeys: selected, onChange: setSelected, getCheckboxProps: (r) => ({ disabled: !submittable(r), 'aria-label': `选择 ${r.name}`, title: blocked(r) ? `须先处理 ${r.blocking} 个问题才能提交` : undefined }) } : undefined}
         pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false, showTotal: (t) => `共 ${t} 项` } : false}
         scroll={{ x: columnsWidth(columns) + 32 }}
         locale={{ emptyText: <Empty description={list.loading ? '加载中…' : `${year} 年度还没有项目。请先导入预算系统导出的项目清单。`} /> }}

@@ -66,6 +66,26 @@ async function evalIdOf(code: string): Promise<string> {
   return String(row.evaluationId);
 }
 
+/** A project's 自评表 filled and saved by the unit through the API: every indicator met, the total stated (a transfer scores no execution). */
+async function fillViaApi(code: string): Promise<void> {
+  const filler = await apiLogin(base, 'tianbao6');
+  const id = await evalIdOf(code);
+  const cur = (await filler.call('GET', `/api/evaluations/${id}`)).json;
+  const ev = cur.evaluation;
+  const transfer = ev.kind === 'transfer';
+  const leaf = (l1: string, weight: string, l2: string, name: string) => ({ name: l1, weight, children: [{ name: l2, children: [{ name, target: '≥1次', actual: '1次', weight, selfScore: weight }] }] });
+  const evaluation = {
+    ...ev,
+    funds: { ...ev.funds, total: { ...ev.funds.total, executed: ev.funds.total.adjusted ?? ev.funds.total.initial } },
+    budgetExecution: transfer ? ev.budgetExecution : { ...ev.budgetExecution, weight: '10', selfScore: '10' },
+    indicators: [leaf('产出指标', '50', '数量指标', '组织场次'), leaf('效益指标', '30', '社会效益指标', '安全事故处置'), leaf('满意度指标', transfer ? '20' : '10', '满意度指标', '满意度调查')],
+    totals: { ...ev.totals, statedScore: '100', statedGrade: '优' },
+  };
+  const saved = await filler.call('PUT', `/api/evaluations/${id}`, { version: cur.version, evaluation });
+  if (saved.status !== 200) throw new Error(`${code} not saved: ${JSON.stringify(saved.json)}`);
+  if (saved.json.submission?.blocking?.length) throw new Error(`${code} still blocked: ${JSON.stringify(saved.json.submission.blocking)}`);
+}
+
 /** The page never scrolls sideways on a 1366-wide screen (wide tables scroll inside themselves). */
 async function fitsScreen(): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
@@ -226,7 +246,8 @@ describe('project self-evaluations in chromium', () => {
     await logout();
   }, 120_000);
 
-  it('the unit head submits it, then several at once: a stale item is refused, the others go through', async () => {
+  it('the unit head submits it, then several at once: an empty table cannot be ticked, a stale item is refused, the others go through', async () => {
+    for (const code of ['JX2023-002', 'JX2023-003', 'ZY2023-101']) await fillViaApi(code);
     await login('fuzeren6');
     await chooseYear(YEAR);
     await page.goto(`${base}/evaluations/${await evalIdOf('JX2023-001')}`);
@@ -237,6 +258,13 @@ describe('project self-evaluations in chromium', () => {
     await page.goto(`${base}/unit-projects`);
     const row = (code: string) => page.locator('.ant-table-tbody tr.ant-table-row', { hasText: code });
     await row('JX2023-002').waitFor();
+    // 004 and 005 are still as the list made them (未填): their checkboxes are disabled, and the page says why
+    for (const code of ['JX2023-004', 'JX2023-005']) {
+      expect(await row(code).locator('input[type=checkbox]').isDisabled()).toBe(true);
+      expect(await row(code).locator('[data-testid=blocked]').textContent()).toBe('须先处理 2 个问题');
+    }
+    expect(await page.locator('[data-testid=blocked-notice]').textContent()).toMatch(/^2 个项目还有提交前必须处理的问题（如尚未填写绩效指标表或自评总分/);
+    expect(await row('JX2023-002').locator('[data-testid=blocked]').count()).toBe(0);
     for (const code of ['JX2023-002', 'JX2023-003', 'ZY2023-101']) await row(code).locator('input[type=checkbox]').check();
     // meanwhile the filler saves 003: the head's list now holds a stale version of it
     const filler = await apiLogin(base, 'tianbao6');
@@ -305,11 +333,19 @@ describe('project self-evaluations in chromium', () => {
     expect(await figure('rollup-adjusted')).toContain(formatDecimal(dec(api.rollup.funds.adjusted.sum), 2, true));
     expect(await figure('rollup-average')).toContain(formatDecimal(dec(api.rollup.computedScores.average), 2));
     // the report states one project fewer than it has: a roll-up finding, from the server's audit
-    await panel.locator('[data-testid=findings] li', { hasText: `共有 ${PROJECTS.length - 1} 个项目` }).waitFor();
+    const countFinding = panel.locator('[data-testid=findings] li', { hasText: `共有 ${PROJECTS.length - 1} 个项目` });
+    await countFinding.waitFor();
     await panel.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     expect(await panel.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(PROJECTS.length);
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'p09-department-rollup');
+    // the finding jumps to the stated 项目个数 in the department's form; corrected and saved, the comparison agrees
+    await countFinding.click();
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe('funds.projectCount');
+    await page.getByLabel('项目个数', { exact: true }).fill(String(PROJECTS.length));
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await toast('草稿已保存');
+    await panel.locator('[data-testid=rollup-consistent]').waitFor();
     await panel.getByRole('link', { name: '中考考务组织' }).click();
     await page.waitForURL(new RegExp(`/evaluations/${await evalIdOf('JX2023-001')}$`));
     await statusIs('财政已审核');
