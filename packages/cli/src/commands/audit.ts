@@ -1,9 +1,11 @@
 /**
- * `jixiao audit <file|dir|glob>… [--json] [--fail-on error|warning|none] [--profile id] [--jobs N]`:
+ * `jixiao audit <file|dir|glob>… [--json] [--fail-on error|warning|none] [--profile id] [--jobs N]`
+ * (`--projects <files|folder>`: a department evaluation with its project evaluations):
  * findings of one evaluation as a table, or of many files with a progress bar and a summary — the
  * files audited on a pool of worker threads (one per core by default), output in input order.
  */
-import { JxError, getProfile, type AuditResult } from '@jixiao/core';
+import { JxError, getProfile, type AuditResult, type Evaluation } from '@jixiao/core';
+import { auditWithProjects, projectsLine, readProjectEvaluations } from '../audit-with-projects.js';
 import { auditLoaded, type BatchResult } from '../batch/batch-tasks.js';
 import { inOrder, parseJobs, runTasks } from '../batch/worker-pool.js';
 import { expandInputs } from '../expand-inputs.js';
@@ -28,6 +30,7 @@ export const auditCommand: Command = {
       'fail-on': { type: 'string' },
       profile: { type: 'string' },
       jobs: { type: 'string', short: 'j' },
+      projects: { type: 'string', short: 'p', multiple: true },
     });
     const jobs = parseJobs(values.jobs);
     const failOn = oneOf(values['fail-on'], FAIL_ON, '--fail-on', 'error');
@@ -36,7 +39,10 @@ export const auditCommand: Command = {
     const files = await expandInputs(positionals, io.cwd);
     if (files.length === 0) throw new JxError('FILE_NOT_FOUND', `没有找到可检查的文件（${positionals.join(' ')}）`);
     const single = files.length === 1 && positionals.length === 1 && !/[*?]/.test(positionals[0]!) && files[0] === positionals[0];
-    if (single) return auditOne(files[0]!, values.json ?? false, failOn, values.profile, io);
+    const projects = values.projects as string[] | undefined;
+    if (projects && !single) throw new JxError('USAGE', '--projects 只能用于一个部门整体自评文件');
+    const children = projects ? await readProjectEvaluations(projects, io) : undefined;
+    if (single) return auditOne(files[0]!, values.json ?? false, failOn, values.profile, io, children);
     return auditMany(files, values.json ?? false, failOn, values.profile, jobs, io);
   },
 };
@@ -50,8 +56,12 @@ function exitFor(results: Counts[], failOn: FailOn, hadFileErrors: boolean): num
   return bad ? 1 : 0;
 }
 
-async function auditOne(file: string, json: boolean, failOn: FailOn, profile: string | undefined, io: CliIo): Promise<number> {
-  const a = auditLoaded(await readEvaluationFile(file), profile);
+async function auditOne(file: string, json: boolean, failOn: FailOn, profile: string | undefined, io: CliIo, children?: Evaluation[]): Promise<number> {
+  let a = auditLoaded(await readEvaluationFile(file), profile);
+  if (children) {
+    a = auditWithProjects(a, children, profile);
+    if (!json) io.stdout.write(projectsLine(children));
+  }
   if (json) io.stdout.write(`${JSON.stringify(auditJson(a.loaded, a.results), null, 2)}\n`);
   else io.stdout.write(renderFile(a.loaded.file, a.loaded.evaluations, a.results, a.main, styleFor(io), Boolean(io.stdout.isTTY)));
   return exitFor(a.results.map((r) => r.counts), failOn, false);

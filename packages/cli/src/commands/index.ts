@@ -22,6 +22,7 @@ export const COMMANDS: readonly Entry[] = [
     usage: [
       'jixiao audit <evaluation.json|报告.txt/.docx/.pdf/.xlsx> [--json] [--fail-on error|warning|none] [--profile 规则]',
       'jixiao audit <文件夹或通配符>… [--jobs N]   批量检查（默认每个 CPU 核一个线程），显示进度和汇总表；--json 时每个文件按输入顺序输出一行 JSON',
+      'jixiao audit <部门评价文件> --projects <项目文件…|文件夹>   连同所属项目、转移支付自评表检查部门报告的项目汇总',
     ],
     load: async () => (await import('./audit.js')).auditCommand,
   },
