@@ -14,7 +14,7 @@ const JS = `export const words = ${JSON.stringify('预算绩效自评 '.repeat(4
 function webDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'jx-web-compress-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>绩效</title>');
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><title>绩效</title><meta name="description" content="${'预算绩效'.repeat(200)}"></head><body><div id="root"></div></body></html>`);
   writeFileSync(join(dir, 'assets', 'app-1a2b3c.js'), JS);
   writeFileSync(join(dir, 'assets', 'app-1a2b3c.js.br'), brotliCompressSync(JS));
   writeFileSync(join(dir, 'assets', 'app-1a2b3c.js.gz'), gzipSync(JS));
@@ -81,5 +81,14 @@ describe('compression and caching (PGlite)', () => {
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(json).toEqual(await plain.json());
     expect(JSON.stringify(json)).toContain('公开项目');
+  });
+
+  it('gzips the server-rendered public page (HTML) too', async () => {
+    const zipped = await app.request('/public', { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const html = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString();
+    expect(html).toContain('公开项目');
+    expect(html).toBe(await (await app.request('/public')).text());
   });
 });

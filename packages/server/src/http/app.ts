@@ -4,7 +4,6 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { JxError, isJxError } from '@jixiao/core';
 import { resolveSession } from '../use-cases/login.js';
@@ -25,6 +24,7 @@ import { projectRoutes } from './routes/projects.js';
 import { publicRoutes } from './routes/public.js';
 import { statisticsRoutes } from './routes/statistics.js';
 import { serveWebApp } from './static.js';
+import { compressAnswers } from './compress-answers.js';
 import { servePublicPages } from './public-pages.js';
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -63,7 +63,7 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
   app.notFound((c) => c.json({ error: new JxError('NOT_FOUND', c.req.path).toJSON() }, 404));
 
   // gzip for API answers and server-rendered pages; the web app's files come pre-compressed (static.ts).
-  app.use('*', compress({ encoding: 'gzip' }));
+  app.use('*', compressAnswers());
 
   app.use('*', async (c, next) => {
     await next();
