@@ -63,8 +63,17 @@ describe('自评表 and 基础数据表 (.xlsx)', () => {
     const total = check.getCell(rc.total).value as { formula: string; result: number };
     expect(total.formula).toMatch(/N\(.+\)\+N\(/);
     expect(total.result).toBe(109.96);
+    // Weights add to 110, so the recomputed total cannot be graded: no grade formula, the reason instead.
+    expect(check.getCell(rc.grade).value).toBe('无法定级');
+    expect(String(check.getCell(rc.grade).value)).not.toMatch(/^IF/);
+  });
+
+  it('the rule check sheet grades a gradable total with a live formula over the profile’s bands', async () => {
+    const { r, wb } = await open('seed-003-henan-2021.json');
+    const check = wb.getWorksheet(RULE_CHECK_SHEET)!;
+    const rc = r.cells.ruleCheck;
     const grade = check.getCell(rc.grade).value as { formula: string; result: string };
-    expect(grade.formula).toBe(gradeFormula(getProfile('hunan'), rc.total));
+    expect(grade.formula).toBe(gradeFormula(getProfile('henan'), rc.total));
     expect(grade.formula).toMatch(/^IF\(ISNUMBER\(.+IF\(ROUND\(.+>=90,"优"/);
   });
 
