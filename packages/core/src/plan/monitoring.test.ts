@@ -20,6 +20,11 @@ describe('运行监控', () => {
     expect(a.lagPoints!.toString()).toBe('20');
     expect(a.budgetLight).toBe('red');
   });
+  it("lights by the profile's own thresholds: with red at 30 points behind, 23.33 behind is yellow", () => {
+    const lenient = Profile.parse({ ...national, monitoring: { executionLag: { yellow: '15', red: '30' }, forecastTolerance: '0.2' } });
+    expect(assessMonitoring(data('42'), lenient).budgetLight).toBe('yellow');
+    expect(assessMonitoring(data('54'), lenient).budgetLight).toBe('green'); // 13.33 behind, under 15
+  });
   it('lights an indicator red when it will not be met and counts the red lights', () => {
     const a = assessMonitoring(data('70', [{ indicatorId: 'q1', name: '培训人次', willMeet: false, reason: '场地检修', action: '下半年加开两期' }, { indicatorId: 'q2', name: '培训覆盖率', willMeet: true }]), national);
     expect(a.entries).toEqual([{ indicatorId: 'q1', light: 'red' }, { indicatorId: 'q2', light: 'green' }]);

@@ -19,6 +19,19 @@ describe('every knob of every shipped profile names its source', () => {
         expect(s.note.length, key).toBeGreaterThan(4);
       }
     });
+    it(`${p.id}: the 运行监控 thresholds are in the profile's own file, listed as knobs, and honestly sourced`, () => {
+      // Written out in the JSON, not left to the schema's default, so they are read and cited like every knob.
+      const raw = PROFILE_DATA[p.id] as { monitoring?: { executionLag?: unknown; forecastTolerance?: unknown } };
+      expect(raw.monitoring, 'monitoring').toEqual(p.monitoring);
+      const keys = profileKnobs(p).map((k) => k.key);
+      expect(keys).toEqual(expect.arrayContaining(['monitoring.executionLag', 'monitoring.forecastTolerance']));
+      for (const k of ['monitoring.executionLag', 'monitoring.forecastTolerance']) {
+        const b = knobBasis(p, k)!;
+        // No document sets traffic-light thresholds that jixiao has read: jixiao's default, marked 未核实.
+        if (b.document === null) expect(describeBasis(b), k).toBe('无文件依据（jixiao 默认）【未核实】');
+        else expect(b.verified || describeBasis(b).includes('【未核实】'), k).toBe(true);
+      }
+    });
     it(`${p.id}: no source for a knob the profile does not have`, () => {
       const keys = new Set(profileKnobs(p).map((k) => k.key));
       const stray = Object.keys(p.sources.knobs).filter((k) => !keys.has(k) && k !== 'weights.level1.transfer');
