@@ -74,7 +74,7 @@ async function readRaw(format: Exclude<ReportFormat, 'json'>, bytes: Uint8Array,
     case 'xlsx':
       return readXlsx(bytes, notes);
     case 'pdf':
-      return [await readPdf(bytes, notes, isCancelled)];
+      return readPdf(bytes, notes, isCancelled);
   }
 }
 

@@ -23,17 +23,19 @@ function comparable(ev: Evaluation, opts: { goals: boolean }) {
   return { ...f, goals: opts.goals ? ev.goals.map((g) => ({ title: g.title, targets: g.targets })) : null };
 }
 
-const makers: Array<{ ext: 'docx' | 'xlsx' | 'pdf'; make: (p: Piece[]) => Promise<Uint8Array> }> = [
+const makers: Array<{ ext: 'docx' | 'xlsx' | 'pdf'; label?: string; make: (p: Piece[]) => Promise<Uint8Array> }> = [
   { ext: 'docx', make: (p) => makeDocx(p) },
   { ext: 'xlsx', make: (p) => makeXlsx(p) },
   // small pages, so page numbers ("— 2 —") land in the middle of tables and paragraphs
   { ext: 'pdf', make: async (p) => makePdf(p, { pageNumbers: true, linesPerPage: 23 }) },
+  // tables inside drawn borders, their text wrapped in narrow cells (a heading over several lines), rows broken by pages
+  { ext: 'pdf', label: 'ruled tables', make: async (p) => makePdf(p, { pageNumbers: true, linesPerPage: 23, ruled: { wrap: 4 } }) },
 ];
 
 describe.skipIf(!HAVE_SEEDS)(`generated .docx / .xlsx / .pdf import like the text${NEEDS_SHARED}`, () => {
   for (const seed of seedFiles()) {
-    for (const { ext, make } of makers) {
-      it(`seed ${seed.id} as .${ext}`, async () => {
+    for (const { ext, label, make } of makers) {
+      it(`seed ${seed.id} as .${ext}${label ? ` (${label})` : ''}`, async () => {
         const text = await importFile(seed.path);
         const bytes = await make(rectangular(seedPieces(seed.path)));
         const doc = await importReport({ bytes, fileName: `seed-${seed.id}.${ext}` });

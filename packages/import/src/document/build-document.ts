@@ -55,7 +55,7 @@ function addText(b: Builder, raw: Extract<RawBlock, { kind: 'text' }>): void {
   b.blocks.push(...detectTables(b.lines, b.lineRemoved, from, b.lines.length));
 }
 
-function renderRow(b: Builder, cells: RawCell[]): Row | null {
+function renderRow(b: Builder, cells: RawCell[], page: number): Row | null {
   const lineIndex = b.lines.length;
   let line = '';
   const out: Cell[] = [];
@@ -71,14 +71,14 @@ function renderRow(b: Builder, cells: RawCell[]): Row | null {
     out.push(cell);
   });
   if (out.every((c) => c.end === c.start)) return null;
-  pushLine(b, line, false, 0);
+  pushLine(b, line, false, page);
   return { cells: out, line: lineIndex };
 }
 
 function addTable(b: Builder, raw: Extract<RawBlock, { kind: 'table' }>): void {
   const rows: Row[] = [];
   for (const cells of raw.rows) {
-    const r = renderRow(b, cells);
+    const r = renderRow(b, cells, raw.page ?? 0);
     if (r) rows.push(r);
   }
   if (rows.length === 0) return;
@@ -99,6 +99,6 @@ export function buildDocument(raw: RawBlock[], file: string | null, format: stri
       b.blocks.push(r.sheet ? { kind: 'para', line, text, sheet: r.sheet } : { kind: 'para', line, text });
     }
   }
-  const paged = raw.some((r) => r.kind === 'text' && r.pages);
+  const paged = raw.some((r) => (r.kind === 'text' && r.pages) || (r.kind === 'table' && r.page));
   return { file, format, lines: b.lines, removed: b.lineRemoved, pages: paged ? b.pages : null, blocks: b.blocks };
 }

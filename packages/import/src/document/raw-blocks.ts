@@ -15,4 +15,4 @@ export interface RawCell {
 export type RawBlock =
   | { kind: 'text'; lines: string[]; pages?: number[] }
   | { kind: 'para'; text: string; sheet?: string }
-  | { kind: 'table'; rows: RawCell[][]; sheet?: string };
+  | { kind: 'table'; rows: RawCell[][]; sheet?: string; page?: number };

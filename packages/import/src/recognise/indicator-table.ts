@@ -52,11 +52,16 @@ function prov(ctx: Ctx, path: string, c: Cell | undefined): void {
   if (c) provCell(ctx, path, c);
 }
 
-/** A wrapped name in PDF text: the second line of a cell arrives as a row of its own. */
+/**
+ * A wrapped name in PDF text: the second line of a cell arrives as a row of its own (a short
+ * row); in a table of cells, a row the page broke: its rest on the next page, under the 三级 name only.
+ */
 function continuesName(s: IndicatorState, row: RowView): boolean {
   const filled = row.texts.filter((t) => !isBlankCell(t));
-  if (!s.lastLeaf || filled.length !== 1 || row.cells.length >= s.cols.length || filled[0]!.length > 12) return false;
+  if (!s.lastLeaf || filled.length !== 1 || filled[0]!.length > 12) return false;
   if (/指标$|[（(]\d+分[）)]/.test(filled[0]!) || row.cells.some((c) => num(c))) return false;
+  const short = row.cells.length < s.cols.length;
+  if (!short && !(row.merges && !isBlankCell(columnsOf(s, row).txt('level3')))) return false;
   s.lastLeaf.name += filled[0]!.replace(/\s+/g, '');
   return true;
 }

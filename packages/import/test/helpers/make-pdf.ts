@@ -1,7 +1,8 @@
 /**
  * A minimal PDF writer for tests: one CID font (Identity-H, CID = UTF-16 code unit) with a
  * ToUnicode map, so text extraction sees exactly the characters written. Tables are laid
- * out with wide gaps between cells; long paragraphs wrap.
+ * out with wide gaps between cells, or (`ruled`) inside drawn borders with their text wrapped
+ * in narrow cells as a word processor prints them; long paragraphs wrap.
  */
 import type { Piece } from './seed-content.js';
 
@@ -25,14 +26,65 @@ export interface PdfOptions {
   /** Print "— n —" at the bottom of every page. */
   pageNumbers?: boolean;
   linesPerPage?: number;
+  /** Draw every table cell's borders and wrap cell text at this many characters (numbers are never cut). */
+  ruled?: { wrap: number };
+}
+
+/** A printed line: its texts at their x, and for a row of a ruled table the borders around it. */
+interface Line {
+  items: Array<[number, string]>;
+  rule?: { xs: number[]; top: boolean; bottom: boolean };
+}
+
+/** A cell's text in lines of at most `n` characters; a run of digits, letters or punctuation of a number stays whole. */
+function wrapCell(text: string, n: number): string[] {
+  const words = text.match(/[\dA-Za-z.,%+\-]+|./gu) ?? [];
+  const out: string[] = [''];
+  for (const w of words) {
+    if (out[out.length - 1]!.length > 0 && out[out.length - 1]!.length + w.length > n) out.push('');
+    out[out.length - 1] += w;
+  }
+  return out.filter((l) => l.trim() !== '');
+}
+
+/** A ruled table: each row as many lines as its tallest cell, every line carrying the column borders. */
+function ruledLines(rows: string[][], wrap: number): Line[] {
+  const width = Math.max(...rows.map((r) => r.length));
+  const wrapped = rows.map((r) => Array.from({ length: width }, (_, c) => wrapCell(r[c] ?? '', wrap)));
+  const colW = Array.from({ length: width }, (_, c) => (Math.max(1, ...wrapped.map((r) => Math.max(0, ...r[c]!.map((l) => l.length)))) + 2) * FONT_SIZE);
+  const xs = colW.reduce((acc, w) => [...acc, acc[acc.length - 1]! + w], [40]);
+  const out: Line[] = [];
+  for (const cells of wrapped) {
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    for (let k = 0; k < height; k++) {
+      const items = cells.flatMap((c, i): Array<[number, string]> => (c[k] ? [[xs[i]! + FONT_SIZE, c[k]!]] : []));
+      out.push({ items, rule: { xs, top: k === 0, bottom: k === height - 1 } });
+    }
+  }
+  return out;
+}
+
+/** The borders of one line of a ruled table, as PDF path operators. */
+function ruleOps(rule: NonNullable<Line['rule']>, y: number): string {
+  const top = y + FONT_SIZE * 1.1;
+  const bottom = top - FONT_SIZE * 1.5;
+  const [x0, x1] = [rule.xs[0]!, rule.xs[rule.xs.length - 1]!];
+  let ops = rule.xs.map((x) => `${x} ${bottom.toFixed(1)} m ${x} ${top.toFixed(1)} l S`).join(' ');
+  if (rule.top) ops += ` ${x0} ${top.toFixed(1)} m ${x1} ${top.toFixed(1)} l S`;
+  if (rule.bottom) ops += ` ${x0} ${bottom.toFixed(1)} m ${x1} ${bottom.toFixed(1)} l S`;
+  return `0.5 w ${ops}\n`;
 }
 
 export function makePdf(pieces: Piece[], opts: PdfOptions = {}): Uint8Array {
   // lay out lines: each is a list of [x, text]
-  const lines: Array<Array<[number, string]>> = [];
+  const lines: Line[] = [];
   for (const p of pieces) {
     if (p.kind === 'p') {
-      for (let i = 0; i < p.text.length; i += WRAP) lines.push([[40, p.text.slice(i, i + WRAP)]]);
+      for (let i = 0; i < p.text.length; i += WRAP) lines.push({ items: [[40, p.text.slice(i, i + WRAP)]] });
+      continue;
+    }
+    if (opts.ruled) {
+      lines.push(...ruledLines(p.rows, opts.ruled.wrap));
       continue;
     }
     const width = Math.max(...p.rows.map((r) => r.length));
@@ -44,12 +96,18 @@ export function makePdf(pieces: Piece[], opts: PdfOptions = {}): Uint8Array {
         if (cell !== '') items.push([x, cell.slice(0, MAX_CELL)]);
         x += colW[c]!;
       });
-      if (items.length) lines.push(items);
+      if (items.length) lines.push({ items });
     }
   }
   const per = opts.linesPerPage ?? 60;
-  const pages: Array<Array<Array<[number, string]>>> = [];
+  const pages: Line[][] = [];
   for (let i = 0; i < lines.length; i += per) pages.push(lines.slice(i, i + per));
+  // a ruled table broken by the page is closed at the foot of one page and opened at the top of the next
+  for (const page of pages) {
+    const [first, last] = [page[0], page[page.length - 1]];
+    if (first?.rule) page[0] = { ...first, rule: { ...first.rule, top: true } };
+    if (last?.rule) page[page.length - 1] = { ...page[page.length - 1]!, rule: { ...page[page.length - 1]!.rule!, bottom: true } };
+  }
   if (pages.length === 0) pages.push([]);
 
   const objects: string[] = [];
@@ -69,9 +127,10 @@ export function makePdf(pieces: Piece[], opts: PdfOptions = {}): Uint8Array {
     let content = '';
     if (opts.noText) content = '0.5 g 40 40 500 700 re f';
     else {
-      pageLines.forEach((items, li) => {
+      pageLines.forEach((line, li) => {
         const y = PAGE_H - 40 - li * (FONT_SIZE * 1.5);
-        for (const [x, text] of items) content += `BT /F1 ${FONT_SIZE} Tf ${x} ${y.toFixed(1)} Td <${hex(text)}> Tj ET\n`;
+        for (const [x, text] of line.items) content += `BT /F1 ${FONT_SIZE} Tf ${x} ${y.toFixed(1)} Td <${hex(text)}> Tj ET\n`;
+        if (line.rule) content += ruleOps(line.rule, y);
       });
       if (opts.pageNumbers) content += `BT /F1 ${FONT_SIZE} Tf 1100 20 Td <${hex(`— ${pi + 1} —`)}> Tj ET\n`;
     }
