@@ -16,9 +16,14 @@ export interface StreamHeader {
   yuan: boolean;
 }
 
+/** A clause of a sentence, or a figure with its words ("99.71%（全年执行数÷全年预算数）。"): never a column title. */
+const NOT_A_TITLE = /[，。；]|\d%|\d\.\d/;
+/** A column's letter or formula after its title ("(D/C×100%)"). */
+const COLUMN_NOTE = /[（(][A-Z][^）)]*[）)]/g;
+
 function columnOf(text: string): FundsColumn | null {
   const s = text.replace(/\s+/g, '');
-  if (s === '' || s.length > 24) return null;
+  if (s === '' || s.length > 24 || NOT_A_TITLE.test(s.replace(COLUMN_NOTE, ''))) return null;
   return FUNDS_COLUMNS.find((v) => v.re.test(s))?.key ?? null;
 }
 
