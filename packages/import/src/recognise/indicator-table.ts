@@ -3,7 +3,7 @@
  * (and its provincial variants), merged level cells carried down, weights headed in level
  * names ("产出指标（50分）"), a 预算执行 row, wrapped names in PDF text.
  */
-import type { Indicator, Level1, Level2 } from '@jixiao/core';
+import { targetText, type Indicator, type Level1, type Level2 } from '@jixiao/core';
 import { cellText, type Cell } from '../document/document.js';
 import { isBlankCell } from '../parse-number.js';
 import { BUDGET_EXECUTION_ROW, INDICATOR_COLUMNS, type IndicatorColumn } from '../vocab/table-vocab.js';
@@ -133,28 +133,46 @@ function readLevel1Score(ctx: Ctx, s: IndicatorState, l1: Level1, c: Cols): bool
   return okWeight(w) || sc !== null;
 }
 
+/** A cell holding a number, perhaps with its own sign or unit ("2400", "≥95", "100万元"). */
+const PLAIN_FIGURE = /^([≥≤<>=]?)(-?\d+(?:\.\d+)?)(%|[\p{Script=Han}A-Za-z/]{1,6})?$/u;
+
+/**
+ * The target or actual as a reader states it when 指标性质 and 计量单位 have columns of their
+ * own ("≥ | 2400 | 份" → "≥2400份", actual "3200" → "3200份"), as core's `targetText` prints a
+ * planned target: a cell's own sign and unit win; a cell with words is kept as printed.
+ */
+function withSignAndUnit(text: string | null, sign: Indicator['sign'], unit: string | null, withSign: boolean): string | null {
+  const m = text === null ? null : PLAIN_FIGURE.exec(text.replace(/\s+/g, ''));
+  const addSign = withSign && sign !== null && sign !== 'qualitative' && !m?.[1];
+  if (!m || sign === 'qualitative' || (!addSign && (m[3] || !unit))) return text;
+  const u = m[3] ?? (unit && /^(?:%|百分比|百分率)$/.test(unit) ? '%' : unit);
+  return addSign ? targetText({ sign, value: m[2]!, unitOfMeasure: u }) : `${m[1]}${m[2]}${u ?? ''}`;
+}
+
 function leafOf(l2: Level2, c: Cols): Indicator {
   const w = num(c.at('weight'));
   const s = num(c.at('score'));
   const l3Text = c.txt('level3');
-  const targetText = c.txt('target');
+  const targetCell = c.txt('target');
   const blankOr = (k: IndicatorColumn) => (isBlankCell(c.txt(k)) ? null : c.txt(k));
   const rv = num(c.at('reviewerScore'));
+  const sign = parseSign(c.txt('sign'));
+  const unit = blankOr('unit');
   return {
     id: null,
     name: isBlankCell(l3Text) ? l2.name : l3Text.replace(/\s+/g, ''),
-    target: blankOr('target'),
-    initialTarget: blankOr('initialTarget'),
-    sign: parseSign(c.txt('sign')),
-    unitOfMeasure: blankOr('unit'),
-    actual: blankOr('actual'),
+    target: withSignAndUnit(blankOr('target'), sign, unit, true),
+    initialTarget: withSignAndUnit(blankOr('initialTarget'), sign, unit, true),
+    sign,
+    unitOfMeasure: unit,
+    actual: withSignAndUnit(blankOr('actual'), sign, unit, false),
     qualitativeLevel: null,
     weight: okWeight(w) ? w.value : null,
     selfScore: s && !s.percent ? s.value : null,
     reviewerScore: rv && !rv.percent ? rv.value : null,
     deviationReason: blankOr('reason'),
     core: /是|√|✓/.test(c.txt('core')),
-    notApplicable: /^(?:——|—|\/|不适用)$/.test(targetText.replace(/\s/g, '')) && !okWeight(w),
+    notApplicable: /^(?:——|—|\/|不适用)$/.test(targetCell.replace(/\s/g, '')) && !okWeight(w),
   };
 }
 

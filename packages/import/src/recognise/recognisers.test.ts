@@ -34,6 +34,23 @@ describe('table recognisers', () => {
     expect([quality!.weight, quality!.children[0]!.weight]).toEqual(['30', null]);
   });
 
+  it('indicators: 指标性质 and 计量单位 in columns of their own make one target and actual with sign and unit', () => {
+    const ev = read([
+      ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '计量单位', '实际完成值', '分值', '得分'],
+      ['产出指标', '数量指标', '试剂数量', '≥', '2400', '份', '3200', '12', '12'],
+      ['', '时效指标', '支付及时率', '≥', '95', '%', '93', '8', '7.83'],
+      ['', '质量指标', '合规性', '定性', '严格执行', '', '严格执行', '10', '10'],
+      ['', '成本指标', '成本控制', '≤', '100万元', '万元', '98.75万元', '8', '8'],
+    ]);
+    const leaves = ev.indicators[0]!.children.map((l2) => l2.children[0]!);
+    expect(leaves.map((x) => [x.target, x.actual, x.sign, x.unitOfMeasure])).toEqual([
+      ['≥2400份', '3200份', '>=', '份'],
+      ['≥95%', '93%', '>=', '%'],
+      ['严格执行', '严格执行', 'qualitative', null],
+      ['≤100万元', '98.75万元', '<=', '万元'],
+    ]);
+  });
+
   it('a score table whose row labels were lost: the total row is the one whose weight is the sum above', () => {
     const ev = read([
       ['绩效等级'],
