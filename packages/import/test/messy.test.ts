@@ -68,7 +68,8 @@ describe('a layout the seeds do not have', () => {
       ].join('\n'),
     );
     const [a, b] = ev.indicators[0]!.children.map((c) => c.children[0]!);
-    expect(a).toMatchObject({ name: '培训人次', sign: '>=', target: '500', unitOfMeasure: '人次', actual: '520', weight: '20', selfScore: '20' });
-    expect(b).toMatchObject({ name: '人均培训成本', sign: '<=', target: '300', unitOfMeasure: '元', deviationReason: '物价上涨' });
+    // the target and actual as a reader states them across the columns: sign + value + unit
+    expect(a).toMatchObject({ name: '培训人次', sign: '>=', target: '≥500人次', unitOfMeasure: '人次', actual: '520人次', weight: '20', selfScore: '20' });
+    expect(b).toMatchObject({ name: '人均培训成本', sign: '<=', target: '≤300元', unitOfMeasure: '元', actual: '310元', deviationReason: '物价上涨' });
   });
 });
