@@ -292,6 +292,25 @@ describe('prose made checkable', () => {
     expect(ev.claims).toContainEqual(expect.objectContaining({ type: 'figure', field: 'executionRate', value: '98.5' }));
   });
 
+  it('a department report on its projects: their table and tally are the projects’ figures, not the department’s funds or grade', () => {
+    const ev = read(
+      [
+        '某县农业农村局2023年度部门整体支出绩效自评报告',
+        '2023年度，本局年初预算数为263.38万元，调整后预算数为276.7万元，全年执行数为276.7万元。',
+        '本年支出合计276.7万元，其中基本支出215.81万元，项目支出60.89万元。',
+        '本单位项目共2个，已开展绩效自评2个；自评等级：优1个、良1个。',
+        ['项目', '类型', '全年预算数（万元）', '全年执行数（万元）', '执行率', '自评得分', '自评等级'].join('\t'),
+        ['乡村道路建设养护项目', '项目支出', '309.5', '290.12', '93.74%', '85', '良'].join('\t'),
+        ['图书馆免费开放经费', '项目支出', '20', '20', '100%', '100', '优'].join('\t'),
+        ['合计', '', '329.5', '310.12', '94.12%', '平均92.5', ''].join('\t'),
+      ].join('\n'),
+    );
+    expect(ev.funds.total).toMatchObject({ adjusted: '276.7', executed: '276.7' });
+    expect(ev.funds.project.executed).toBe('60.89');
+    expect(ev.totals.statedGrade).toBeNull();
+    expect(ev.projectRollup).toMatchObject({ statedExecutionRate: '94.12', statedAverageScore: '92.5' });
+  });
+
   it('the reason for a budget adjustment', () => {
     const ev = read('2023年年初预算500万元，调整预算数为800万元。预算调整的主要原因是年中追加了防汛救灾资金。');
     expect(ev.funds.adjustmentReason).toBe('预算调整的主要原因是年中追加了防汛救灾资金');

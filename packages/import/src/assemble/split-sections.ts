@@ -49,13 +49,15 @@ interface Form {
   /** The kind its title names, when it has a title. */
   titleKind: EvaluationKind | null;
   funds: boolean;
+  /** A list of projects was read (a department's, or a summary of many forms): a project's own header after it starts that project's form. */
+  projectList: boolean;
   indicators: boolean;
   indicatorKey: string | null;
   otherSinceIndicators: boolean;
   project: string | null;
 }
 
-const freshForm = (): Form => ({ titleKind: null, funds: false, indicators: false, indicatorKey: null, otherSinceIndicators: false, project: null });
+const freshForm = (): Form => ({ titleKind: null, funds: false, projectList: false, indicators: false, indicatorKey: null, otherSinceIndicators: false, project: null });
 
 /** Does this unit begin another evaluation form than the one being read? Updates the form as it reads. */
 function beginsNewForm(form: Form, u: Unit): boolean {
@@ -64,7 +66,7 @@ function beginsNewForm(form: Form, u: Unit): boolean {
   if (project) {
     const other = form.project !== null && form.project !== project.value;
     // a project's header block after a form was read, or inside a department's report
-    const after = form.project === null && (form.funds || form.indicators || form.titleKind === 'department');
+    const after = form.project === null && (form.funds || form.projectList || form.indicators || form.titleKind === 'department');
     if (form.project === null) form.project = project.value;
     if (other || after) return true;
     form.otherSinceIndicators ||= form.indicators;
@@ -82,6 +84,7 @@ function beginsNewForm(form: Form, u: Unit): boolean {
   }
   if (kind === 'funds' && form.funds && form.indicators) return true;
   if (kind === 'funds') form.funds = true;
+  if (kind === 'projects') form.projectList = true;
   form.otherSinceIndicators ||= form.indicators;
   return false;
 }

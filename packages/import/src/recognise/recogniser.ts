@@ -7,7 +7,7 @@
 import type { Cell } from '../document/document.js';
 import type { Ctx } from '../assemble/draft.js';
 
-export type TableKind = 'indicators' | 'goal' | 'funds' | 'score' | 'staffing' | 'base' | 'buildings' | 'regional' | 'threePublic';
+export type TableKind = 'indicators' | 'goal' | 'funds' | 'score' | 'staffing' | 'base' | 'buildings' | 'regional' | 'threePublic' | 'projects';
 
 /** One data row as the recognisers see it. */
 export interface RowView {

@@ -14,11 +14,13 @@ import { buildingsTable } from './buildings-table.js';
 import { gradedScoreTable } from './graded-score-table.js';
 import { threePublicTable } from './three-public-table.js';
 import { regionalTable } from './regional-table.js';
+import { projectListTable } from './project-list-table.js';
 
 export const RECOGNISERS: readonly Recogniser[] = [
   indicatorTable,
   goalsTable,
   regionalTable,
+  projectListTable,
   threePublicTable,
   fundsTable,
   scoreSummary,

@@ -26,6 +26,15 @@ export const FUNDS_COLUMNS: Array<{ key: FundsColumn; re: RegExp }> = [
   { key: 'adjusted', re: /^(?:合计|小计)(?:[（(]万?元[）)])?$/ },
 ];
 
+/** Columns of a department report's table of its projects (项目 | 类型 | … | 自评得分 | 自评等级), beside FUNDS_COLUMNS for the money. */
+export type ProjectListColumn = 'project' | 'projectKind' | 'projectScore' | 'projectGrade';
+export const PROJECT_LIST_COLUMNS: Array<{ key: ProjectListColumn; re: RegExp }> = [
+  { key: 'project', re: /^(?:项目|项目名称|项目全称)$/ },
+  { key: 'projectKind', re: /^(?:类型|项目类型|类别|项目类别)$/ },
+  { key: 'projectScore', re: /^(?:自评得分|自评分数?|得分)$/ },
+  { key: 'projectGrade', re: /^(?:自评等级|评价等级|等级|自评结果)$/ },
+];
+
 export type FundsRowKey = 'total' | 'basic' | 'personnel' | 'operating' | 'project' | `source:${FundSource}`;
 /** Row labels of the funds block; tested in order. */
 export const FUNDS_ROWS: Array<{ key: FundsRowKey; re: RegExp }> = [
