@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { Evaluation, auditEvaluation, dec, getProfile, roundHalfUp } from '@jixiao/core';
+import { computeReportFigures } from '../src/compute/compute-report-figures.js';
 import { formFor, loadTemplate } from '../src/templates/load-template.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -102,6 +103,20 @@ export function keptFigures(ev: Evaluation) {
     })),
   };
 }
+/**
+ * The figures a report (.docx, PDF) keeps: `keptFigures` of the evaluation as its score table
+ * prints it. A level-1 weight or score the unit left blank is printed as the sum of its
+ * children's stated ones where they make it up (`computeReportFigures`), and a reader of the
+ * report — the importer as much as a reviewer — takes a printed figure as stated; the audit
+ * then checks those sums against the leaves (level1-score-sum).
+ */
+export function reportFigures(ev: Evaluation) {
+  const rows = computeReportFigures(ev).scoreRows.slice(1);
+  const str = (d: { toString(): string } | null) => (d === null ? null : d.toString());
+  const indicators = ev.indicators.map((l1, i) => ({ ...l1, weight: str(rows[i]!.weight), selfScore: str(rows[i]!.score) }));
+  return keptFigures({ ...ev, indicators });
+}
+
 /** Rule ids found in `after` that `before` did not have (audited with the original's profile: a report does not name its rule profile). */
 export function newFindingRules(before: Evaluation, after: Evaluation): string[] {
   const profile = getProfile(before.profile);

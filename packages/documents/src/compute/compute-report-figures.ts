@@ -158,12 +158,7 @@ export function computeReportFigures(evaluation: Evaluation, profile?: Profile):
   const exWeight = decOrNull(be.weight);
   const exScore = decOrNull(be.selfScore);
   scoreRows.push({ name: '预算执行率', weight: exWeight, score: exScore, rate: ratio(exScore, exWeight) });
-  // A level-1 weight or score the unit left blank is the sum of its children's stated ones when every child states one.
-  for (const l1 of rollUpStatedScores(evaluation).level1) {
-    const w = decOrNull(l1.weight.value);
-    const s = decOrNull(l1.score.value);
-    scoreRows.push({ name: l1.name, weight: w, score: s, rate: ratio(s, w) });
-  }
+  for (const l1 of printedLevel1(evaluation)) scoreRows.push({ ...l1, rate: ratio(l1.score, l1.weight) });
   const tw = decOrNull(evaluation.totals.statedWeight);
   const ts = decOrNull(evaluation.totals.statedScore);
   const totalRow: ScoreRow = { name: '合计', weight: tw, score: ts, rate: ratio(ts, tw) };
@@ -174,6 +169,23 @@ export function computeReportFigures(evaluation: Evaluation, profile?: Profile):
   const executionLine = !dec(weights.budgetExecution).isZero() || exWeight !== null || exScore !== null;
 
   return { evaluation, profile: prof, score, total, shareColumn, bySource, byNature, natureTriples, staffing, weights, executionLine, scoreRows, totalRow, grade: evaluation.totals.statedGrade, executionRate, leafScore, leafWeight };
+}
+
+/**
+ * The level-1 weights and scores a report prints, which its readers take as stated: the unit's
+ * own, else the sum of its children's stated ones when every child states one (core's
+ * `rollUpStatedScores`). A summed score only where the children's weights make up the level's
+ * stated weight: under a heading of 50 whose leaves carry 85 points, their 84 is no score of
+ * that level (the heading and leaves disagree, which the audit reports) and stays blank.
+ */
+function printedLevel1(evaluation: Evaluation): Array<{ name: string; weight: Decimal | null; score: Decimal | null }> {
+  const childWeights = rollUpStatedScores({ indicators: evaluation.indicators.map((l1) => ({ ...l1, weight: null })) }).level1;
+  return rollUpStatedScores(evaluation).level1.map((l1, i) => {
+    const weight = decOrNull(l1.weight.value);
+    const parts = decOrNull(childWeights[i]!.weight.value);
+    const fits = !l1.score.derived || l1.weight.derived || weight === null || (parts !== null && parts.equals(weight));
+    return { name: l1.name, weight, score: fits ? decOrNull(l1.score.value) : null };
+  });
 }
 
 /** The score rows a document prints: without 预算执行率 where the kind does not score it and the unit stated nothing for it. */

@@ -13,7 +13,9 @@ function complete(): Evaluation {
   const ev = seed('seed-001-hunan-2023.json');
   const template = loadTemplate('national');
   const chapters = Object.values(template.slots).map((s) => ({ level: 1, number: null, title: s.label, body: `${s.label}：本单位已如实填写。` }));
-  const indicators = ev.indicators.map((l1) => ({ ...l1, children: l1.children.map((l2) => ({ ...l2, children: l2.children.map((x) => ({ ...x, deviationReason: x.deviationReason ?? '已说明偏差原因及改进措施' })) })) }));
+  // the level-1 scores stated (seed 001's leaves do not make up its level-1 weights, so no sum stands in for them)
+  const leafSum = (l1: (typeof ev.indicators)[number]) => sumDec(l1.children.flatMap((l2) => l2.children).map((x) => dec(x.selfScore ?? '0'))).toString();
+  const indicators = ev.indicators.map((l1) => ({ ...l1, selfScore: l1.selfScore ?? leafSum(l1), children: l1.children.map((l2) => ({ ...l2, children: l2.children.map((x) => ({ ...x, deviationReason: x.deviationReason ?? '已说明偏差原因及改进措施' })) })) }));
   return Evaluation.parse({
     ...ev,
     indicators,
@@ -38,20 +40,26 @@ describe('listReportPlaceholders', () => {
   it('finds nothing in a report the unit has completed', () => {
     expect(listReportPlaceholders(complete(), { template: 'national' })).toEqual([]);
   });
-  it('a level-1 score the unit left blank is not a gap when every leaf under it is scored', () => {
+  it('a level-1 score the unit left blank is not a gap when every leaf under it is scored and their weights make it up', () => {
     const ev = complete();
-    const blank = { ...ev, indicators: ev.indicators.map((l1) => ({ ...l1, selfScore: null, children: l1.children.map((l2) => ({ ...l2, selfScore: null })) })) };
-    const sums = computeReportFigures(blank).scoreRows.slice(1);
-    const stated = computeReportFigures(ev).scoreRows.slice(1);
-    for (const [i, row] of sums.entries()) {
+    const leaves = (l1: (typeof ev.indicators)[number]) => l1.children.flatMap((l2) => l2.children).filter((x) => !x.notApplicable);
+    const sum = (xs: Array<string | null>) => sumDec(xs.map((x) => dec(x!))).toString();
+    // level-1 weights made up by their leaves, level-1 and level-2 scores left blank
+    const blank = { ...ev, indicators: ev.indicators.map((l1) => ({ ...l1, weight: sum(leaves(l1).map((x) => x.weight)), selfScore: null, children: l1.children.map((l2) => ({ ...l2, selfScore: null })) })) };
+    const rows = computeReportFigures(blank).scoreRows.slice(1);
+    for (const [i, row] of rows.entries()) {
       const l1 = blank.indicators[i]!;
-      const leaves = l1.children.flatMap((l2) => l2.children);
-      if (leaves.length > 0 && leaves.every((x) => x.selfScore !== null || x.notApplicable)) {
-        expect(row.score, l1.name).not.toBeNull();
-        expect(row.score!.toString()).toBe(sumDec(leaves.filter((x) => !x.notApplicable).map((x) => dec(x.selfScore!))).toString());
-      } else expect(row.score).toEqual(stated[i]!.score);
+      expect(row.score?.toString(), l1.name).toBe(sum(leaves(l1).map((x) => x.selfScore)));
     }
     expect(listReportPlaceholders(blank, { template: 'national' }).filter((p) => p.label.endsWith('得分') && p.where === '指标得分表')).toEqual([]);
+  });
+  it('no sum stands in for a level-1 score where the leaves do not make up its weight: it is a gap', () => {
+    // seed 001: 产出指标 headed 50 over leaves of 85 points — their 84 is no score of 50
+    const ev = complete();
+    const blank = { ...ev, indicators: ev.indicators.map((l1) => ({ ...l1, selfScore: null })) };
+    const row = computeReportFigures(blank).scoreRows[1]!;
+    expect([row.name, row.weight?.toString(), row.score]).toEqual(['产出指标', '50', null]);
+    expect(listReportPlaceholders(blank, { template: 'national' }).map((p) => p.label)).toContain('产出指标 得分');
   });
 });
 
