@@ -20,6 +20,7 @@ export const AUDIT_EVENTS = {
   RECTIFICATION_UPDATED: 'rectification.updated',
   USER_CREATED: 'user.created',
   USER_PASSWORD_CHANGED: 'user.password_changed',
+  USER_PASSWORD_RESET: 'user.password_reset',
   DEPARTMENT_CREATED: 'org.department_created',
   UNIT_CREATED: 'org.unit_created',
   LOGIN_SUCCEEDED: 'auth.login_succeeded',
@@ -46,6 +47,7 @@ export const AUDIT_EVENTS = {
   TARGET_ADJUSTMENT_DEPARTMENT_APPROVED: 'target.adjustment_department_approved',
   TARGET_ADJUSTMENT_RETURNED: 'target.adjustment_returned',
   EVALUATION_GENERATED_FROM_TARGETS: 'evaluation.generated_from_targets',
+  EVALUATION_TARGETS_UPDATED: 'evaluation.targets_updated',
   EVALUATION_PLACEHOLDERS_OVERRIDDEN: 'evaluation.placeholders_overridden',
   EVALUATION_SUBMISSION_CHECKS_OVERRIDDEN: 'evaluation.submission_checks_overridden',
   EVALUATION_UNPUBLISHED: 'evaluation.unpublished',
@@ -69,5 +71,19 @@ export const AUDIT_EVENTS = {
   MONITORING_RETURNED: 'monitoring.returned',
 } as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];
+
+/** Security events (the administrator's 安全日志): sign-ins, failures, back-offs, accounts and passwords. */
+export const SECURITY_EVENTS = [
+  AUDIT_EVENTS.LOGIN_SUCCEEDED,
+  AUDIT_EVENTS.LOGIN_FAILED,
+  AUDIT_EVENTS.LOGIN_LOCKED,
+  AUDIT_EVENTS.LOGOUT,
+  AUDIT_EVENTS.PASSWORD_CHANGE_FAILED,
+  AUDIT_EVENTS.PASSWORD_CHANGE_LOCKED,
+  AUDIT_EVENTS.USER_PASSWORD_CHANGED,
+  AUDIT_EVENTS.USER_PASSWORD_RESET,
+  AUDIT_EVENTS.USER_CREATED,
+] as const satisfies readonly AuditEvent[];
+export type SecurityEvent = (typeof SECURITY_EVENTS)[number];
 
 export type AuditEntityType = 'evaluation' | 'target' | 'sample' | 'rectification' | 'user' | 'department' | 'unit' | 'project' | 'project_import' | 'annual_task' | 'monitoring_return' | 'sample_item' | 'result_application';

@@ -38,9 +38,10 @@ const SEES: Record<ActorName, readonly UnitName[]> = {
 /**
  * Rows whose endpoints the third-party reviewer reaches (reading an evaluation is refused with
  * 404 unless it is sampled to it; its own password it may change); every other endpoint answers
- * it 403 whatever the unit, unless the row lists `assessor@…`.
+ * it 403 whatever the unit, unless the row lists `assessor@…`. Not an evaluation's history or its
+ * 自评质量: both carry the finance bureau's own judgement.
  */
-const ASSESSOR_REACHES = new Set(['GET evaluation', 'GET history', 'GET export json', 'change own password', 'GET todo', 'GET 自评质量 parts']);
+const ASSESSOR_REACHES = new Set(['GET evaluation', 'GET export json', 'change own password', 'GET todo']);
 const ASSESSOR_OK = new Set(['change own password', 'GET todo']);
 
 interface Endpoint {
@@ -102,6 +103,16 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['admin@*'],
     call: (c, x) => c.post('/api/admin/users', { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新填报人', role: 'unit_filler', unitId: x.unitId, password: 'a-long-password-1' }),
   },
+  // A throwaway account per cell (resetting a matrix user's password would end its session).
+  {
+    name: 'admin: reset a password',
+    state: null,
+    scoped: false,
+    setup: async (t, unitId) => ({ id: await repositories(t.ctx.db).users.create({ username: `r${Math.random().toString(36).slice(2, 10)}`, displayName: '重置', role: 'unit_filler', unitId, passwordHash: 'x' }), version: 0 }),
+    allowed: ['admin@*'],
+    call: (c, x) => c.post(`/api/admin/users/${x.id}/password`, { password: 'Reset-Pass-2026' }),
+  },
+  { name: 'GET security events', state: null, scoped: false, allowed: ['admin@*'], call: (c) => c.get('/api/admin/security-events?pageSize=5') },
   { name: 'admin: create a unit', state: null, scoped: false, setup: async (_t, unitId, org) => ({ id: org.dept1, version: unitId }), allowed: ['admin@*'], call: (c, x) => c.post('/api/admin/units', { departmentId: x.id, name: '新单位' }) },
   { name: 'GET dashboard', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard') },
   { name: 'GET dashboard ranking', state: null, scoped: false, allowed: ['fillerA@*', 'headA@*', 'dept1@*', 'finance@*', 'admin@*'], call: (c) => c.get('/api/dashboard/ranking') },

@@ -3,7 +3,7 @@
  * the migration chains entries written before it, and an edit made the way an attacker with
  * database access would (disabling the append-only trigger as superuser) is caught.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from './databases.js';
 import { Client, createOrg, makeApp, sampleEvaluation, type Org } from './fixtures.js';
@@ -23,25 +23,31 @@ async function tamper(db: Kysely<any>, statement: string) {
 }
 
 describe.each(DATABASE_KINDS)('audit-log hash chain on %s', (kind) => {
+  // A fresh database for every test: none depends on another having run (or not) before it.
   let t: TestDatabase;
   let org: Org;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestDatabase(kind);
     org = await createOrg(t.ctx);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t?.close();
   });
 
-  it('every entry links to the one before it, also when 30 writers append at once', async () => {
+  /** `n` evaluations created through the API, all at once: the login and `n` creations in the log. */
+  async function createMany(n: number) {
     const c = new Client(makeApp(t.ctx));
     await c.login('fillerA');
     const created = await Promise.all(
-      Array.from({ length: 30 }, (_, i) =>
+      Array.from({ length: n }, (_, i) =>
         c.post('/api/evaluations', { unitId: org.unitA, fiscalYear: 2024, kind: 'project', evaluation: sampleEvaluation(2024, { project: { name: `并发 ${i}` } }) }),
       ),
     );
-    expect(created.map((r) => r.status)).toEqual(Array(30).fill(201));
+    expect(created.map((r) => r.status)).toEqual(Array(n).fill(201));
+  }
+
+  it('every entry links to the one before it, also when 30 writers append at once', async () => {
+    await createMany(30);
     const report = await repositories(t.ctx.db).auditLog.verifyChain(7); // small batches: the walk crosses batch borders
     expect(report.broken).toEqual([]);
     expect(report.entries).toBe(await repositories(t.ctx.db).auditLog.count());
@@ -53,11 +59,14 @@ describe.each(DATABASE_KINDS)('audit-log hash chain on %s', (kind) => {
   });
 
   it('the append-only trigger still refuses UPDATE and DELETE', async () => {
+    await createMany(1);
     await expect(sql`update audit_log set actor_name = 'x'`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
   });
 
   it('catches an edited entry, an edited entry whose hash was recomputed, and a deleted entry', async () => {
+    await createMany(15);
+    expect((await repositories(t.ctx.db).auditLog.verifyChain()).broken).toEqual([]);
     const ids = (await sql<{ id: string | number }>`select id from audit_log order by id`.execute(t.ctx.db)).rows.map((r) => Number(r.id));
     const [a, b, c] = [ids[3]!, ids[8]!, ids[12]!];
     // An edited entry: its stored hash no longer matches its content.

@@ -13,6 +13,8 @@ const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
 
 export const ADMIN_PASSWORD = 'Bootstrap-Pass-2026';
 export const FILLER_PASSWORD = 'Unit-Pass-2026';
+/** The filler's initial password, set by the administrator (changed to FILLER_PASSWORD at first login). */
+const INITIAL_PASSWORD = 'Initial-Pass-2026';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -96,7 +98,8 @@ export class HttpClient {
 
 /**
  * On a fresh database bootstrapped with ADMIN_PASSWORD: the administrator changes the
- * bootstrap password, creates a department, a unit and its filler; returns the filler's client.
+ * bootstrap password, creates a department, a unit and its filler, who changes the initial
+ * password to FILLER_PASSWORD; returns the filler's client.
  */
 export async function setUpUnit(base: string): Promise<{ filler: HttpClient; unitId: number }> {
   const admin = new HttpClient(base);
@@ -106,10 +109,13 @@ export async function setUpUnit(base: string): Promise<{ filler: HttpClient; uni
   const org = await admin.request('GET', '/api/org');
   const dept = await admin.request('POST', '/api/admin/departments', { bureauId: org.body.bureaus[0].id, name: '测试部门' });
   const unit = await admin.request('POST', '/api/admin/units', { departmentId: dept.body.id, name: '测试单位' });
-  const user = await admin.request('POST', '/api/admin/users', { username: 'filler', displayName: '填报人', role: 'unit_filler', unitId: unit.body.id, password: FILLER_PASSWORD });
+  const user = await admin.request('POST', '/api/admin/users', { username: 'filler', displayName: '填报人', role: 'unit_filler', unitId: unit.body.id, password: INITIAL_PASSWORD });
   if (user.status !== 201) throw new Error(`create user: ${user.status} ${JSON.stringify(user.body)}`);
+  // An account the administrator created changes its initial password at first login.
   const filler = new HttpClient(base);
-  await filler.login('filler', FILLER_PASSWORD);
+  await filler.login('filler', INITIAL_PASSWORD);
+  const own = await filler.request('POST', '/api/auth/password', { currentPassword: INITIAL_PASSWORD, newPassword: FILLER_PASSWORD });
+  if (own.status !== 204) throw new Error(`filler's password change: ${own.status} ${JSON.stringify(own.body)}`);
   return { filler, unitId: unit.body.id };
 }
 

@@ -39,6 +39,9 @@ describe('several server processes on one PostgreSQL', () => {
   it('--workers 2: two processes share the port and both answer; SIGTERM drains and stops them all', async () => {
     const url = await freshDatabase();
     const child = await startChild({ DATABASE_URL: url, JIXIAO_WORKERS: '2' });
+    // Process 1's banner can come before process 2 is ready: the primary's line follows once both are.
+    const deadline = Date.now() + 60_000;
+    while (!/服务进程：/.test(child.output()) && Date.now() < deadline && child.alive()) await new Promise((r) => setTimeout(r, 50));
     const pids = /服务进程：2 个（PID (\d+)、(\d+)）/.exec(child.output());
     expect(pids, child.output()).not.toBeNull();
     const workers = [Number(pids![1]), Number(pids![2])];

@@ -1,6 +1,6 @@
 /**
  * What is shown and exported: the unit, its department, the year and the kind come from the
- * stored record (a body that says otherwise is corrected on save, with a note); and text that
+ * stored record (a body that says otherwise is corrected on create and on save, with a note); and text that
  * a spreadsheet would run as a formula never becomes a live formula in an exported .xlsx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,10 @@ describe.each(DATABASE_KINDS)('record identity on %s', (kind) => {
   it("a body naming another unit is corrected on create and on save, with a note in the answer and the history", async () => {
     const created = await filler.post('/api/evaluations', { unitId: org.unitA, fiscalYear: 2024, kind: 'project', evaluation: sampleEvaluation(2024, { unit: { name: '乙单位' }, supervisingDepartment: '二号部门' }) });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // Corrected on create too, and the answer says so, as a save's does.
+    expect(created.body.corrections.map((c: { field: string }) => c.field)).toEqual(['unit.name', 'supervisingDepartment']);
+    expect(created.body.corrections[0].message).toBe('报告中的单位名称“乙单位”与登记信息不符，已按登记信息改为“甲单位”');
+    expect(created.body.evaluation).toMatchObject({ unit: { name: '甲单位' }, supervisingDepartment: '一号部门' });
     const id = created.body.id;
     const stored = await repositories(t.ctx.db).evaluations.findById(id);
     expect(stored!.data).toMatchObject({ unit: { name: '甲单位' }, supervisingDepartment: '一号部门' });
@@ -56,7 +60,16 @@ describe.each(DATABASE_KINDS)('record identity on %s', (kind) => {
     const exported = await filler.get(`/api/evaluations/${id}/export?format=json`);
     expect(JSON.stringify(exported.body)).not.toContain('丙单位');
     const history = await filler.get(`/api/evaluations/${id}/history`);
-    expect(JSON.stringify(history.body.at(-1))).toContain('已按登记信息改为');
+    expect(JSON.stringify(history.body.at(-1))).toContain('已按登记信息改为“甲单位”');
+    expect(JSON.stringify(history.body[0])).toContain('报告中的单位名称“乙单位”');
+  });
+
+  it('a body that agrees with the record is created without corrections', async () => {
+    const created = await filler.post('/api/evaluations', { unitId: org.unitA, fiscalYear: 2024, kind: 'project', evaluation: sampleEvaluation(2024, { unit: { name: '甲单位' } }) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.corrections).toEqual([]);
+    const history = await filler.get(`/api/evaluations/${created.body.id}/history`);
+    expect(JSON.stringify(history.body[0])).not.toContain('corrections');
   });
 });
 

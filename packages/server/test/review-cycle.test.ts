@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)('review cycle on %s', (kind) => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('PUBLICATION_BLOCKED');
     res = await c.finance!.post(`/api/evaluations/${id}/actions/publish`, { version: 9, overrideReason: '单位自评总分按原文公开，差异已下发整改' });
-    expect(res.body).toEqual({ status: 'published', version: 10 });
+    expect(res.body).toEqual({ status: 'published', version: 10, overridden: true });
 
     const pub = await c.anonymous!.get(`/api/public/reports/${id}`);
     expect(pub.status).toBe(200);

@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect((await c.post('/api/auth/password', { currentPassword: 'another-long-one-2', newPassword: PASSWORD })).status).toBe(204);
   });
 
-  it('the administrator creates departments, units and accounts; the new account works', async () => {
+  it('the administrator creates departments, units and accounts; the new account changes its initial password, then works', async () => {
     const admin = new Client(makeApp(t.ctx));
     await admin.login('admin');
     const dept = await admin.post('/api/admin/departments', { bureauId: org.bureauId, name: '三号部门' });
@@ -77,7 +77,10 @@ describe.each(DATABASE_KINDS)('security on %s', (kind) => {
     expect((await admin.post('/api/admin/users', { username: 'fillerD', displayName: 'x', role: 'unit_filler', unitId: unit.body.id, password: 'filler-d-password-1' })).status).toBe(400);
     expect((await admin.post('/api/admin/users', { username: 'deptX', displayName: 'x', role: 'department_reviewer', password: 'long-enough-pw-1' })).status).toBe(400);
     const d = new Client(makeApp(t.ctx));
-    await d.login('fillerD', 'filler-d-password-1');
+    // The administrator knows the initial password: the account must change it before anything else.
+    expect((await d.login('fillerD', 'filler-d-password-1')).mustChangePassword).toBe(true);
+    expect((await d.get('/api/org')).body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await d.post('/api/auth/password', { currentPassword: 'filler-d-password-1', newPassword: 'Filler-D-Own-2026' })).status).toBe(204);
     expect((await d.get('/api/org')).body.units.map((u: { name: string }) => u.name)).toEqual(['丁单位']);
     const users = await admin.get('/api/admin/users');
     expect(JSON.stringify(users.body)).not.toContain('argon2');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -32,23 +32,32 @@ async function evaluations(opts: { dataDir?: string; databaseUrl?: string }) {
 
 describe('jixiao backup / restore / audit-log verify', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jx-cli-backup-'));
-  const source = join(dir, 'source');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('round trip PGlite → file (0600, no sessions) → new PGlite folder and → PostgreSQL keeps every evaluation', async () => {
-    const d = await openDatabase({ dataDir: source });
-    const ctx = { db: d.db, now: () => new Date() };
-    await loadDemoRegion(ctx, { examplesDir });
-    const login = await createApp({ ctx }).request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'caizheng', password: DEMO_PASSWORD }) });
-    expect(login.status).toBe(200); // a session exists: backups taken after a login used to be unrestorable
-    await d.close();
-    const before = await evaluations({ dataDir: source });
-    expect(before.length).toBeGreaterThan(0);
+  // The demo region in a PGlite folder, with a session, and its backup: made once, by whichever
+  // test needs it first (no test depends on another having run); tests that change the
+  // folder work on their own copy.
+  let prepared: Promise<{ source: string; before: Awaited<ReturnType<typeof evaluations>>; backupOutput: string }> | undefined;
+  const demoBackup = () =>
+    (prepared ??= (async () => {
+      const source = join(dir, 'source');
+      const d = await openDatabase({ dataDir: source });
+      const ctx = { db: d.db, now: () => new Date() };
+      await loadDemoRegion(ctx, { examplesDir });
+      const login = await createApp({ ctx }).request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'caizheng', password: DEMO_PASSWORD }) });
+      expect(login.status).toBe(200); // a session exists: backups taken after a login used to be unrestorable
+      await d.close();
+      const before = await evaluations({ dataDir: source });
+      const b = io(dir);
+      expect(await backupCommand.run(['backup.json', '--data-dir', source], b)).toBe(0);
+      return { source, before, backupOutput: b.out() };
+    })());
 
-    const b = io(dir);
-    expect(await backupCommand.run(['backup.json', '--data-dir', source], b)).toBe(0);
-    expect(b.out()).toContain('已备份');
-    expect(b.out()).toContain('sessions');
+  it('round trip PGlite → file (0600, no sessions) → new PGlite folder and → PostgreSQL keeps every evaluation', async () => {
+    const { before, backupOutput } = await demoBackup();
+    expect(before.length).toBeGreaterThan(0);
+    expect(backupOutput).toContain('已备份');
+    expect(backupOutput).toContain('sessions');
     expect(statSync(join(dir, 'backup.json')).mode & 0o777).toBe(0o600);
     const text = readFileSync(join(dir, 'backup.json'), 'utf8');
     expect(JSON.parse(text).format).toBe('jixiao-backup');
@@ -78,6 +87,7 @@ describe('jixiao backup / restore / audit-log verify', () => {
   }, 300_000);
 
   it('--verify and restore catch a changed byte; a failed restore leaves the target folder as it was', async () => {
+    await demoBackup();
     const text = readFileSync(join(dir, 'backup.json'), 'utf8');
     const at = text.indexOf('"fiscal_year":') + '"fiscal_year":'.length;
     const digit = text[at + 3]!;
@@ -100,6 +110,8 @@ describe('jixiao backup / restore / audit-log verify', () => {
   }, 300_000);
 
   it('audit-log verify: intact chain exits 0 with the head; an entry edited by a superuser exits 2 naming it', async () => {
+    const source = join(dir, 'tampered');
+    cpSync((await demoBackup()).source, source, { recursive: true });
     const ok = io(dir);
     expect(await auditLogCommand.run(['verify', '--data-dir', source], ok)).toBe(0);
     expect(ok.out()).toMatch(/审计日志完整：\d+ 条/);
@@ -116,7 +128,7 @@ describe('jixiao backup / restore / audit-log verify', () => {
     expect(err).toMatchObject({ code: 'AUDIT_CHAIN_BROKEN', exitCode: 2 });
     expect(err.message).toContain(`#${edited}（内容与哈希不符）`);
     await expect(auditLogCommand.run(['verify', '--data-dir', source, '--expect-head', '1:abc'], io(dir))).rejects.toMatchObject({ code: 'USAGE' });
-  });
+  }, 300_000);
 
   it('explains usage errors in Chinese', async () => {
     await expect(backupCommand.run([], io(dir))).rejects.toMatchObject({ code: 'USAGE' });

@@ -9,7 +9,8 @@ import type { Repositories } from '../repositories/index.js';
 export interface EvaluationPlan {
   approvedTargets?: ApprovedTargets;
   monitoring?: MonitoringData;
-  target: { id: number; name: string; version: number; leafIds: string[] } | null;
+  /** `latestVersion`: the target's latest approved version (later than `version` after an approved adjustment). */
+  target: { id: number; name: string; version: number; latestVersion: number; leafIds: string[] } | null;
 }
 
 export async function loadEvaluationPlan(r: Repositories, rec: { target_id: number | null; target_version: number | null }): Promise<EvaluationPlan> {
@@ -21,7 +22,7 @@ export async function loadEvaluationPlan(r: Repositories, rec: { target_id: numb
   return {
     approvedTargets: { tree, version: v.version_no },
     ...(monitoring?.success ? { monitoring: monitoring.data } : {}),
-    target: { id: t.id, name: t.name, version: v.version_no, leafIds: tree.indicators.flatMap((a) => a.children.flatMap((b) => b.children.map((c) => c.id))) },
+    target: { id: t.id, name: t.name, version: v.version_no, latestVersion: t.approved_version ?? v.version_no, leafIds: tree.indicators.flatMap((a) => a.children.flatMap((b) => b.children.map((c) => c.id))) },
   };
 }
 

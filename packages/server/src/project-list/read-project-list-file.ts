@@ -16,22 +16,25 @@ export const PROJECT_LIST_EXTENSIONS = ['.xlsx', '.csv'] as const;
 
 const MAX_COLUMNS = 100;
 
-/** The rows of the first visible sheet (a .csv is one sheet). */
-export async function readProjectListFile(bytes: Uint8Array, fileName: string, maxRows: number): Promise<SheetRow[]> {
-  return (await readProjectListSheets(bytes, fileName, maxRows))[0] ?? [];
+/**
+ * The rows of the first visible sheet (a .csv is one sheet). `subject` names the document in
+ * messages (the 运行监控表 import reads its sheet here too): "运行监控表超过 500 行".
+ */
+export async function readProjectListFile(bytes: Uint8Array, fileName: string, maxRows: number, subject = '项目清单'): Promise<SheetRow[]> {
+  return (await readProjectListSheets(bytes, fileName, maxRows, subject))[0] ?? [];
 }
 
 /** Every visible sheet's rows (a .csv is one sheet), in workbook order. */
-export async function readProjectListSheets(bytes: Uint8Array, fileName: string, maxRows: number): Promise<SheetRow[][]> {
+export async function readProjectListSheets(bytes: Uint8Array, fileName: string, maxRows: number, subject = '项目清单'): Promise<SheetRow[][]> {
   const ext = fileName.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
   if (bytes.length === 0) throw new JxError('FILE_EMPTY');
-  if (ext === '.xlsx') return readXlsxSheets(bytes, maxRows);
-  if (ext === '.csv') return [await readCsvRows(bytes, maxRows)];
-  throw new JxError('UNSUPPORTED_FORMAT', `项目清单只接受 ${PROJECT_LIST_EXTENSIONS.join(' ')} 文件`);
+  if (ext === '.xlsx') return readXlsxSheets(bytes, maxRows, subject);
+  if (ext === '.csv') return [await readCsvRows(bytes, maxRows, subject)];
+  throw new JxError('UNSUPPORTED_FORMAT', `${subject}只接受 ${PROJECT_LIST_EXTENSIONS.join(' ')} 文件`);
 }
 
 /** Visible sheets; merged cells keep their value in the first cell only. */
-async function readXlsxSheets(bytes: Uint8Array, maxRows: number): Promise<SheetRow[][]> {
+async function readXlsxSheets(bytes: Uint8Array, maxRows: number, subject: string): Promise<SheetRow[][]> {
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   if (!isZip) throw new JxError('DOCUMENT_CORRUPT', '不是 Excel 工作簿（.xlsx）');
   const safeUnzip = await loadSafeUnzip();
@@ -60,7 +63,7 @@ async function readXlsxSheets(bytes: Uint8Array, maxRows: number): Promise<Sheet
       if (cells.some((x) => x !== '')) rows.push({ line: row.number, cells });
     });
     total += rows.length;
-    if (total > maxRows + 20) throw new JxError('FILE_TOO_LARGE', `项目清单超过 ${maxRows} 行`);
+    if (total > maxRows + 20) throw new JxError('FILE_TOO_LARGE', `${subject}超过 ${maxRows} 行`);
     return rows;
   });
 }
@@ -100,7 +103,7 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-async function readCsvRows(bytes: Uint8Array, maxRows: number): Promise<SheetRow[]> {
+async function readCsvRows(bytes: Uint8Array, maxRows: number, subject: string): Promise<SheetRow[]> {
   const text = decodeCsv(bytes);
   const { parse } = await import('csv-parse/sync');
   let records: { record: string[]; info: { lines: number } }[];
@@ -119,7 +122,7 @@ async function readCsvRows(bytes: Uint8Array, maxRows: number): Promise<SheetRow
       { ...(line ? { line } : {}), message: '引号未闭合或列分隔不一致' },
     ]);
   }
-  if (records.length > maxRows + 10) throw new JxError('FILE_TOO_LARGE', `项目清单超过 ${maxRows} 行`);
+  if (records.length > maxRows + 10) throw new JxError('FILE_TOO_LARGE', `${subject}超过 ${maxRows} 行`);
   return records
     .map((r) => ({ line: r.info.lines, cells: r.record.slice(0, MAX_COLUMNS).map((c) => c.trim()) }))
     .filter((r) => r.cells.some((c) => c !== ''));

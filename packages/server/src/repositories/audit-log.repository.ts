@@ -87,6 +87,20 @@ export class AuditLogRepository {
     return rows.map(toRecord);
   }
 
+  /** Entries with one of these actions, newest first, a page at a time, with their total. */
+  async listByActions(actions: readonly AuditEvent[], page: { offset: number; limit: number }): Promise<{ items: AuditRecord[]; total: number }> {
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', 'in', [...actions])
+      .orderBy('id', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute();
+    const n = await this.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', 'in', [...actions]).executeTakeFirstOrThrow();
+    return { items: rows.map(toRecord), total: Number(n.n) };
+  }
+
   /**
    * Walks the whole log in id order and recomputes every hash. The expression repeats the
    * migration's `jx_audit_log_hash` inline, so a replaced database function cannot hide an edit.

@@ -42,6 +42,11 @@ export class SessionRepository {
     await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepId).execute();
   }
 
+  /** Every session of a user (the administrator reset the password). */
+  async deleteUserSessions(userId: number): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
   /** Sessions past their absolute expiry, or idle since `idleSince`. */
   async deleteExpired(now: Date, idleSince?: Date): Promise<void> {
     await this.db

@@ -10,7 +10,10 @@ export interface NewUser {
   departmentId?: number | null;
   bureauId?: number | null;
   passwordHash: string;
-  /** The user must change this password before doing anything else (the bootstrap administrator). */
+  /**
+   * The user must change this password before doing anything else: the bootstrap administrator
+   * and every account the administrator creates (its initial password is known to the administrator).
+   */
   mustChangePassword?: boolean;
 }
 
@@ -35,8 +38,13 @@ export class UserRepository {
     return r.id;
   }
 
-  async setPasswordHash(userId: number, passwordHash: string): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', userId).execute();
+  /** A new password hash; `mustChange`: set by the administrator (a reset), to be changed at the next login. */
+  async setPasswordHash(userId: number, passwordHash: string, mustChange = false): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash, must_change_password: mustChange }).where('id', '=', userId).execute();
+  }
+
+  findById(userId: number): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
   }
 
   findByUsername(username: string): Promise<UserRow | undefined> {
@@ -82,10 +90,10 @@ export class UserRepository {
     };
   }
 
-  async list(): Promise<Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'department_id' | 'bureau_id'>[]> {
+  async list(): Promise<Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'unit_id' | 'department_id' | 'bureau_id' | 'must_change_password'>[]> {
     return this.db
       .selectFrom('users')
-      .select(['id', 'username', 'display_name', 'role', 'unit_id', 'department_id', 'bureau_id'])
+      .select(['id', 'username', 'display_name', 'role', 'unit_id', 'department_id', 'bureau_id', 'must_change_password'])
       .orderBy('id')
       .execute();
   }

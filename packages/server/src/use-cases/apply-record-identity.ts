@@ -54,6 +54,9 @@ export function applyRecordIdentity(raw: Record<string, unknown>, rec: RecordIde
   };
 }
 
+/** Corrections as the API answers them (create and save): the field and the Chinese note. */
+export const correctionNotes = (corrections: readonly IdentityCorrection[]) => corrections.map((x) => ({ field: x.field, message: x.message }));
+
 /** The identity of a stored evaluation row joined with its unit and department. */
 export function identityOf(rec: { unitName: string; departmentName?: string | null; fiscal_year: number; kind: EvaluationKind }): RecordIdentity {
   return { unitName: rec.unitName, departmentName: rec.departmentName ?? null, fiscalYear: rec.fiscal_year, kind: rec.kind };

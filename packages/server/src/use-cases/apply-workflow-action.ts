@@ -57,7 +57,7 @@ export async function applyWorkflowAction(
   id: number,
   actionName: string,
   input: { version: unknown; opinion?: unknown; placeholderReason?: unknown; overrideReason?: unknown },
-): Promise<{ status: EvaluationState; version: number }> {
+): Promise<{ status: EvaluationState; version: number; overridden?: true }> {
   if (!isWorkflowAction(actionName)) throw notFound(`操作 ${actionName}`);
   const action = actionName;
   if (!Number.isInteger(input.version)) throw badRequest('缺少 version（当前版本号）');
@@ -113,6 +113,6 @@ export async function applyWorkflowAction(
       await r.auditLog.append({ entityType: 'evaluation', entityId: id, evaluationId: id, actor, action: AUDIT_EVENTS.EVALUATION_PUBLICATION_CHECKS_OVERRIDDEN, at, before: null, after: override });
       if (placeholderOverride) await r.auditLog.append({ entityType: 'evaluation', entityId: id, evaluationId: id, actor, action: AUDIT_EVENTS.EVALUATION_PLACEHOLDERS_OVERRIDDEN, at, before: null, after: placeholderOverride });
     }
-    return { status: to, version: updated.version };
+    return { status: to, version: updated.version, ...(override ? { overridden: true as const } : {}) };
   });
 }

@@ -60,18 +60,25 @@ export function publicationBlockedError(list: PublicationBlocker[]): JxError {
 }
 
 /**
- * The override for publishing `rec` now, or null when nothing blocks it. Refuses (422 with the
- * list) when something blocks and no reason is given; a reason given but blank is a 400 naming
- * the field. `placeholderReason` is the older name of `overrideReason`.
+ * The finance bureau's reason to publish despite the checks: '' when none is given; a reason given
+ * but blank or shorter than 4 characters, or longer than 500, is a 400 naming `field`.
  */
-export async function publicationOverride(ctx: AppContext, rec: EvaluationRecord, body: { overrideReason?: unknown; placeholderReason?: unknown }, actor: Actor, at: Date): Promise<{ override: PublicationOverride; blockers: PublicationBlocker[] } | null> {
-  const raw = body.overrideReason !== undefined ? body.overrideReason : body.placeholderReason;
-  const field = body.overrideReason !== undefined ? 'overrideReason' : 'placeholderReason';
+export function readOverrideReason(raw: unknown, field: string): string {
   const reason = typeof raw === 'string' ? raw.trim() : '';
   if (raw !== undefined && raw !== null && reason.length < 4) {
     throw badRequest(`公开理由（${field}）不能为空，至少 4 个字`, [{ field, label: '公开理由', message: '财政局放行公开须写明理由（至少 4 个字）' }]);
   }
   if (reason.length > 500) throw badRequest(`公开理由（${field}）最多 500 字`, [{ field, label: '公开理由', message: '最多 500 字' }]);
+  return reason;
+}
+
+/**
+ * The override for publishing `rec` now, or null when nothing blocks it. Refuses (422 with the
+ * list) when something blocks and no reason is given; a reason given but blank is a 400 naming
+ * the field. `placeholderReason` is the older name of `overrideReason`.
+ */
+export async function publicationOverride(ctx: AppContext, rec: EvaluationRecord, body: { overrideReason?: unknown; placeholderReason?: unknown }, actor: Actor, at: Date): Promise<{ override: PublicationOverride; blockers: PublicationBlocker[] } | null> {
+  const reason = body.overrideReason !== undefined ? readOverrideReason(body.overrideReason, 'overrideReason') : readOverrideReason(body.placeholderReason, 'placeholderReason');
   const blockers = await publicationBlockers(ctx, repositories(ctx.db), rec);
   if (blockers.length === 0) return null;
   if (!reason) throw publicationBlockedError(blockers);

@@ -6,7 +6,7 @@ import { badRequest, forbidden, invalidState } from '../errors.js';
 import { repositories, type Repositories } from '../repositories/index.js';
 import type { EvaluationRow } from '../db/schema.js';
 import { isOwnUnitMember, type Actor } from '../workflow/access.js';
-import { applyRecordIdentity } from './apply-record-identity.js';
+import { applyRecordIdentity, type IdentityCorrection } from './apply-record-identity.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
 import { loadChildEvaluations } from './get-department-projects.js';
 import { refreshParentDepartments } from './refresh-department-figures.js';
@@ -21,8 +21,11 @@ export interface CreateEvaluationInput {
   projectId?: number | undefined;
 }
 
-/** A new draft for the actor's own unit; the model is validated by core. */
-export async function createEvaluation(ctx: AppContext, actor: Actor, input: CreateEvaluationInput): Promise<EvaluationRow> {
+/**
+ * A new draft for the actor's own unit; the model is validated by core. `corrections`: what the
+ * body stated about the unit, department, year or kind that the record replaced (also in the history).
+ */
+export async function createEvaluation(ctx: AppContext, actor: Actor, input: CreateEvaluationInput): Promise<{ row: EvaluationRow; corrections: IdentityCorrection[] }> {
   if (!isOwnUnitMember(actor, { unitId: input.unitId })) {
     throw forbidden('只有本单位的填报人或单位负责人可以为本单位新建评价报告');
   }
@@ -31,17 +34,19 @@ export async function createEvaluation(ctx: AppContext, actor: Actor, input: Cre
   await assertNotLocked(repositories(ctx.db), input.unitId, input.fiscalYear, ctx.now());
   // The unit, its department, the year and the kind come from the record being created, not from the body.
   const raw = input.evaluation;
-  const body = raw && typeof raw === 'object' && !Array.isArray(raw)
-    ? applyRecordIdentity(raw as Record<string, unknown>, { unitName: scope.unitName, departmentName: scope.departmentName, fiscalYear: input.fiscalYear, kind: input.kind }).evaluation
-    : raw;
-  const evaluation = buildEvaluation({ ...input, evaluation: body }, scope.unitName);
-  const row = await insertNewEvaluation(ctx, actor, input, evaluation, scope.unitName);
+  const identity = raw && typeof raw === 'object' && !Array.isArray(raw)
+    ? applyRecordIdentity(raw as Record<string, unknown>, { unitName: scope.unitName, departmentName: scope.departmentName, fiscalYear: input.fiscalYear, kind: input.kind })
+    : { evaluation: raw, corrections: [] };
+  const evaluation = buildEvaluation({ ...input, evaluation: identity.evaluation }, scope.unitName);
+  const row = await insertNewEvaluation(ctx, actor, input, evaluation, scope.unitName, identity.corrections);
   await refreshParentDepartments(ctx, [{ unitId: row.unit_id, fiscalYear: row.fiscal_year, kind: row.kind }]);
-  return row;
+  return { row, corrections: identity.corrections };
 }
 
-async function insertNewEvaluation(ctx: AppContext, actor: Actor, input: CreateEvaluationInput, evaluation: Evaluation, unitName: string): Promise<EvaluationRow> {
-  if (input.projectId === undefined) return insertEvaluation(ctx, actor, evaluation, input.unitId, unitName, 'draft');
+async function insertNewEvaluation(ctx: AppContext, actor: Actor, input: CreateEvaluationInput, evaluation: Evaluation, unitName: string, corrections: IdentityCorrection[]): Promise<EvaluationRow> {
+  if (input.projectId === undefined) {
+    return inTransaction(ctx, 'create-evaluation', (r) => insertEvaluationWith(r, ctx.now(), actor, evaluation, { unitId: input.unitId, unitName, status: 'draft', projectId: null, corrections }));
+  }
   const projectId = input.projectId;
   return inTransaction(ctx, 'create-evaluation', async (r) => {
     const project = await r.projects.findById(projectId);
@@ -50,7 +55,7 @@ async function insertNewEvaluation(ctx: AppContext, actor: Actor, input: CreateE
       throw badRequest(`项目 ${project.code} 是 ${project.fiscal_year} 年度的${project.kind === 'transfer' ? '转移支付' : '部门项目'}，与新建评价的年度或类型不符`);
     }
     if ((await r.projects.evaluationsOf([projectId])).has(projectId)) throw invalidState(`项目 ${project.code} 已有自评表`);
-    return insertEvaluationWith(r, ctx.now(), actor, evaluation, { unitId: input.unitId, unitName, status: 'draft', projectId });
+    return insertEvaluationWith(r, ctx.now(), actor, evaluation, { unitId: input.unitId, unitName, status: 'draft', projectId, corrections });
   });
 }
 
@@ -89,7 +94,7 @@ export async function insertEvaluationWith(
   at: Date,
   actor: Actor | null,
   evaluation: Evaluation,
-  o: { unitId: number; unitName: string; status: string; projectId: number | null },
+  o: { unitId: number; unitName: string; status: string; projectId: number | null; corrections?: IdentityCorrection[] },
 ): Promise<EvaluationRow> {
   // A new department evaluation is audited against the projects its unit already has (its stored counts include the roll-up findings).
   const children = evaluation.kind === 'department' ? (await loadChildEvaluations(r, o.unitId, evaluation.fiscalYear)).children : undefined;
@@ -125,7 +130,7 @@ export async function insertEvaluationWith(
     action: AUDIT_EVENTS.EVALUATION_CREATED,
     at,
     before: null,
-    after: { status: o.status, version: 1, ...(o.projectId !== null ? { projectId: o.projectId } : {}), evaluation },
+    after: { status: o.status, version: 1, ...(o.projectId !== null ? { projectId: o.projectId } : {}), evaluation, ...(o.corrections?.length ? { corrections: o.corrections } : {}) },
   });
   return row;
 }

@@ -49,12 +49,28 @@ export function allowedActions(actor: Actor, rec: EvaluationRecord): WorkflowAct
   });
 }
 
+/**
+ * What a third-party reviewer (评价机构) must not see of an evaluation sampled to it: the finance
+ * bureau's own judgement — its review (re-scores, opinions, publication and placeholder
+ * overrides), its review total, the 自评质量 it set and its waiver of the submission checks. The
+ * reviewer re-scores independently, from the unit's report, the computed score and the audit.
+ */
+function withoutFinanceJudgement<D extends { review: unknown; summary: { reviewScore: unknown; qualityScore: unknown }; submission: unknown }>(d: D): D {
+  const submission = d.submission as { override?: unknown } | null;
+  return {
+    ...d,
+    review: null,
+    summary: { ...d.summary, reviewScore: null, qualityScore: null },
+    submission: submission ? { ...submission, override: null } : submission,
+  };
+}
+
 /** `department`: for a department evaluation, its projects' evaluations and their roll-up (see get-department-projects). */
 export function toDetail(actor: Actor, rec: EvaluationRecord, department?: { children: readonly Evaluation[]; rollup: unknown; problems: string[] }, plan?: EvaluationPlan) {
   const evaluation = rec.data as Evaluation;
   const computed = computeEvaluation(evaluation, department?.children, plan ?? {});
   const state = isEvaluationState(rec.status) ? rec.status : null;
-  return {
+  const detail = {
     id: rec.id,
     status: rec.status,
     version: rec.version,
@@ -85,6 +101,7 @@ export function toDetail(actor: Actor, rec: EvaluationRecord, department?: { chi
     submittedAt: iso(rec.submitted_at),
     publishedAt: iso(rec.published_at),
   };
+  return actor.role === 'assessor' ? withoutFinanceJudgement(detail) : detail;
 }
 
 export function toPublicSummary(r: LightRow & { published_at: Date | null }) {

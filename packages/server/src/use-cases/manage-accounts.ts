@@ -1,7 +1,9 @@
 /**
  * Accounts and the organisation, managed by the system administrator: new departments
- * and units, new users (with an initial password), and everyone's own password change.
- * Each change is one transaction with its audit-log entry (never the password hash).
+ * and units, new users (with an initial password), a password reset, and everyone's own
+ * password change. A password the administrator set (a new account, a reset) must be changed
+ * at the user's first login (等保 2.0: only the user knows their password). Each change is one
+ * transaction with its audit-log entry (never the password hash).
  */
 import { JxError } from '@jixiao/core';
 import { AUDIT_EVENTS } from '../audit-events.js';
@@ -84,16 +86,35 @@ export async function createUser(
   const passwordHash = await hashPassword(password);
   const at = ctx.now();
   return inTransaction(ctx, 'create-user', async (r) => {
-    const id = await r.users.create({ username, displayName, role, passwordHash, ...scope });
+    const id = await r.users.create({ username, displayName, role, passwordHash, ...scope, mustChangePassword: true });
     const created = (await r.users.findActor(id))!;
-    await r.auditLog.append({ entityType: 'user', entityId: id, evaluationId: null, actor, action: AUDIT_EVENTS.USER_CREATED, at, before: null, after: created });
-    return created;
+    await r.auditLog.append({ entityType: 'user', entityId: id, evaluationId: null, actor, action: AUDIT_EVENTS.USER_CREATED, at, before: null, after: { ...created, mustChangePassword: true } });
+    return { ...created, mustChangePassword: true };
+  });
+}
+
+/**
+ * The administrator sets a new initial password for a user who lost theirs: the user's sessions
+ * end, and the next login must change it.
+ */
+export async function resetPassword(ctx: AppContext, actor: Actor, userId: number, input: { password?: unknown }): Promise<void> {
+  requireAdmin(actor);
+  const user = await repositories(ctx.db).users.findById(userId);
+  if (!user) throw new JxError('NOT_FOUND', `账号 ${userId}`);
+  const password = checkPassword(ctx, input.password, 'password', user.username);
+  const passwordHash = await hashPassword(password);
+  const at = ctx.now();
+  await inTransaction(ctx, 'reset-password', async (r) => {
+    await r.users.setPasswordHash(userId, passwordHash, true);
+    await r.sessions.deleteUserSessions(userId);
+    await r.auditLog.append({ entityType: 'user', entityId: userId, evaluationId: null, actor, action: AUDIT_EVENTS.USER_PASSWORD_RESET, at, before: null, after: { username: user.username, mustChangePassword: true } });
   });
 }
 
 /**
  * Everyone may change their own password (the current one is required, under the same
- * back-off as the login); other sessions end; a bootstrap password no longer has to be changed.
+ * back-off as the login); other sessions end; a password the administrator set no longer has
+ * to be changed.
  */
 export async function changePassword(
   ctx: AppContext,

@@ -1,5 +1,5 @@
-import { parseEvaluation } from '@jixiao/core';
-import { AUDIT_EVENTS } from '../audit-events.js';
+import { parseEvaluation, type Evaluation } from '@jixiao/core';
+import { AUDIT_EVENTS, type AuditEvent } from '../audit-events.js';
 import { blockingCount, computeEvaluation, figuresOf, titleOf, type Computed } from '../core-bridge.js';
 import { inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, notFound } from '../errors.js';
@@ -11,7 +11,8 @@ import { applyRecordIdentity, identityOf, type IdentityCorrection } from './appl
 import { loadChildEvaluations } from './get-department-projects.js';
 import { repositories } from '../repositories/index.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
-import { assertApprovedTargetsKept, loadEvaluationPlan } from '../plan/evaluation-plan.js';
+import { assertApprovedTargetsKept, loadEvaluationPlan, type EvaluationPlan } from '../plan/evaluation-plan.js';
+import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
 import { submissionOverrideOf } from './check-submission.js';
 import { refreshParentDepartments } from './refresh-department-figures.js';
 
@@ -50,6 +51,36 @@ export async function saveEvaluation(
   // Generated from approved targets: names, targets and weights stay as approved.
   const plan = await loadEvaluationPlan(r0, rec);
   assertApprovedTargetsKept(evaluation, plan);
+  const saved = await writeEvaluation(ctx, actor, rec, version, evaluation, plan, { corrections: identity.corrections });
+  return { ...saved, corrections: identity.corrections };
+}
+
+/** What a write records beyond the model: the audit event, and a new approved-targets version. */
+export interface WriteOptions {
+  event?: AuditEvent;
+  /** The approved target version the evaluation now follows (update to the latest approved version). */
+  targetVersion?: number;
+  /** Added to the audit entry's `after` (e.g. the indicators a new target version dropped). */
+  note?: Record<string, unknown>;
+  corrections?: IdentityCorrection[];
+}
+
+/**
+ * Scores, audits and writes a validated evaluation over the stored row `rec` read at `version`,
+ * with the audit entry, then refreshes its department's counts. Shared by the save and by the
+ * update to the latest approved targets.
+ */
+export async function writeEvaluation(
+  ctx: AppContext,
+  actor: Actor,
+  rec: EvaluationRecord,
+  version: number,
+  evaluation: Evaluation,
+  plan: EvaluationPlan,
+  opts: WriteOptions = {},
+): Promise<{ version: number; computed: Computed; updatedAt: Date }> {
+  const id = rec.id;
+  const corrections = opts.corrections ?? [];
   // A department evaluation is audited against its projects' roll-up (the stored counts include those findings).
   const children = rec.kind === 'department' ? (await loadChildEvaluations(repositories(ctx.db), rec.unit_id, rec.fiscal_year)).children : undefined;
   const computed = computeEvaluation(evaluation, children, plan);
@@ -76,6 +107,7 @@ export async function saveEvaluation(
       warnings: f.warnings,
       blocking: blockingCount(computed.audit, submissionOverrideOf(locked.submission_override)),
       updated_at: at,
+      ...(opts.targetVersion !== undefined ? { target_version: opts.targetVersion } : {}),
     });
     if (!updated) throw new VersionConflictError(locked.version);
     await r.auditLog.append({
@@ -83,12 +115,18 @@ export async function saveEvaluation(
       entityId: id,
       evaluationId: id,
       actor,
-      action: AUDIT_EVENTS.EVALUATION_UPDATED,
+      action: opts.event ?? AUDIT_EVENTS.EVALUATION_UPDATED,
       at,
-      before: { version: locked.version, changes: changes.before },
-      after: { version: updated.version, changes: changes.after, ...(identity.corrections.length ? { corrections: identity.corrections } : {}) },
+      before: { version: locked.version, changes: changes.before, ...(opts.targetVersion !== undefined ? { targetVersion: rec.target_version } : {}) },
+      after: {
+        version: updated.version,
+        changes: changes.after,
+        ...(corrections.length ? { corrections } : {}),
+        ...(opts.targetVersion !== undefined ? { targetVersion: opts.targetVersion } : {}),
+        ...opts.note,
+      },
     });
-    return { version: updated.version, computed, updatedAt: at, corrections: identity.corrections };
+    return { version: updated.version, computed, updatedAt: at };
   });
   // A project's figures feed its department's roll-up findings: refresh the department's stored counts.
   await refreshParentDepartments(ctx, [{ unitId: rec.unit_id, fiscalYear: rec.fiscal_year, kind: rec.kind }]);

@@ -109,7 +109,8 @@ export function isAssessorOf(actor: Actor, bureauId: number): boolean {
 /**
  * The only endpoints a third-party reviewer may call (every other answers 403): its session,
  * the public portal, its (empty) to-do list, its sampled items and re-scores, and the evaluations sampled to it
- * (read-only; `loadVisibleEvaluation` checks the assignment).
+ * (read-only; `loadVisibleEvaluation` checks the assignment) with their export. Not their 自评质量 or
+ * their history: both carry the finance bureau's judgement, which the detail view strips for it too.
  */
 const ASSESSOR_ENDPOINTS: readonly { method: string; path: RegExp }[] = [
   { method: '*', path: /^\/api\/auth\// },
@@ -117,7 +118,7 @@ const ASSESSOR_ENDPOINTS: readonly { method: string; path: RegExp }[] = [
   { method: 'GET', path: /^\/api\/todo$/ },
   { method: 'GET', path: /^\/api\/sample-items$/ },
   { method: 'PUT', path: /^\/api\/sample-items\/\d+\/rescore$/ },
-  { method: 'GET', path: /^\/api\/evaluations\/\d+(\/(quality|history|export))?$/ },
+  { method: 'GET', path: /^\/api\/evaluations\/\d+(\/export)?$/ },
 ];
 
 export function assessorMayCall(method: string, path: string): boolean {

@@ -5,6 +5,7 @@ import { repositories } from '../../repositories/index.js';
 import { applyWorkflowAction } from '../../use-cases/apply-workflow-action.js';
 import { createEvaluation } from '../../use-cases/create-evaluation.js';
 import { toDetail, toSummary } from '../../use-cases/evaluation-views.js';
+import { correctionNotes } from '../../use-cases/apply-record-identity.js';
 import { departmentRollup } from '../../use-cases/get-department-projects.js';
 import { loadVisibleEvaluation } from '../../use-cases/load-visible-evaluation.js';
 import { reviewEvaluation } from '../../use-cases/review-evaluation.js';
@@ -61,7 +62,7 @@ export function evaluationRoutes(opts: ServerOptions) {
     if (b.projectId !== undefined && !Number.isInteger(b.projectId)) throw badRequest('projectId 应为整数');
     const fiscalYear = b.fiscalYear ?? (b.evaluation as { fiscalYear?: unknown } | undefined)?.fiscalYear;
     if (!Number.isInteger(fiscalYear)) throw badRequest('fiscalYear 应为年份');
-    const row = await createEvaluation(ctx, actor, {
+    const { row, corrections } = await createEvaluation(ctx, actor, {
       unitId: unitId as number,
       fiscalYear: fiscalYear as number,
       kind,
@@ -70,7 +71,7 @@ export function evaluationRoutes(opts: ServerOptions) {
       projectId: b.projectId as number | undefined,
     });
     const rec = await loadVisibleEvaluation(ctx, actor, row.id);
-    return c.json(toDetail(actor, rec), 201);
+    return c.json({ ...toDetail(actor, rec), corrections: correctionNotes(corrections) }, 201);
   });
 
   app.get('/evaluations/:id', async (c) => {
@@ -93,7 +94,7 @@ export function evaluationRoutes(opts: ServerOptions) {
       audit: r.computed.audit ?? null,
       problems: r.computed.problems,
       updatedAt: r.updatedAt.toISOString(),
-      corrections: r.corrections.map((x) => ({ field: x.field, message: x.message })),
+      corrections: correctionNotes(r.corrections),
     });
   });
 

@@ -26,6 +26,7 @@ import { remindTaskUnits } from '../../use-cases/remind-task-units.js';
 import { createMonitoringReturn, loadVisibleReturn, updateMonitoringReturn } from '../../use-cases/save-monitoring-return.js';
 import { unlockTaskUnit } from '../../use-cases/unlock-task-unit.js';
 import { updateAnnualTask } from '../../use-cases/update-annual-task.js';
+import { updateEvaluationTargets } from '../../use-cases/update-evaluation-targets.js';
 import { loadVisibleTarget, updateTargets } from '../../use-cases/update-targets.js';
 import { requestTargetAdjustment } from '../../use-cases/request-target-adjustment.js';
 import { visibilityOf, type Actor } from '../../workflow/access.js';
@@ -160,5 +161,11 @@ function targetRoutes(app: Hono<AppEnv>, { ctx }: ServerOptions) {
     const actor = requireActor(c);
     const row = await generateEvaluationFromTargets(ctx, actor, intParam(c, 'id'));
     return c.json({ evaluationId: row.id, version: row.version }, 201);
+  });
+  // 更新为最新批复版本: the self-evaluation follows the target's latest approved version.
+  app.post('/evaluations/:id/approved-targets', async (c) => {
+    const actor = requireActor(c);
+    const b = await jsonBody(c);
+    return c.json(await updateEvaluationTargets(ctx, actor, intParam(c, 'id'), { version: b.version }));
   });
 }

@@ -88,7 +88,7 @@ export function projectRoutes(opts: ServerOptions) {
   app.post('/evaluations/batch/:action', async (c) => {
     const actor = requireActor(c);
     const b = await jsonBody(c);
-    return c.json(await applyBatchAction(ctx, actor, c.req.param('action'), { items: b.items, opinion: b.opinion }));
+    return c.json(await applyBatchAction(ctx, actor, c.req.param('action'), { items: b.items, opinion: b.opinion, overrideReason: b.overrideReason }));
   });
 
   app.get('/evaluations/:id/projects', async (c) => c.json(await getDepartmentProjects(ctx, requireActor(c), intParam(c, 'id'))));
