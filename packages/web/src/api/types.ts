@@ -324,6 +324,8 @@ export interface PublicReport {
   kind: Kind;
   score: string | null;
   grade: string | null;
+  /** 无法定级：… when the recomputed total cannot be graded (grade is then null). */
+  ungradableReason?: string | null;
   errors: number;
   warnings: number;
   publishedAt: string;

@@ -8,12 +8,13 @@ import { match, navigate, useRoute } from './router.js';
 import { useSession } from './session.js';
 import { Loading } from '../components/Loading.js';
 
-const Shell = lazy(() => import('./Shell.js').then((m) => ({ default: m.Shell })));
+const loadShell = () => import('./Shell.js').then((m) => ({ default: m.Shell }));
+const Shell = lazy(loadShell);
 const PublicLayout = lazy(() => import('./PublicLayout.js').then((m) => ({ default: m.PublicLayout })));
 
-type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+type Page = LazyExoticComponent<ComponentType<{ params: Record<string, string> }>> & { preload(): void };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const page = (load: () => Promise<{ default: ComponentType<any> }>): Page => lazy(load) as Page;
+const page = (load: () => Promise<{ default: ComponentType<any> }>): Page => Object.assign(lazy(load), { preload: () => void load() }) as Page;
 
 const pages = {
   login: page(() => import('../pages/LoginPage.js')),
@@ -114,7 +115,16 @@ export function App() {
       </Suspense>
     );
   }
-  if (loading || !user) return <Loading />;
+  const hit = resolve(PRIVATE, route.path);
+  if (loading || !user) {
+    // While the session is checked, fetch the frame and the page's chunk side by side (a cold
+    // visit to /dashboard would otherwise load entry → session → frame → page one after another).
+    if (loading && hit) {
+      void loadShell();
+      hit.Page.preload();
+    }
+    return <Loading />;
+  }
   if (mustChangePassword) {
     const Change = pages.changePassword;
     return (
@@ -123,7 +133,6 @@ export function App() {
       </Suspense>
     );
   }
-  const hit = resolve(PRIVATE, route.path);
   const NotFound = pages.notFound;
   return (
     <Suspense fallback={<Loading />}>

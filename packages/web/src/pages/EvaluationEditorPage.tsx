@@ -165,6 +165,7 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
       </Space>
 
       <EditorNotices draft={draft} />
+      <OverrideNotice detail={detail} />
       {detail.targets && (
         <Alert
           style={{ margin: '12px 0' }}
@@ -175,7 +176,6 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
           action={<Button size="small" onClick={() => navigate(`/targets/${detail.targets!.id}`)}>查看绩效目标</Button>}
         />
       )}
-      <OverrideNotice detail={detail} />
       {editable && !actions.includes('submit') && user.role === 'unit_filler' && (
         <Alert style={{ margin: '12px 0' }} type="info" showIcon title="填写完成并保存后，请单位负责人登录提交审核。" />
       )}
