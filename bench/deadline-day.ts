@@ -15,6 +15,7 @@
  *
  *   npx tsc -b && node --conditions=jixiao-source --import tsx bench/deadline-day.ts \
  *     [--writers 100] [--saves 5] [--readers 4] [--workers 1] [--rounds 2] [--background 2000] [--pool 10]
+ *     [--before <another build's packages/server/dist/bin.js>]   (its own phase each round, on the same database)
  *
  * PostgreSQL: DATABASE_URL=postgres://… (an empty database), or Debian's postgresql started in a
  * temp folder with its default durability (fsync and synchronous commit on). Sessions are
@@ -51,6 +52,8 @@ const { values } = parseArgs({
     phases: { type: 'string', default: 'raw,server' },
     /** Another build's bin.js (an older commit built in a scratch folder) to compare with. */
     server: { type: 'string', default: 'packages/server/dist/bin.js' },
+    /** A second build's bin.js run beside --server on the same database (one process), as phase "before". */
+    before: { type: 'string' },
     /** Extra Node options for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     'node-args': { type: 'string', default: '' },
   },
@@ -77,7 +80,7 @@ interface Outcome {
   submitted: boolean;
 }
 interface PhaseResult {
-  kind: 'raw' | 'server';
+  kind: 'raw' | 'server' | 'before';
   /** CPU seconds the server processes used during the phase (all of them, /proc). */
   serverCpu: number;
   writes: number;
@@ -222,7 +225,7 @@ async function serverPhase(base: string, writers: Writer[], ids: number[], round
     }),
   );
   const secs = (performance.now() - t0) / 1000;
-  return { kind: 'server', serverCpu: 0, writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
+  return { kind: 'server' as const, serverCpu: 0, writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
 }
 
 /** The same write transactions as raw SQL through pg: lock, versioned update, audit entry; then the submit. */
@@ -303,10 +306,10 @@ async function verify(db: Kysely<DB>, outcomes: Outcome[]): Promise<{ lost: numb
   return { lost, duplicated };
 }
 
-async function startServers(url: string): Promise<{ base: string; child: ChildProcess; stop(): Promise<void> }> {
-  const args = [...values['node-args'].split(' ').filter(Boolean), resolve(ROOT, values.server), ...(WORKERS > 1 ? ['--workers', String(WORKERS)] : [])];
+async function startServers(url: string, bin = values.server, workers = WORKERS): Promise<{ base: string; child: ChildProcess; stop(): Promise<void> }> {
+  const args = [...values['node-args'].split(' ').filter(Boolean), resolve(ROOT, bin), ...(workers > 1 ? ['--workers', String(workers)] : [])];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_ADMIN_PASSWORD: 'Bench-Pass-2026', JIXIAO_WORKERS: String(WORKERS), JIXIAO_POOL_SIZE: String(POOL), NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_ADMIN_PASSWORD: 'Bench-Pass-2026', JIXIAO_WORKERS: String(workers), JIXIAO_POOL_SIZE: String(POOL), NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -337,7 +340,7 @@ function row(label: string, ps: PhaseResult[]) {
   const all = (k: 'save' | 'submit') => ps.flatMap((p) => p[k]);
   const reads = (k: string) => ps.flatMap((p) => p.reads[k] ?? []);
   const readCell = (k: string) => (R ? `${f(median(reads(k)))} / ${f(pct(reads(k), 99))}` : '–');
-  const cpuPerWrite = ps.map((p) => (p.kind === 'server' ? f((p.serverCpu * 1000) / p.writes) : '–')).join(' / ');
+  const cpuPerWrite = ps.map((p) => (p.kind !== 'raw' ? f((p.serverCpu * 1000) / p.writes) : '–')).join(' / ');
   return `| ${label} | ${tput.map((t) => f(t)).join(' / ')} | ${cpuPerWrite} | ${f(median(all('save')))} / ${f(pct(all('save'), 99))} | ${f(median(all('submit')))} / ${f(pct(all('submit'), 99))} | ${readCell('dashboard')} | ${readCell('list')} | ${readCell('todo')} |`;
 }
 
@@ -346,47 +349,69 @@ async function main() {
   const pool = new pg.Pool({ connectionString: pgServer.url, max: POOL });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgServer.url, max: 4 }) }) });
   let server: Awaited<ReturnType<typeof startServers>> | null = null;
+  let before: Awaited<ReturnType<typeof startServers>> | null = null;
   try {
     // The server migrates the empty database (its own migrations: a --server of another commit works too).
     server = await startServers(pgServer.url);
+    // --before: another build on the same (already migrated) database, one process.
+    if (values.before) before = await startServers(pgServer.url, values.before, 1);
     const org = await seedOrg(db);
     // Warm-up, not counted: the first requests load lazily imported modules and fill the pools.
     const warm = org.writers.slice(0, Math.min(10, org.writers.length));
-    const warmIds = await seedDrafts(db, warm, org.deptName);
-    await serverPhase(server.base, warm, warmIds, 9, { reads: {}, stop: async () => {} } as ReturnType<typeof startReaders>);
+    for (const s of [server, before]) {
+      if (!s) continue;
+      const warmIds = await seedDrafts(db, warm, org.deptName);
+      await serverPhase(s.base, warm, warmIds, 9, { reads: {}, stop: async () => {} } as unknown as ReturnType<typeof startReaders>);
+    }
     const results: PhaseResult[] = [];
-    const phases = values.phases.split(',');
+    const phases = values.phases.split(',').concat(before && !values.phases.includes('before') ? ['before'] : []);
     for (let round = 0; round < ROUNDS; round++) {
       for (const phase of phases) {
+        // Readers ask the build being measured (the current one during the raw phase).
+        const target = phase === 'before' ? before : server;
+        if (!target) throw new Error(`phase ${phase} needs --before <bin.js>`);
         const ids = await seedDrafts(db, org.writers, org.deptName);
-        const readers = startReaders(server.base, org.readers);
-        const cpu0 = treeCpuSeconds(server.child.pid!);
-        const res = phase === 'raw' ? await rawPhase(pool, org.writers, ids, round, readers) : await serverPhase(server.base, org.writers, ids, round, readers);
+        const readers = startReaders(target.base, org.readers);
+        const cpu0 = treeCpuSeconds(target.child.pid!);
+        const res = phase === 'raw' ? await rawPhase(pool, org.writers, ids, round, readers) : { ...(await serverPhase(target.base, org.writers, ids, round, readers)), kind: phase === 'before' ? ('before' as const) : ('server' as const) };
         await readers.stop();
-        res.serverCpu = treeCpuSeconds(server.child.pid!) - cpu0;
+        res.serverCpu = treeCpuSeconds(target.child.pid!) - cpu0;
         results.push(res);
         process.stderr.write(`… round ${round + 1} ${phase}: ${(res.writes / res.secs).toFixed(1)} writes/s\n`);
       }
     }
-    await server.stop();
-    server = null;
+    for (const s of [server, before]) await s?.stop();
+    server = before = null;
     const checks = await Promise.all(results.map((r) => verify(db, r.outcomes)));
     const chain = await repositories(db).auditLog.verifyChain();
-    const serverRes = results.filter((r) => r.kind === 'server');
     const rawRes = results.filter((r) => r.kind === 'raw');
-    const ratios = serverRes.map((s, i) => (rawRes[i] ? s.writes / s.secs / (rawRes[i]!.writes / rawRes[i]!.secs) : NaN));
-    console.log(`\ndeadline day: ${W} writers × (${S} saves + submit), ${R} readers, server --workers ${WORKERS} (pool ${POOL} each), ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
+    const ratioLine = (label: string, rs: PhaseResult[]) => {
+      const ratios = rs.map((s, i) => (rawRes[i] ? s.writes / s.secs / (rawRes[i]!.writes / rawRes[i]!.secs) : NaN));
+      if (ratios.length && rawRes.length) console.log(`${label} ÷ raw SQL per round: ${ratios.map((x) => x.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})`);
+    };
+    console.log(`\ndeadline day: ${W} writers × (${S} saves + submit), ${R} readers, server --workers ${WORKERS} (pool ${POOL} each)${values.before ? `, --before ${values.before} (1 process)` : ''}, ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
     console.log(`Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     console.log('| path | writes/s per round | server CPU ms per write | save p50 / p99 ms | submit p50 / p99 ms | dashboard p50 / p99 ms | list p50 / p99 ms | to-do p50 / p99 ms |');
     console.log('|---|---|---|---|---|---|---|---|');
     if (rawRes.length) console.log(row('raw SQL (pg)', rawRes));
-    if (serverRes.length) console.log(row(`server, ${WORKERS} process${WORKERS > 1 ? 'es' : ''}`, serverRes));
-    if (ratios.length && rawRes.length) console.log(`server ÷ raw SQL per round: ${ratios.map((x) => x.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})`);
+    for (const kind of ['before', 'server'] as const) {
+      const rs = results.filter((r) => r.kind === kind);
+      if (!rs.length) continue;
+      const label = kind === 'before' ? 'before build, 1 process' : `server, ${WORKERS} process${WORKERS > 1 ? 'es' : ''}`;
+      console.log(row(label, rs));
+    }
+    for (const kind of ['before', 'server'] as const) ratioLine(kind === 'before' ? 'before build' : 'server', results.filter((r) => r.kind === kind));
+    const byKind = (kind: string) => {
+      const c = checks.filter((_, i) => results[i]!.kind === kind);
+      return `${kind} ${c.reduce((n, x) => n + x.lost, 0)}/${c.reduce((n, x) => n + x.duplicated, 0)}`;
+    };
+    if (values.before) console.log(`lost/duplicated by path: ${['raw', 'before', 'server'].map(byKind).join(', ')}`);
     const lost = checks.reduce((n, c) => n + c.lost, 0);
     const dup = checks.reduce((n, c) => n + c.duplicated, 0);
     console.log(`writes checked: ${results.reduce((n, r) => n + r.writes, 0)}; lost ${lost}, duplicated ${dup}; audit-log chain ${chain.broken.length ? `BROKEN at ${chain.broken.map((b) => b.id).join(', ')}` : `intact (${chain.entries} entries)`}`);
   } finally {
     await server?.stop();
+    await before?.stop();
     await pool.end();
     await db.destroy();
     pgServer.stop();
