@@ -125,11 +125,13 @@ describe.each(DATABASE_KINDS)('更新为最新批复版本 on %s', (kind) => {
     expect(rules.filter((r: string) => r.startsWith('approved-targets-kept'))).toEqual([]);
   });
 
-  it('the update is in the audit log with the dropped indicator', async () => {
+  it('the update is in the audit log with the dropped indicator, and described in /api/openapi.json', async () => {
     const rows = await t.ctx.db.selectFrom('audit_log').select(['action', 'after']).where('evaluation_id', '=', evaluationId).orderBy('id').execute();
     expect(rows.map((r) => r.action)).toContain('evaluation.targets_updated');
     const entry = rows.find((r) => r.action === 'evaluation.targets_updated')!;
     expect(JSON.stringify(entry.after)).toContain('培训班次');
+    const doc = (await c.anonymous!.get('/api/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/evaluations/{id}/approved-targets'] ?? {})).toEqual(['post']);
   });
 
   it('already at the latest version, or once submitted, it is refused with a Chinese reason', async () => {

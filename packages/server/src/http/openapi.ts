@@ -72,6 +72,7 @@ const OPS: Op[] = [
   ['post', '/api/targets/{id}/adjustments', '申请目标调整（须填写理由，提交调整后的指标树）', '绩效目标', { body: 'Adjustment' }],
   ['post', '/api/targets/{id}/adjustments/{aid}/actions/{adjustmentAction}', '目标调整审核：主管部门、财政局审核通过或退回；批准后形成新版本', '绩效目标', { body: 'Opinion' }],
   ['post', '/api/targets/{id}/evaluation', '生成自评：按批复（或调整后）的绩效目标新建自评，指标名称、指标值和分值锁定', '绩效目标'],
+  ['post', '/api/evaluations/{id}/approved-targets', '更新为最新批复版本：由批复目标生成的自评改按最新批复版本，保留仍在的指标已填内容，返回被删除的指标（dropped）', '绩效目标', { body: 'Version' }],
   ['post', '/api/targets/{id}/monitoring', '填报运行监控表（所选监控期间须开放）', '运行监控', { body: 'Monitoring' }],
   ['get', '/api/targets/{id}/monitoring/template', '运行监控表 Excel 模板（periodEndMonth）', '运行监控', { binary: true }],
   ['post', '/api/targets/{id}/monitoring/import', '从 Excel 导入运行监控表（multipart：file、periodEndMonth）', '运行监控', { multipart: { required: ['periodEndMonth'], fields: { periodEndMonth: { type: 'integer', minimum: 1, maximum: 12 } } } }],
