@@ -215,7 +215,8 @@ export interface EvaluationDetail {
   projectId?: string | number | null;
   submission?: SubmissionCheckJson;
   /** Generated from approved targets (生成自评): which ones, which version, the locked leaf ids. */
-  targets?: { id: number; name: string; version: number; leafIds: string[] } | null;
+  /** `latestVersion`: the target's latest approved version (later than `version` after an approved adjustment: 更新为最新批复版本). */
+  targets?: { id: number; name: string; version: number; latestVersion?: number; leafIds: string[] } | null;
 }
 
 export interface HistoryEntry {
@@ -294,27 +295,6 @@ export function normaliseRectification(r: Record<string, unknown>): Rectificatio
     unitName: g('unitName', 'unit_name'),
     version: g('version', 'version') ?? undefined,
   };
-}
-
-/** Figures of one group of the dashboard drill-down, computed by the server over every visible row. */
-export interface DashboardGroupFigures {
-  count: number;
-  /** Average of review → computed → self score. */
-  averageScore: string | null;
-  averageSelfScore: string | null;
-  averageComputedScore: string | null;
-  gradeDistribution: Array<{ grade: string; count: number }>;
-}
-
-export interface Dashboard {
-  year?: number | null;
-  byDepartment: Array<{ departmentId: string; departmentName: string } & DashboardGroupFigures>;
-  byUnit: Array<{ unitId: string; unitName: string } & DashboardGroupFigures>;
-  gradeDistribution: Array<{ grade: string; count: number }>;
-  ranking: Array<{ unitId: string; unitName: string; score: string | number | null }>;
-  selfVsComputed: Array<{ id: string; unitName: string; title?: string; selfScore: string | number | null; computedScore: string | number | null }>;
-  executionVsScore: Array<{ id: string; unitName: string; executionRate: string | number | null; score: string | number | null }>;
-  yearOverYear: Array<{ year: number; averageScore: string | number | null; count: number }>;
 }
 
 export interface PublicReport {

@@ -7,7 +7,6 @@ import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Resul
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { download, errorText, request } from '../api/client.js';
-import { placeholdersOf, showPlaceholders } from '../components/PlaceholdersDialog.js';
 import { KIND_NAMES, STATUS_COLORS, STATUS_NAMES, type Action, type EvaluationDetail, type FindingJson } from '../api/types.js';
 import { navigate } from '../app/router.js';
 import { useUser } from '../app/session.js';
@@ -37,7 +36,6 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
   const [error, setError] = useState<string | null>(null);
   const [reviewScores, setReviewScores] = useState<Record<string, string>>({});
   const [opinion, setOpinion] = useState('');
-  const [quality, setQuality] = useState('');
   const [busy, setBusy] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [rectify, setRectify] = useState<FindingJson | 'new' | null>(null);
@@ -49,7 +47,6 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
       setDetail(d);
       setReviewScores(d.review?.reviewScores ?? d.review?.scores ?? {});
       setOpinion(d.review?.opinion ?? '');
-      setQuality(String(d.review?.qualityScore ?? ''));
       setError(null);
     } catch (e) {
       setError(errorText(e));
@@ -89,17 +86,13 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
   const badScore = Object.entries(reviewScores).find(([, v]) => !toDec(v));
 
   const saveReview = async (): Promise<number | null> => {
-    if (quality.trim() && !toDec(quality)) {
-      message.error('自评质量评分应为数字');
-      return null;
-    }
     if (badScore) {
       message.error('审核得分应为数字');
       jumpToPath(badScore[0]);
       return null;
     }
     try {
-      const r = await request<{ version: number }>(`/api/evaluations/${id}/review`, { method: 'PUT', body: { version: detail.version, reviewScores, opinion, qualityScore: quality.trim() || undefined } });
+      const r = await request<{ version: number }>(`/api/evaluations/${id}/review`, { method: 'PUT', body: { version: detail.version, reviewScores, opinion } });
       setDetail({ ...detail, version: r.version });
       message.success('审核评分已保存');
       return r.version;
@@ -121,25 +114,15 @@ export default function ReviewDetailPage({ params }: { params: Record<string, st
       setBusy(true);
       try {
         let version = detail.version;
-        if (canRescore && (Object.keys(reviewScores).length > 0 || quality.trim()) && action !== 'publish') {
+        if (canRescore && Object.keys(reviewScores).length > 0) {
           const v = await saveReview();
           if (v === null) return;
           version = v;
         }
-        await request(`/api/evaluations/${id}/actions/${action}`, { body: { version, opinion: action === 'publish' ? undefined : opinion.trim() || undefined } });
-        message.success(action === 'return' ? '已退回' : action === 'publish' ? '已公开' : '已审核通过');
+        await request(`/api/evaluations/${id}/actions/${action}`, { body: { version, opinion: opinion.trim() || undefined } });
+        message.success(action === 'return' ? '已退回' : '已审核通过');
         await load();
       } catch (e) {
-        // A report with placeholders: the list, and (finance publishing) a reason to publish anyway.
-        const gaps = placeholdersOf(e);
-        if (gaps && action === 'publish') {
-          showPlaceholders(modal, gaps, async (placeholderReason) => {
-            await request(`/api/evaluations/${id}/actions/publish`, { body: { version: detail.version, placeholderReason } });
-            message.success('已公开（已记录理由）');
-            await load();
-          });
-          return;
-        }
         message.error(errorText(e));
       } finally {
         setBusy(false);
