@@ -26,4 +26,17 @@ describe('navigation by role', () => {
     expect(navKeyFor('/assessment/3', '', 'assessor')).toBe('assessment');
     expect(navKeyFor('/results', '', 'finance_reviewer')).toBe('results');
   });
+
+  it('gives the administrator 账号管理 and 安全日志 under 系统管理, and no one else', () => {
+    const admin = navFor('admin').find((g) => g.key === 'admin')!;
+    expect(admin.items.map((i) => [i.label, i.to])).toEqual([
+      ['组织机构', '/admin'],
+      ['账号管理', '/admin/users'],
+      ['安全日志', '/admin/security-events'],
+    ]);
+    expect(keys('finance_reviewer')).not.toContain('security');
+    expect(navKeyFor('/admin/users', '', 'admin')).toBe('accounts');
+    expect(navKeyFor('/admin/security-events', 'action=auth.login_failed', 'admin')).toBe('security');
+    expect(navKeyFor('/admin', '', 'admin')).toBe('org');
+  });
 });

@@ -100,7 +100,11 @@ export const NAV: NavGroup[] = [
     key: 'admin',
     label: '系统管理',
     roles: ['admin'],
-    items: [{ key: 'org', label: '组织机构', to: '/admin' }],
+    items: [
+      { key: 'org', label: '组织机构', to: '/admin' },
+      { key: 'accounts', label: '账号管理', to: '/admin/users' },
+      { key: 'security', label: '安全日志', to: '/admin/security-events' },
+    ],
   },
 ];
 
@@ -128,6 +132,8 @@ export function navKeyFor(path: string, search: string, role?: Role): string {
   if (path.startsWith('/targets')) return 'targets';
   if (path.startsWith('/monitoring')) return 'monitoring';
   if (path.startsWith('/tasks')) return 'tasks';
+  if (path.startsWith('/admin/users')) return 'accounts';
+  if (path.startsWith('/admin/security-events')) return 'security';
   if (path.startsWith('/admin')) return 'org';
   if (path.startsWith('/public/audit')) return 'audit';
   if (path.startsWith('/public')) return 'portal';

@@ -28,7 +28,7 @@ export default function ChangePasswordPage() {
           请先修改初始密码
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          {user?.displayName}（{user?.username}）正在使用启动时设置的初始密码。修改后才能使用系统；新密码至少 10 个字符，包含小写字母、大写字母、数字、其他符号中的至少 3 类，且不能包含用户名。
+          {user?.displayName}（{user?.username}）正在使用管理员设置的初始密码（新建账号、重置密码或系统启动时设置）。修改后才能使用系统；新密码至少 10 个字符，包含小写字母、大写字母、数字、其他符号中的至少 3 类，且不能包含用户名。
         </Typography.Paragraph>
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>

@@ -27,6 +27,7 @@ import { evaluationTitle } from '../lib/evaluation-title.js';
 import { fmtTime } from '../lib/format.js';
 import { nameIndicatorRows } from '../lib/path-labels.js';
 import { ReportChapters } from '../components/ReportChapters.js';
+import { TargetsBanner } from '../components/TargetsBanner.js';
 import { placeholdersOf, showPlaceholders } from '../components/PlaceholdersDialog.js';
 
 const EDITABLE = new Set(['draft', 'returned']);
@@ -166,16 +167,7 @@ export default function EvaluationEditorPage({ params }: { params: Record<string
 
       <EditorNotices draft={draft} />
       <OverrideNotice detail={detail} />
-      {detail.targets && (
-        <Alert
-          style={{ margin: '12px 0' }}
-          type="info"
-          showIcon
-          data-testid="from-targets"
-          title={`本自评由批复的绩效目标“${detail.targets.name}”（第 ${detail.targets.version} 版）生成：指标名称、年度指标值和分值不能修改；年初指标值与调整后的指标值并列显示。`}
-          action={<Button size="small" onClick={() => navigate(`/targets/${detail.targets!.id}`)}>查看绩效目标</Button>}
-        />
-      )}
+      {detail.targets && <TargetsBanner targets={detail.targets} draft={draft} editable={editable} />}
       {editable && !actions.includes('submit') && user.role === 'unit_filler' && (
         <Alert style={{ margin: '12px 0' }} type="info" showIcon title="填写完成并保存后，请单位负责人登录提交审核。" />
       )}
