@@ -223,7 +223,7 @@ describe.each(DATABASE_KINDS)('statistics you can quote on %s', (kind) => {
     expect(lines.some((l) => /(^|,)=HYPERLINK/.test(l))).toBe(false);
   });
 
-  it('XLSX export: the same rows, numbers shown with two places', async () => {
+  it('XLSX export: the same rows, numbers shown with two places, formula-looking text in the Text format', async () => {
     const res = await app.request('/api/dashboard/export?format=xlsx&year=2024&includeDrafts=1', { headers: { cookie: c.finance!.cookie! } });
     expect(res.status).toBe(200);
     const { default: ExcelJS } = await import('exceljs');
@@ -238,6 +238,11 @@ describe.each(DATABASE_KINDS)('statistics you can quote on %s', (kind) => {
     expect(ws.getRow(2).getCell(10).numFmt).toBe('0.00');
     const r4 = rows.find((r) => String(r[6]).includes('HYPERLINK'))!;
     expect(typeof r4[6]).toBe('string'); // text, never a formula cell
+    // …and in the Text format, as every server .xlsx keeps formula-looking text (xlsx-text-cells).
+    let r4Row = 0;
+    ws.eachRow((row, n) => String(row.getCell(7).value).includes('HYPERLINK') && (r4Row = n));
+    expect(ws.getRow(r4Row).getCell(7).numFmt).toBe('@');
+    expect(ws.getRow(r4Row).getCell(2).numFmt).not.toBe('@'); // plain text keeps the general format
   });
 
   it('bad format is a 400 with a clear message', async () => {

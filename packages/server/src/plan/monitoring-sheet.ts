@@ -5,6 +5,7 @@
  */
 import { JxError, targetLeaves, targetText, type JxIssue, type MonitoringDataInput, type TargetTree } from '@jixiao/core';
 import type { SheetRow } from '../project-list/read-project-list-file.js';
+import { keepFormulaTextAsText } from '../xlsx-text-cells.js';
 
 const COLUMNS = [
   { key: 'id', title: '指标编号' },
@@ -30,7 +31,7 @@ export async function buildMonitoringWorkbook(tree: TargetTree, meta: { title: s
   ws.addRow([BUDGET_LABEL, meta.adjusted ?? '', EXECUTED_LABEL, '']);
   ws.addRow([]);
   ws.addRow(COLUMNS.map((c) => c.title)).font = { bold: true };
-  for (const e of targetLeaves(tree)) ws.addRow([e.leaf.id, e.level1.name, e.level2.name, e.leaf.name, targetText(e.leaf), '', '', '', '', '']);
+  for (const e of targetLeaves(tree)) keepFormulaTextAsText(ws.addRow([e.leaf.id, e.level1.name, e.level2.name, e.leaf.name, targetText(e.leaf), '', '', '', '', '']));
   ws.columns.forEach((c, i) => (c.width = [10, 12, 14, 28, 14, 16, 16, 18, 24, 24][i] ?? 14));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -5,7 +5,8 @@
  * spreadsheet could take for a formula (a project named "=HYPERLINK(…)") is a text cell in the
  * Text format, so it is shown as written and never run (core's spreadsheet-text rule).
  */
-import { GRADE_BASIS_LABELS, formatDecimal, dec, looksLikeSpreadsheetFormula } from '@jixiao/core';
+import { GRADE_BASIS_LABELS, formatDecimal, dec } from '@jixiao/core';
+import { keepFormulaTextAsText } from '../xlsx-text-cells.js';
 import type { ResultApplicationLine } from './manage-result-applications.js';
 
 const KIND: Record<string, string> = { department: '部门整体', project: '项目支出', transfer: '转移支付' };
@@ -34,9 +35,7 @@ export async function buildResultApplicationWorkbook(year: number | undefined, l
       l.response?.text ?? '',
       l.stateLabel,
     ]);
-    row.eachCell((cell) => {
-      if (typeof cell.value === 'string' && looksLikeSpreadsheetFormula(cell.value)) cell.numFmt = '@';
-    });
+    keepFormulaTextAsText(row);
   });
   ws.columns.forEach((c, i) => (c.width = WIDTHS[i] ?? 14));
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -10,6 +10,7 @@ import type { AppContext } from '../context.js';
 import { DashboardRepository, type StatisticsRow } from '../repositories/dashboard.repository.js';
 import { visibilityOf, type Actor } from '../workflow/access.js';
 import { STATE_LABELS, isEvaluationState } from '../workflow/state-machine.js';
+import { keepFormulaTextAsText } from '../xlsx-text-cells.js';
 import { dashboardScope, type DashboardFilters } from './get-dashboard.js';
 
 const BATCH = 1000;
@@ -107,7 +108,8 @@ export function statisticsCsv(ctx: AppContext, actor: Actor, f: DashboardFilters
 
 /**
  * XLSX through exceljs's streaming writer: numbers as numbers shown with two places, text as
- * text (a cell value that starts with = is a string, never a formula, in exceljs).
+ * text (a cell value that starts with = is a string, never a formula, in exceljs), and text that
+ * looks like a formula in the Text format as well (xlsx-text-cells).
  */
 export function statisticsXlsx(ctx: AppContext, actor: Actor, f: DashboardFilters): Readable {
   const out = new PassThrough();
@@ -123,6 +125,7 @@ export function statisticsXlsx(ctx: AppContext, actor: Actor, f: DashboardFilter
         cells.forEach((c, i) => {
           if (c !== null && 'number' in c) row.getCell(i + 1).numFmt = '0.00';
         });
+        keepFormulaTextAsText(row);
         row.commit();
       }
     }
