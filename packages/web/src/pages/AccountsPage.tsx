@@ -42,7 +42,9 @@ interface NewAccount {
   username: string;
   displayName: string;
   role: Role;
-  scopeId?: string;
+  unitId?: string;
+  departmentId?: string;
+  bureauId?: string;
   password: string;
 }
 
@@ -57,7 +59,7 @@ function NewAccountModal({ org, open, onClose, onDone }: { org: Org | null; open
     setBusy(true);
     setError(null);
     try {
-      const body = { username: v.username, displayName: v.displayName, role: v.role, password: v.password, ...(scope && v.scopeId ? { [scope.field]: Number(v.scopeId) } : {}) };
+      const body = { username: v.username, displayName: v.displayName, role: v.role, password: v.password, ...(scope && v[scope.field] ? { [scope.field]: Number(v[scope.field]) } : {}) };
       await request('/api/admin/users', { body });
       message.success(`已新建账号 ${v.username}，首次登录须修改初始密码`);
       form.resetFields();
@@ -78,10 +80,10 @@ function NewAccountModal({ org, open, onClose, onDone }: { org: Org | null; open
           <Input id="account-display-name" />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select id="account-role" options={ROLE_OPTIONS} onChange={() => form.setFieldValue('scopeId', undefined)} />
+          <Select id="account-role" options={ROLE_OPTIONS} />
         </Form.Item>
         {scope && (
-          <Form.Item label={scope.label} name="scopeId" rules={[{ required: true, message: `请选择${scope.label}` }]}>
+          <Form.Item key={scope.field} label={scope.label} name={scope.field} rules={[{ required: true, message: `请选择${scope.label}` }]}>
             <Select id="account-scope" showSearch optionFilterProp="label" options={(org?.[scope.list] ?? []).map((n) => ({ value: String(n.id), label: n.name }))} />
           </Form.Item>
         )}
@@ -141,7 +143,7 @@ export default function AccountsPage() {
     {
       title: '密码',
       key: 'password',
-      render: (_: unknown, a: AccountRow) => (a.mustChangePassword ? <Tag color="orange" data-testid="must-change">须修改密码</Tag> : <Tag>已由本人设置</Tag>),
+      render: (_: unknown, a: AccountRow) => (a.mustChangePassword ? <Tag color="orange" data-testid="must-change">须修改密码</Tag> : '—'),
     },
     {
       title: '操作',

@@ -65,6 +65,7 @@ export default function SecurityLogPage() {
           aria-label="事件类型"
           data-testid="security-filter"
           style={{ width: 200 }}
+          virtual={false}
           value={action}
           options={[{ value: '', label: '全部事件' }, ...SECURITY_EVENT_TYPES.map(({ value, label }) => ({ value, label }))]}
           onChange={(v: string) => go({ action: v, page: 1 })}
