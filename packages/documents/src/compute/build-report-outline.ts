@@ -9,6 +9,7 @@ import { COLUMN_LABELS, type ReportFigures } from './compute-report-figures.js';
 import { findUnitText } from './find-unit-text.js';
 import { buildProjectChapter, type ProjectTableRow } from './build-project-chapter.js';
 import { dropConflictingSentences } from './drop-conflicting-sentences.js';
+import { gradeCheckSentence } from './grade-check.js';
 import { chineseNumber, fillPlaceholders, fmtAmount, fmtPercent, fmtScore } from './format-figures.js';
 
 export type ChartKind = 'scores' | 'budget' | 'sources';
@@ -252,6 +253,8 @@ export function buildReportOutline(fig: ReportFigures, template: Template, child
           p(
             `经自评，${values.unit}${ev.fiscalYear}年度${kindText}绩效自评得分${orGap(total.score, '自评得分', '分')}${total.weight !== null ? `（满分${fmtScore(total.weight, places)}分）` : ''}，评价等级为${fig.grade ? `“${fig.grade}”` : gapText('评价等级')}。`,
           ),
+          // jixiao's check beside the unit's grade where the total cannot be graded (never in its place).
+          ...[gradeCheckSentence(fig)].flatMap((text) => (text ? [p(text)] : [])),
         ];
       }
       case 'scoreTable':

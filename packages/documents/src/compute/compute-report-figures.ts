@@ -4,7 +4,8 @@
  * stated (a missing one is a marked gap, never a recomputation); rates and shares are computed
  * with decimal arithmetic from the stated amounts; one value per figure. The profile's
  * recomputation (`score`) is kept for the rule check sheet of the .xlsx — the reviewer's view,
- * which belongs in the audit, not in the report text. Rounding happens only when a renderer
+ * which belongs in the audit, not in the report text — except where it cannot be graded: then the
+ * report says so beside the stated grade (`grade-check.ts`). Rounding happens only when a renderer
  * formats a figure (`formatDecimal`, half up).
  */
 import {

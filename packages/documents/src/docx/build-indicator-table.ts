@@ -1,7 +1,8 @@
 /**
  * The indicator table as on paper: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 |
  * 偏差原因分析及改进措施, with level-1 and level-2 cells merged down (rowSpan) and the total last.
- * Weights, scores, total and grade are the unit's own (stated); a missing one reads 待填写.
+ * Weights, scores, total and grade are the unit's own (stated); a missing one reads 待填写; where the
+ * total cannot be graded, a 规则核对 line under the grade says so (compute/grade-check.ts).
  */
 import { Table, TableCell, TableRow, VerticalAlign, WidthType, type Paragraph } from 'docx';
 import type { Evaluation } from '@jixiao/core';
@@ -9,6 +10,7 @@ import type { ReportFigures } from '../compute/compute-report-figures.js';
 import { fmtPercent, fmtScore } from '../compute/format-figures.js';
 import type { IndicatorColumn, Template } from '../templates/template-schema.js';
 import { cellParagraph } from './docx-text.js';
+import { gradeCheckCell } from '../compute/grade-check.js';
 
 import { FORM_COLUMN_LABELS as INDICATOR_COLUMN_LABELS } from '../form/form-indicator-block.js';
 
@@ -48,6 +50,12 @@ export const MISSING_CELL = '待填写';
 
 export function cellScore(d: import('@jixiao/core').Decimal | null, places: number): string {
   return d === null ? MISSING_CELL : fmtScore(d, places);
+}
+
+/** The stated grade, and jixiao's check on its own line where the total cannot be graded. */
+function gradeText(fig: ReportFigures): string {
+  const check = gradeCheckCell(fig);
+  return `评价等级：${fig.grade ?? MISSING_CELL}${check ? `\n规则核对：${check}` : ''}`;
 }
 
 export function columnPercents(cols: IndicatorColumn[]): number[] {
@@ -133,7 +141,7 @@ export function buildIndicatorTable(fig: ReportFigures, t: Template, width: numb
   const weightIdx = cols.indexOf('weight');
   const totalCells: TableCell[] = [cell(t, '总分', { columnSpan: weightIdx, bold: true })];
   for (const c of cols.slice(weightIdx)) {
-    const text = c === 'weight' ? cellScore(fig.totalRow.weight, places) : c === 'score' ? cellScore(fig.totalRow.score, places) : c === 'deviation' ? `评价等级：${fig.grade ?? MISSING_CELL}` : '';
+    const text = c === 'weight' ? cellScore(fig.totalRow.weight, places) : c === 'score' ? cellScore(fig.totalRow.score, places) : c === 'deviation' ? gradeText(fig) : '';
     totalCells.push(cell(t, text, { bold: c !== 'deviation' }));
   }
   rows.push(new TableRow({ cantSplit: true, children: totalCells }));

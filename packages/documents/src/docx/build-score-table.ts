@@ -1,10 +1,14 @@
-/** 各项指标得分情况表: 指标 | 分值 | 得分 | 得分率 — the unit's stated weights and scores; the rate only where both are stated. */
+/**
+ * 各项指标得分情况表: 指标 | 分值 | 得分 | 得分率 — the unit's stated weights and scores; the rate only
+ * where both are stated; 评价等级 as stated, and a 规则核对 row where the total cannot be graded.
+ */
 import { Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import { printedScoreRows, type ReportFigures } from '../compute/compute-report-figures.js';
 import { fmtPercent } from '../compute/format-figures.js';
 import { MISSING_CELL, cellScore } from './build-indicator-table.js';
 import type { Template } from '../templates/template-schema.js';
 import { cellParagraph } from './docx-text.js';
+import { gradeCheckCell } from '../compute/grade-check.js';
 
 export function buildScoreTable(fig: ReportFigures, t: Template): Table {
   const places = fig.profile.rounding.places;
@@ -15,5 +19,8 @@ export function buildScoreTable(fig: ReportFigures, t: Template): Table {
     rows.push(new TableRow({ cantSplit: true, children: [c(r.name, bold), c(cellScore(r.weight, places), bold), c(cellScore(r.score, places), bold), c(r.rate ? fmtPercent(r.rate) : MISSING_CELL, bold)] }));
   }
   rows.push(new TableRow({ children: [c('评价等级', true), new TableCell({ columnSpan: 3, children: [cellParagraph(t, fig.grade ?? MISSING_CELL, 'center', true)] })] }));
+  // The unit's grade stays as stated; jixiao's check goes beside it where the total cannot be graded.
+  const check = gradeCheckCell(fig);
+  if (check) rows.push(new TableRow({ cantSplit: true, children: [c('规则核对', true), new TableCell({ columnSpan: 3, children: [cellParagraph(t, check, 'left', false)] })] }));
   return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [3628, 1814, 1814, 1814] });
 }

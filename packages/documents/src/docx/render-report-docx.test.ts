@@ -77,3 +77,60 @@ describe('GB/T 9704 layout', () => {
     for (const m of media) expect(Array.from(files[m]!.subarray(1, 4))).toEqual([0x50, 0x4e, 0x47]);
   });
 });
+
+describe('a total that cannot be graded: the unit’s grade as stated, jixiao’s check beside it', () => {
+  it('seed 001 (level-1 weights add to 110): the conclusion keeps the stated 99 and says 无法定级 with the reason and the rule', () => {
+    const text = outlineText(seed('seed-001-hunan-2023.json'), 'hunan');
+    expect(text).toContain('绩效自评得分99分（满分100分），评价等级为【待填写：评价等级】。');
+    expect(text).toContain('按评分规则“湖南省部门整体支出绩效自评”（hunan@');
+    expect(text).toContain('核对，评分表无法定级：各项分值合计 110 分，不等于规则总分 100 分。');
+    expect(text).not.toContain('为单位自评所述'); // the unit stated no grade: nothing to attribute
+  });
+
+  it('seed 004 (no indicators to recompute): the stated 优秀 stays, attributed to the unit', () => {
+    const text = outlineText(seed('seed-004-hebei-2023.json'), 'hebei');
+    expect(text).toContain('评价等级为“优秀”。');
+    expect(text).toContain('评分表无法定级：未列出绩效指标，无法重新计算总分。上述评价等级“优秀”为单位自评所述，未经评分规则核定。');
+  });
+
+  it('seed 003 (a total the rule grades): no check sentence', () => {
+    const text = outlineText(seed('seed-003-henan-2021.json'), 'henan');
+    expect(text).toContain('评价等级为“优”。');
+    expect(text).not.toContain('无法定级');
+  });
+
+  it('the score table has a 规则核对 row under 评价等级 and the indicator table’s total cell names the check', async () => {
+    const doc = strFromU8(unzipSync(await renderReportDocx(seed('seed-001-hunan-2023.json'), { charts: false }))['word/document.xml']!);
+    const cellTexts = (row: string) => [...row.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    const rows = (doc.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).map(cellTexts);
+    const gradeRow = rows.findIndex((r) => r[0] === '评价等级');
+    expect(gradeRow).toBeGreaterThan(0);
+    expect(rows[gradeRow]).toEqual(['评价等级', '待填写']);
+    expect(rows[gradeRow + 1]).toEqual(['规则核对', '无法定级（各项分值合计 110 分，不等于规则总分 100 分）']);
+    const totalRow = rows.find((r) => r[0] === '总分');
+    expect(totalRow).toContain('评价等级：待填写');
+    expect(totalRow).toContain('规则核对：无法定级（各项分值合计 110 分，不等于规则总分 100 分）');
+    const graded = strFromU8(unzipSync(await renderReportDocx(seed('seed-003-henan-2021.json'), { charts: false }))['word/document.xml']!);
+    expect(graded).not.toContain('规则核对');
+  });
+});
+
+describe('tables that run over pages repeat their header row', () => {
+  /** Each <w:tbl> with whether its first row is a header row (w:tblHeader) and that row's text. */
+  const tables = (doc: string) =>
+    (doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).map((tbl) => {
+      const first = /<w:tr>[\s\S]*?<\/w:tr>/.exec(tbl)![0];
+      return { header: first.includes('<w:tblHeader/>'), text: [...first.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|'), headerRows: (tbl.match(/<w:tblHeader\/>/g) ?? []).length };
+    });
+
+  it('the report’s indicator table and score table: their first row, and only it, is a header row', async () => {
+    const doc = strFromU8(unzipSync(await renderReportDocx(seed('seed-001-hunan-2023.json'), { charts: false }))['word/document.xml']!);
+    const ts = tables(doc);
+    const indicator = ts.find((x) => x.text.startsWith('一级指标|二级指标|三级指标'));
+    const score = ts.find((x) => x.text === '指标|分值|得分|得分率');
+    for (const x of [indicator, score]) {
+      expect(x?.header).toBe(true);
+      expect(x?.headerRows).toBe(1);
+    }
+  });
+});

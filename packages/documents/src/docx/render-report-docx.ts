@@ -2,8 +2,9 @@
  * 自评报告 (.docx) in the jurisdiction's template, GB/T 9704 layout: A4, margins
  * 37/35/28/26 mm, title 方正小标宋简体 二号, body 仿宋_GB2312 三号 at a fixed 28 pt line,
  * level-1 headings 黑体, level-2 楷体, page numbers "— 1 —". Every figure comes from the
- * evaluation: the unit's stated scores and grade, rates and shares computed from its stated
- * amounts, gaps marked 【待填写：…】; chapters only the unit can write come from `evaluation.chapters`.
+ * evaluation: the unit's stated scores and grade (with jixiao's 无法定级 check beside it where the
+ * recomputed total cannot be graded), rates and shares computed from its stated amounts, gaps
+ * marked 【待填写：…】; chapters only the unit can write come from `evaluation.chapters`.
  */
 import {
   AlignmentType,
