@@ -55,3 +55,26 @@ describe.each(Object.keys(forms))('PDF of the 自评表 %s', (name) => {
     expect(formFigures(back.evaluation)).toEqual(formFigures(ev));
   });
 });
+
+describe('a 自评表 whose indicator block runs over pages', () => {
+  // The drugs project with its indicators repeated six times: 48 leaves, more than a landscape page holds.
+  const base = forms['project-drugs']!;
+  const ev = { ...base, indicators: Array.from({ length: 6 }, () => base.indicators).flat() };
+  let file: string;
+
+  beforeAll(async () => {
+    file = join(dir, 'long-form.pdf');
+    writeFileSync(file, await exportEvaluation(ev, 'pdf'));
+  }, 180_000);
+
+  it('prints the indicator header row on every page, again at the top of each page after the first', () => {
+    const pages = execFileSync(tools.pdftotext, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', timeout: 60_000 }).split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    const { grid } = buildFormGrid(ev);
+    const labels = grid.cells.filter((c) => c.row === grid.repeatRow && c.col > 1 && c.text !== '').map((c) => squash(c.text));
+    expect(labels).toEqual(expect.arrayContaining(['一级指标', '二级指标', '三级指标']));
+    for (const [i, page] of pages.entries()) {
+      for (const label of labels) expect(squash(page), `page ${i + 1}: ${label}`).toContain(label);
+    }
+  });
+});

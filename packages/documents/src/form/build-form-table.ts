@@ -1,12 +1,24 @@
-/** A form grid as a Word table: the same cells and spans the .xlsx has, the printed text of each. */
+/** A form grid as Word tables: the same cells and spans the .xlsx has, the printed text of each. */
 import { Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import { cellParagraph } from '../docx/docx-text.js';
 import type { Template } from '../templates/template-schema.js';
 import type { FormGrid, GridCell } from './form-grid.js';
 import { CELL_MARGIN_MM } from './build-form-grid.js';
 
-/** `width`: the text width in twips the table spans. */
-export function buildFormTable(grid: FormGrid, t: Template, width: number): Table {
+/**
+ * The grid as Word tables: the rows above the indicator block, then the indicator block as a
+ * table of its own whose header row (grid.repeatRow) repeats on every page (w:tblHeader — Word
+ * repeats only rows at the very top of a table). One table when no merge crosses into the
+ * header row from above. `width`: the text width in twips the tables span.
+ */
+export function buildFormTables(grid: FormGrid, t: Template, width: number): Table[] {
+  const split = grid.repeatRow > grid.top && grid.repeatRow <= grid.bottom && !grid.cells.some((c) => c.row < grid.repeatRow && c.row + c.rowSpan - 1 >= grid.repeatRow);
+  if (!split) return [gridTable(grid, t, width, grid.top, grid.bottom, null)];
+  return [gridTable(grid, t, width, grid.top, grid.repeatRow - 1, null), gridTable(grid, t, width, grid.repeatRow, grid.bottom, grid.repeatRow)];
+}
+
+/** Rows `from`..`to` of the grid as one Word table; `headerRow` repeats on every page. */
+function gridTable(grid: FormGrid, t: Template, width: number, from: number, to: number, headerRow: number | null): Table {
   const ncols = grid.columns.length;
   const at = new Map<string, GridCell>();
   const covered = new Set<string>();
@@ -17,7 +29,7 @@ export function buildFormTable(grid: FormGrid, t: Template, width: number): Tabl
     }
   }
   const rows: TableRow[] = [];
-  for (let r = grid.top; r <= grid.bottom; r++) {
+  for (let r = from; r <= to; r++) {
     const cells: TableCell[] = [];
     for (let k = 1; k <= ncols; k++) {
       const key = `${r}:${k}`;
@@ -37,8 +49,7 @@ export function buildFormTable(grid: FormGrid, t: Template, width: number): Tabl
         }),
       );
     }
-    // No repeated header row: Word repeats only rows at the very top of a table.
-    rows.push(new TableRow({ cantSplit: true, children: cells }));
+    rows.push(new TableRow({ cantSplit: true, ...(r === headerRow ? { tableHeader: true } : {}), children: cells }));
   }
   const total = grid.columns.reduce((a, b) => a + b, 0);
   const margin = Math.round((CELL_MARGIN_MM * 1440) / 25.4);

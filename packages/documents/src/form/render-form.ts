@@ -9,7 +9,7 @@ import type { Evaluation } from '@jixiao/core';
 import { A4, convertMillimetersToTwip, landscapeTextWidth, pageNumberFooter } from '../docx/render-report-docx.js';
 import { exactSpacing, pt, run } from '../docx/docx-text.js';
 import { buildFormGrid, type BuildFormOptions, type FormCells } from './build-form-grid.js';
-import { buildFormTable } from './build-form-table.js';
+import { buildFormTables } from './build-form-table.js';
 import { writeFormSheet } from './write-form-sheet.js';
 
 export interface RenderFormOptions extends BuildFormOptions {
@@ -61,7 +61,12 @@ export async function renderFormDocx(evaluation: Evaluation, options: BuildFormO
       children: [run(t, grid.title, 'title', t.sizes.title)],
     }),
   );
-  children.push(buildFormTable(grid, t, landscapeTextWidth(t)));
+  // A hairline paragraph between the tables keeps them apart (Writer joins adjacent tables, and the
+  // indicator header repeats only at the top of a table).
+  buildFormTables(grid, t, landscapeTextWidth(t)).forEach((table, i) => {
+    if (i > 0) children.push(new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] }));
+    children.push(table);
+  });
   for (const line of grid.footer) children.push(new Paragraph({ spacing: { before: 120, after: 0 }, children: [run(t, line, 'body', t.sizes.table + 2)] }));
   if (grid.footer.length === 0) children.push(new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] }));
   const doc = new Document({
