@@ -13,6 +13,7 @@ import * as m20261130_1800 from './20261130-1800-grading-and-submission-checks.j
 import * as m20261201_0900 from './20261201-0900-after-cycle.js';
 import * as m20261202_0900 from './20261202-0900-statistics-indexes.js';
 import * as m20261203_0900 from './20261203-0900-submission-blocking-count.js';
+import * as m20261204_0900 from './20261204-0900-recompute-grades.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122-0310-initial': m20261122_0310,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261201-0900-after-cycle': m20261201_0900,
   '20261202-0900-statistics-indexes': m20261202_0900,
   '20261203-0900-submission-blocking-count': m20261203_0900,
+  '20261204-0900-recompute-grades': m20261204_0900,
 };
