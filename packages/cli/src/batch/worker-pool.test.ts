@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, examplesDir, exampleJsonFiles, repoRoot, tempDir } from '../../test/helpers.js';
-import { inOrder, parseJobs, runTasks, workerCount } from './worker-pool.js';
+import { inOrder, parseJobs, runTasks, TASKS_AHEAD, workerCount } from './worker-pool.js';
 import type { BatchResult } from './batch-tasks.js';
 
 describe('the batch worker pool', () => {
@@ -38,6 +38,15 @@ describe('the batch worker pool', () => {
     const ok = results.filter((r): r is Extract<BatchResult, { ok: true; kind: 'audit' }> => r.ok && r.kind === 'audit');
     expect(ok.map((r) => JSON.parse(r.json).file)).toEqual(files);
     expect(results.at(-1)).toMatchObject({ ok: false, error: { json: { code: 'JSON_SYNTAX' } } });
+  });
+
+  it('with tasks queued ahead in each worker, every task runs once and the results match one thread', async () => {
+    const files = exampleJsonFiles().map((f) => join(examplesDir, f));
+    const tasks = Array.from({ length: 2 * 4 * TASKS_AHEAD + 3 }, (_, i) => ({ kind: 'audit' as const, file: files[i % files.length]! }));
+    const done: number[] = [];
+    const pooled = await runTasks(tasks, 2, (i) => done.push(i));
+    expect(done.sort((a, b) => a - b)).toEqual(tasks.map((_, i) => i));
+    expect(pooled).toEqual(await runTasks(tasks, 1, () => {}));
   });
 });
 

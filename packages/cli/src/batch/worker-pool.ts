@@ -46,6 +46,13 @@ async function runHere(tasks: readonly BatchTask[], onDone: (i: number, r: Batch
   return out;
 }
 
+/**
+ * Tasks a worker holds at once (one running, the rest queued in the worker): it never waits for this
+ * thread to hand it the next file — on a busy machine that hand-over waited for this thread to be
+ * scheduled, and the workers sat idle about a third of the time (docs/BENCHMARKS.md).
+ */
+export const TASKS_AHEAD = 4;
+
 export async function runTasks(tasks: readonly BatchTask[], jobs: number, onDone: (i: number, r: BatchResult) => void): Promise<BatchResult[]> {
   const n = workerCount(jobs, tasks.length);
   if (n <= 1) return runHere(tasks, onDone);
@@ -55,12 +62,14 @@ export async function runTasks(tasks: readonly BatchTask[], jobs: number, onDone
   let finished = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      const feed = (w: Worker) => {
-        if (next < tasks.length) {
+      const feed = (w: Worker, count: number) => {
+        for (let k = 0; k < count && next < tasks.length; k++) {
           const id = next++;
           w.postMessage({ id, task: tasks[id] });
         }
       };
+      // Look-ahead only while every worker still gets a fair share of what is left.
+      const ahead = Math.max(1, Math.min(TASKS_AHEAD, Math.floor(tasks.length / (n * FILES_PER_WORKER))));
       for (let k = 0; k < n; k++) {
         const w = startWorker();
         workers.push(w);
@@ -69,13 +78,13 @@ export async function runTasks(tasks: readonly BatchTask[], jobs: number, onDone
           out[m.id] = m.result;
           onDone(m.id, m.result);
           if (++finished === tasks.length) return resolve();
-          feed(w);
+          feed(w, 1);
         });
         w.on('error', reject);
         w.on('exit', (code) => {
           if (finished < tasks.length) reject(new Error(`批处理子线程意外退出（代码 ${code}）`));
         });
-        feed(w);
+        feed(w, ahead);
       }
     });
   } finally {
