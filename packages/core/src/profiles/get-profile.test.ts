@@ -63,7 +63,7 @@ describe('shipped profile data', () => {
 describe('the shipped profiles carry the domain rules', () => {
   it('national: 10 + 产出 50 / 效益 30 / 满意度 10, ratio reverse formula, 120%, 优良中差 90/80/60', () => {
     const p = getProfile('national');
-    expect(p.version).toBe('2020.1');
+    expect(p.version).toBe('2020.2');
     expect(p.weights.budgetExecution).toBe('10');
     expect(p.weights.level1.project.map((x) => [x.name, x.weight])).toEqual([
       ['产出指标', '50'],

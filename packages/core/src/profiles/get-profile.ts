@@ -58,7 +58,7 @@ export function listProfiles(profiles: readonly Profile[] = PROFILES): Profile[]
 }
 
 /**
- * Look up a profile by "hunan" (latest version) or "hunan@2023.1" (exact version).
+ * Look up a profile by "hunan" (latest version) or "hunan@2023.2" (exact version).
  * Unknown id or version → JxError UNKNOWN_PROFILE naming what is known.
  */
 export function getProfile(ref: string, profiles: readonly Profile[] = PROFILES): Profile {
@@ -85,7 +85,7 @@ export function getProfile(ref: string, profiles: readonly Profile[] = PROFILES)
   return exact;
 }
 
-/** "hunan@2023.1" for a profile. */
+/** "hunan@2023.2" for a profile. */
 export function profileRef(p: Pick<Profile, 'id' | 'version'>): string {
   return `${p.id}@${p.version}`;
 }
