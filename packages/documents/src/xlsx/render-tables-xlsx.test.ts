@@ -66,6 +66,11 @@ describe('自评表 and 基础数据表 (.xlsx)', () => {
     // Weights add to 110, so the recomputed total cannot be graded: no grade formula, the reason instead.
     expect(check.getCell(rc.grade).value).toBe('无法定级');
     expect(String(check.getCell(rc.grade).value)).not.toMatch(/^IF/);
+    const gradeRow = Number(/\d+$/.exec(rc.grade)![0]);
+    expect(check.getCell(gradeRow, 6).value).toBe('无法定级：各项分值合计 110 分，不等于规则总分 100 分');
+    // A qualitative level jixiao inferred from the wording (实际完成值“增强”) says so in its explanation.
+    const explanations = Object.values(rc.leafScores).map((a) => String(check.getCell(Number(/\d+$/.exec(a)![0]), 6).value));
+    expect(explanations.some((e) => e.includes('推定为达成年度指标') && e.includes('非单位填报的等级'))).toBe(true);
   });
 
   it('the rule check sheet grades a gradable total with a live formula over the profile’s bands', async () => {
