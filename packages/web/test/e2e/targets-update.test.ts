@@ -110,7 +110,8 @@ describe('更新为最新批复版本, in chromium', () => {
     expect(await page.locator('[data-path="indicators.0.children.0.children.0.target"]').textContent()).toBe('≥9.5万头');
     await expect.poll(() => page.locator('[data-path="indicators.0.children.0.children.0.actual"]').inputValue()).toBe('9.8万头');
     expect(await page.locator('[data-path="indicators.0.children.1.children.0.actual"]').inputValue()).toBe('96%');
-    expect(await page.getByText('防疫培训班次').count()).toBe(0);
+    expect(await page.locator('[data-testid=indicator-table]').getByText('防疫培训班次').count()).toBe(0);
+    expect(await page.locator('[data-testid=indicator-table]').getByText('免疫动物数量').count()).toBe(1);
     await screenshot(page, '26-targets-updated');
     const stored = (await (await apiLogin(base, 'tianbao4')).call('GET', `/api/evaluations/${evalId}`)).json;
     expect(stored.targets).toMatchObject({ version: 2, latestVersion: 2 });
