@@ -8,6 +8,7 @@ import { dec, type Evaluation, type Profile } from '@jixiao/core';
 import { computeReportFigures, type ReportFigures } from '../compute/compute-report-figures.js';
 import { placeholderValues } from '../compute/build-report-outline.js';
 import { fillPlaceholders } from '../compute/format-figures.js';
+import { gradeCheckSentence } from '../compute/grade-check.js';
 import { formFor, templateFor } from '../templates/load-template.js';
 import type { FormSpec, HeaderField, Template } from '../templates/template-schema.js';
 import { buildFundsBlock, type FundsCells } from './form-funds-block.js';
@@ -84,7 +85,8 @@ export function buildFormGrid(evaluation: Evaluation, options: BuildFormOptions 
     repeatRow: indicators.cells.headerRow,
     rowHeights: ctx.b.rowHeights,
     cells: ctx.b.list(),
-    footer: footerLines(evaluation, spec),
+    // Under the table: jixiao's check beside the stated grade where the total cannot be graded, then the signatures.
+    footer: [...[gradeCheckSentence(fig)].flatMap((t) => (t ? [`注：${t}`] : [])), ...footerLines(evaluation, spec)],
   };
   return { grid, cells: { funds: funds.cells, indicators: indicators.cells }, template, spec, fig };
 }

@@ -32,3 +32,15 @@ describe.each(Object.keys(BUILT))('the 自评表 %s in Word', (name) => {
     for (const c of grid.cells) for (const line of c.text.split('\n')) expect(all).toContain(line);
   });
 });
+
+describe('a 自评表 whose total cannot be graded', () => {
+  it('keeps the unit’s grade cell and says 无法定级 with the reason under the table, before the signatures', async () => {
+    const ev = BUILT['project-library-level2']!; // level-1 weights add to 50, three leaves unscored
+    const { grid } = buildFormGrid(ev);
+    expect(grid.footer[0]).toMatch(/^注：按评分规则“.+”（national@[\d.]+）核对，评分表无法定级：各项分值合计 50 分，不等于规则总分 100 分；/);
+    const doc = strFromU8(unzipSync(await renderFormDocx(ev))['word/document.xml']!);
+    expect(texts(doc)).toContain(grid.footer[0]);
+    const graded = buildFormGrid({ ...BUILT['project-drugs']! }).grid;
+    expect(graded.footer.some((l) => l.includes('无法定级'))).toBe(false);
+  });
+});
