@@ -15,7 +15,9 @@ import { expect } from 'vitest';
 export const WEB_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST_DIR = join(WEB_DIR, 'dist');
 export const SHOTS_DIR = join(WEB_DIR, 'test-artifacts', 'screenshots');
-export const SEEDS_DIR = '/work/shared/reference/seeds';
+/** ../shared/reference beside the repository (JIXIAO_SHARED_DIR elsewhere); a plain clone has none. */
+export const SHARED_DIR = process.env.JIXIAO_SHARED_DIR ?? join(WEB_DIR, '../../../shared/reference');
+export const SEEDS_DIR = join(SHARED_DIR, 'seeds');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const PASSWORD = 'jixiao-demo-2026';
 

@@ -8,8 +8,11 @@
  * and export; the published report found on the portal. Screenshots of each main page
  * go to packages/web/test-artifacts/screenshots/.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEvaluation } from '@jixiao/core';
+import { renderReportDocx } from '@jixiao/documents';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS_DIR, apiLogin, buildWeb, launchBrowser, requireChromium, screenshot, startApp, steps, type Browser, type RunningApp } from './harness.js';
@@ -21,12 +24,29 @@ let base: string;
 /** The demo draft of the sixth unit (市教育考试院), walked through the cycle. */
 let evalId: string;
 
-const SEED_TXT = join(SEEDS_DIR, '001_cc8d8cd76cb08315.txt');
+/**
+ * The report a user drops on the audit and import pages: seed 001 as published (plain text, in
+ * ../shared/reference/seeds). A plain clone has no ../shared: the same report is then rendered
+ * from the repository's own encoding of it (examples/seed-001-hunan-2023.json) as a .docx.
+ */
+let SEED_TXT = join(SEEDS_DIR, '001_cc8d8cd76cb08315.txt');
+
+async function reportToDrop(): Promise<string> {
+  if (existsSync(SEED_TXT)) return SEED_TXT;
+  console.warn(`没有找到 ${SEED_TXT}（仓库旁的 ../shared/reference）：上传改用由 examples/seed-001-hunan-2023.json 生成的 .docx。`);
+  const example = JSON.parse(readFileSync(new URL('../../../../examples/seed-001-hunan-2023.json', import.meta.url), 'utf8')) as unknown;
+  const file = join(mkdtempSync(join(tmpdir(), 'jixiao-e2e-')), 'seed-001.docx');
+  const parsed = parseEvaluation(example);
+  if (!parsed.ok) throw new Error(`examples/seed-001-hunan-2023.json: ${parsed.error.message}`);
+  writeFileSync(file, await renderReportDocx(parsed.value));
+  return file;
+}
 
 const { login, logout, chooseYear, confirm, toast, statusIs } = steps(() => page, () => base);
 
 beforeAll(async () => {
   requireChromium();
+  SEED_TXT = await reportToDrop();
   buildWeb();
   app = await startApp();
   base = app.url;
