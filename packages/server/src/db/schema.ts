@@ -72,6 +72,12 @@ export interface EvaluationTable {
   errors: number;
   warnings: number;
   quality_score: string | null;
+  /**
+   * 自评质量 as the profile's rubric computes it (exact numeric), written with the other figures on
+   * every create and save and whenever its reference total changes; `quality_score` is the total the
+   * finance bureau confirmed or adjusted. Null: the profile is unknown to the build that wrote it.
+   */
+  quality_computed: ColumnType<string | null, string | null | undefined, string | null>;
   sampled: Generated<boolean>;
   review: NullableJson;
   /** The reviewer's adjustments of the self-evaluation quality parts: { adjustments: { part: { score, reason, by, at } } }. */

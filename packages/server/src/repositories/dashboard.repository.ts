@@ -335,6 +335,7 @@ export class DashboardRepository {
         'e.status',
         'e.version',
         'e.quality_score',
+        'e.quality_computed',
         'e.self_score',
         'e.computed_score',
         'e.review_score',

@@ -15,7 +15,17 @@ export interface EvaluationFilters {
   sampled?: boolean | undefined;
   /** Only these evaluations (an empty list matches none). */
   ids?: readonly number[] | undefined;
+  /** 自评质量 confirmed by the finance bureau (true) or still only computed (false). */
+  qualityConfirmed?: boolean | undefined;
+  /** 自评质量 as shown (confirmed, else computed) at most this (a decimal string). */
+  qualityMax?: string | undefined;
 }
+
+/** How a list is ordered: the default (year, newest first, then id) or by 自评质量 as shown. */
+export type EvaluationSort = 'default' | 'quality' | '-quality';
+
+/** 自评质量 as the review queue shows it: the finance bureau's confirmed score (stored as text), else the computed one; compared as numeric. */
+const QUALITY_SHOWN = sql<string | null>`coalesce(cast(e.quality_score as numeric), e.quality_computed)`;
 
 /** One group of a dashboard aggregate; averages are full-precision decimal strings (null when no row has one). */
 export interface EvaluationAggregate {
@@ -55,6 +65,8 @@ function applyFilters<T extends Q>(q: T, f: EvaluationFilters): T {
   if (f.grade) r = r.where('e.grade', '=', f.grade);
   if (f.sampled !== undefined) r = r.where('e.sampled', '=', f.sampled);
   if (f.ids !== undefined) r = f.ids.length ? r.where('e.id', 'in', [...f.ids]) : r.where(sql<boolean>`false`);
+  if (f.qualityConfirmed !== undefined) r = r.where('e.quality_score', f.qualityConfirmed ? 'is not' : 'is', null);
+  if (f.qualityMax !== undefined) r = r.where(sql<boolean>`${QUALITY_SHOWN} <= cast(${f.qualityMax} as numeric)`);
   if (f.q) {
     // Parameterised; % and _ in the search text are matched literally.
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -118,12 +130,16 @@ export class EvaluationRepository {
     v: Visibility,
     f: EvaluationFilters,
     page: { offset: number; limit: number },
+    sort: EvaluationSort = 'default',
   ): Promise<{ items: EvaluationRecord[]; total: number }> {
     const filtered = applyFilters(applyVisibility(this.base(), v), f);
     const totalRow = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const items = await filtered
+    let ordered = filtered
       .selectAll('e')
-      .select(['u.id as unitId', 'u.name as unitName', 'd.id as departmentId', 'd.name as departmentName', 'd.bureau_id as bureauId'])
+      .select(['u.id as unitId', 'u.name as unitName', 'd.id as departmentId', 'd.name as departmentName', 'd.bureau_id as bureauId']);
+    // Exact numeric order; rows without a quality (unknown profile) last either way.
+    if (sort !== 'default') ordered = ordered.orderBy(sql`${QUALITY_SHOWN} ${sql.raw(sort === 'quality' ? 'asc' : 'desc')} nulls last`);
+    const items = await ordered
       .orderBy('e.fiscal_year', 'desc')
       .orderBy('e.id')
       .offset(page.offset)
@@ -147,6 +163,7 @@ export class EvaluationRepository {
         'e.status',
         'e.version',
         'e.quality_score',
+        'e.quality_computed',
         'e.self_score',
         'e.computed_score',
         'e.review_score',
@@ -256,6 +273,11 @@ export class EvaluationRepository {
    */
   async setFindingCounts(id: number, counts: { errors: number; warnings: number; blocking: number }): Promise<void> {
     await this.db.updateTable('evaluations').set(counts).where('id', '=', id).execute();
+  }
+
+  /** 自评质量 as the rubric computes it (a cache of a computation: the version is left alone). */
+  async setQualityComputed(id: number, quality: string | null): Promise<void> {
+    await this.db.updateTable('evaluations').set({ quality_computed: quality }).where('id', '=', id).execute();
   }
 
   /** The quality adjustments and the resulting score (not the unit's data: the version is left alone). */

@@ -5,7 +5,7 @@
  * adjustments beside each part. Adjusting a part needs a reason; every adjustment is in the
  * audit log, and the evaluation's quality score becomes the adjusted total.
  */
-import { dec, getProfile, QUALITY_PARTS, scoreSelfEvaluationQuality, type Evaluation, type JxIssue, type QualityPartId } from '@jixiao/core';
+import { dec, formatDecimal, getProfile, QUALITY_PARTS, type Evaluation, type JxIssue, type QualityPartId } from '@jixiao/core';
 import { AUDIT_EVENTS } from '../audit-events.js';
 import { computeEvaluation } from '../core-bridge.js';
 import { inTransaction, type AppContext } from '../context.js';
@@ -16,6 +16,8 @@ import { isFinanceOver, type Actor } from '../workflow/access.js';
 import { isEvaluationState, reviewRefusal } from '../workflow/state-machine.js';
 import { loadChildEvaluations } from './get-department-projects.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+import { loadEvaluationPlan } from '../plan/evaluation-plan.js';
+import { qualityOf, qualityReferenceOf } from './compute-quality-figure.js';
 
 interface Adjustment {
   score: string;
@@ -27,19 +29,18 @@ type Adjustments = Partial<Record<QualityPartId, Adjustment>>;
 
 const adjustmentsOf = (x: unknown): Adjustments => ((x as { adjustments?: Adjustments } | null)?.adjustments ?? {}) as Adjustments;
 
+/** Computed as a save computes it (the stored `quality_computed` is this total): see compute-quality-figure. */
 async function computeQuality(ctx: AppContext, rec: EvaluationRecord) {
   const r = repositories(ctx.db);
   const children = rec.kind === 'department' ? (await loadChildEvaluations(r, rec.unit_id, rec.fiscal_year)).children : undefined;
   const evaluation = rec.data as Evaluation;
-  const computed = computeEvaluation(evaluation, children);
-  const item = await r.samples.activeItemOf(rec.id);
-  const sampleTotal = item?.status === 'rescored' ? ((item.rescore as { total?: string | null } | null)?.total ?? null) : null;
-  const reviewTotal = sampleTotal ?? rec.review_score;
-  const profile = getProfile(evaluation.profile);
-  return { quality: scoreSelfEvaluationQuality({ evaluation, profile, score: computed.score, audit: computed.audit, reviewTotal }), reference: sampleTotal !== null ? 'sample' : rec.review_score !== null ? 'review' : 'computed' };
+  const computed = computeEvaluation(evaluation, children, await loadEvaluationPlan(r, rec));
+  const { reviewTotal, reference } = await qualityReferenceOf(r, rec);
+  return { quality: qualityOf(evaluation, computed, reviewTotal), reference, places: getProfile(evaluation.profile).rounding.places };
 }
 
-function view(q: Awaited<ReturnType<typeof computeQuality>>, adjustments: Adjustments, canAdjust: boolean) {
+/** The parts and totals exact (stored and compared in the audit log as they are). */
+function exactView(q: Awaited<ReturnType<typeof computeQuality>>, adjustments: Adjustments, canAdjust: boolean) {
   const parts = q.quality.parts.map((p) => {
     const a = adjustments[p.id] ?? null;
     return { id: p.id, label: p.label, weight: p.weight.toString(), computed: p.score.toString(), explanation: p.explanation, adjusted: a, score: a ? a.score : p.score.toString() };
@@ -47,6 +48,17 @@ function view(q: Awaited<ReturnType<typeof computeQuality>>, adjustments: Adjust
   const total = parts.reduce((acc, p) => acc.plus(p.score), dec(0)).toString();
   return { parts, computedTotal: q.quality.total.toString(), total, distorted: q.quality.distorted, reference: q.reference, profile: q.quality.profile, canAdjust };
 }
+
+/**
+ * The answer: scores rounded half up to the profile's display places (`rounding.places`) —
+ * only here, at the edge; the adjustment record (`adjusted`) keeps the score as the reviewer entered it.
+ */
+function rounded(v: ReturnType<typeof exactView>, places: number) {
+  const r = (x: string) => formatDecimal(dec(x), places);
+  return { ...v, parts: v.parts.map((p) => ({ ...p, computed: r(p.computed), score: r(p.score) })), computedTotal: r(v.computedTotal), total: r(v.total) };
+}
+
+const view = (q: Awaited<ReturnType<typeof computeQuality>>, adjustments: Adjustments, canAdjust: boolean) => rounded(exactView(q, adjustments, canAdjust), q.places);
 
 const mayAdjust = (actor: Actor, rec: EvaluationRecord) => isFinanceOver(actor, rec) && isEvaluationState(rec.status) && reviewRefusal(rec.status) === null;
 
@@ -93,9 +105,9 @@ export async function adjustEvaluationQuality(ctx: AppContext, actor: Actor, id:
     const before = adjustmentsOf(row?.quality_review);
     const next: Adjustments = { ...before, ...set };
     for (const p of cleared) delete next[p];
-    const result = view(q, next, true);
+    const result = exactView(q, next, true);
     await r.evaluations.setQuality(id, { adjustments: next }, result.total);
     await r.auditLog.append({ entityType: 'evaluation', entityId: id, evaluationId: id, actor, action: AUDIT_EVENTS.EVALUATION_QUALITY_ADJUSTED, at, before: { adjustments: before, qualityScore: row?.quality_score ?? null }, after: { adjustments: next, qualityScore: result.total, parts: result.parts.map((p) => ({ id: p.id, computed: p.computed, score: p.score })) } });
-    return result;
+    return rounded(result, q.places);
   });
 }

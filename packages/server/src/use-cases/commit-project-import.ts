@@ -20,6 +20,8 @@ import { diffJson } from './diff-json.js';
 import { insertEvaluationWith } from './create-evaluation.js';
 import { submissionOverrideOf } from './check-submission.js';
 import { refreshParentDepartments } from './refresh-department-figures.js';
+import { qualityFigureOf, qualityReferenceOf } from './compute-quality-figure.js';
+import { loadEvaluationPlan } from '../plan/evaluation-plan.js';
 
 export interface ImportResult {
   created: number;
@@ -163,13 +165,14 @@ async function followProjectList(r: Repositories, at: Date, actor: Actor, evalua
     touched = true;
   }
   if (!touched) return false;
-  const computed = computeEvaluation(evaluation);
+  const computed = computeEvaluation(evaluation, undefined, await loadEvaluationPlan(r, locked));
   const fig = figuresOf(evaluation, computed, submissionOverrideOf(locked.submission_override));
   const updated = await r.evaluations.updateIfVersion(evaluationId, locked.version, {
     data: JSON.stringify(evaluation),
     title: titleOf(evaluation, evaluation.unit.name ?? ''),
     self_score: fig.selfScore,
     computed_score: fig.computedScore,
+    quality_computed: qualityFigureOf(evaluation, computed, (await qualityReferenceOf(r, { id: evaluationId, review_score: locked.review_score })).reviewTotal),
     grade: fig.grade,
     execution_rate: fig.executionRate,
     ungradable_reason: fig.ungradableReason,

@@ -10,6 +10,7 @@ import { applyRecordIdentity, type IdentityCorrection } from './apply-record-ide
 import { assertNotLocked } from '../plan/deadline-lock.js';
 import { loadChildEvaluations } from './get-department-projects.js';
 import { refreshParentDepartments } from './refresh-department-figures.js';
+import { qualityFigureOf } from './compute-quality-figure.js';
 
 export interface CreateEvaluationInput {
   unitId: number;
@@ -111,6 +112,8 @@ export async function insertEvaluationWith(
     data: JSON.stringify(evaluation),
     self_score: f.selfScore,
     computed_score: f.computedScore,
+    // A new row has no re-score: the computed total is the quality's reference.
+    quality_computed: qualityFigureOf(evaluation, computed, null),
     grade: f.grade,
     execution_rate: f.executionRate,
     ungradable_reason: f.ungradableReason,

@@ -10,7 +10,7 @@ import { EDITABLE_STATES, REVIEWABLE_STATES, WORKFLOW_ACTIONS, isEvaluationState
 type LightRow = Pick<
   EvaluationRecord,
   'id' | 'unit_id' | 'fiscal_year' | 'kind' | 'title' | 'status' | 'self_score' | 'computed_score' | 'review_score' | 'grade' | 'errors' | 'warnings' | 'sampled' | 'updated_at'
-> & { ungradable_reason?: string | null; unitName?: string; unit_name?: string; departmentId?: number; department_id?: number; departmentName?: string; department_name?: string; version?: number; quality_score?: string | null };
+> & { ungradable_reason?: string | null; unitName?: string; unit_name?: string; departmentId?: number; department_id?: number; departmentName?: string; department_name?: string; version?: number; quality_score?: string | null; quality_computed?: string | null };
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -34,7 +34,10 @@ export function toSummary(r: LightRow) {
     ungradableReason: r.ungradable_reason ?? null,
     errors: r.errors,
     warnings: r.warnings,
+    /** 自评质量 the finance bureau confirmed or adjusted (null until it has). */
     qualityScore: r.quality_score ?? null,
+    /** 自评质量 as the profile's rubric computes it (exact decimal string; 未确认 while qualityScore is null). */
+    qualityComputed: r.quality_computed ?? null,
     sampled: r.sampled,
     updatedAt: iso(r.updated_at),
   };
@@ -55,12 +58,12 @@ export function allowedActions(actor: Actor, rec: EvaluationRecord): WorkflowAct
  * overrides), its review total, the 自评质量 it set and its waiver of the submission checks. The
  * reviewer re-scores independently, from the unit's report, the computed score and the audit.
  */
-function withoutFinanceJudgement<D extends { review: unknown; summary: { reviewScore: unknown; qualityScore: unknown }; submission: unknown }>(d: D): D {
+function withoutFinanceJudgement<D extends { review: unknown; summary: { reviewScore: unknown; qualityScore: unknown; qualityComputed: unknown }; submission: unknown }>(d: D): D {
   const submission = d.submission as { override?: unknown } | null;
   return {
     ...d,
     review: null,
-    summary: { ...d.summary, reviewScore: null, qualityScore: null },
+    summary: { ...d.summary, reviewScore: null, qualityScore: null, qualityComputed: null },
     submission: submission ? { ...submission, override: null } : submission,
   };
 }

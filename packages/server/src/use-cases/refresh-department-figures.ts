@@ -24,6 +24,7 @@ import { loadEvaluationPlan } from '../plan/evaluation-plan.js';
 import { repositories } from '../repositories/index.js';
 import { submissionOverrideOf } from './check-submission.js';
 import { loadChildEvaluations } from './get-department-projects.js';
+import { qualityFigureOf, qualityReferenceOf } from './compute-quality-figure.js';
 
 export interface UnitYear {
   unitId: number;
@@ -44,6 +45,8 @@ export async function refreshDepartmentFigures(ctx: AppContext, at: UnitYear): P
       const computed = computeEvaluation(parsed.value, children, await loadEvaluationPlan(r, locked));
       const f = figuresOf(parsed.value, computed, submissionOverrideOf(locked.submission_override));
       await r.evaluations.setFindingCounts(id, { errors: f.errors, warnings: f.warnings, blocking: f.blocking });
+      // 自评质量's consistency part reads the same audit: the stored computed quality follows it.
+      await r.evaluations.setQualityComputed(id, qualityFigureOf(parsed.value, computed, (await qualityReferenceOf(r, locked)).reviewTotal));
       return true;
     });
     if (done) refreshed++;

@@ -15,6 +15,7 @@ import type { SampleItemRecord } from '../repositories/sample.repository.js';
 import { canSee, isAssessorOf, type Actor } from '../workflow/access.js';
 import { SAMPLE_ITEM_MACHINE, type SampleItemAction } from '../workflow/after-cycle-machines.js';
 import { cleanReviewScores, reviewTotal } from './review-evaluation.js';
+import { refreshComputedQuality } from './refresh-computed-quality.js';
 
 /** May this actor take `action` on the item (role from the machine, scope here)? */
 function mayActOnItem(actor: Actor, item: SampleItemRecord, action: SampleItemAction): boolean {
@@ -71,7 +72,7 @@ export async function rescoreSampleItem(ctx: AppContext, actor: Actor, id: numbe
   const opinion = typeof body.opinion === 'string' ? body.opinion.trim().slice(0, 2000) : '';
   const at = ctx.now();
   const rescore = { scores, total, grade, opinion: opinion || null, by: actor.displayName, role: actor.role, at: at.toISOString() };
-  return inTransaction(ctx, 'rescore-sample-item', async (r) => {
+  const rescored = await inTransaction(ctx, 'rescore-sample-item', async (r) => {
     const locked = await r.samples.findItemForUpdate(id);
     if (!locked) throw notFound();
     check(actor, item, locked.status, 'rescore', body.version, locked.version);
@@ -80,6 +81,9 @@ export async function rescoreSampleItem(ctx: AppContext, actor: Actor, id: numbe
     await r.auditLog.append({ entityType: 'sample_item', entityId: id, evaluationId: item.evaluation_id, actor, action: AUDIT_EVENTS.SAMPLE_ITEM_RESCORED, at, before: { status: locked.status, rescore: locked.rescore }, after: { status: row.status, rescore } });
     return row;
   });
+  // The re-score total is the 自评质量's reference (失真): the stored computed quality follows it.
+  await refreshComputedQuality(ctx, [item.evaluation_id]);
+  return rescored;
 }
 
 export async function returnSampleItem(ctx: AppContext, actor: Actor, id: number, body: Record<string, unknown>) {
@@ -88,7 +92,7 @@ export async function returnSampleItem(ctx: AppContext, actor: Actor, id: number
   check(actor, item, item.status, 'return', body.version, item.version);
   if (!opinion) throw badRequest('退回复评时必须填写意见（opinion）', [{ field: 'opinion', label: '退回意见', message: '请填写退回意见' }]);
   const at = ctx.now();
-  return inTransaction(ctx, 'return-sample-item', async (r) => {
+  const returned = await inTransaction(ctx, 'return-sample-item', async (r) => {
     const locked = await r.samples.findItemForUpdate(id);
     if (!locked) throw notFound();
     check(actor, item, locked.status, 'return', body.version, locked.version);
@@ -98,4 +102,6 @@ export async function returnSampleItem(ctx: AppContext, actor: Actor, id: number
     await r.auditLog.append({ entityType: 'sample_item', entityId: id, evaluationId: item.evaluation_id, actor, action: AUDIT_EVENTS.SAMPLE_ITEM_RETURNED, at, before: { status: locked.status }, after: { status: row.status, opinion } });
     return row;
   });
+  await refreshComputedQuality(ctx, [item.evaluation_id]); // the reference falls back to the review score
+  return returned;
 }

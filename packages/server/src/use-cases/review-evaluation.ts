@@ -5,6 +5,7 @@ import { VersionConflictError, badRequest, forbidden, invalidState, notFound } f
 import { isFinanceOver, type Actor } from '../workflow/access.js';
 import { isEvaluationState, reviewRefusal } from '../workflow/state-machine.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+import { refreshComputedQuality } from './refresh-computed-quality.js';
 
 const SCORE_RE = /^\d+(\.\d+)?$/;
 
@@ -90,7 +91,7 @@ export async function reviewEvaluation(
   const opinion = typeof input.opinion === 'string' ? input.opinion.trim() : '';
   const total = reviewTotal(evaluation, clean);
   const at = ctx.now();
-  return inTransaction(ctx, 'review-evaluation', async (r) => {
+  const reviewed = await inTransaction(ctx, 'review-evaluation', async (r) => {
     const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
     guard(locked);
@@ -121,4 +122,7 @@ export async function reviewEvaluation(
     });
     return { version: updated.version, reviewScore: total };
   });
+  // The review total is the 自评质量's reference (失真): the stored computed quality follows it.
+  await refreshComputedQuality(ctx, [id]);
+  return reviewed;
 }

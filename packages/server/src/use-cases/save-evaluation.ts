@@ -15,6 +15,7 @@ import { assertApprovedTargetsKept, loadEvaluationPlan, type EvaluationPlan } fr
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
 import { submissionOverrideOf } from './check-submission.js';
 import { refreshParentDepartments } from './refresh-department-figures.js';
+import { qualityFigureOf, qualityReferenceOf } from './compute-quality-figure.js';
 
 /**
  * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
@@ -85,6 +86,7 @@ export async function writeEvaluation(
   const children = rec.kind === 'department' ? (await loadChildEvaluations(repositories(ctx.db), rec.unit_id, rec.fiscal_year)).children : undefined;
   const computed = computeEvaluation(evaluation, children, plan);
   const f = figuresOf(evaluation, computed);
+  const quality = qualityFigureOf(evaluation, computed, (await qualityReferenceOf(repositories(ctx.db), rec)).reviewTotal);
   const at = ctx.now();
   // Only what changed, on both sides (a whole report is ~35 KB; a save usually touches a few fields).
   const changes = diffJson(rec.data, evaluation);
@@ -100,6 +102,7 @@ export async function writeEvaluation(
       profile: evaluation.profile,
       self_score: f.selfScore,
       computed_score: f.computedScore,
+      quality_computed: quality,
       grade: f.grade,
       execution_rate: f.executionRate,
       ungradable_reason: f.ungradableReason,

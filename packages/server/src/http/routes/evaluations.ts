@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { JxError, parseEvaluation } from '@jixiao/core';
 import { computeEvaluation, toPlainJson } from '../../core-bridge.js';
 import { repositories } from '../../repositories/index.js';
+import type { EvaluationFilters, EvaluationSort } from '../../repositories/evaluation.repository.js';
 import { applyWorkflowAction } from '../../use-cases/apply-workflow-action.js';
 import { createEvaluation } from '../../use-cases/create-evaluation.js';
 import { toDetail, toSummary } from '../../use-cases/evaluation-views.js';
@@ -29,6 +30,24 @@ export const EXPORT_TYPES: Record<string, string> = {
 
 export const UPLOAD_EXTENSIONS = ['.docx', '.pdf', '.xlsx', '.txt', '.json'];
 
+const SORTS: readonly EvaluationSort[] = ['default', 'quality', '-quality'];
+
+/** `sort=quality` / `-quality`: by 自评质量 as shown (confirmed, else computed), ascending / descending. */
+function sortOf(c: Context<AppEnv>): EvaluationSort {
+  const v = c.req.query('sort') || 'default';
+  if (!SORTS.includes(v as EvaluationSort)) throw badRequest(`查询参数 sort 应为 ${SORTS.join('、')} 之一`, [{ field: 'sort', message: `应为 ${SORTS.join('、')} 之一` }]);
+  return v as EvaluationSort;
+}
+
+/** `qualityConfirmed=1|0` (finance confirmed or not yet), `qualityMax=60` (自评质量 as shown at most 60). */
+function qualityFilters(c: Context<AppEnv>): Pick<EvaluationFilters, 'qualityConfirmed' | 'qualityMax'> {
+  const confirmed = c.req.query('qualityConfirmed');
+  const max = c.req.query('qualityMax');
+  if (confirmed && confirmed !== '1' && confirmed !== '0') throw badRequest('查询参数 qualityConfirmed 应为 1（已确认）或 0（未确认）', [{ field: 'qualityConfirmed', message: '应为 1 或 0' }]);
+  if (max && !/^\d{1,3}(\.\d{1,40})?$/.test(max)) throw badRequest('查询参数 qualityMax 应为 0 至 999 之间的数字（如 60 或 59.5）', [{ field: 'qualityMax', message: '应为数字' }]);
+  return { ...(confirmed ? { qualityConfirmed: confirmed === '1' } : {}), ...(max ? { qualityMax: max } : {}) };
+}
+
 export function evaluationRoutes(opts: ServerOptions) {
   const { ctx } = opts;
   const app = new Hono<AppEnv>();
@@ -46,8 +65,10 @@ export function evaluationRoutes(opts: ServerOptions) {
         departmentId: intQuery(c, 'departmentId'),
         kind: c.req.query('kind') || undefined,
         q: c.req.query('q') || undefined,
+        ...qualityFilters(c),
       },
       { offset: (page - 1) * pageSize, limit: pageSize },
+      sortOf(c),
     );
     return c.json({ items: items.map((r) => toSummary(r)), total, page, pageSize });
   });
