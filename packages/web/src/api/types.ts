@@ -78,7 +78,10 @@ export interface EvaluationSummary extends ScoreFigures {
   title: string;
   status: Status;
   version: number;
+  /** 自评质量 the finance bureau confirmed or adjusted; null until it has. */
   qualityScore: string | null;
+  /** 自评质量 as the profile's rubric computes it (exact decimal string): shown 未确认 while qualityScore is null. */
+  qualityComputed?: string | null;
   sampled: boolean;
   updatedAt: string;
 }

@@ -34,6 +34,7 @@ export function EvaluationTable({ linkBase, reviewer, extraActions, defaultStatu
   const kind = route.query.get('kind') ?? '';
   const q = route.query.get('q') ?? '';
   const page = Number(route.query.get('page') ?? '1') || 1;
+  const sort = route.query.get('sort') ?? '';
   const [text, setText] = useState(q);
 
   const setParam = (k: string, v: string) => {
@@ -44,14 +45,14 @@ export function EvaluationTable({ linkBase, reviewer, extraActions, defaultStatu
     navigate(`${route.path}?${next.toString()}`);
   };
 
-  const list = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, status, kind, q, page, pageSize: 20 })}${reloadKey ? `&_=${reloadKey}` : ''}`);
+  const list = useApi<Page<EvaluationSummary>>(`/api/evaluations${query({ year, status, kind, q, sort, page, pageSize: 20 })}${reloadKey ? `&_=${reloadKey}` : ''}`);
 
   const columns = useMemo<ColumnsType<EvaluationSummary>>(() => {
     const cols: ColumnsType<EvaluationSummary> = [
       {
         title: '单位 / 项目',
         key: 'title',
-        width: reviewer ? 230 : 300,
+        width: reviewer ? 210 : 300,
         render: (_, r) => (
           <a href={href(`${linkBase}${r.id}`)}>
             {r.title || r.unitName}
@@ -97,14 +98,22 @@ export function EvaluationTable({ linkBase, reviewer, extraActions, defaultStatu
             </Space>
           ),
         },
-        { title: '自评质量', dataIndex: 'qualityScore', width: 76, align: 'right', render: (v: string | null) => fmt(v) },
+        {
+          title: '自评质量',
+          key: 'quality',
+          width: 96,
+          align: 'right',
+          sorter: true,
+          sortOrder: sort === 'quality' ? 'ascend' : sort === '-quality' ? 'descend' : null,
+          render: (_, r) => <QualityCell confirmed={r.qualityScore} computed={r.qualityComputed ?? null} />,
+        },
         { title: '抽中', dataIndex: 'sampled', width: 56, render: (v: boolean) => (v ? <Tag color="purple">抽评</Tag> : null) },
       );
     }
     cols.push({ title: '更新时间', dataIndex: 'updatedAt', width: 160, responsive: reviewer ? ['xxl'] : ['xl'], render: (v: string) => (v ? new Date(v).toLocaleString('zh-CN') : '') });
     if (extraActions) cols.push({ title: '操作', key: 'actions', width: 120, render: (_, r) => extraActions(r) });
     return cols;
-  }, [linkBase, reviewer, extraActions]);
+  }, [linkBase, reviewer, extraActions, sort]);
 
   return (
     <>
@@ -154,10 +163,32 @@ export function EvaluationTable({ linkBase, reviewer, extraActions, defaultStatu
           onChange: (p) => setParam('page', String(p)),
           showSizeChanger: false,
         }}
+        onChange={(_p, _f, sorter) => {
+          // Sorting is the server's (exact numeric order over every page); pagination has its own handler.
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const next = s?.columnKey === 'quality' && s.order ? (s.order === 'ascend' ? 'quality' : '-quality') : '';
+          if (next !== sort) setParam('sort', next);
+        }}
         onRow={(r) => ({ onDoubleClick: () => navigate(`${linkBase}${r.id}`) })}
         {...(selection ? { rowSelection: { selectedRowKeys: selection.keys, onChange: (keys: React.Key[], rows: EvaluationSummary[]) => selection.onChange(keys as Array<string | number>, rows) } } : {})}
         scroll={{ x: reviewer ? 1060 : 960 }}
       />
     </>
+  );
+}
+
+/** 自评质量 as the reviewer sees it: the finance bureau's confirmed score, or the computed one tagged 未确认. */
+function QualityCell({ confirmed, computed }: { confirmed: string | null; computed: string | null }) {
+  if (confirmed !== null) return <span data-testid="quality-confirmed">{fmt(confirmed)}</span>;
+  if (computed === null) return <>—</>;
+  return (
+    <Tooltip title="系统按评分细则计算，财政局尚未确认">
+      <span data-testid="quality-unconfirmed" style={{ color: '#595959' }}>
+        {fmt(computed)}
+        <Tag color="default" style={{ display: 'block', width: 'fit-content', marginInlineStart: 'auto', marginInlineEnd: 0, fontSize: 11, lineHeight: '16px', paddingInline: 3 }}>
+          未确认
+        </Tag>
+      </span>
+    </Tooltip>
   );
 }

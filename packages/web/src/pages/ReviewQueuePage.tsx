@@ -54,7 +54,7 @@ export default function ReviewQueuePage() {
     <>
       <Typography.Title level={3}>{publishing ? '待公开' : '审核队列'}</Typography.Title>
       <Typography.Paragraph type="secondary">
-        默认显示等待我处理的自评（状态可选“全部”）。系统按评分规则重新计算每份自评的得分并逐项审查；红色的“系统计算”表示与单位自评得分不一致。
+        默认显示等待我处理的自评（状态可选“全部”）。系统按评分规则重新计算每份自评的得分并逐项审查；红色的“系统计算”表示与单位自评得分不一致。自评质量显示财政局确认的得分；尚未确认的显示系统按评分细则计算的得分，标“未确认”；点击列头可按自评质量排序。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }} data-testid="batch-bar">
         <Input aria-label="批量审核意见" placeholder="审核意见（一份意见用于所选各项；退回时必填）" value={opinion} onChange={(e) => setOpinion(e.target.value)} style={{ width: 360 }} />

@@ -243,6 +243,41 @@ describe('after the self-evaluation, in chromium', () => {
     await screenshot(page, 'after-08-withdrawn');
   }, 120_000);
 
+  it('the review queue shows 自评质量 as computed, tagged 未确认 until finance confirms it, and sorts by it', async () => {
+    const fin = await api('caizheng');
+    const listed = (await fin.call('GET', `/api/evaluations?year=${YEAR}&pageSize=200`)).json.items as Array<{ id: number; title: string; qualityScore: string | null; qualityComputed: string | null }>;
+    const unconfirmed = listed.filter((e) => e.qualityScore === null && e.qualityComputed !== null);
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    expect(listed.find((e) => e.id === evalId)?.qualityScore).not.toBeNull(); // adjusted above: confirmed
+    // Lowest first: the server sorts by the score as shown (confirmed, else computed), exact.
+    await page.goto(`${base}/review?status=all`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await page.locator('.ant-table-thead th', { hasText: '自评质量' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('sort')).toBe('quality');
+    const sorted = (await fin.call('GET', `/api/evaluations?year=${YEAR}&sort=quality&pageSize=20`)).json.items as typeof listed;
+    const first = sorted[0]!;
+    await poll(() => rows.first().locator(`a[href$="/review/${first.id}"]`).count()).toBe(1);
+    const shown = (v: string) => {
+      const [i, f = ''] = v.split('.');
+      const cents = BigInt(i! + (f + '00').slice(0, 2)) + (Number(f[2] ?? '0') >= 5 ? 1n : 0n); // half up, by hand
+      return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`.replace(/\.?0+$/, '');
+    };
+    const cell = rows.first().locator('[data-testid=quality-unconfirmed], [data-testid=quality-confirmed]');
+    if (first.qualityScore === null) {
+      expect(await cell.getAttribute('data-testid')).toBe('quality-unconfirmed');
+      expect(await cell.textContent()).toBe(`${shown(first.qualityComputed!)}未确认`);
+    } else expect(await cell.textContent()).toBe(shown(first.qualityScore));
+    // The evaluation whose quality finance adjusted shows its confirmed score, without the tag.
+    const row = rows.filter({ has: page.locator(`a[href$="/review/${evalId}"]`) });
+    if (await row.count()) expect(await row.locator('[data-testid=quality-unconfirmed]').count()).toBe(0);
+    // An unconfirmed row on this page reads 未确认 beside its computed score.
+    expect(await page.locator('[data-testid=quality-unconfirmed]').first().textContent()).toMatch(/^\d+(\.\d{1,2})?未确认$/);
+    await page.locator('.ant-table-thead th', { hasText: '自评质量' }).click();
+    await poll(() => new URL(page.url()).searchParams.get('sort')).toBe('-quality');
+    await screenshot(page, 'after-09a-review-queue-quality');
+  }, 90_000);
+
   it('the review queue at 1366 wide: what waits for me by default, no sideways scroll, batch approval with per-item results', async () => {
     await page.goto(`${base}/review`);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
