@@ -44,7 +44,8 @@ export function computeEvaluation(evaluation: Evaluation, children?: readonly Ev
     problems.push(`无法计算得分：${(e as Error).message}`);
   }
   try {
-    audit = auditEvaluation(evaluation, { profile, ...(children && evaluation.kind === 'department' ? { children } : {}), ...plan });
+    // The score just computed is the audit's too (scored once per save, not twice).
+    audit = auditEvaluation(evaluation, { profile, ...(children && evaluation.kind === 'department' ? { children } : {}), ...plan, ...(score ? { score } : {}) });
   } catch (e) {
     problems.push(`无法审核：${(e as Error).message}`);
   }

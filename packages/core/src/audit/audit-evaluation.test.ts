@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Evaluation } from '../model/evaluation.js';
 import { getProfile } from '../profiles/get-profile.js';
 import { auditEvaluation } from './audit-evaluation.js';
+import { parseEvaluation } from '../model/parse-evaluation.js';
+import { scoreEvaluation } from '../scoring/index.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const evaluation = Evaluation.parse({
   kind: 'department',
@@ -108,5 +113,20 @@ describe('auditEvaluation on arbitrary input', () => {
       { numRuns: 300 },
     );
     expect(audited).toBeGreaterThan(150);
+  });
+});
+
+describe('auditEvaluation with the score already computed', () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  it.each(files)('%s: passing scoreEvaluation\'s result gives the same audit as scoring again, and leaves the score as it was', (file) => {
+    const parsed = parseEvaluation(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    if (!parsed.ok) throw parsed.error;
+    const ev = parsed.value;
+    const profile = getProfile(ev.profile);
+    const score = scoreEvaluation(ev, profile);
+    const before = JSON.stringify(score);
+    expect(JSON.stringify(auditEvaluation(ev, { profile, score }))).toBe(JSON.stringify(auditEvaluation(ev, { profile })));
+    expect(JSON.stringify(score)).toBe(before);
   });
 });

@@ -16,12 +16,12 @@ export function gatherAuditContext(
   evaluation: Evaluation,
   profile: Profile = getProfile(evaluation.profile),
   children?: readonly Evaluation[],
-  plan: Pick<AuditOptions, 'approvedTargets' | 'monitoring'> = {},
+  plan: Pick<AuditOptions, 'approvedTargets' | 'monitoring' | 'score'> = {},
 ): AuditContext {
   const ctx: AuditContext = {
     evaluation,
     profile,
-    score: scoreEvaluation(evaluation, profile),
+    score: plan.score ?? scoreEvaluation(evaluation, profile),
     formulas: computeDepartmentFormulas(evaluation, profile),
     memo: {},
   };

@@ -92,6 +92,11 @@ export interface AuditOptions {
   approvedTargets?: ApprovedTargets;
   /** The last monitoring return of the year. */
   monitoring?: MonitoringData;
+  /**
+   * The evaluation's score by `profile`, when the caller has just computed it with
+   * `scoreEvaluation(evaluation, profile)` (scored again otherwise). Read, never changed.
+   */
+  score?: ScoreResult;
 }
 
 /** An approved target tree and the version number it carries (printed in findings). */

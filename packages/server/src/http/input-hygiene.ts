@@ -21,8 +21,28 @@ function refuse(field: string, label: string, found: string): never {
   throw new JxError('INPUT_CONTROL_CHARACTER', message, [{ field, message }]);
 }
 
+/** Whether any string or key in a parsed JSON value is bad: the common, clean case walks without building paths. */
+function hasControlCharacter(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (IN_TEXT.test(v)) return true;
+    } else if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+    } else if (v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (IN_TEXT.test(k)) return true;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return false;
+}
+
 /** The first bad string in a parsed JSON value, as [path, offending character]; iterative (no recursion limit). */
 export function findControlCharacter(value: unknown): [string, string] | null {
+  if (!hasControlCharacter(value)) return null;
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length) {
     const [v, path] = stack.pop()!;

@@ -24,9 +24,12 @@ export async function lockStateOf(r: Repositories, task: AnnualTaskRow, unitId: 
   return { locked: !active, dueOn: task.due_on, unlock: active ? { reason: active.reason, untilOn: active.until_on } : null };
 }
 
-/** Throws DEADLINE_PASSED when the unit is locked for this year's self-evaluations. */
-export async function assertNotLocked(r: Repositories, unitId: number, fiscalYear: number, now: Date): Promise<void> {
-  const bureauId = await r.tasks.bureauOfUnit(unitId);
+/**
+ * Throws DEADLINE_PASSED when the unit is locked for this year's self-evaluations. `unitBureauId`:
+ * the unit's bureau when the caller already read it (a stored evaluation's `bureauId`), saving a query.
+ */
+export async function assertNotLocked(r: Repositories, unitId: number, fiscalYear: number, now: Date, unitBureauId?: number | null): Promise<void> {
+  const bureauId = unitBureauId !== undefined ? unitBureauId : await r.tasks.bureauOfUnit(unitId);
   if (bureauId === null) return;
   const task = await r.tasks.findForBureauYear(bureauId, fiscalYear);
   if (!task) return;

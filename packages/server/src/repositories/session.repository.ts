@@ -11,25 +11,6 @@ export class SessionRepository {
       .execute();
   }
 
-  /**
-   * The live session with this id: not past its absolute expiry and seen since `idleSince`.
-   * Carries whether its user must change the password before doing anything else.
-   */
-  find(
-    id: string,
-    now: Date,
-    idleSince: Date,
-  ): Promise<{ user_id: number; csrf_token: string; last_seen_at: Date; must_change_password: boolean } | undefined> {
-    return this.db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.user_id', 's.csrf_token', 's.last_seen_at', 'u.must_change_password'])
-      .where('s.id', '=', id)
-      .where('s.expires_at', '>', now)
-      .where('s.last_seen_at', '>', idleSince)
-      .executeTakeFirst();
-  }
-
   async touch(id: string, now: Date): Promise<void> {
     await this.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }

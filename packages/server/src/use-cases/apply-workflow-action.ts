@@ -71,7 +71,7 @@ export async function applyWorkflowAction(
       : badRequest('退回时必须填写审核意见（opinion）', [{ field: 'opinion', label: '审核意见', message: '请填写退回意见' }]);
   }
   const r0 = repositories(ctx.db);
-  if (action === 'submit') await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now());
+  if (action === 'submit') await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now(), rec.bureauId);
   // Checks before submission: blocking findings refuse the submit (422 with the list) unless finance waived them.
   if (action === 'submit') await assertSubmittable(ctx, rec);
   const at = ctx.now();

@@ -73,12 +73,11 @@ export async function resolveSession(
   const r = repositories(ctx.db);
   const id = sessionIdOf(token);
   const now = ctx.now();
-  const s = await r.sessions.find(id, now, new Date(now.getTime() - policyOf(ctx).session.idleMs));
+  // One query per request: the session and its actor together.
+  const s = await r.users.findSessionActor(id, now, new Date(now.getTime() - policyOf(ctx).session.idleMs));
   if (!s) return null;
-  const actor = await r.users.findActor(s.user_id);
-  if (!actor) return null;
   if (now.getTime() - new Date(s.last_seen_at).getTime() >= TOUCH_EVERY_MS) await r.sessions.touch(id, now);
-  return { actor, csrfToken: s.csrf_token, sessionId: id, mustChangePassword: s.must_change_password };
+  return { actor: s.actor, csrfToken: s.csrf_token, sessionId: id, mustChangePassword: s.must_change_password };
 }
 
 /** Ends a session (logout), with its audit entry. */

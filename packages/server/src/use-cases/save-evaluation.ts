@@ -48,7 +48,7 @@ export async function saveEvaluation(
   const evaluation = parsed.value;
   const r0 = repositories(ctx.db);
   // After the annual task's due date a unit is locked unless the finance bureau unlocked it.
-  await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now());
+  await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now(), rec.bureauId);
   // Generated from approved targets: names, targets and weights stay as approved.
   const plan = await loadEvaluationPlan(r0, rec);
   assertApprovedTargetsKept(evaluation, plan);

@@ -29,7 +29,7 @@ export async function updateEvaluationTargets(ctx: AppContext, actor: Actor, id:
   const t = await r.targets.findById(rec.target_id);
   if (!t || t.approved_version === null) throw notFound('批复的绩效目标');
   if (t.approved_version === rec.target_version) throw invalidState(`已是最新批复版本（第 ${rec.target_version} 版），无需更新`);
-  await assertNotLocked(r, rec.unit_id, rec.fiscal_year, ctx.now());
+  await assertNotLocked(r, rec.unit_id, rec.fiscal_year, ctx.now(), rec.bureauId);
   const [latest, first, from] = await Promise.all([
     r.targets.findVersion(t.id, t.approved_version),
     r.targets.findVersion(t.id, 1),
