@@ -36,7 +36,9 @@ export function roundHalfUp(d: Decimal, places: number): Decimal {
 export function formatDecimal(d: Decimal, places = 2, fixed = false): string {
   const r = roundHalfUp(d, places);
   if (fixed) return r.toFixed(places);
-  return r.toFixed(places).replace(/\.?0+$/, '') || '0';
+  const text = r.toFixed(places);
+  // Trailing zeros of the fraction only: with no decimal point, "10" stays "10".
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
 export function formatPercent(ratio: Decimal, places = 2): string {

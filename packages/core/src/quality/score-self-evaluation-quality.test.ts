@@ -74,6 +74,10 @@ describe('自评质量 rubric parts (national profile: 20 / 25 / 15 / 20 / 10 / 
     expect([ten.score.toString(), ten.distorted]).toEqual(['0', true]);
     // without a re-score the computed total is the reference
     expect(scoreDistortion(e, scoreEvaluation(e, national), null, t).explanation).toContain('系统计算得分');
+    // the explanation prints figures rounded half up to 2 places; the score stays exact
+    const third = scoreDistortion(e, null, '97.83333333333333333333333333333333333333', t);
+    expect(third.explanation).toContain('复评得分 97.83 相差 1.83');
+    expect(third.score.toString()).toBe(dec('20').times(dec(1).minus(dec('96').minus('97.83333333333333333333333333333333333333').abs().div(10))).toString());
   });
 
   it('full marks: no deduction up to 80%, none at 100%', () => {

@@ -6,7 +6,7 @@
  * reasons given. Pure: the caller passes the evaluation, its score and audit, and the reference
  * total. Each part carries its figures and a Chinese line saying how it was reached.
  */
-import { dec, type Decimal } from '../decimal/decimal.js';
+import { dec, formatDecimal, type Decimal } from '../decimal/decimal.js';
 import type { Evaluation, Indicator } from '../model/evaluation.js';
 import type { Profile } from '../profiles/profile.js';
 import type { AuditResult } from '../audit/types.js';
@@ -108,7 +108,7 @@ export function scoreDistortion(e: Evaluation, score: ScoreResult | null, review
     weight,
     score: weight.times(s),
     distorted,
-    explanation: `自评 ${self} 与${refName} ${refText} 相差 ${gap}，${distorted ? `达到失真线 ${threshold} 分，不得分` : `失真线 ${threshold} 分：${weight} × (1 − ${gap} ÷ ${threshold})`}`,
+    explanation: `自评 ${self} 与${refName} ${formatDecimal(dec(refText))} 相差 ${formatDecimal(gap)}，${distorted ? `达到失真线 ${threshold} 分，不得分` : `失真线 ${threshold} 分：${weight} × (1 − ${formatDecimal(gap)} ÷ ${threshold})`}`,
   };
 }
 
