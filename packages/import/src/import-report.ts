@@ -12,9 +12,6 @@ import { detectFormat, type ReportFormat } from './detect-format.js';
 import { decodeText } from './decode-text.js';
 import type { RawBlock } from './document/raw-blocks.js';
 import { buildDocument } from './document/build-document.js';
-import { readDocx } from './readers/read-docx.js';
-import { readXlsx } from './readers/read-xlsx.js';
-import { readPdf } from './readers/read-pdf.js';
 import { readText } from './readers/read-text.js';
 import { readHtmlPage } from './readers/read-html-page.js';
 import { withTimeout } from './readers/with-timeout.js';
@@ -60,6 +57,16 @@ function readTextFile(bytes: Uint8Array, notes: string[]): RawBlock[] {
   return readText(text, notes);
 }
 
+/**
+ * The Word, Excel and PDF readers load with their libraries (mammoth, exceljs, unpdf) on the first
+ * file of their format, not with the package: a process importing only text reports (a batch
+ * worker of `jixiao audit`) never compiles them. Node keeps a loaded module, so later files of the
+ * format wait for nothing.
+ */
+const loadDocxReader = () => import('./readers/read-docx.js').then((m) => m.readDocx);
+const loadXlsxReader = () => import('./readers/read-xlsx.js').then((m) => m.readXlsx);
+const loadPdfReader = () => import('./readers/read-pdf.js').then((m) => m.readPdf);
+
 async function readRaw(format: Exclude<ReportFormat, 'json'>, bytes: Uint8Array, notes: string[], isCancelled: () => boolean): Promise<RawBlock[]> {
   switch (format) {
     case 'txt':
@@ -67,14 +74,14 @@ async function readRaw(format: Exclude<ReportFormat, 'json'>, bytes: Uint8Array,
     case 'html':
       return readHtmlPage(bytes, notes);
     case 'docx': {
-      const raw = await readDocx(bytes, notes);
+      const raw = await (await loadDocxReader())(bytes, notes);
       if (raw.length === 0) throw new JxError('DOCUMENT_NO_TEXT', 'Word 文档中没有文字');
       return raw;
     }
     case 'xlsx':
-      return readXlsx(bytes, notes);
+      return (await loadXlsxReader())(bytes, notes);
     case 'pdf':
-      return readPdf(bytes, notes, isCancelled);
+      return (await loadPdfReader())(bytes, notes, isCancelled);
   }
 }
 

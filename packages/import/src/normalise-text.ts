@@ -3,7 +3,7 @@
  * number means the same in the normalised text and in the original; lines that are pure
  * debris (page numbers, bookmarks) are blanked and flagged `removed`.
  */
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
 import {
   JUNK_INLINE_PATTERNS,
   JUNK_LINE_PATTERNS,
@@ -33,9 +33,15 @@ const CJK_SPACED_RUNS = /(?:[\u4e00-\u9fff][ \u3000]){3,}[\u4e00-\u9fff]/g;
 const TRADITIONAL_RE = new RegExp(`[${TRADITIONAL_HINTS}]`);
 const LATEX_RE = /\$([^$\n]{1,120})\$/g;
 
+/**
+ * opencc-js (about 0.1 s to load its dictionaries) is loaded on the first line written in
+ * traditional characters, which most reports never have; a synchronous require, as normalising
+ * is synchronous.
+ */
+const requireLazily = createRequire(import.meta.url);
 let t2s: ((s: string) => string) | null = null;
 function toSimplified(s: string): string {
-  const convert = t2s ?? OpenCC.Converter({ from: 'hk', to: 'cn' });
+  const convert = t2s ?? (requireLazily('opencc-js') as typeof import('opencc-js')).Converter({ from: 'hk', to: 'cn' });
   t2s = convert;
   return convert(s);
 }
