@@ -29,11 +29,33 @@ function precompress(dir: string): Plugin {
   };
 }
 
+/**
+ * src/early.ts as an entry of its own, its script placed first in index.html: it starts the
+ * session check and the current page's data while the app's script (which needs the larger shared
+ * chunks) still loads and runs. Merged into the app's entry, it would run only after them.
+ */
+function earlyScript(): Plugin {
+  return {
+    name: 'jixiao-early-script',
+    config: () => ({ build: { rollupOptions: { input: { index: here('index.html'), early: here('src/early.ts') } } } }),
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = ctx.bundle && Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'early');
+        if (!chunk || chunk.type !== 'chunk') return [{ tag: 'script', attrs: { type: 'module', src: '/src/early.ts' }, injectTo: 'head-prepend' }];
+        // Its few small imports fetched with it, not after it has been read.
+        const preload = chunk.imports.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` }, injectTo: 'head-prepend' as const }));
+        return [{ tag: 'script', attrs: { type: 'module', crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' }, ...preload];
+      },
+    },
+  };
+}
+
 // Built into packages/web/dist; the server serves it at `/` and the API under `/api`.
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react(), precompress(here('dist'))],
+  plugins: [react(), earlyScript(), precompress(here('dist'))],
   resolve: {
     alias: { '@jixiao/core': here('../core/src/index.ts') },
   },

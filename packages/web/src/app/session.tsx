@@ -2,6 +2,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { request, setCsrfToken, setUnauthorizedHandler } from '../api/client.js';
 import type { Session, User } from '../api/types.js';
+import { defaultYear, storedYear } from './default-year.js';
+import { takeEarly } from './early-requests.js';
 
 interface SessionState {
   user: User | null;
@@ -16,17 +18,6 @@ interface SessionState {
 }
 
 const Ctx = createContext<SessionState | null>(null);
-
-/** The year chosen in this browser session (a new login starts on the open annual task's year). */
-function storedYear(): number | null {
-  const stored = Number(window.sessionStorage.getItem('jx.year'));
-  return stored >= 1990 && stored <= 2100 ? stored : null;
-}
-
-/** The self-evaluation of year N happens in N+1, so default to last year. */
-export function defaultYear(): number {
-  return storedYear() ?? new Date().getFullYear() - 1;
-}
 
 /** The year of the open annual task of the user's finance bureau, if any. */
 async function openTaskYear(): Promise<number | null> {
@@ -57,7 +48,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let alive = true;
-    request<Session>('/api/auth/me', { quiet401: true })
+    // Started by early.ts before the app's script ran (taken once; asked here otherwise).
+    (takeEarly<Session>('/api/auth/me', { quiet401: true }) ?? request<Session>('/api/auth/me', { quiet401: true }))
       .then((s) => {
         if (!alive) return;
         setCsrfToken(s.csrfToken);

@@ -1,6 +1,7 @@
 /** Load data from the API with loading/error state; reload on demand or when deps change. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText, request } from '../api/client.js';
+import { takeEarly } from '../app/early-requests.js';
 
 export interface Loaded<T> {
   data: T | null;
@@ -27,7 +28,8 @@ export function useApi<T>(path: string | null): Loaded<T> {
     last.current = ac;
     setLoading(true);
     setError(null);
-    request<T>(path, { signal: ac.signal })
+    // The first load may take an answer early.ts started before the app ran (reloads always ask).
+    ((tick === 0 ? takeEarly<T>(path, { signal: ac.signal }) : null) ?? request<T>(path, { signal: ac.signal }))
       .then((d) => {
         if (!ac.signal.aborted) setData(d);
       })

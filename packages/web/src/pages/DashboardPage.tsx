@@ -4,16 +4,17 @@
  * exactly what is shown (CSV / XLSX).
  */
 import { Alert, App, Breadcrumb, Button, Card, Col, Dropdown, Empty, Row, Select, Space, Spin, Statistic, Switch, Table, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { download, errorText, query } from '../api/client.js';
 import { KIND_NAMES, KIND_OPTIONS, type EvaluationDetail, type Org } from '../api/types.js';
 import { sliceName, type Statistics } from '../api/dashboard-types.js';
 import { href, navigate, useRoute } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
-import { downloadCsv, downloadXlsx, type SheetData } from '../lib/export-table.js';
+import type { SheetData } from '../lib/export-table.js';
 import { chartNumber, fmt, fmtRate } from '../lib/format.js';
 import { useApi } from '../lib/use-api.js';
+import { dashboardFilters, dashboardQuery, dashboardRequests } from './dashboard-requests.js';
 
 const BAND_COLORS: Record<string, string> = { excellent: '#52c41a', good: '#1677ff', fair: '#faad14', poor: '#f5222d', ungradable: '#8c8c8c', ungraded: '#d9d9d9' };
 /** A ranking row named so two rows of one unit can be told apart. */
@@ -23,17 +24,16 @@ export default function DashboardPage() {
   const route = useRoute();
   const { year } = useSession();
   const { message } = App.useApp();
-  const departmentId = route.query.get('departmentId') ?? '';
-  const unitId = route.query.get('unitId') ?? '';
-  const evaluationId = route.query.get('evaluationId') ?? '';
-  const kind = route.query.get('kind') ?? '';
-  const includeDrafts = route.query.get('includeDrafts') === '1';
-  const filters = { kind: kind || undefined, includeDrafts: includeDrafts ? '1' : undefined };
+  const q = dashboardQuery(route.query);
+  const { departmentId, unitId, evaluationId, kind, includeDrafts } = q;
+  const filters = dashboardFilters(q);
   const go = (p: Record<string, string | number | undefined>) => navigate(`/dashboard${query({ ...filters, ...p })}`);
 
-  const dash = useApi<Statistics>(`/api/dashboard${query({ year, departmentId, unitId, ...filters })}`);
-  const org = useApi<Org>('/api/org');
-  const detail = useApi<EvaluationDetail>(evaluationId ? `/api/evaluations/${evaluationId}` : null);
+  // The same paths early.ts asks for on a cold visit, so the first load takes those answers.
+  const paths = dashboardRequests(q, year);
+  const dash = useApi<Statistics>(paths.dashboard);
+  const org = useApi<Org>(paths.org);
+  const detail = useApi<EvaluationDetail>(paths.detail);
 
   const deptName = org.data?.departments.find((d) => String(d.id) === departmentId)?.name ?? '';
   const unitName = org.data?.units.find((u) => String(u.id) === unitId)?.name ?? '';
@@ -60,6 +60,8 @@ export default function DashboardPage() {
     }));
   }, [level, dash.data, departmentId, unitId, kind, includeDrafts]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The drill table is rendered after the totals and the first chart (a low-priority pass), showing its spinner meanwhile.
+  const drillShown = useDeferredValue(drill);
   const d = dash.data;
   const options = useMemo(() => {
     if (!d) return null;
@@ -138,6 +140,11 @@ export default function DashboardPage() {
   };
   const serverExport = (format: 'csv' | 'xlsx') =>
     void download(`/api/dashboard/export${query({ format, year, departmentId, unitId, ...filters })}`, `${fileBase}_明细.${format}`).catch((e) => message.error(errorText(e)));
+  // The table writer (and its zip library) loads on the first export, not with the page.
+  const exportShown = (format: 'csv' | 'xlsx') =>
+    void import('../lib/export-table.js')
+      .then((m) => (format === 'csv' ? m.downloadCsv(sheets(), fileBase) : m.downloadXlsx(sheets(), fileBase)))
+      .catch((e) => message.error(errorText(e)));
   const fileBase = `绩效自评统计_${year}${deptName ? `_${deptName}` : ''}${unitName ? `_${unitName}` : ''}`;
 
   return (
@@ -153,8 +160,7 @@ export default function DashboardPage() {
               { key: 'all-xlsx', label: '导出全部明细（.xlsx，每份自评一行）' },
               { key: 'all-csv', label: '导出全部明细（CSV）' },
             ],
-            onClick: ({ key }) =>
-              key === 'csv' ? downloadCsv(sheets(), fileBase) : key === 'xlsx' ? downloadXlsx(sheets(), fileBase) : serverExport(key === 'all-csv' ? 'csv' : 'xlsx'),
+            onClick: ({ key }) => (key === 'csv' || key === 'xlsx' ? exportShown(key) : serverExport(key === 'all-csv' ? 'csv' : 'xlsx')),
           }}
           trigger={['click']}
         >
@@ -231,15 +237,14 @@ export default function DashboardPage() {
         </Card>
       ) : (
         <>
-          {dash.loading && !d ? (
-            <Spin />
-          ) : !d || (d.gradeDistribution.length === 0 && d.ranking.length === 0) ? (
+          {(d ? d.gradeDistribution.length === 0 && d.ranking.length === 0 : !dash.loading) ? (
             <Empty description={`${year} 年度还没有可统计的自评`} />
           ) : (
-            options && (
-              <Row gutter={[16, 16]}>
-                <Col xs={24}>
-                  <Card size="small">
+            // While the first answer is awaited the frame is already there (cards laid out and styled), so the answer only fills it.
+            <Row gutter={[16, 16]}>
+              <Col xs={24}>
+                <Card size="small">
+                  {d ? (
                     <Space size="large" wrap data-testid="dashboard-totals">
                       <Statistic title="自评份数" value={d.totals.count} />
                       <Statistic title="无法定级" value={d.totals.ungradable} />
@@ -248,41 +253,43 @@ export default function DashboardPage() {
                         <Statistic key={k.kind} title={`${KIND_NAMES[k.kind]}（${k.count} 份）`} value={fmt(k.averageScore)} />
                       ))}
                     </Space>
-                  </Card>
-                </Col>
-                <Col xs={24} lg={8}>
-                  <Card size="small" title="评价等级分布"><Chart label="评价等级分布" option={options.grade} /></Card>
-                </Col>
-                <Col xs={24} lg={16}>
-                  <Card size="small" title={`得分排名（前 ${Math.min(20, d.ranking.length)} / 共 ${d.rankingTotal} 份，点击下钻）`}>
-                    <Chart
-                      label="得分排名"
-                      option={options.ranking}
-                      onClick={(p) => {
-                        const r = d.ranking.find((x) => rowName(x) === p.name);
-                        if (r) go({ departmentId, unitId: r.unitId });
-                      }}
-                    />
-                  </Card>
-                </Col>
-                <Col xs={24} lg={8}>
-                  <Card size="small" title="自评得分与系统计算"><Chart label="自评得分与系统计算" option={options.svc} /></Card>
-                </Col>
-                <Col xs={24} lg={8}>
-                  <Card size="small" title="预算执行率与得分"><Chart label="预算执行率与得分" option={options.evs} /></Card>
-                </Col>
-                <Col xs={24} lg={8}>
-                  <Card size="small" title="历年对比"><Chart label="历年对比" option={options.yoy} /></Card>
-                </Col>
-              </Row>
-            )
+                  ) : (
+                    <Spin />
+                  )}
+                </Card>
+              </Col>
+              <Col xs={24} lg={8}>
+                <Card size="small" title="评价等级分布"><Chart label="评价等级分布" option={options?.grade ?? null} /></Card>
+              </Col>
+              <Col xs={24} lg={16}>
+                <Card size="small" title={d ? `得分排名（前 ${Math.min(20, d.ranking.length)} / 共 ${d.rankingTotal} 份，点击下钻）` : '得分排名'}>
+                  <Chart
+                    label="得分排名"
+                    option={options?.ranking ?? null}
+                    onClick={(p) => {
+                      const r = d?.ranking.find((x) => rowName(x) === p.name);
+                      if (r) go({ departmentId, unitId: r.unitId });
+                    }}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} lg={8}>
+                <Card size="small" title="自评得分与系统计算"><Chart label="自评得分与系统计算" option={options?.svc ?? null} /></Card>
+              </Col>
+              <Col xs={24} lg={8}>
+                <Card size="small" title="预算执行率与得分"><Chart label="预算执行率与得分" option={options?.evs ?? null} /></Card>
+              </Col>
+              <Col xs={24} lg={8}>
+                <Card size="small" title="历年对比"><Chart label="历年对比" option={options?.yoy ?? null} /></Card>
+              </Col>
+            </Row>
           )}
           <Card size="small" style={{ marginTop: 16 }} title={level === 'bureau' ? '按主管部门' : level === 'department' ? `${deptName} 所属单位` : `${unitName} 的自评`}>
             <Table
               size="small"
               rowKey="key"
-              loading={dash.loading}
-              dataSource={drill}
+              loading={dash.loading || drillShown !== drill}
+              dataSource={drillShown}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               locale={{ emptyText: <Empty description="没有数据" /> }}
               columns={[
