@@ -1,0 +1,125 @@
+/**
+ * CPU of one save and of one `/api/auth/me`, in one process, one request at a time: the built
+ * server's HTTP app (`packages/server/dist`, hono's `app.request`, no socket) on a real
+ * PostgreSQL (Debian's, started in a temp folder as bench/deadline-day does). A unit head saves
+ * the 34 KB seed report (examples/seed-001-hunan-2023.json, a department evaluation) N times,
+ * each save carrying the version it got back, asking for gzip as a browser does.
+ *
+ * Per request: the process's user + system CPU (process.cpuUsage, every thread) and the main
+ * thread's busy time (event-loop utilisation), after a warm-up. Sequential requests leave
+ * nothing to queue behind, so this is the cost of a request, not its latency under load
+ * (bench/deadline-day.ts measures that).
+ *
+ *   npx tsc -b && node --conditions=jixiao-source --import tsx bench/save-request-cpu.ts \
+ *     [--saves 200] [--rounds 3] [--vs <another checkout's root, built>]
+ *
+ * `--vs`: the other build runs too, alternating with this one round by round (each round a
+ * fresh process and database); the table gives each round and the median. Not a test.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startRealPostgres } from './postgres-server.ts';
+import { Client, createOrg } from '../packages/server/test/fixtures.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    saves: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
+    vs: { type: 'string' },
+    /** Internal: measure this build once and print one JSON line. */
+    child: { type: 'string' },
+  },
+});
+const N = Number(values.saves);
+
+interface Measure {
+  saveCpu: number;
+  saveBusy: number;
+  meCpu: number;
+  meBusy: number;
+}
+
+async function measureOnce(buildRoot: string): Promise<Measure> {
+  const { openDatabase } = await import(join(buildRoot, 'packages/server/dist/db/database.js'));
+  const { createApp } = await import(join(buildRoot, 'packages/server/dist/http/app.js'));
+  const model = JSON.parse(readFileSync(join(ROOT, 'examples/seed-001-hunan-2023.json'), 'utf8')) as Record<string, unknown>;
+  const pg = startRealPostgres();
+  try {
+    const database = await openDatabase({ databaseUrl: pg.url, poolSize: 10, log: () => {} });
+    const ctx = { db: database.db, now: () => new Date() };
+    const org = await createOrg(ctx);
+    const app = createApp({ ctx });
+    const c = new Client(app);
+    await c.login('headA');
+    const created = await c.post('/api/evaluations', { unitId: org.unitA, kind: 'department', fiscalYear: 2025, evaluation: { ...model, fiscalYear: 2025 } });
+    if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body).slice(0, 300)}`);
+    const id = created.body.id as number;
+    let version = created.body.version as number;
+    const totals = model.totals as Record<string, unknown>;
+    const save = async (i: number) => {
+      const evaluation = { ...model, fiscalYear: 2025, totals: { ...totals, statedScore: String(80 + (i % 10)) } };
+      const res = await app.request(`/api/evaluations/${id}`, {
+        method: 'PUT',
+        headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+        body: JSON.stringify({ version, evaluation }),
+      });
+      const buf = Buffer.from(await res.arrayBuffer());
+      const body = JSON.parse((res.headers.get('content-encoding') === 'gzip' ? gunzipSync(buf) : buf).toString('utf8'));
+      if (res.status !== 200) throw new Error(`save: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      version = body.version;
+    };
+    const me = async () => {
+      const r = await c.get('/api/auth/me');
+      if (r.status !== 200) throw new Error(`me: ${r.status}`);
+    };
+    const time = async (n: number, f: (i: number) => Promise<void>) => {
+      for (let i = 0; i < Math.min(50, n); i++) await f(i); // warm-up
+      const cpu0 = process.cpuUsage();
+      const elu0 = performance.eventLoopUtilization();
+      for (let i = 0; i < n; i++) await f(i);
+      const cpu = process.cpuUsage(cpu0);
+      return { cpu: (cpu.user + cpu.system) / 1000 / n, busy: performance.eventLoopUtilization(elu0).active / n };
+    };
+    const m = await time(N * 3, me);
+    const s = await time(N, save);
+    await database.close();
+    return { saveCpu: s.cpu, saveBusy: s.busy, meCpu: m.cpu, meBusy: m.busy };
+  } finally {
+    pg.stop();
+  }
+}
+
+function runChild(buildRoot: string): Measure {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', buildRoot, '--saves', String(N)], { encoding: 'utf8', cwd: ROOT });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`measuring ${buildRoot} failed:\n${r.stderr.slice(-2000)}`);
+  return JSON.parse(line) as Measure;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const f2 = (x: number) => x.toFixed(2);
+
+if (values.child) {
+  console.log(JSON.stringify(await measureOnce(resolve(values.child))));
+} else {
+  const builds = [{ name: 'this build', root: ROOT }, ...(values.vs ? [{ name: `--vs ${values.vs}`, root: resolve(values.vs) }] : [])];
+  const results = new Map<string, Measure[]>(builds.map((b) => [b.name, []]));
+  for (let round = 1; round <= Number(values.rounds); round++) {
+    for (const b of round % 2 ? builds : [...builds].reverse()) {
+      const m = runChild(b.root);
+      results.get(b.name)!.push(m);
+      console.error(`… round ${round} ${b.name}: save ${f2(m.saveCpu)} ms CPU, auth/me ${f2(m.meCpu)} ms CPU`);
+    }
+  }
+  console.log(`\nOne request at a time, ${N} saves of the 34 KB seed and ${N * 3} GET /api/auth/me per round; ms per request`);
+  console.log('| build | save CPU per round | save CPU median | save main-thread busy median | auth/me CPU per round | auth/me CPU median |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [name, ms] of results) {
+    console.log(`| ${name} | ${ms.map((m) => f2(m.saveCpu)).join(' / ')} | ${f2(median(ms.map((m) => m.saveCpu)))} | ${f2(median(ms.map((m) => m.saveBusy)))} | ${ms.map((m) => f2(m.meCpu)).join(' / ')} | ${f2(median(ms.map((m) => m.meCpu)))} |`);
+  }
+}
