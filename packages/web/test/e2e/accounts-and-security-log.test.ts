@@ -77,6 +77,13 @@ async function firstLogin(username: string, initial: string, own: string): Promi
   await page.getByRole('navigation', { name: '主导航' }).getByText('我的待办').waitFor();
 }
 
+/**
+ * The dialog's OK button by its text. Not by its accessible name: after a refused first try,
+ * antd can leave the spent loading icon (aria-label "loading") in the button while its leave
+ * animation never ends, so the name reads "loading 新 建" though the button shows 新建 and works.
+ */
+const okButton = (text: string) => page.locator('.ant-modal-footer .ant-btn-primary').filter({ hasText: new RegExp(`^${[...text].join('\\s*')}$`) });
+
 describe('accounts, 重置密码 and 安全日志, in chromium', () => {
   it('the administrator creates an account (a weak password refused on the field) and resets another’s password', async () => {
     await login('admin');
@@ -90,21 +97,21 @@ describe('accounts, 重置密码 and 安全日志, in chromium', () => {
     await pick('角色', '填报人');
     await pick('所属单位', '市动物疫病预防控制中心');
     await page.fill('#account-password', 'short');
-    await page.locator('.ant-modal').getByRole('button', { name: /^新\s*建$/ }).click();
+    await okButton('新建').click();
     await expect.poll(() => fieldError('初始密码').textContent()).toMatch(/[\u4e00-\u9fff]/);
     expect(await fieldError('初始密码').textContent()).toMatch(/10/);
     await page.fill('#account-password', INITIAL);
-    await page.locator('.ant-modal').getByRole('button', { name: /^新\s*建$/ }).click();
+    await okButton('新建').click();
     await toast(/已新建账号 xinzhanghao/);
     await row('xinzhanghao').getByText('须修改密码').waitFor();
 
     await row('tianbao1').getByRole('button', { name: '重置密码' }).click();
     await page.locator('.ant-modal-title').getByText('重置密码：').waitFor();
     await page.fill('#reset-password', 'tianbao1-abc');
-    await page.locator('.ant-modal').getByRole('button', { name: /^重\s*置$/ }).click();
+    await okButton('重置').click();
     await expect.poll(() => fieldError('新的初始密码').textContent()).toMatch(/[\u4e00-\u9fff]/);
     await page.fill('#reset-password', RESET);
-    await page.locator('.ant-modal').getByRole('button', { name: /^重\s*置$/ }).click();
+    await okButton('重置').click();
     await toast(/已重置 tianbao1 的密码/);
     await row('tianbao1').getByText('须修改密码').waitFor();
     await screenshot(page, '27-accounts');
