@@ -62,6 +62,20 @@ describe.each(DATABASE_KINDS)('accounts set up by the administrator and the secu
     expect((await new Client(app).login('newfiller', OWN)).mustChangePassword).toBe(false);
   });
 
+  it('a taken, malformed or missing user name is refused on the username field, and no account is written', async () => {
+    await newAccount('taken-name');
+    const before = (await admin.get('/api/admin/users')).body.length;
+    for (const [username, message] of [['taken-name', /已存在/], ['有中文', /字母、数字/], ['', /请填写用户名/]] as const) {
+      const res = await admin.post('/api/admin/users', { username, displayName: '新账号', role: 'unit_filler', unitId: org.unitA, password: INITIAL });
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues[0].field).toBe('username');
+      expect(res.body.error.issues[0].message).toMatch(message);
+    }
+    const noRole = await admin.post('/api/admin/users', { username: 'no-role', displayName: '新账号', role: 'boss', password: INITIAL });
+    expect([noRole.status, noRole.body.error.issues[0].field]).toEqual([400, 'role']);
+    expect((await admin.get('/api/admin/users')).body.length).toBe(before);
+  });
+
   it('a reset by the administrator ends the user’s sessions and must be changed at the next login', async () => {
     const id = await newAccount('resetme');
     const u = new Client(app);

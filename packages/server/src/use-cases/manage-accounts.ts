@@ -21,7 +21,7 @@ function requireAdmin(actor: Actor): void {
 }
 
 function text(x: unknown, field: string, label: string): string {
-  if (typeof x !== 'string' || !x.trim()) throw badRequest(`请填写${label}（${field}）`);
+  if (typeof x !== 'string' || !x.trim()) throw badRequest(`请填写${label}（${field}）`, [{ field, label, message: `请填写${label}` }]);
   return x.trim();
 }
 
@@ -64,9 +64,11 @@ export async function createUser(
 ) {
   requireAdmin(actor);
   const username = text(input.username, 'username', '用户名');
-  if (!/^[A-Za-z0-9_.-]{2,40}$/.test(username)) throw badRequest('用户名只能用字母、数字和 _ . -（2–40 个）');
+  if (!/^[A-Za-z0-9_.-]{2,40}$/.test(username)) {
+    throw badRequest('用户名只能用字母、数字和 _ . -（2–40 个）', [{ field: 'username', label: '用户名', message: '只能用字母、数字和 _ . -（2–40 个）' }]);
+  }
   const displayName = text(input.displayName, 'displayName', '姓名');
-  if (!ROLES.includes(input.role as Role)) throw badRequest(`role 应为 ${ROLES.join(' / ')} 之一`);
+  if (!ROLES.includes(input.role as Role)) throw badRequest(`role 应为 ${ROLES.join(' / ')} 之一`, [{ field: 'role', label: '角色', message: '请选择角色' }]);
   const role = input.role as Role;
   const password = checkPassword(ctx, input.password, 'password', username);
   const r0 = repositories(ctx.db);
@@ -82,7 +84,9 @@ export async function createUser(
     if (!Number.isInteger(input.bureauId) || !(await r0.org.findBureau(input.bureauId as number))) throw badRequest(`${role === 'assessor' ? '评价机构' : '财政'}账号须指定存在的 bureauId`);
     scope.bureauId = input.bureauId as number;
   }
-  if (await r0.users.findByUsername(username)) throw new JxError('BAD_REQUEST', `用户名 ${username} 已存在`);
+  if (await r0.users.findByUsername(username)) {
+    throw new JxError('BAD_REQUEST', `用户名 ${username} 已存在`, [{ field: 'username', label: '用户名', message: `用户名 ${username} 已存在，请换一个` }]);
+  }
   const passwordHash = await hashPassword(password);
   const at = ctx.now();
   return inTransaction(ctx, 'create-user', async (r) => {
