@@ -6,11 +6,9 @@
  * account, the reset and the password changes, filtered by event type and paged.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, launchBrowser, requireChromium, screenshot, startApp, steps, type Browser, type RunningApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, steps, useBrowserApp } from './harness.js';
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 let base: string;
 const { login, logout, toast } = steps(() => page, () => base);
@@ -18,25 +16,8 @@ const { login, logout, toast } = steps(() => page, () => base);
 const INITIAL = 'Chushi-Mima-2026';
 const RESET = 'Chongzhi-Mima-2026';
 
-beforeAll(async () => {
-  requireChromium();
-  buildWeb();
-  app = await startApp();
-  base = app.url;
-  browser = await launchBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
-}, 240_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await screenshot(page, `FAILED-accounts-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+useBrowserApp('accounts', (s) => {
+  ({ page, base } = s);
 });
 
 async function menu(label: string): Promise<void> {

@@ -10,11 +10,9 @@
  */
 import type { Page } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, buildWeb, launchBrowser, requireChromium, screenshot, startApp, steps, type Browser, type RunningApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogin, screenshot, steps, useBrowserApp } from './harness.js';
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 let base: string;
 let targetId: string;
@@ -38,25 +36,8 @@ async function targetStatus(text: string): Promise<void> {
   await expect.poll(() => page.locator('[data-testid=target-status]').first().textContent(), { timeout: 15_000 }).toBe(text);
 }
 
-beforeAll(async () => {
-  requireChromium();
-  buildWeb();
-  app = await startApp();
-  base = app.url;
-  browser = await launchBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
-}, 240_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await screenshot(page, `FAILED-annual-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+useBrowserApp('annual', (s) => {
+  ({ page, base } = s);
 });
 
 describe('the year before the self-evaluation, in chromium', () => {

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const WEB_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST_DIR = join(WEB_DIR, 'dist');
@@ -208,4 +208,31 @@ export function steps(pageOf: () => Page, base: () => string) {
       await expect.poll(() => pageOf().locator('[data-testid=status]').textContent(), { timeout: 15_000 }).toBe(text);
     },
   };
+}
+
+/**
+ * The usual frame of a browser walk: before it, the web build, the demo server and chromium
+ * (`ready` receives them); after a failed test, a screenshot named `FAILED-<shots>-<test>`;
+ * after the file, chromium and the server closed.
+ */
+export function useBrowserApp(shots: string, ready: (s: { app: RunningApp; browser: Browser; page: Page; base: string }) => void): void {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    requireChromium();
+    buildWeb();
+    app = await startApp();
+    browser = await launchBrowser();
+    browser.page.setDefaultTimeout(20_000);
+    ready({ app, browser, page: browser.page, base: app.url });
+  }, 240_000);
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && browser) {
+      await screenshot(browser.page, `FAILED-${shots}-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => undefined);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
 }

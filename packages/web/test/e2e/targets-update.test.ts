@@ -7,11 +7,9 @@
  * updates, and lists what was dropped; the entries on the indicators still approved are kept.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, buildWeb, launchBrowser, requireChromium, screenshot, startApp, steps, type Browser, type RunningApp } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { apiLogin, screenshot, steps, useBrowserApp } from './harness.js';
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
 let base: string;
 let evalId: string;
@@ -43,25 +41,8 @@ function adjusted() {
   return t;
 }
 
-beforeAll(async () => {
-  requireChromium();
-  buildWeb();
-  app = await startApp();
-  base = app.url;
-  browser = await launchBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
-}, 240_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await screenshot(page, `FAILED-targets-update-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+useBrowserApp('targets-update', (s) => {
+  ({ page, base } = s);
 });
 
 describe('更新为最新批复版本, in chromium', () => {
