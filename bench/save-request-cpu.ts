@@ -11,15 +11,18 @@
  * (bench/deadline-day.ts measures that).
  *
  *   npx tsc -b && node --conditions=jixiao-source --import tsx bench/save-request-cpu.ts \
- *     [--saves 200] [--rounds 3] [--vs <another checkout's root, built>]
+ *     [--saves 200] [--rounds 3] [--vs <another checkout's root, built>] [--profile <folder>]
+ *
+ * `--profile`: a V8 CPU profile of each round's timed saves only (not the start-up, the
+ * warm-up or the auth/me loop) is written to the folder, for Chrome DevTools or speedscope.
  *
  * `--vs`: the other build runs too, alternating with this one round by round (each round a
  * fresh process and database); the table gives each round and the median. Not a test.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startRealPostgres } from './postgres-server.ts';
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '200' },
     rounds: { type: 'string', default: '3' },
     vs: { type: 'string' },
+    profile: { type: 'string' },
     /** Internal: measure this build once and print one JSON line. */
     child: { type: 'string' },
   },
@@ -77,16 +81,19 @@ async function measureOnce(buildRoot: string): Promise<Measure> {
       const r = await c.get('/api/auth/me');
       if (r.status !== 200) throw new Error(`me: ${r.status}`);
     };
-    const time = async (n: number, f: (i: number) => Promise<void>) => {
+    const time = async (n: number, f: (i: number) => Promise<void>, profile?: string) => {
       for (let i = 0; i < Math.min(50, n); i++) await f(i); // warm-up
+      const profiler = profile ? await startProfiler() : undefined;
       const cpu0 = process.cpuUsage();
       const elu0 = performance.eventLoopUtilization();
       for (let i = 0; i < n; i++) await f(i);
       const cpu = process.cpuUsage(cpu0);
-      return { cpu: (cpu.user + cpu.system) / 1000 / n, busy: performance.eventLoopUtilization(elu0).active / n };
+      const busy = performance.eventLoopUtilization(elu0).active / n;
+      if (profiler && profile) await profiler.stopInto(profile);
+      return { cpu: (cpu.user + cpu.system) / 1000 / n, busy };
     };
     const m = await time(N * 3, me);
-    const s = await time(N, save);
+    const s = await time(N, save, values.profile ? join(resolve(values.profile), `save-${process.pid}.cpuprofile`) : undefined);
     await database.close();
     return { saveCpu: s.cpu, saveBusy: s.busy, meCpu: m.cpu, meBusy: m.busy };
   } finally {
@@ -94,8 +101,27 @@ async function measureOnce(buildRoot: string): Promise<Measure> {
   }
 }
 
+/** The inspector's CPU profiler, started now; `stopInto` writes the profile (its folder made if missing). */
+async function startProfiler() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return {
+    async stopInto(file: string) {
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 function runChild(buildRoot: string): Measure {
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', buildRoot, '--saves', String(N)], { encoding: 'utf8', cwd: ROOT });
+  const profile = values.profile ? ['--profile', resolve(values.profile)] : [];
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', buildRoot, '--saves', String(N), ...profile], { encoding: 'utf8', cwd: ROOT });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`measuring ${buildRoot} failed:\n${r.stderr.slice(-2000)}`);
   return JSON.parse(line) as Measure;

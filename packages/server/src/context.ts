@@ -8,8 +8,9 @@ export interface AppContext {
   db: Kysely<DB>;
   now: () => Date;
   /**
-   * Test hook: called inside each write transaction just before it commits, with the
-   * use case's name. Throwing from it must leave nothing written.
+   * Test hook: called inside each write transaction just before it commits (for a write made
+   * as one statement, just before that statement is sent), with the use case's name. Throwing
+   * from it must leave nothing written.
    */
   beforeCommit?: ((useCase: string) => void) | undefined;
   /** Login, password and session policy (default: DEFAULT_SECURITY_POLICY). */
@@ -23,4 +24,13 @@ export async function inTransaction<T>(ctx: AppContext, useCase: string, fn: (r:
     ctx.beforeCommit?.(useCase);
     return result;
   });
+}
+
+/**
+ * Runs `fn`, whose writes are one statement (atomic on its own, no BEGIN/COMMIT round trips),
+ * after the same fault hook a transaction calls before committing.
+ */
+export async function inOneStatement<T>(ctx: AppContext, useCase: string, fn: (r: Repositories) => Promise<T>): Promise<T> {
+  ctx.beforeCommit?.(useCase);
+  return fn(repositories(ctx.db));
 }

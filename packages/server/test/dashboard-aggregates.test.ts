@@ -47,7 +47,7 @@ async function allSummaries(c: Client, year: number): Promise<Summary[]> {
   }
 }
 
-function average(xs: Array<string | null>): string | null {
+function average(xs: Array<string | null>): Decimal | null {
   const ds = xs.filter((x): x is string => x !== null).map((x) => dec(x));
   if (!ds.length) return null;
   return ds.reduce<Decimal>((a, b) => a.plus(b), dec(0)).div(ds.length);

@@ -40,6 +40,21 @@ export interface AuditChainReport {
 
 const json = (x: unknown) => (x === undefined || x === null ? null : JSON.stringify(x));
 
+/** An entry as the audit_log row's columns (JSON as text; the hash columns are the trigger's). */
+export function auditColumnsOf(e: AuditEntry) {
+  return {
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    evaluation_id: e.evaluationId,
+    actor_id: e.actor?.id ?? null,
+    actor_name: e.actor ? `${e.actor.displayName}（${e.actor.username}）` : (e.actorName ?? '系统'),
+    action: e.action,
+    at: e.at,
+    before: json(e.before),
+    after: json(e.after),
+  };
+}
+
 /**
  * Append-only: this repository has no update or delete, and a trigger refuses them in SQL.
  * A second trigger chains every entry to the one before it (migration
@@ -50,20 +65,7 @@ export class AuditLogRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async append(e: AuditEntry): Promise<void> {
-    await this.db
-      .insertInto('audit_log')
-      .values({
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        evaluation_id: e.evaluationId,
-        actor_id: e.actor?.id ?? null,
-        actor_name: e.actor ? `${e.actor.displayName}（${e.actor.username}）` : (e.actorName ?? '系统'),
-        action: e.action,
-        at: e.at,
-        before: json(e.before),
-        after: json(e.after),
-      })
-      .execute();
+    await this.db.insertInto('audit_log').values(auditColumnsOf(e)).execute();
   }
 
   async listForEvaluation(evaluationId: number): Promise<AuditRecord[]> {

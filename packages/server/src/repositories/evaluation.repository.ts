@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB, EvaluationRow, EvaluationUpdate, NewEvaluation } from '../db/schema.js';
 import type { UnitScope, Visibility } from '../workflow/access.js';
+import { auditColumnsOf, type AuditEntry } from './audit-log.repository.js';
 
 export type EvaluationRecord = EvaluationRow & UnitScope;
 
@@ -114,6 +115,46 @@ export class EvaluationRepository {
       .where('version', '=', expectedVersion)
       .returning(['id', 'version', 'status'])
       .executeTakeFirst();
+  }
+
+  /**
+   * A save's write as one statement: the versioned update of the row and its audit entry, made
+   * only while the stored version is still `expectedVersion` and the submission override still
+   * `expectedOverride` (the stored blocking count depends on it, and setting it leaves the version
+   * alone). A single statement commits whole or not at all, and holds the row lock and the audit
+   * log's append lock for no round trip. Every change of state or data bumps the version, so an
+   * unchanged version means the state and unit the caller checked are still the row's. False:
+   * nothing was written (a newer version, another override, or the row is gone); the caller
+   * looks under a lock to say why.
+   */
+  async updateIfVersionLogged(
+    id: number,
+    expectedVersion: number,
+    expectedOverride: unknown,
+    patch: EvaluationUpdate,
+    entry: AuditEntry,
+  ): Promise<boolean> {
+    const a = auditColumnsOf(entry);
+    const override = expectedOverride === null || expectedOverride === undefined ? null : JSON.stringify(expectedOverride);
+    const written = await this.db
+      .with('saved', (db) =>
+        db
+          .updateTable('evaluations')
+          .set({ ...patch, version: expectedVersion + 1 })
+          .where('id', '=', id)
+          .where('version', '=', expectedVersion)
+          .where(sql<boolean>`submission_override is not distinct from ${override}::jsonb`)
+          .returning('id'),
+      )
+      .insertInto('audit_log')
+      .columns(['entity_type', 'entity_id', 'evaluation_id', 'actor_id', 'actor_name', 'action', 'at', 'before', 'after'])
+      .expression(
+        sql`select ${a.entity_type}::text, ${a.entity_id}::int, ${a.evaluation_id}::int, ${a.actor_id}::int, ${a.actor_name}::text,
+          ${a.action}::text, ${a.at}::timestamptz, ${a.before}::jsonb, ${a.after}::jsonb from saved`,
+      )
+      .returning('id')
+      .executeTakeFirst();
+    return written !== undefined;
   }
 
   /** Inside a transaction: the row without its model JSON, locked until commit (the guards' second look). */

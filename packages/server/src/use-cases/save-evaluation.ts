@@ -1,7 +1,7 @@
 import { parseEvaluation, type Evaluation } from '@jixiao/core';
 import { AUDIT_EVENTS, type AuditEvent } from '../audit-events.js';
 import { blockingCount, computeEvaluation, figuresOf, titleOf, type Computed } from '../core-bridge.js';
-import { inTransaction, type AppContext } from '../context.js';
+import { inOneStatement, inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, notFound } from '../errors.js';
 import type { Actor } from '../workflow/access.js';
 import { assertEvaluationEditable } from './assert-evaluation-editable.js';
@@ -13,6 +13,7 @@ import { repositories } from '../repositories/index.js';
 import { assertNotLocked } from '../plan/deadline-lock.js';
 import { assertApprovedTargetsKept, loadEvaluationPlan, type EvaluationPlan } from '../plan/evaluation-plan.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
+import type { AuditEntry } from '../repositories/audit-log.repository.js';
 import { submissionOverrideOf } from './check-submission.js';
 import { refreshParentDepartments } from './refresh-department-figures.js';
 import { qualityFigureOf, qualityReferenceOf } from './compute-quality-figure.js';
@@ -21,12 +22,13 @@ import { qualityFigureOf, qualityReferenceOf } from './compute-quality-figure.js
  * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
  * 409 VERSION_CONFLICT — a second writer never silently overwrites the first.
  *
- * The stored row is read once, before the transaction (with its model, for the identity, the
- * approved targets and the diff); validation, scoring, auditing and the diff for the audit log
- * are computed there too. The transaction holds the row lock only for the guard's second look
- * (state, unit and version, read without the model), the versioned write and the audit entry:
- * every write of the model bumps the version, so a version still equal to the one read means
- * the model read is the one being replaced.
+ * The stored row is read once, before any write (with its model, for the identity, the approved
+ * targets and the diff); validation, scoring, auditing and the diff for the audit log are
+ * computed there too. The write is then one statement: the versioned update and its audit entry,
+ * made only if the row is still at the version read. Every change of state or of the model bumps
+ * the version, so an unchanged version means the state, unit and model checked above are the
+ * row's. When that statement writes nothing, a transaction looks at the locked row to refuse
+ * with the right reason (or to write over a changed submission override).
  */
 export async function saveEvaluation(
   ctx: AppContext,
@@ -92,43 +94,54 @@ export async function writeEvaluation(
   const changes = diffJson(rec.data, evaluation);
   const data = JSON.stringify(evaluation);
   const title = titleOf(evaluation, rec.unitName);
+  const patch = {
+    data,
+    title,
+    profile: evaluation.profile,
+    self_score: f.selfScore,
+    computed_score: f.computedScore,
+    quality_computed: quality,
+    grade: f.grade,
+    execution_rate: f.executionRate,
+    ungradable_reason: f.ungradableReason,
+    errors: f.errors,
+    warnings: f.warnings,
+    updated_at: at,
+    ...(opts.targetVersion !== undefined ? { target_version: opts.targetVersion } : {}),
+  };
+  const entry = (storedVersion: number, newVersion: number): AuditEntry => ({
+    entityType: 'evaluation',
+    entityId: id,
+    evaluationId: id,
+    actor,
+    action: opts.event ?? AUDIT_EVENTS.EVALUATION_UPDATED,
+    at,
+    before: { version: storedVersion, changes: changes.before, ...(opts.targetVersion !== undefined ? { targetVersion: rec.target_version } : {}) },
+    after: {
+      version: newVersion,
+      changes: changes.after,
+      ...(corrections.length ? { corrections } : {}),
+      ...(opts.targetVersion !== undefined ? { targetVersion: opts.targetVersion } : {}),
+      ...opts.note,
+    },
+  });
+  // Usually one statement: the row still at the version (and submission override) read above.
+  const blocking = blockingCount(computed.audit, submissionOverrideOf(rec.submission_override));
+  const written = await inOneStatement(ctx, 'save-evaluation', (r) =>
+    r.evaluations.updateIfVersionLogged(id, version, rec.submission_override, { ...patch, blocking }, entry(version, version + 1)),
+  );
+  if (written) return { version: version + 1, computed, updatedAt: at };
+  // Otherwise look under the row lock: a newer version or another state is refused; a changed override is written with it.
   const saved = await inTransaction(ctx, 'save-evaluation', async (r) => {
     const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
     assertEvaluationEditable(actor, locked, version); // guard, second look, on the locked row
     const updated = await r.evaluations.updateIfVersion(id, version, {
-      data,
-      title,
-      profile: evaluation.profile,
-      self_score: f.selfScore,
-      computed_score: f.computedScore,
-      quality_computed: quality,
-      grade: f.grade,
-      execution_rate: f.executionRate,
-      ungradable_reason: f.ungradableReason,
-      errors: f.errors,
-      warnings: f.warnings,
+      ...patch,
       blocking: blockingCount(computed.audit, submissionOverrideOf(locked.submission_override)),
-      updated_at: at,
-      ...(opts.targetVersion !== undefined ? { target_version: opts.targetVersion } : {}),
     });
     if (!updated) throw new VersionConflictError(locked.version);
-    await r.auditLog.append({
-      entityType: 'evaluation',
-      entityId: id,
-      evaluationId: id,
-      actor,
-      action: opts.event ?? AUDIT_EVENTS.EVALUATION_UPDATED,
-      at,
-      before: { version: locked.version, changes: changes.before, ...(opts.targetVersion !== undefined ? { targetVersion: rec.target_version } : {}) },
-      after: {
-        version: updated.version,
-        changes: changes.after,
-        ...(corrections.length ? { corrections } : {}),
-        ...(opts.targetVersion !== undefined ? { targetVersion: opts.targetVersion } : {}),
-        ...opts.note,
-      },
-    });
+    await r.auditLog.append(entry(locked.version, updated.version));
     return { version: updated.version, computed, updatedAt: at };
   });
   // A project's figures feed its department's roll-up findings: refresh the department's stored counts.
