@@ -16,6 +16,14 @@
  *   npx tsc -b && node --conditions=jixiao-source --import tsx bench/deadline-day.ts \
  *     [--writers 100] [--saves 5] [--readers 4] [--workers 1] [--rounds 2] [--background 2000] [--pool 10]
  *     [--before <another build's packages/server/dist/bin.js>]   (its own phase each round, on the same database)
+ *     [--think <ms>]   each writer pauses before every write and each reader before every page, a random
+ *                      0…2× this long (mean <ms>), as people do between clicks: the offered load is then
+ *                      about (writers + readers) ÷ think per second, and the latencies are those of a
+ *                      server not saturated by back-to-back requests
+ *
+ * Besides throughput and latency, each phase's CPU per write is split into the server's
+ * processes, PostgreSQL's and this load generator's (from /proc), with the machine's busy share:
+ * on a small machine the three share the cores, and a saturated machine caps every path.
  *
  * PostgreSQL: DATABASE_URL=postgres://… (an empty database), or Debian's postgresql started in a
  * temp folder with its default durability (fsync and synchronous commit on). Sessions are
@@ -54,6 +62,7 @@ const { values } = parseArgs({
     server: { type: 'string', default: 'packages/server/dist/bin.js' },
     /** A second build's bin.js run beside --server on the same database (one process), as phase "before". */
     before: { type: 'string' },
+    think: { type: 'string', default: '0' },
     /** Extra Node options for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     'node-args': { type: 'string', default: '' },
   },
@@ -64,6 +73,9 @@ const R = Number(values.readers);
 const WORKERS = Number(values.workers);
 const ROUNDS = Number(values.rounds);
 const POOL = Number(values.pool);
+const THINK = Number(values.think);
+/** A writer's pause before a write: uniform in 0…2×THINK ms (none without --think). */
+const think = () => (THINK > 0 ? new Promise((r) => setTimeout(r, Math.random() * 2 * THINK)) : Promise.resolve());
 const YEAR = 2025;
 const MODEL = JSON.parse(readFileSync(join(ROOT, 'examples/seed-001-hunan-2023.json'), 'utf8')) as Record<string, unknown>;
 
@@ -83,6 +95,10 @@ interface PhaseResult {
   kind: 'raw' | 'server' | 'before';
   /** CPU seconds the server processes used during the phase (all of them, /proc). */
   serverCpu: number;
+  /** CPU seconds of PostgreSQL's processes, of this load generator, and the machine's busy share (0…1). */
+  postgresCpu: number;
+  benchCpu: number;
+  machineBusy: number;
   writes: number;
   secs: number;
   save: number[];
@@ -104,6 +120,58 @@ function treeCpuSeconds(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds of every process named postgres (the server and its backends), from /proc. */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100;
+}
+
+/** The machine's busy and total CPU time so far (all cores, /proc/stat), to take a phase's busy share. */
+function machineCpu(): { busy: number; total: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = f.reduce((a, b) => a + b, 0);
+    return { busy: total - f[3]! - (f[4] ?? 0), total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+/** CPU use across a phase: call at its start, `end()` at its end. */
+function cpuMeter(serverPid: number) {
+  const server0 = treeCpuSeconds(serverPid);
+  const pg0 = postgresCpuSeconds();
+  const bench0 = process.cpuUsage();
+  const m0 = machineCpu();
+  return {
+    end() {
+      const m1 = machineCpu();
+      const b = process.cpuUsage(bench0);
+      return {
+        serverCpu: treeCpuSeconds(serverPid) - server0,
+        postgresCpu: postgresCpuSeconds() - pg0,
+        benchCpu: (b.user + b.system) / 1e6,
+        machineBusy: m1.total > m0.total ? (m1.busy - m0.busy) / (m1.total - m0.total) : 0,
+      };
+    },
+  };
 }
 
 const pct = (xs: number[], p: number) => {
@@ -179,7 +247,7 @@ async function http(base: string, method: string, path: string, s: { token: stri
 
 const scoreOf = (round: number, s: number) => `${80 + round}.${s}`;
 
-/** Readers loop until `stop()`: dashboard, evaluation list, to-do, in turn. */
+/** Readers loop until `stop()`: dashboard, evaluation list, to-do, in turn (with --think, pausing before each). */
 function startReaders(base: string, sessions: { token: string; csrf: string }[]) {
   const reads: Record<string, number[]> = { dashboard: [], list: [], todo: [] };
   let stopped = false;
@@ -191,6 +259,8 @@ function startReaders(base: string, sessions: { token: string; csrf: string }[])
   const loops = sessions.map(async (s, i) => {
     for (let n = i; !stopped; n++) {
       const [name, path] = paths[n % paths.length]!;
+      await think();
+      if (stopped) break;
       const r = await http(base, 'GET', path, s);
       if (r.status !== 200) throw new Error(`${name} ${r.status} ${r.text.slice(0, 200)}`);
       if (!stopped) reads[name]!.push(r.ms);
@@ -210,6 +280,7 @@ async function serverPhase(base: string, writers: Writer[], ids: number[], round
       let version = 1;
       let lastScore: string | null = null;
       for (let s = 0; s < S; s++) {
+        await think();
         const score = scoreOf(round, s);
         const body = { version, evaluation: { ...MODEL, fiscalYear: YEAR, unit: { name: w.unitName }, totals: { ...(MODEL.totals as object), statedScore: score } } };
         const r = await http(base, 'PUT', `/api/evaluations/${id}`, w, body);
@@ -218,6 +289,7 @@ async function serverPhase(base: string, writers: Writer[], ids: number[], round
         version = JSON.parse(r.text).version;
         lastScore = score;
       }
+      await think();
       const r = await http(base, 'POST', `/api/evaluations/${id}/actions/submit`, w, { version });
       if (r.status !== 200) throw new Error(`submit ${r.status} ${r.text.slice(0, 300)}`);
       submit.push(r.ms);
@@ -225,7 +297,7 @@ async function serverPhase(base: string, writers: Writer[], ids: number[], round
     }),
   );
   const secs = (performance.now() - t0) / 1000;
-  return { kind: 'server' as const, serverCpu: 0, writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
+  return { kind: 'server' as const, serverCpu: 0, postgresCpu: 0, benchCpu: 0, machineBusy: 0, writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
 }
 
 /** The same write transactions as raw SQL through pg: lock, versioned update, audit entry; then the submit. */
@@ -252,6 +324,7 @@ async function rawPhase(pool: pg.Pool, writers: Writer[], ids: number[], round: 
       const id = ids[i]!;
       let lastScore: string | null = null;
       for (let s = 0; s < S; s++) {
+        await think();
         const score = scoreOf(round, s);
         const data = JSON.stringify({ ...MODEL, fiscalYear: YEAR, unit: { name: w.unitName }, totals: { ...(MODEL.totals as object), statedScore: score } });
         const t = performance.now();
@@ -268,6 +341,7 @@ async function rawPhase(pool: pg.Pool, writers: Writer[], ids: number[], round: 
         save.push(performance.now() - t);
         lastScore = score;
       }
+      await think();
       const t = performance.now();
       await tx(async (c) => {
         const { rows } = await c.query('select status, version from evaluations where id = $1 for update', [id]);
@@ -280,7 +354,7 @@ async function rawPhase(pool: pg.Pool, writers: Writer[], ids: number[], round: 
     }),
   );
   const secs = (performance.now() - t0) / 1000;
-  return { kind: 'raw', serverCpu: 0, writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
+  return { kind: 'raw', serverCpu: 0, postgresCpu: 0, benchCpu: 0, machineBusy: 0, writes: save.length + submit.length, secs, save, submit, reads: readers.reads, outcomes };
 }
 
 /** Lost and duplicated writes: the rows read back and the audit log (one entry per write, consecutive versions). */
@@ -341,13 +415,18 @@ function row(label: string, ps: PhaseResult[]) {
   const reads = (k: string) => ps.flatMap((p) => p.reads[k] ?? []);
   const readCell = (k: string) => (R ? `${f(median(reads(k)))} / ${f(pct(reads(k), 99))}` : '–');
   const cpuPerWrite = ps.map((p) => (p.kind !== 'raw' ? f((p.serverCpu * 1000) / p.writes) : '–')).join(' / ');
-  return `| ${label} | ${tput.map((t) => f(t)).join(' / ')} | ${cpuPerWrite} | ${f(median(all('save')))} / ${f(pct(all('save'), 99))} | ${f(median(all('submit')))} / ${f(pct(all('submit'), 99))} | ${readCell('dashboard')} | ${readCell('list')} | ${readCell('todo')} |`;
+  const perWrite = (k: 'serverCpu' | 'postgresCpu' | 'benchCpu') => f(median(ps.map((p) => (p[k] * 1000) / p.writes)));
+  const split = `${perWrite('serverCpu')} / ${perWrite('postgresCpu')} / ${perWrite('benchCpu')}; ${f(100 * median(ps.map((p) => p.machineBusy)))}%`;
+  return `| ${label} | ${tput.map((t) => f(t)).join(' / ')} | ${cpuPerWrite} | ${split} | ${f(median(all('save')))} / ${f(pct(all('save'), 99))} | ${f(median(all('submit')))} / ${f(pct(all('submit'), 99))} | ${readCell('dashboard')} | ${readCell('list')} | ${readCell('todo')} |`;
 }
 
 async function main() {
   const pgServer = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : startRealPostgres();
   const pool = new pg.Pool({ connectionString: pgServer.url, max: POOL });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: pgServer.url, max: 4 }) }) });
+  const readPool = new pg.Pool({ connectionString: pgServer.url, max: 4 });
+  // An idle connection closed as the bench's PostgreSQL stops is no error of the bench's.
+  for (const p of [pool, readPool]) p.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: readPool }) });
   let server: Awaited<ReturnType<typeof startServers>> | null = null;
   let before: Awaited<ReturnType<typeof startServers>> | null = null;
   try {
@@ -372,10 +451,10 @@ async function main() {
         if (!target) throw new Error(`phase ${phase} needs --before <bin.js>`);
         const ids = await seedDrafts(db, org.writers, org.deptName);
         const readers = startReaders(target.base, org.readers);
-        const cpu0 = treeCpuSeconds(target.child.pid!);
+        const meter = cpuMeter(target.child.pid!);
         const res = phase === 'raw' ? await rawPhase(pool, org.writers, ids, round, readers) : { ...(await serverPhase(target.base, org.writers, ids, round, readers)), kind: phase === 'before' ? ('before' as const) : ('server' as const) };
         await readers.stop();
-        res.serverCpu = treeCpuSeconds(target.child.pid!) - cpu0;
+        Object.assign(res, meter.end());
         results.push(res);
         process.stderr.write(`… round ${round + 1} ${phase}: ${(res.writes / res.secs).toFixed(1)} writes/s\n`);
       }
@@ -389,10 +468,10 @@ async function main() {
       const ratios = rs.map((s, i) => (rawRes[i] ? s.writes / s.secs / (rawRes[i]!.writes / rawRes[i]!.secs) : NaN));
       if (ratios.length && rawRes.length) console.log(`${label} ÷ raw SQL per round: ${ratios.map((x) => x.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})`);
     };
-    console.log(`\ndeadline day: ${W} writers × (${S} saves + submit), ${R} readers, server --workers ${WORKERS} (pool ${POOL} each)${values.before ? `, --before ${values.before} (1 process)` : ''}, ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
+    console.log(`\ndeadline day: ${W} writers × (${S} saves + submit)${THINK > 0 ? `, writers and readers each pausing 0–${2 * THINK} ms before every request` : ''}, ${R} readers, server --workers ${WORKERS} (pool ${POOL} each)${values.before ? `, --before ${values.before} (1 process)` : ''}, ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
     console.log(`Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-    console.log('| path | writes/s per round | server CPU ms per write | save p50 / p99 ms | submit p50 / p99 ms | dashboard p50 / p99 ms | list p50 / p99 ms | to-do p50 / p99 ms |');
-    console.log('|---|---|---|---|---|---|---|---|');
+    console.log('| path | writes/s per round | server CPU ms per write | CPU ms per write, median: server / PostgreSQL / load generator; machine busy | save p50 / p99 ms | submit p50 / p99 ms | dashboard p50 / p99 ms | list p50 / p99 ms | to-do p50 / p99 ms |');
+    console.log('|---|---|---|---|---|---|---|---|---|');
     if (rawRes.length) console.log(row('raw SQL (pg)', rawRes));
     for (const kind of ['before', 'server'] as const) {
       const rs = results.filter((r) => r.kind === kind);
