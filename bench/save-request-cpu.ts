@@ -16,6 +16,10 @@
  * `--profile`: a V8 CPU profile of each round's timed saves only (not the start-up, the
  * warm-up or the auth/me loop) is written to the folder, for Chrome DevTools or speedscope.
  *
+ * Beside it, the model work of a save alone, in the same process without HTTP or the database
+ * (parse and validate the body, score and audit, the stored figures, the diff for the audit log,
+ * the JSON written and answered): the part any server of this model pays per save.
+ *
  * `--vs`: the other build runs too, alternating with this one round by round (each round a
  * fresh process and database); the table gives each round and the median. Not a test.
  */
@@ -42,6 +46,8 @@ const { values } = parseArgs({
 const N = Number(values.saves);
 
 interface Measure {
+  /** The evaluation work alone, in process (no HTTP, no database): what any server must do per save. */
+  modelCpu: number;
   saveCpu: number;
   saveBusy: number;
   meCpu: number;
@@ -92,10 +98,28 @@ async function measureOnce(buildRoot: string): Promise<Measure> {
       if (profiler && profile) await profiler.stopInto(profile);
       return { cpu: (cpu.user + cpu.system) / 1000 / n, busy };
     };
+    // The model work of a save without HTTP or the database: parse the body, validate, score and
+    // audit, the stored figures, the diff for the audit log, the JSON written and answered.
+    const { parseEvaluation } = await import('@jixiao/core');
+    const bridge = await import(join(buildRoot, 'packages/server/dist/core-bridge.js'));
+    const { diffJson } = await import(join(buildRoot, 'packages/server/dist/use-cases/diff-json.js'));
+    const storedModel = (await c.get(`/api/evaluations/${id}`)).body.evaluation;
+    const modelWork = async (i: number) => {
+      const evaluation = { ...model, fiscalYear: 2025, totals: { ...totals, statedScore: String(80 + (i % 10)) } };
+      const body = JSON.parse(JSON.stringify({ version, evaluation }));
+      const parsed = parseEvaluation(body.evaluation);
+      if (!parsed.ok) throw parsed.error;
+      const computed = bridge.computeEvaluation(parsed.value);
+      bridge.figuresOf(parsed.value, computed);
+      diffJson(storedModel, parsed.value);
+      JSON.stringify(parsed.value);
+      JSON.stringify({ version, computed });
+    };
+    const w = await time(N, modelWork);
     const m = await time(N * 3, me);
     const s = await time(N, save, values.profile ? join(resolve(values.profile), `save-${process.pid}.cpuprofile`) : undefined);
     await database.close();
-    return { saveCpu: s.cpu, saveBusy: s.busy, meCpu: m.cpu, meBusy: m.busy };
+    return { modelCpu: w.cpu, saveCpu: s.cpu, saveBusy: s.busy, meCpu: m.cpu, meBusy: m.busy };
   } finally {
     pg.stop();
   }
@@ -139,13 +163,13 @@ if (values.child) {
     for (const b of round % 2 ? builds : [...builds].reverse()) {
       const m = runChild(b.root);
       results.get(b.name)!.push(m);
-      console.error(`… round ${round} ${b.name}: save ${f2(m.saveCpu)} ms CPU, auth/me ${f2(m.meCpu)} ms CPU`);
+      console.error(`… round ${round} ${b.name}: save ${f2(m.saveCpu)} ms CPU (model work alone ${f2(m.modelCpu)}), auth/me ${f2(m.meCpu)} ms CPU`);
     }
   }
   console.log(`\nOne request at a time, ${N} saves of the 34 KB seed and ${N * 3} GET /api/auth/me per round; ms per request`);
-  console.log('| build | save CPU per round | save CPU median | save main-thread busy median | auth/me CPU per round | auth/me CPU median |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| build | save CPU per round | save CPU median | save main-thread busy median | model work alone, median | auth/me CPU per round | auth/me CPU median |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const [name, ms] of results) {
-    console.log(`| ${name} | ${ms.map((m) => f2(m.saveCpu)).join(' / ')} | ${f2(median(ms.map((m) => m.saveCpu)))} | ${f2(median(ms.map((m) => m.saveBusy)))} | ${ms.map((m) => f2(m.meCpu)).join(' / ')} | ${f2(median(ms.map((m) => m.meCpu)))} |`);
+    console.log(`| ${name} | ${ms.map((m) => f2(m.saveCpu)).join(' / ')} | ${f2(median(ms.map((m) => m.saveCpu)))} | ${f2(median(ms.map((m) => m.saveBusy)))} | ${f2(median(ms.map((m) => m.modelCpu)))} | ${ms.map((m) => f2(m.meCpu)).join(' / ')} | ${f2(median(ms.map((m) => m.meCpu)))} |`);
   }
 }
