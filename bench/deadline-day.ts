@@ -122,7 +122,7 @@ function treeCpuSeconds(pid: number): number {
   }
 }
 
-/** CPU seconds of every process named postgres (the server and its backends), from /proc. */
+/** CPU seconds of every process named postgres (the server and its backends, with ended backends), from /proc. */
 function postgresCpuSeconds(): number {
   let ticks = 0;
   try {
@@ -132,7 +132,8 @@ function postgresCpuSeconds(): number {
         const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
         if (!stat.includes('(postgres)')) continue;
         const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(f[11]) + Number(f[12]);
+        // its own time, and that of its ended children (a backend whose connection closed during the phase)
+        ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
       } catch {
         // gone meanwhile
       }
