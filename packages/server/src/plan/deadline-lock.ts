@@ -16,7 +16,10 @@ export interface LockState {
   unlock: { reason: string; untilOn: string | null } | null;
 }
 
-export async function lockStateOf(r: Repositories, task: AnnualTaskRow, unitId: number, now: Date): Promise<LockState> {
+/** The task fields the lock depends on. */
+export type LockingTask = Pick<AnnualTaskRow, 'id' | 'status' | 'due_on' | 'unit_ids'>;
+
+export async function lockStateOf(r: Repositories, task: LockingTask, unitId: number, now: Date): Promise<LockState> {
   const today = chinaDate(now);
   if (!inScope(task, unitId) || task.status !== 'open' || today <= task.due_on) return { locked: false, dueOn: task.due_on, unlock: null };
   const unlocks = await r.tasks.listUnlocks(task.id, unitId);
@@ -31,7 +34,11 @@ export async function lockStateOf(r: Repositories, task: AnnualTaskRow, unitId: 
 export async function assertNotLocked(r: Repositories, unitId: number, fiscalYear: number, now: Date, unitBureauId?: number | null): Promise<void> {
   const bureauId = unitBureauId !== undefined ? unitBureauId : await r.tasks.bureauOfUnit(unitId);
   if (bureauId === null) return;
-  const task = await r.tasks.findForBureauYear(bureauId, fiscalYear);
+  await assertTaskNotLocked(r, (await r.tasks.findForBureauYear(bureauId, fiscalYear)) ?? null, unitId, fiscalYear, now);
+}
+
+/** As assertNotLocked, with the bureau's task of that year already read (null: none). */
+export async function assertTaskNotLocked(r: Repositories, task: LockingTask | null, unitId: number, fiscalYear: number, now: Date): Promise<void> {
   if (!task) return;
   const s = await lockStateOf(r, task, unitId, now);
   if (s.locked) throw new JxError('DEADLINE_PASSED', `${fiscalYear} 年度自评的报送截止日期为 ${s.dueOn}`);

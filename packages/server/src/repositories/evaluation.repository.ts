@@ -1,9 +1,20 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { DB, EvaluationRow, EvaluationUpdate, NewEvaluation } from '../db/schema.js';
+import type { AnnualTaskRow, DB, EvaluationRow, EvaluationUpdate, NewEvaluation, SampleItemRow } from '../db/schema.js';
 import type { UnitScope, Visibility } from '../workflow/access.js';
 import { auditColumnsOf, type AuditEntry } from './audit-log.repository.js';
 
 export type EvaluationRecord = EvaluationRow & UnitScope;
+
+/** What findForSave reads beside the row. */
+export interface SaveRead {
+  rec: EvaluationRecord;
+  /** The annual task of the evaluation's bureau and year (null: none). */
+  task: Pick<AnnualTaskRow, 'id' | 'status' | 'due_on' | 'unit_ids'> | null;
+  /** Its item in an active sample (null: not drawn, or no active sample). */
+  sampleItem: Pick<SampleItemRow, 'status' | 'rescore'> | null;
+  /** Whether the unit has any project or transfer evaluation in that year. */
+  hasProjects: boolean;
+}
 
 export interface EvaluationFilters {
   year?: number | undefined;
@@ -96,6 +107,55 @@ export class EvaluationRepository {
       .select(['u.id as unitId', 'u.name as unitName', 'd.id as departmentId', 'd.name as departmentName', 'd.bureau_id as bureauId'])
       .where('e.id', '=', id)
       .executeTakeFirst();
+  }
+
+  /**
+   * What a save reads, in one query: the row with its unit's scope (as findById), the annual task
+   * of its bureau and year (the deadline lock), its item in an active sample (the 自评质量
+   * reference), and whether the unit has any project or transfer evaluation that year (a
+   * department's roll-up then needs them; none spares that query).
+   */
+  async findForSave(id: number): Promise<SaveRead | undefined> {
+    const row = await this.base()
+      .leftJoin('annual_tasks as t', (j) => j.onRef('t.bureau_id', '=', 'd.bureau_id').onRef('t.fiscal_year', '=', 'e.fiscal_year'))
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('sample_items as i')
+            .innerJoin('samples as s', 's.id', 'i.sample_id')
+            .select(['i.status as itemStatus', 'i.rescore as itemRescore'])
+            .whereRef('i.evaluation_id', '=', 'e.id')
+            .where('s.status', '=', 'active')
+            .orderBy('i.id', 'desc')
+            .limit(1)
+            .as('si'),
+        (j) => j.onTrue(),
+      )
+      .selectAll('e')
+      .select(['u.id as unitId', 'u.name as unitName', 'd.id as departmentId', 'd.name as departmentName', 'd.bureau_id as bureauId'])
+      .select(['t.id as taskId', 't.status as taskStatus', 't.due_on as taskDueOn', 't.unit_ids as taskUnitIds', 'si.itemStatus', 'si.itemRescore'])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('evaluations as c')
+              .select(sql`1`.as('one'))
+              .whereRef('c.unit_id', '=', 'e.unit_id')
+              .whereRef('c.fiscal_year', '=', 'e.fiscal_year')
+              .where('c.kind', 'in', ['project', 'transfer']),
+          )
+          .as('hasProjects'),
+      )
+      .where('e.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { taskId, taskStatus, taskDueOn, taskUnitIds, itemStatus, itemRescore, hasProjects, ...rec } = row;
+    return {
+      rec: rec as EvaluationRecord,
+      task: taskId === null ? null : { id: taskId, status: taskStatus!, due_on: taskDueOn!, unit_ids: taskUnitIds as number[] | null },
+      sampleItem: itemStatus === null || itemStatus === undefined ? null : { status: itemStatus, rescore: itemRescore },
+      hasProjects: Boolean(hasProjects),
+    };
   }
 
   /** Inside a transaction: the row, locked until commit (the guard's second look). */

@@ -22,7 +22,11 @@ export interface QualityReferenceTotal {
 
 /** The reference total of a stored evaluation (its active sample item, else its review score). */
 export async function qualityReferenceOf(r: Repositories, rec: { id: number; review_score: string | null }): Promise<QualityReferenceTotal> {
-  const item = await r.samples.activeItemOf(rec.id);
+  return qualityReferenceFrom((await r.samples.activeItemOf(rec.id)) ?? null, rec);
+}
+
+/** The reference total from the evaluation's item in an active sample (null: none), already read. */
+export function qualityReferenceFrom(item: { status: string; rescore: unknown } | null, rec: { review_score: string | null }): QualityReferenceTotal {
   const sampleTotal = item?.status === 'rescored' ? ((item.rescore as { total?: string | null } | null)?.total ?? null) : null;
   return { reviewTotal: sampleTotal ?? rec.review_score, reference: sampleTotal !== null ? 'sample' : rec.review_score !== null ? 'review' : 'computed' };
 }

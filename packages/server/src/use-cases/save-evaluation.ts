@@ -5,18 +5,19 @@ import { inOneStatement, inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, notFound } from '../errors.js';
 import type { Actor } from '../workflow/access.js';
 import { assertEvaluationEditable } from './assert-evaluation-editable.js';
-import { loadVisibleEvaluation } from './load-visible-evaluation.js';
+import { assertVisible } from './load-visible-evaluation.js';
 import { diffJson } from './diff-json.js';
 import { applyRecordIdentity, identityOf, type IdentityCorrection } from './apply-record-identity.js';
 import { loadChildEvaluations } from './get-department-projects.js';
 import { repositories } from '../repositories/index.js';
-import { assertNotLocked } from '../plan/deadline-lock.js';
+import { assertTaskNotLocked } from '../plan/deadline-lock.js';
 import { assertApprovedTargetsKept, loadEvaluationPlan, type EvaluationPlan } from '../plan/evaluation-plan.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
 import type { AuditEntry } from '../repositories/audit-log.repository.js';
+import type { EvaluationUpdate } from '../db/schema.js';
 import { submissionOverrideOf } from './check-submission.js';
 import { refreshParentDepartments } from './refresh-department-figures.js';
-import { qualityFigureOf, qualityReferenceOf } from './compute-quality-figure.js';
+import { qualityFigureOf, qualityReferenceFrom, qualityReferenceOf, type QualityReferenceTotal } from './compute-quality-figure.js';
 
 /**
  * Saves the unit's edited evaluation. Optimistic: `version` must be the stored one, or
@@ -38,7 +39,11 @@ export async function saveEvaluation(
 ): Promise<{ version: number; computed: Computed; updatedAt: Date; corrections: IdentityCorrection[] }> {
   if (!Number.isInteger(input.version)) throw badRequest('缺少 version（当前版本号）');
   const version = input.version as number;
-  const rec = await loadVisibleEvaluation(ctx, actor, id);
+  const r0 = repositories(ctx.db);
+  // One query: the row, its bureau's task of the year, its active sample item, whether the unit has projects.
+  const read = await r0.evaluations.findForSave(id);
+  const rec = await assertVisible(ctx, actor, id, read?.rec);
+  const { task, sampleItem, hasProjects } = read!;
   assertEvaluationEditable(actor, rec, version); // guard, first look
   const stored = rec.data as Record<string, unknown>;
   const raw = input.evaluation as Record<string, unknown> | null;
@@ -48,13 +53,16 @@ export async function saveEvaluation(
   const parsed = parseEvaluation({ ...identity.evaluation, profile: raw.profile ?? stored.profile });
   if (!parsed.ok) throw parsed.error;
   const evaluation = parsed.value;
-  const r0 = repositories(ctx.db);
   // After the annual task's due date a unit is locked unless the finance bureau unlocked it.
-  await assertNotLocked(r0, rec.unit_id, rec.fiscal_year, ctx.now(), rec.bureauId);
+  await assertTaskNotLocked(r0, task, rec.unit_id, rec.fiscal_year, ctx.now());
   // Generated from approved targets: names, targets and weights stay as approved.
   const plan = await loadEvaluationPlan(r0, rec);
   assertApprovedTargetsKept(evaluation, plan);
-  const saved = await writeEvaluation(ctx, actor, rec, version, evaluation, plan, { corrections: identity.corrections });
+  const children = rec.kind === 'department' ? (hasProjects ? (await loadChildEvaluations(r0, rec.unit_id, rec.fiscal_year)).children : []) : undefined;
+  const saved = await writeEvaluation(ctx, actor, rec, version, evaluation, plan, {
+    corrections: identity.corrections,
+    read: { children, quality: qualityReferenceFrom(sampleItem, rec) },
+  });
   return { ...saved, corrections: identity.corrections };
 }
 
@@ -66,6 +74,8 @@ export interface WriteOptions {
   /** Added to the audit entry's `after` (e.g. the indicators a new target version dropped). */
   note?: Record<string, unknown>;
   corrections?: IdentityCorrection[];
+  /** What the caller already read: a department's project evaluations (undefined for others) and the 自评质量 reference. */
+  read?: { children: Evaluation[] | undefined; quality: QualityReferenceTotal };
 }
 
 /**
@@ -85,10 +95,11 @@ export async function writeEvaluation(
   const id = rec.id;
   const corrections = opts.corrections ?? [];
   // A department evaluation is audited against its projects' roll-up (the stored counts include those findings).
-  const children = rec.kind === 'department' ? (await loadChildEvaluations(repositories(ctx.db), rec.unit_id, rec.fiscal_year)).children : undefined;
+  const r = repositories(ctx.db);
+  const children = opts.read ? opts.read.children : rec.kind === 'department' ? (await loadChildEvaluations(r, rec.unit_id, rec.fiscal_year)).children : undefined;
   const computed = computeEvaluation(evaluation, children, plan);
   const f = figuresOf(evaluation, computed);
-  const quality = qualityFigureOf(evaluation, computed, (await qualityReferenceOf(repositories(ctx.db), rec)).reviewTotal);
+  const quality = qualityFigureOf(evaluation, computed, (opts.read?.quality ?? (await qualityReferenceOf(r, rec))).reviewTotal);
   const at = ctx.now();
   // Only what changed, on both sides (a whole report is ~35 KB; a save usually touches a few fields).
   const changes = diffJson(rec.data, evaluation);
@@ -130,21 +141,31 @@ export async function writeEvaluation(
   const written = await inOneStatement(ctx, 'save-evaluation', (r) =>
     r.evaluations.updateIfVersionLogged(id, version, rec.submission_override, { ...patch, blocking }, entry(version, version + 1)),
   );
-  if (written) return { version: version + 1, computed, updatedAt: at };
   // Otherwise look under the row lock: a newer version or another state is refused; a changed override is written with it.
-  const saved = await inTransaction(ctx, 'save-evaluation', async (r) => {
+  const saved = written ? { version: version + 1, computed, updatedAt: at } : await writeUnderLock(ctx, actor, id, version, patch, computed, entry, at);
+  // A project's figures feed its department's roll-up findings: refresh the department's stored counts.
+  await refreshParentDepartments(ctx, [{ unitId: rec.unit_id, fiscalYear: rec.fiscal_year, kind: rec.kind }]);
+  return saved;
+}
+
+/** The save's write when the one statement wrote nothing: the guard's second look on the locked row, then the write. */
+async function writeUnderLock(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  version: number,
+  patch: Omit<EvaluationUpdate, 'blocking'>,
+  computed: Computed,
+  entry: (storedVersion: number, newVersion: number) => AuditEntry,
+  at: Date,
+): Promise<{ version: number; computed: Computed; updatedAt: Date }> {
+  return inTransaction(ctx, 'save-evaluation', async (r) => {
     const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
     assertEvaluationEditable(actor, locked, version); // guard, second look, on the locked row
-    const updated = await r.evaluations.updateIfVersion(id, version, {
-      ...patch,
-      blocking: blockingCount(computed.audit, submissionOverrideOf(locked.submission_override)),
-    });
+    const updated = await r.evaluations.updateIfVersion(id, version, { ...patch, blocking: blockingCount(computed.audit, submissionOverrideOf(locked.submission_override)) });
     if (!updated) throw new VersionConflictError(locked.version);
     await r.auditLog.append(entry(locked.version, updated.version));
     return { version: updated.version, computed, updatedAt: at };
   });
-  // A project's figures feed its department's roll-up findings: refresh the department's stored counts.
-  await refreshParentDepartments(ctx, [{ unitId: rec.unit_id, fiscalYear: rec.fiscal_year, kind: rec.kind }]);
-  return saved;
 }
