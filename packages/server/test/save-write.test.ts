@@ -114,17 +114,17 @@ describe.each(DATABASE_KINDS)('a save write on %s', (kind) => {
     expect((await r.auditLog.listForEvaluation(d.id)).filter((e) => e.action === AUDIT_EVENTS.EVALUATION_UPDATED)).toHaveLength(1);
   });
 
-  it('a save reads its row, the deadline task, its sample item and whether the unit has projects in one query', async () => {
+  it('a save or submit reads its row, the deadline task, its sample item and whether the unit has projects in one query', async () => {
     const r = repositories(t.ctx.db);
     const YEAR = 2027;
     const dept = await c.fillerA!.post('/api/evaluations', { unitId: org.unitA, fiscalYear: YEAR, kind: 'department', evaluation: { funds: { projectCount: 1 } } });
     expect(dept.status, JSON.stringify(dept.body).slice(0, 300)).toBe(201);
     const lone = await c.fillerB!.post('/api/evaluations', { unitId: org.unitB, fiscalYear: YEAR, kind: 'department', evaluation: {} });
     expect(lone.status).toBe(201);
-    let read = await r.evaluations.findForSave(dept.body.id);
+    let read = await r.evaluations.findForWrite(dept.body.id);
     expect(read!.rec).toEqual(await r.evaluations.findById(dept.body.id));
     expect([read!.task, read!.sampleItem, read!.hasProjects]).toEqual([null, null, false]);
-    expect(await r.evaluations.findForSave(987654)).toBeUndefined();
+    expect(await r.evaluations.findForWrite(987654)).toBeUndefined();
 
     expect((await c.fillerA!.post('/api/evaluations', { unitId: org.unitA, fiscalYear: YEAR, kind: 'project', evaluation: sampleEvaluation(YEAR) })).status).toBe(201);
     const task = await r.tasks.insert(
@@ -136,12 +136,12 @@ describe.each(DATABASE_KINDS)('a save write on %s', (kind) => {
     await r.samples.insertItems([{ sampleId: sample.id, evaluationId: dept.body.id, stratum: 'all', mandatory: null, assessorId: null }]);
     await t.ctx.db.updateTable('sample_items').set({ status: 'rescored', rescore: JSON.stringify({ total: '88.5' }) }).where('sample_id', '=', sample.id).execute();
 
-    read = await r.evaluations.findForSave(dept.body.id);
+    read = await r.evaluations.findForWrite(dept.body.id);
     expect(read!.rec).toEqual(await r.evaluations.findById(dept.body.id));
     expect(read!.task).toEqual({ id: task.id, status: 'open', due_on: `${YEAR + 1}-03-31`, unit_ids: [org.unitA] });
     expect(read!.sampleItem).toEqual({ status: 'rescored', rescore: { total: '88.5' } });
     expect(read!.hasProjects).toBe(true);
-    const other = await r.evaluations.findForSave(lone.body.id);
+    const other = await r.evaluations.findForWrite(lone.body.id);
     expect([other!.task?.id, other!.sampleItem, other!.hasProjects]).toEqual([task.id, null, false]);
   });
 });

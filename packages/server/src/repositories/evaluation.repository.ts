@@ -5,7 +5,7 @@ import { auditColumnsOf, type AuditEntry } from './audit-log.repository.js';
 
 export type EvaluationRecord = EvaluationRow & UnitScope;
 
-/** What findForSave reads beside the row. */
+/** What findForWrite reads beside the row. */
 export interface SaveRead {
   rec: EvaluationRecord;
   /** The annual task of the evaluation's bureau and year (null: none). */
@@ -110,12 +110,12 @@ export class EvaluationRepository {
   }
 
   /**
-   * What a save reads, in one query: the row with its unit's scope (as findById), the annual task
+   * What a save or a workflow action reads, in one query: the row with its unit's scope (as findById), the annual task
    * of its bureau and year (the deadline lock), its item in an active sample (the 自评质量
    * reference), and whether the unit has any project or transfer evaluation that year (a
    * department's roll-up then needs them; none spares that query).
    */
-  async findForSave(id: number): Promise<SaveRead | undefined> {
+  async findForWrite(id: number): Promise<SaveRead | undefined> {
     const row = await this.base()
       .leftJoin('annual_tasks as t', (j) => j.onRef('t.bureau_id', '=', 'd.bureau_id').onRef('t.fiscal_year', '=', 'e.fiscal_year'))
       .leftJoinLateral(

@@ -49,9 +49,9 @@ export function submissionCheckOf(audit: AuditResult | null, override: Submissio
   return { blocking, waived, override, canSubmit: blocking.length === 0, problem: null };
 }
 
-/** Score and audit the stored evaluation as its detail view does (a department against its projects). */
-export async function computeStored(ctx: AppContext, rec: EvaluationRecord): Promise<Computed> {
-  const children = rec.kind === 'department' ? (await loadChildEvaluations(repositories(ctx.db), rec.unit_id, rec.fiscal_year)).children : undefined;
+/** Score and audit the stored evaluation as its detail view does (a department against its projects; `hasProjects` false: it has none, not read). */
+export async function computeStored(ctx: AppContext, rec: EvaluationRecord, hasProjects = true): Promise<Computed> {
+  const children = rec.kind === 'department' ? (hasProjects ? (await loadChildEvaluations(repositories(ctx.db), rec.unit_id, rec.fiscal_year)).children : []) : undefined;
   return computeEvaluation(rec.data as Evaluation, children);
 }
 
@@ -67,8 +67,8 @@ export function submissionBlockedError(check: SubmissionCheck): JxError {
 }
 
 /** Refuses (422 SUBMISSION_BLOCKED) to submit an evaluation with a blocking finding not waived by finance. */
-export async function assertSubmittable(ctx: AppContext, rec: EvaluationRecord): Promise<void> {
-  const computed = await computeStored(ctx, rec);
+export async function assertSubmittable(ctx: AppContext, rec: EvaluationRecord, hasProjects = true): Promise<void> {
+  const computed = await computeStored(ctx, rec, hasProjects);
   const check = submissionCheckOf(computed.audit, submissionOverrideOf(rec.submission_override), computed.problems);
   if (!check.canSubmit) throw submissionBlockedError(check);
 }

@@ -41,7 +41,7 @@ export async function saveEvaluation(
   const version = input.version as number;
   const r0 = repositories(ctx.db);
   // One query: the row, its bureau's task of the year, its active sample item, whether the unit has projects.
-  const read = await r0.evaluations.findForSave(id);
+  const read = await r0.evaluations.findForWrite(id);
   const rec = await assertVisible(ctx, actor, id, read?.rec);
   const { task, sampleItem, hasProjects } = read!;
   assertEvaluationEditable(actor, rec, version); // guard, first look
