@@ -84,6 +84,13 @@ export function sampleEvaluation(fiscalYear = 2024, over: Record<string, unknown
   };
 }
 
+/** sampleEvaluation with its 覆盖率 (85% against ≥90%) left without a deviation reason: one blocking finding. */
+export function sampleWithoutReason(fiscalYear = 2024, over: Record<string, unknown> = {}): Record<string, any> {
+  const ev = sampleEvaluation(fiscalYear, over) as Record<string, any>;
+  ev.indicators[1].children[0].children[0].deviationReason = null;
+  return ev;
+}
+
 type Json = Record<string, unknown>;
 
 export interface Response {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEvaluation } from '@jixiao/core';
 import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from './databases.js';
-import { Client, PASSWORD, createOrg, loginAll, makeApp, sampleEvaluation, type Org } from './fixtures.js';
+import { Client, PASSWORD, createOrg, loginAll, makeApp, sampleEvaluation, sampleWithoutReason, type Org } from './fixtures.js';
 import { repositories } from '../src/repositories/index.js';
 import { login } from '../src/use-cases/login.js';
 import { writeEvaluation } from '../src/use-cases/save-evaluation.js';
@@ -15,12 +15,7 @@ import { AUDIT_EVENTS } from '../src/audit-events.js';
 
 type Json = Record<string, any>;
 
-/** sampleEvaluation's 覆盖率 (85% against ≥90%) without its deviation reason: one blocking finding. */
-function withoutReason(statedScore = '97.5'): Json {
-  const ev = sampleEvaluation(2024, { totals: { statedScore } }) as Json;
-  ev.indicators[1].children[0].children[0].deviationReason = null;
-  return ev;
-}
+const withoutReason = (statedScore = '97.5'): Json => sampleWithoutReason(2024, { totals: { statedScore } });
 
 describe.each(DATABASE_KINDS)('a save write on %s', (kind) => {
   let t: TestDatabase;

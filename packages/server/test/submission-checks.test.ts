@@ -7,16 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dec } from '@jixiao/core';
 import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from './databases.js';
-import { Client, createOrg, loginAll, makeApp, sampleEvaluation, type Org } from './fixtures.js';
+import { Client, createOrg, loginAll, makeApp, sampleEvaluation, sampleWithoutReason, type Org } from './fixtures.js';
 
 type Json = Record<string, any>;
 
-/** sampleEvaluation's 覆盖率 (85% against ≥90%) without its deviation reason: a blocking finding. */
-function withoutReason(over: Json = {}): Json {
-  const ev = sampleEvaluation(2024, over) as Json;
-  ev.indicators[1].children[0].children[0].deviationReason = null;
-  return ev;
-}
+const withoutReason = (over: Json = {}): Json => sampleWithoutReason(2024, over);
 
 /** Weights 10 + 50 + 30 + 20 = 110 under a 满意度 heading of 10: blocking, and the total cannot be graded. */
 function overweighted(): Json {
