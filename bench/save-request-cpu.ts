@@ -29,6 +29,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
 import { startRealPostgres } from './postgres-server.ts';
 import { Client, createOrg } from '../packages/server/test/fixtures.ts';
 

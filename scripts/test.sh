@@ -9,6 +9,9 @@ npm run build --silent
 
 mkdir -p test-artifacts
 status=0
+# The server's tests and the benches type-check too (tsc -b builds only the packages' sources).
+npx tsc -p packages/server/tsconfig.test.json || { echo "type errors in packages/server/test"; status=1; }
+npx tsc -p bench/tsconfig.json || { echo "type errors in bench/"; status=1; }
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@" || status=$?
 
 node -e '
