@@ -6,7 +6,7 @@ import { auditColumnsOf, type AuditEntry } from './audit-log.repository.js';
 export type EvaluationRecord = EvaluationRow & UnitScope;
 
 /** What findForWrite reads beside the row. */
-export interface SaveRead {
+export interface ReadForWrite {
   rec: EvaluationRecord;
   /** The annual task of the evaluation's bureau and year (null: none). */
   task: Pick<AnnualTaskRow, 'id' | 'status' | 'due_on' | 'unit_ids'> | null;
@@ -115,7 +115,7 @@ export class EvaluationRepository {
    * reference), and whether the unit has any project or transfer evaluation that year (a
    * department's roll-up then needs them; none spares that query).
    */
-  async findForWrite(id: number): Promise<SaveRead | undefined> {
+  async findForWrite(id: number): Promise<ReadForWrite | undefined> {
     const row = await this.base()
       .leftJoin('annual_tasks as t', (j) => j.onRef('t.bureau_id', '=', 'd.bureau_id').onRef('t.fiscal_year', '=', 'e.fiscal_year'))
       .leftJoinLateral(

@@ -14,7 +14,7 @@ import { repositories } from '../repositories/index.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
 import { isFinanceOver, type Actor } from '../workflow/access.js';
 import { isEvaluationState, reviewRefusal } from '../workflow/state-machine.js';
-import { loadChildEvaluations } from './get-department-projects.js';
+import { auditChildrenOf } from './get-department-projects.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
 import { loadEvaluationPlan } from '../plan/evaluation-plan.js';
 import { qualityOf, qualityReferenceOf } from './compute-quality-figure.js';
@@ -32,7 +32,7 @@ const adjustmentsOf = (x: unknown): Adjustments => ((x as { adjustments?: Adjust
 /** Computed as a save computes it (the stored `quality_computed` is this total): see compute-quality-figure. */
 async function computeQuality(ctx: AppContext, rec: EvaluationRecord) {
   const r = repositories(ctx.db);
-  const children = rec.kind === 'department' ? (await loadChildEvaluations(r, rec.unit_id, rec.fiscal_year)).children : undefined;
+  const children = await auditChildrenOf(r, rec);
   const evaluation = rec.data as Evaluation;
   const computed = computeEvaluation(evaluation, children, await loadEvaluationPlan(r, rec));
   const { reviewTotal, reference } = await qualityReferenceOf(r, rec);

@@ -15,7 +15,7 @@ import { repositories, type Repositories } from '../repositories/index.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
 import type { Actor } from '../workflow/access.js';
 import type { SubmissionOverride } from './check-submission.js';
-import { loadChildEvaluations } from './get-department-projects.js';
+import { auditChildrenOf } from './get-department-projects.js';
 
 export type PublicationBlockerKind = 'audit_error' | 'placeholder' | 'unreviewed_sample';
 export const PUBLICATION_BLOCKER_LABELS: Record<PublicationBlockerKind, string> = { audit_error: '审核错误', placeholder: '待填写内容', unreviewed_sample: '抽评未复评' };
@@ -33,7 +33,7 @@ export interface PublicationBlocker {
 export type PublicationOverride = SubmissionOverride & { blockers: string[] };
 
 export async function publicationBlockers(ctx: AppContext, r: Repositories, rec: EvaluationRecord): Promise<PublicationBlocker[]> {
-  const children = rec.kind === 'department' ? (await loadChildEvaluations(r, rec.unit_id, rec.fiscal_year)).children : undefined;
+  const children = await auditChildrenOf(r, rec);
   const computed = computeEvaluation(rec.data as Evaluation, children);
   const out: PublicationBlocker[] = [];
   if (!computed.audit) out.push({ kind: 'audit_error', rule: 'unauditable', field: null, label: '无法审核', message: computed.problems.join('；') || '无法审核此报告' });

@@ -9,7 +9,7 @@ import { computeEvaluation, type Computed } from '../core-bridge.js';
 import type { AppContext } from '../context.js';
 import { repositories } from '../repositories/index.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
-import { loadChildEvaluations } from './get-department-projects.js';
+import { auditChildrenOf } from './get-department-projects.js';
 
 /** The finance bureau's override for one evaluation: the rules it waived, why, who, when. */
 export interface SubmissionOverride {
@@ -51,7 +51,7 @@ export function submissionCheckOf(audit: AuditResult | null, override: Submissio
 
 /** Score and audit the stored evaluation as its detail view does (a department against its projects; `hasProjects` false: it has none, not read). */
 export async function computeStored(ctx: AppContext, rec: EvaluationRecord, hasProjects = true): Promise<Computed> {
-  const children = rec.kind === 'department' ? (hasProjects ? (await loadChildEvaluations(repositories(ctx.db), rec.unit_id, rec.fiscal_year)).children : []) : undefined;
+  const children = await auditChildrenOf(repositories(ctx.db), rec, hasProjects);
   return computeEvaluation(rec.data as Evaluation, children);
 }
 

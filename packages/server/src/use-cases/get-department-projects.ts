@@ -17,6 +17,20 @@ import { toProjectSummary } from './project-views.js';
 /** Rules that compare a department report with its projects' roll-up. */
 export const ROLLUP_RULE_PREFIX = 'project-rollup';
 
+/**
+ * What a department evaluation is audited against: its projects' evaluations (undefined for a
+ * project or transfer, which has none). `hasProjects` false: the caller already knows the unit has
+ * no project evaluation that year (evaluations.findForWrite), so nothing is read.
+ */
+export async function auditChildrenOf(
+  r: Repositories,
+  rec: { kind: string; unit_id: number; fiscal_year: number },
+  hasProjects = true,
+): Promise<Evaluation[] | undefined> {
+  if (rec.kind !== 'department') return undefined;
+  return hasProjects ? (await loadChildEvaluations(r, rec.unit_id, rec.fiscal_year)).children : [];
+}
+
 /** The children of a department evaluation, parsed (a child that no longer parses is left out and named). */
 export async function loadChildEvaluations(r: Repositories, unitId: number, year: number): Promise<{ children: Evaluation[]; ids: number[]; problems: string[] }> {
   const rows = await r.projects.childEvaluations(unitId, year);

@@ -11,7 +11,7 @@ import { inTransaction, type AppContext } from '../context.js';
 import { computeEvaluation } from '../core-bridge.js';
 import { loadEvaluationPlan } from '../plan/evaluation-plan.js';
 import { qualityFigureOf, qualityReferenceOf } from './compute-quality-figure.js';
-import { loadChildEvaluations } from './get-department-projects.js';
+import { auditChildrenOf } from './get-department-projects.js';
 
 /** Recomputes and stores each evaluation's computed quality, each in its own transaction with its row locked; never throws. */
 export async function refreshComputedQuality(ctx: AppContext, ids: Iterable<number>): Promise<void> {
@@ -22,7 +22,7 @@ export async function refreshComputedQuality(ctx: AppContext, ids: Iterable<numb
         if (!locked) return;
         const parsed = parseEvaluation(locked.data);
         if (!parsed.ok) return; // its own save reports the problem
-        const children = locked.kind === 'department' ? (await loadChildEvaluations(r, locked.unit_id, locked.fiscal_year)).children : undefined;
+        const children = await auditChildrenOf(r, locked);
         const computed = computeEvaluation(parsed.value, children, await loadEvaluationPlan(r, locked));
         const { reviewTotal } = await qualityReferenceOf(r, locked);
         await r.evaluations.setQualityComputed(id, qualityFigureOf(parsed.value, computed, reviewTotal));

@@ -8,7 +8,7 @@ import { assertEvaluationEditable } from './assert-evaluation-editable.js';
 import { assertVisible } from './load-visible-evaluation.js';
 import { diffJson } from './diff-json.js';
 import { applyRecordIdentity, identityOf, type IdentityCorrection } from './apply-record-identity.js';
-import { loadChildEvaluations } from './get-department-projects.js';
+import { auditChildrenOf } from './get-department-projects.js';
 import { repositories } from '../repositories/index.js';
 import { assertTaskNotLocked } from '../plan/deadline-lock.js';
 import { assertApprovedTargetsKept, loadEvaluationPlan, type EvaluationPlan } from '../plan/evaluation-plan.js';
@@ -58,7 +58,7 @@ export async function saveEvaluation(
   // Generated from approved targets: names, targets and weights stay as approved.
   const plan = await loadEvaluationPlan(r0, rec);
   assertApprovedTargetsKept(evaluation, plan);
-  const children = rec.kind === 'department' ? (hasProjects ? (await loadChildEvaluations(r0, rec.unit_id, rec.fiscal_year)).children : []) : undefined;
+  const children = await auditChildrenOf(r0, rec, hasProjects);
   const saved = await writeEvaluation(ctx, actor, rec, version, evaluation, plan, {
     corrections: identity.corrections,
     read: { children, quality: qualityReferenceFrom(sampleItem, rec) },
@@ -96,7 +96,7 @@ export async function writeEvaluation(
   const corrections = opts.corrections ?? [];
   // A department evaluation is audited against its projects' roll-up (the stored counts include those findings).
   const r = repositories(ctx.db);
-  const children = opts.read ? opts.read.children : rec.kind === 'department' ? (await loadChildEvaluations(r, rec.unit_id, rec.fiscal_year)).children : undefined;
+  const children = opts.read ? opts.read.children : await auditChildrenOf(r, rec);
   const computed = computeEvaluation(evaluation, children, plan);
   const f = figuresOf(evaluation, computed);
   const quality = qualityFigureOf(evaluation, computed, (opts.read?.quality ?? (await qualityReferenceOf(r, rec))).reviewTotal);
