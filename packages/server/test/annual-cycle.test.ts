@@ -63,6 +63,7 @@ describe.each(DATABASE_KINDS)('the year before the self-evaluation on %s', (kind
     monitoringPeriods: [
       { endMonth: 3, opensOn: day(-60), dueOn: day(-40) },
       { endMonth: 7, opensOn: day(-5), dueOn: day(5) },
+      { endMonth: 10, opensOn: day(-5), dueOn: day(5) },
     ],
   });
 
@@ -208,6 +209,34 @@ describe.each(DATABASE_KINDS)('the year before the self-evaluation on %s', (kind
     const rules = res.body.audit.findings.map((f: { rule: string; location: { path: string } }) => `${f.rule} ${f.location.path}`);
     expect(rules).toContain('monitoring-matches-year-end indicators.0.children.1.children.0.deviationReason');
     expect(rules.filter((r: string) => r.startsWith('approved-targets-kept'))).toEqual([]);
+  });
+
+  it('an October return submitted after the year-end draft moves its stored warnings without a save; returned, they move back', async () => {
+    // the list's stored counts against the detail's live audit, and whether the July-based finding is there
+    const look = async () => {
+      const row = (await c.finance!.get('/api/evaluations?year=2025')).body.items.find((e: { id: number }) => e.id === evaluationId);
+      const detail = (await c.finance!.get(`/api/evaluations/${evaluationId}`)).body;
+      const q2 = detail.audit.findings.some((f: { rule: string; location: { path: string } }) => f.rule === 'monitoring-matches-year-end' && f.location.path === 'indicators.0.children.1.children.0.deviationReason');
+      return { stored: row.warnings, live: detail.audit.counts.warning, q2, version: detail.version };
+    };
+    const before = await look();
+    expect(before).toMatchObject({ stored: before.live, q2: true });
+    // as in July, and now the pass rate too is reported as not to be met
+    const late: Record<string, object> = {
+      q1: { name: '培训人次', valueToDate: '700人次', forecast: '860人次', willMeet: false, reason: '上半年场地改造', action: '增开线上班次' },
+      q2: { name: '培训考核合格率', valueToDate: '78%', forecast: '80%', willMeet: false, reason: '考核标准提高', action: '加强考前辅导' },
+    };
+    const entries = ['q1', 'q2', 'q3', 'q4', 'e1', 's1'].map((indicatorId) => ({ indicatorId, name: indicatorId, valueToDate: '进展正常', willMeet: true, ...late[indicatorId] }));
+    let res = await c.fillerA!.post(`/api/targets/${targetId}/monitoring`, { periodEndMonth: 10, budget: { adjusted: '120', executedToDate: '100' }, entries });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect((await look()).stored).toBe(before.stored); // a draft is not what the year end is checked against
+    res = await c.headA!.post(`/api/monitoring/${res.body.id}/actions/submit`, { version: res.body.version });
+    expect(res.body.status, JSON.stringify(res.body)).toBe('submitted');
+    const after = await look();
+    expect(after).toMatchObject({ stored: before.stored - 1, live: before.live - 1, q2: false, version: before.version });
+    res = await c.finance!.post(`/api/monitoring/${res.body.id}/actions/return`, { version: res.body.version, opinion: '预计数与执行进度不符，请核实' });
+    expect(res.body.status, JSON.stringify(res.body)).toBe('returned');
+    expect(await look()).toEqual(before);
   });
 
   it('after the due date the unit is locked until finance unlocks it with a reason; reminders reach the unit', async () => {

@@ -15,6 +15,7 @@ import * as m20261202_0900 from './20261202-0900-statistics-indexes.js';
 import * as m20261203_0900 from './20261203-0900-submission-blocking-count.js';
 import * as m20261204_0900 from './20261204-0900-recompute-grades.js';
 import * as m20261205_0900 from './20261205-0900-quality-computed.js';
+import * as m20261206_0900 from './20261206-0900-evaluations-by-target.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261122-0310-initial': m20261122_0310,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261203-0900-submission-blocking-count': m20261203_0900,
   '20261204-0900-recompute-grades': m20261204_0900,
   '20261205-0900-quality-computed': m20261205_0900,
+  '20261206-0900-evaluations-by-target': m20261206_0900,
 };

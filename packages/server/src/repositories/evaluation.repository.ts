@@ -355,6 +355,12 @@ export class EvaluationRepository {
   }
 
   /** The department (部门整体) evaluations of a unit and year: the parents of its project and transfer evaluations. */
+  /** The evaluations generated from a target (audited against its approved version and last monitoring return). */
+  async idsGeneratedFrom(targetId: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('evaluations').select('id').where('target_id', '=', targetId).orderBy('id').execute();
+    return rows.map((r) => r.id);
+  }
+
   async departmentIdsOf(unitId: number, year: number): Promise<number[]> {
     const rows = await this.db
       .selectFrom('evaluations')

@@ -1,4 +1,9 @@
-/** A monitoring return through MONITORING_MACHINE: the unit head submits (complete rows), finance reviews or returns. */
+/**
+ * A monitoring return through MONITORING_MACHINE: the unit head submits (complete rows), finance
+ * reviews or returns. A submit makes the return its target's last one (what a generated year-end
+ * evaluation is audited against) and a return takes it back: the stored figures of the target's
+ * evaluations are then refreshed (refresh-stored-figures.ts).
+ */
 import { AUDIT_EVENTS } from '../audit-events.js';
 import { inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, notFound } from '../errors.js';
@@ -7,6 +12,7 @@ import { assertPeriodOpen, checkedData, monitoringBasis } from '../plan/monitori
 import { repositories } from '../repositories/index.js';
 import type { Actor } from '../workflow/access.js';
 import { MONITORING_ACTIONS, MONITORING_MACHINE, MONITORING_STATE_LABELS, type MonitoringAction } from '../workflow/plan-machines.js';
+import { refreshStoredFigures } from './refresh-stored-figures.js';
 import { loadVisibleReturn } from './save-monitoring-return.js';
 
 const EVENT = { submit: AUDIT_EVENTS.MONITORING_SUBMITTED, approve: AUDIT_EVENTS.MONITORING_REVIEWED, return: AUDIT_EVENTS.MONITORING_RETURNED } as const;
@@ -27,7 +33,7 @@ export async function applyMonitoringAction(ctx: AppContext, actor: Actor, id: n
     checkedData(m.data, basis, true);
   }
   const at = ctx.now();
-  return inTransaction(ctx, `monitoring-${action}`, async (r) => {
+  const row = await inTransaction(ctx, `monitoring-${action}`, async (r) => {
     const locked = await r.monitoring.findForUpdate(id);
     if (!locked) throw notFound();
     const rule = checkPlanTransition(MONITORING_MACHINE, MONITORING_STATE_LABELS, '监控表', actor, m, locked.status, action, { sent: version, current: locked.version });
@@ -44,4 +50,7 @@ export async function applyMonitoringAction(ctx: AppContext, actor: Actor, id: n
     await r.auditLog.append({ entityType: 'monitoring_return', entityId: id, evaluationId: null, actor, action: EVENT[action], at, before: { status: locked.status, version: locked.version }, after: { status: row.status, version: row.version, ...(opinion ? { opinion } : {}) } });
     return row;
   });
+  // a review leaves the return's data, and so the audits that read it, as they were
+  if (action !== 'approve') await refreshStoredFigures(ctx, await repositories(ctx.db).evaluations.idsGeneratedFrom(m.target_id));
+  return row;
 }

@@ -13,7 +13,7 @@ import { repositories } from '../repositories/index.js';
 import { isOwnUnitMember, type Actor } from '../workflow/access.js';
 import { buildEvaluation, insertEvaluationWith } from './create-evaluation.js';
 import { refreshParentDepartments } from './refresh-department-figures.js';
-import { refreshComputedQuality } from './refresh-computed-quality.js';
+import { refreshStoredFigures } from './refresh-stored-figures.js';
 import { loadVisibleTarget } from './update-targets.js';
 
 export async function generateEvaluationFromTargets(ctx: AppContext, actor: Actor, targetId: number) {
@@ -59,6 +59,6 @@ export async function generateEvaluationFromTargets(ctx: AppContext, actor: Acto
     return row;
   });
   await refreshParentDepartments(ctx, [{ unitId: generated.unit_id, fiscalYear: generated.fiscal_year, kind: generated.kind }]);
-  await refreshComputedQuality(ctx, [generated.id]); // now audited against the approved targets it was linked to
+  await refreshStoredFigures(ctx, [generated.id]); // now audited against the approved targets it was linked to
   return generated;
 }

@@ -15,7 +15,7 @@ import type { SampleItemRecord } from '../repositories/sample.repository.js';
 import { canSee, isAssessorOf, type Actor } from '../workflow/access.js';
 import { SAMPLE_ITEM_MACHINE, type SampleItemAction } from '../workflow/after-cycle-machines.js';
 import { cleanReviewScores, reviewTotal } from './review-evaluation.js';
-import { refreshComputedQuality } from './refresh-computed-quality.js';
+import { refreshStoredFigures } from './refresh-stored-figures.js';
 
 /** May this actor take `action` on the item (role from the machine, scope here)? */
 function mayActOnItem(actor: Actor, item: SampleItemRecord, action: SampleItemAction): boolean {
@@ -82,7 +82,7 @@ export async function rescoreSampleItem(ctx: AppContext, actor: Actor, id: numbe
     return row;
   });
   // The re-score total is the 自评质量's reference (失真): the stored computed quality follows it.
-  await refreshComputedQuality(ctx, [item.evaluation_id]);
+  await refreshStoredFigures(ctx, [item.evaluation_id]);
   return rescored;
 }
 
@@ -102,6 +102,6 @@ export async function returnSampleItem(ctx: AppContext, actor: Actor, id: number
     await r.auditLog.append({ entityType: 'sample_item', entityId: id, evaluationId: item.evaluation_id, actor, action: AUDIT_EVENTS.SAMPLE_ITEM_RETURNED, at, before: { status: locked.status }, after: { status: row.status, opinion } });
     return row;
   });
-  await refreshComputedQuality(ctx, [item.evaluation_id]); // the reference falls back to the review score
+  await refreshStoredFigures(ctx, [item.evaluation_id]); // the reference falls back to the review score
   return returned;
 }

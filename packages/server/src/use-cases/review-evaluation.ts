@@ -5,7 +5,7 @@ import { VersionConflictError, badRequest, forbidden, invalidState, notFound } f
 import { isFinanceOver, type Actor } from '../workflow/access.js';
 import { isEvaluationState, reviewRefusal } from '../workflow/state-machine.js';
 import { loadVisibleEvaluation } from './load-visible-evaluation.js';
-import { refreshComputedQuality } from './refresh-computed-quality.js';
+import { refreshStoredFigures } from './refresh-stored-figures.js';
 
 const SCORE_RE = /^\d+(\.\d+)?$/;
 
@@ -123,6 +123,6 @@ export async function reviewEvaluation(
     return { version: updated.version, reviewScore: total };
   });
   // The review total is the 自评质量's reference (失真): the stored computed quality follows it.
-  await refreshComputedQuality(ctx, [id]);
+  await refreshStoredFigures(ctx, [id]);
   return reviewed;
 }
