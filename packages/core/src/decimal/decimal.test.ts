@@ -22,23 +22,3 @@ describe('formatDecimal (四舍五入, for display only)', () => {
     expect(formatDecimal(dec('96'), 2, true)).toBe('96.00');
   });
 });
-
-describe('dec (parsed once per distinct text)', () => {
-  it('gives the same exact value however often a text is read, and arithmetic never changes it', () => {
-    const a = dec('36.60');
-    expect(a.plus(1).toString()).toBe('37.6');
-    expect(a.times(-2).toString()).toBe('-73.2');
-    expect(dec('36.60').toString()).toBe('36.6');
-    expect(dec('36.60').equals(dec('36.6'))).toBe(true);
-  });
-
-  it('stays exact past its size bound (more distinct texts than it keeps)', () => {
-    for (let i = 0; i < 10_000; i++) expect(dec(`${i}.05`).times(100).toString()).toBe(String(i * 100 + 5));
-    expect(dec('0.1').plus(dec('0.2')).toString()).toBe('0.3');
-  });
-
-  it('refuses text that is not a number, every time (nothing cached for it)', () => {
-    expect(() => dec('12万')).toThrow();
-    expect(() => dec('12万')).toThrow();
-  });
-});

@@ -10,23 +10,8 @@ export type Decimal = InstanceType<typeof Decimal>;
 
 export type DecimalInput = string | number | Decimal;
 
-/**
- * Decimals parsed from text, by text: an evaluation's figures are read many times over (scoring,
- * then each audit rule), and a decimal.js value is immutable, so one parse per distinct text
- * serves them all. Bounded: emptied when it grows past `DEC_CACHE_LIMIT` entries.
- */
-const decCache = new Map<string, Decimal>();
-const DEC_CACHE_LIMIT = 4096;
-
 export function dec(x: DecimalInput): Decimal {
-  if (typeof x !== 'string') return new Decimal(x);
-  let d = decCache.get(x);
-  if (d === undefined) {
-    d = new Decimal(x);
-    if (decCache.size >= DEC_CACHE_LIMIT) decCache.clear();
-    decCache.set(x, d);
-  }
-  return d;
+  return new Decimal(x);
 }
 
 export const ZERO = new Decimal(0);
@@ -83,5 +68,5 @@ export function decOrNull(s: string | null | undefined): Decimal | null {
   if (s === null || s === undefined) return null;
   const t = s.trim();
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
-  return dec(t);
+  return new Decimal(t);
 }
