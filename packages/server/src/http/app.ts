@@ -10,6 +10,7 @@ import { resolveSession } from '../use-cases/login.js';
 import { describeError, isDatabaseUnavailable } from '../db/database-errors.js';
 import { RetryLaterError } from '../errors.js';
 import { rejectControlCharacters } from './input-hygiene.js';
+import { jsonBodyLimit } from './json-body-limit.js';
 import { assessorMayCall } from '../workflow/access.js';
 import { afterCycleRoutes } from './routes/after-cycle.js';
 import { healthRoutes } from './routes/health.js';
@@ -117,15 +118,11 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
   app.use('/api/public/audit', uploadLimit);
   app.use('/api/rectifications/:id/evidence', uploadLimit);
   // Everything else is JSON: 5 MB is far above the largest evaluation.
+  const jsonLimit = jsonBodyLimit(5 * 1024 * 1024);
   app.use('/api/*', async (c, next) => {
     if (c.req.path === '/api/uploads' || c.req.path === '/api/public/audit' || c.req.path === '/api/project-imports') return next();
     if (/^\/api\/rectifications\/\d+\/evidence$/.test(c.req.path)) return next();
-    return bodyLimit({
-      maxSize: 5 * 1024 * 1024,
-      onError: () => {
-        throw new JxError('UPLOAD_TOO_LARGE', '请求体超过 5 MB');
-      },
-    })(c, next);
+    return jsonLimit(c, next);
   });
 
   app.use('/api/*', rejectControlCharacters());
