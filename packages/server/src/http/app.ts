@@ -11,6 +11,7 @@ import { describeError, isDatabaseUnavailable } from '../db/database-errors.js';
 import { RetryLaterError } from '../errors.js';
 import { rejectControlCharacters } from './input-hygiene.js';
 import { jsonBodyLimit } from './json-body-limit.js';
+import { setAnswerHeaders } from './set-answer-headers.js';
 import { assessorMayCall } from '../workflow/access.js';
 import { afterCycleRoutes } from './routes/after-cycle.js';
 import { healthRoutes } from './routes/health.js';
@@ -68,9 +69,10 @@ export function createApp(opts: ServerOptions): Hono<AppEnv> {
 
   app.use('*', async (c, next) => {
     await next();
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
-    if (opts.secureCookies === true) c.header('Strict-Transport-Security', 'max-age=31536000');
-    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+    const headers: Record<string, string> = { ...SECURITY_HEADERS };
+    if (opts.secureCookies === true) headers['Strict-Transport-Security'] = 'max-age=31536000';
+    if (c.req.path.startsWith('/api/')) headers['Cache-Control'] = 'no-store';
+    setAnswerHeaders(c, headers);
   });
 
   // Before sessions: a load balancer's probe never touches the session table.

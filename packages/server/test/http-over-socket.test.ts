@@ -1,19 +1,24 @@
 /**
- * JSON request bodies over a real socket (@hono/node-server), on PGlite and PostgreSQL: the
+ * Requests and answers over a real socket (@hono/node-server), on PGlite and PostgreSQL. The
+ * answers: gzip when asked for (length and bytes right) and the same JSON otherwise, small ones
+ * as they are. The bodies: the
  * 5 MB limit decided from a declared Content-Length without reading the body, and counted as it
  * is read when the body comes chunked; a save read straight from Node's request still passes the
- * control-character check and saves. Nothing is written by a refused request.
+ * control-character check and saves, and its answer carries the headers set after the handler
+ * (set-answer-headers.ts). Nothing is written by a refused request.
  */
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, createTestDatabase, type TestDatabase } from './databases.js';
 import { Client, createOrg, makeApp, sampleEvaluation, type Org } from './fixtures.js';
+import { SECURITY_HEADERS } from '../src/http/app.js';
 
 const LIMIT = 5 * 1024 * 1024;
 
-describe.each(DATABASE_KINDS)('JSON bodies over a socket on %s', (kind) => {
+describe.each(DATABASE_KINDS)('HTTP over a socket on %s', (kind) => {
   let t: TestDatabase;
   let org: Org;
   let server: ServerType;
@@ -42,7 +47,7 @@ describe.each(DATABASE_KINDS)('JSON bodies over a socket on %s', (kind) => {
 
   /** PUT the evaluation over the socket: the body whole with its length, or in chunks without one. */
   const put = (chunks: Buffer[], declareLength: boolean) =>
-    new Promise<{ status: number; body: { error?: { code: string; message: string; issues?: { field: string }[] }; version?: number } }>((resolve, reject) => {
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: { error?: { code: string; message: string; issues?: { field: string }[] }; version?: number } }>((resolve, reject) => {
       const req = httpRequest(
         {
           host: '127.0.0.1',
@@ -59,7 +64,7 @@ describe.each(DATABASE_KINDS)('JSON bodies over a socket on %s', (kind) => {
         (res) => {
           const parts: Buffer[] = [];
           res.on('data', (d: Buffer) => parts.push(d));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(parts).toString('utf8') || '{}') }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(Buffer.concat(parts).toString('utf8') || '{}') }));
           res.on('error', reject);
         },
       );
@@ -68,7 +73,38 @@ describe.each(DATABASE_KINDS)('JSON bodies over a socket on %s', (kind) => {
       for (const b of chunks) req.write(b);
       req.end();
     });
-  const stored = async () => (await c.get(`/api/evaluations/${id}`)).body as { version: number; evaluation: { totals: { statedScore: string | null } } };
+  const stored = async () => (await c.get(`/api/evaluations/${id}`)).body as { version: number; evaluation: { unit: object; totals: { statedScore: string | null } } };
+
+  /** GET over the socket, asking for gzip or not: status, headers and the bytes as received. */
+  const get = (path: string, gzip: boolean) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, method: 'GET', path, headers: { cookie: c.cookie!, ...(gzip ? { 'accept-encoding': 'gzip' } : {}) } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(parts) }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('answers gzip when asked (its length the bytes sent), the same JSON when not, and small answers as they are', async () => {
+    const zipped = await get(`/api/evaluations/${id}`, true);
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.bytes.length);
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    const plain = await get(`/api/evaluations/${id}`, false);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(gunzipSync(zipped.bytes).toString('utf8'))).toEqual(JSON.parse(plain.bytes.toString('utf8')));
+    const small = await get('/api/auth/me', true);
+    expect(small.status).toBe(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.bytes.toString('utf8')).user.username).toBe('fillerA');
+    const missing = await get('/api/evaluations/999999', true); // an error answer goes through c.json too
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.bytes.toString('utf8')).error.code).toBe('NOT_FOUND');
+  });
 
   it('a save sent with its length is read and saved; one with a control character is refused naming the field', async () => {
     const before = await stored();
@@ -76,7 +112,10 @@ describe.each(DATABASE_KINDS)('JSON bodies over a socket on %s', (kind) => {
     let res = await put([Buffer.from(JSON.stringify({ version: before.version, evaluation }))], true);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.version).toBe(before.version + 1);
-    const bell = { ...evaluation, unit: { ...(evaluation as { unit: object }).unit, name: '某单位\u0007' } };
+    // the answer leaves with every security header and no-store, set after the handler
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(res.headers[k.toLowerCase()], k).toBe(v);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const bell = { ...evaluation, unit: { ...evaluation.unit, name: '某单位\u0007' } };
     res = await put([Buffer.from(JSON.stringify({ version: before.version + 1, evaluation: bell }))], true);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'INPUT_CONTROL_CHARACTER', issues: [expect.objectContaining({ field: 'evaluation.unit.name' })] });
