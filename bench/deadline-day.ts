@@ -243,9 +243,19 @@ async function seedDrafts(db: Kysely<DB>, writers: Writer[], deptName: string): 
  * as a browser does and unzips the answer, so the server's compression and the client's text are as before.
  */
 const agent = new httpModule.Agent({ keepAlive: true });
-function http(base: string, method: string, path: string, s: { token: string; csrf: string }, body?: unknown): Promise<{ status: number; text: string; ms: number }> {
+async function http(base: string, method: string, path: string, s: { token: string; csrf: string }, body?: unknown): Promise<{ status: number; text: string; ms: number }> {
   const t0 = performance.now();
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  try {
+    return await send(base, method, path, s, payload, t0);
+  } catch (e) {
+    // A kept-alive connection the server closed while idle (between phases) fails before the request is
+    // read: node marks it reusedSocket, and sending again on a fresh connection is safe.
+    if ((e as { retry?: boolean }).retry) return send(base, method, path, s, payload, t0);
+    throw e;
+  }
+}
+function send(base: string, method: string, path: string, s: { token: string; csrf: string }, payload: Buffer | undefined, t0: number): Promise<{ status: number; text: string; ms: number }> {
   const u = new URL(base + path);
   return new Promise((resolve, reject) => {
     const req = httpModule.request(
@@ -273,7 +283,7 @@ function http(base: string, method: string, path: string, s: { token: string; cs
         });
       },
     );
-    req.on('error', reject);
+    req.on('error', (e: NodeJS.ErrnoException) => reject(req.reusedSocket && e.code === 'ECONNRESET' ? Object.assign(e, { retry: true }) : e));
     req.end(payload);
   });
 }
