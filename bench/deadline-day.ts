@@ -460,7 +460,8 @@ function row(label: string, ps: PhaseResult[]) {
   const cpuPerWrite = ps.map((p) => (p.kind !== 'raw' ? f((p.serverCpu * 1000) / p.writes) : '–')).join(' / ');
   const perWrite = (k: 'serverCpu' | 'postgresCpu' | 'benchCpu') => f(median(ps.map((p) => (p[k] * 1000) / p.writes)));
   const split = `${perWrite('serverCpu')} / ${perWrite('postgresCpu')} / ${perWrite('benchCpu')}; ${f(100 * median(ps.map((p) => p.machineBusy)))}%`;
-  return `| ${label} | ${tput.map((t) => f(t)).join(' / ')} | ${cpuPerWrite} | ${split} | ${f(median(all('save')))} / ${f(pct(all('save'), 99))} | ${f(median(all('submit')))} / ${f(pct(all('submit'), 99))} | ${readCell('dashboard')} | ${readCell('list')} | ${readCell('todo')} |`;
+  const pages = ps.map((p) => f(Object.values(p.reads).reduce((n, xs) => n + xs.length, 0) / p.secs)).join(' / ');
+  return `| ${label} | ${tput.map((t) => f(t)).join(' / ')} | ${R ? pages : '–'} | ${cpuPerWrite} | ${split} | ${f(median(all('save')))} / ${f(pct(all('save'), 99))} | ${f(median(all('submit')))} / ${f(pct(all('submit'), 99))} | ${readCell('dashboard')} | ${readCell('list')} | ${readCell('todo')} |`;
 }
 
 async function main() {
@@ -513,8 +514,10 @@ async function main() {
     };
     console.log(`\ndeadline day: ${W} writers × (${S} saves + submit)${THINK > 0 ? `, writers and readers each pausing 0–${2 * THINK} ms before every request` : ''}, ${R} readers, server --workers ${WORKERS} (pool ${POOL} each)${values.before ? `, --before ${values.before} (1 process)` : ''}, ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
     console.log(`Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-    console.log('| path | writes/s per round | server CPU ms per write | CPU ms per write, median: server / PostgreSQL / load generator; machine busy | save p50 / p99 ms | submit p50 / p99 ms | dashboard p50 / p99 ms | list p50 / p99 ms | to-do p50 / p99 ms |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
+    // Readers loop back to back: a build that answers pages faster serves more of them in the same
+    // seconds, and those take CPU the writes would have had — so pages/s goes beside writes/s.
+    console.log('| path | writes/s per round | reader pages/s per round | server CPU ms per write | CPU ms per write, median: server / PostgreSQL / load generator; machine busy | save p50 / p99 ms | submit p50 / p99 ms | dashboard p50 / p99 ms | list p50 / p99 ms | to-do p50 / p99 ms |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     if (rawRes.length) console.log(row('raw SQL (pg)', rawRes));
     for (const kind of ['before', 'server'] as const) {
       const rs = results.filter((r) => r.kind === kind);

@@ -21,7 +21,7 @@ const TEXT = /^(text\/|application\/(json|javascript|xml))/i;
  * around its `body` stream (to carry over the old one's headers, which `headers` already holds);
  * clearing it first keeps the bytes as they are, so @hono/node-server writes them directly.
  */
-function replaceAnswer(c: Context, body: Uint8Array, headers: Headers): void {
+function replaceAnswer(c: Context, body: ConstructorParameters<typeof Response>[0], headers: Headers): void {
   const status = c.res.status;
   c.res = undefined;
   c.res = new Response(body, { status, headers });
