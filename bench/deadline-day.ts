@@ -20,6 +20,8 @@
  *                      0…2× this long (mean <ms>), as people do between clicks: the offered load is then
  *                      about (writers + readers) ÷ think per second, and the latencies are those of a
  *                      server not saturated by back-to-back requests
+ *     [--reader-think <ms>]  the readers alone pause so (default: as --think): writers back to back against
+ *                      readers at a person's pace, so a build that answers pages faster is not handed more of them
  *
  * Besides throughput and latency, each phase's CPU per write is split into the server's
  * processes, PostgreSQL's and this load generator's (from /proc), with the machine's busy share:
@@ -65,6 +67,8 @@ const { values } = parseArgs({
     /** A second build's bin.js run beside --server on the same database (one process), as phase "before". */
     before: { type: 'string' },
     think: { type: 'string', default: '0' },
+    /** The readers' pause alone (default: --think), e.g. writers back to back and readers at a person's pace. */
+    'reader-think': { type: 'string' },
     /** Extra Node options for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     'node-args': { type: 'string', default: '' },
   },
@@ -77,7 +81,11 @@ const ROUNDS = Number(values.rounds);
 const POOL = Number(values.pool);
 const THINK = Number(values.think);
 /** A writer's pause before a write: uniform in 0…2×THINK ms (none without --think). */
-const think = () => (THINK > 0 ? new Promise((r) => setTimeout(r, Math.random() * 2 * THINK)) : Promise.resolve());
+const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, Math.random() * 2 * ms)) : Promise.resolve());
+const think = () => pause(THINK);
+const READER_THINK = values['reader-think'] === undefined ? THINK : Number(values['reader-think']);
+/** A reader's pause before a page: uniform in 0…2×READER_THINK ms. */
+const readerThink = () => pause(READER_THINK);
 const YEAR = 2025;
 const MODEL = JSON.parse(readFileSync(join(ROOT, 'examples/seed-001-hunan-2023.json'), 'utf8')) as Record<string, unknown>;
 
@@ -290,7 +298,7 @@ function send(base: string, method: string, path: string, s: { token: string; cs
 
 const scoreOf = (round: number, s: number) => `${80 + round}.${s}`;
 
-/** Readers loop until `stop()`: dashboard, evaluation list, to-do, in turn (with --think, pausing before each). */
+/** Readers loop until `stop()`: dashboard, evaluation list, to-do, in turn (with --think or --reader-think, pausing before each). */
 function startReaders(base: string, sessions: { token: string; csrf: string }[]) {
   const reads: Record<string, number[]> = { dashboard: [], list: [], todo: [] };
   let stopped = false;
@@ -302,7 +310,7 @@ function startReaders(base: string, sessions: { token: string; csrf: string }[])
   const loops = sessions.map(async (s, i) => {
     for (let n = i; !stopped; n++) {
       const [name, path] = paths[n % paths.length]!;
-      await think();
+      await readerThink();
       if (stopped) break;
       const r = await http(base, 'GET', path, s);
       if (r.status !== 200) throw new Error(`${name} ${r.status} ${r.text.slice(0, 200)}`);
@@ -512,7 +520,7 @@ async function main() {
       const ratios = rs.map((s, i) => (rawRes[i] ? s.writes / s.secs / (rawRes[i]!.writes / rawRes[i]!.secs) : NaN));
       if (ratios.length && rawRes.length) console.log(`${label} ÷ raw SQL per round: ${ratios.map((x) => x.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})`);
     };
-    console.log(`\ndeadline day: ${W} writers × (${S} saves + submit)${THINK > 0 ? `, writers and readers each pausing 0–${2 * THINK} ms before every request` : ''}, ${R} readers, server --workers ${WORKERS} (pool ${POOL} each)${values.before ? `, --before ${values.before} (1 process)` : ''}, ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
+    console.log(`\ndeadline day: ${W} writers × (${S} saves + submit)${THINK > 0 ? `, writers pausing 0–${2 * THINK} ms before every request` : ''}${READER_THINK > 0 ? `, readers pausing 0–${2 * READER_THINK} ms before every page` : ''}, ${R} readers, server --workers ${WORKERS} (pool ${POOL} each)${values.before ? `, --before ${values.before} (1 process)` : ''}, ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
     console.log(`Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     // Readers loop back to back: a build that answers pages faster serves more of them in the same
     // seconds, and those take CPU the writes would have had — so pages/s goes beside writes/s.
