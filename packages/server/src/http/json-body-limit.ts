@@ -3,9 +3,10 @@
  * where the request declares its length: a GET or HEAD has none to read, and a declared
  * Content-Length over the limit is refused before a byte is read. Reading `c.req.raw.body` (as
  * hono's bodyLimit does first) makes @hono/node-server build a full web Request with a stream over
- * the socket; left alone, `c.req.json()` reads the body straight from Node's request instead — about
- * a tenth of a save's main-thread time on deadline day (docs/BENCHMARKS.md, issue 14 fifth pass).
- * A body sent without a length (chunked) is counted as it is read, by hono's bodyLimit.
+ * the socket; left alone, `c.req.json()` reads the body straight from Node's request instead
+ * (with set-answer-headers.ts and compress-answers.ts, a tenth less server CPU per write on deadline
+ * day: docs/BENCHMARKS.md, issue 14 fifth pass). A body sent without a length (chunked) is counted
+ * as it is read, by hono's bodyLimit.
  */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
