@@ -354,13 +354,13 @@ export class EvaluationRepository {
       .execute();
   }
 
-  /** The department (部门整体) evaluations of a unit and year: the parents of its project and transfer evaluations. */
   /** The evaluations generated from a target (audited against its approved version and last monitoring return). */
   async idsGeneratedFrom(targetId: number): Promise<number[]> {
     const rows = await this.db.selectFrom('evaluations').select('id').where('target_id', '=', targetId).orderBy('id').execute();
     return rows.map((r) => r.id);
   }
 
+  /** The department (部门整体) evaluations of a unit and year: the parents of its project and transfer evaluations. */
   async departmentIdsOf(unitId: number, year: number): Promise<number[]> {
     const rows = await this.db
       .selectFrom('evaluations')

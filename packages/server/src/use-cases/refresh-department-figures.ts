@@ -14,8 +14,9 @@
  *
  * Each department is recomputed in its own transaction with its row locked, its children read
  * inside it (refresh-stored-figures.ts). A department save that read its children just before a
- * child committed can still write counts one child behind; the next save of either side puts them right. A failed refresh
- * never fails the child's request (the child is already saved): it is reported on stderr.
+ * child committed can still write counts one child behind; the next save of either side puts them
+ * right. A failed refresh never fails the child's request (the child is already saved): it is
+ * reported on stderr.
  */
 import type { AppContext } from '../context.js';
 import { repositories } from '../repositories/index.js';

@@ -20,26 +20,22 @@ import { submissionOverrideOf } from './check-submission.js';
 import { qualityFigureOf, qualityReferenceOf } from './compute-quality-figure.js';
 import { auditChildrenOf } from './get-department-projects.js';
 
-/** Recomputes and stores each evaluation's counts and computed quality; returns how many were refreshed; never throws. */
-export async function refreshStoredFigures(ctx: AppContext, ids: Iterable<number>, useCase = 'refresh-stored-figures'): Promise<number> {
-  let refreshed = 0;
+/** Recomputes and stores each evaluation's counts and computed quality; never throws. */
+export async function refreshStoredFigures(ctx: AppContext, ids: Iterable<number>, useCase = 'refresh-stored-figures'): Promise<void> {
   for (const id of new Set(ids)) {
     try {
-      const done = await inTransaction(ctx, useCase, async (r) => {
+      await inTransaction(ctx, useCase, async (r) => {
         const locked = await r.evaluations.findForUpdate(id);
-        if (!locked) return false;
+        if (!locked) return;
         const parsed = parseEvaluation(locked.data);
-        if (!parsed.ok) return false; // its own save reports the problem; nothing to count here
+        if (!parsed.ok) return; // its own save reports the problem; nothing to count here
         const computed = computeEvaluation(parsed.value, await auditChildrenOf(r, locked), await loadEvaluationPlan(r, locked));
         const f = figuresOf(parsed.value, computed, submissionOverrideOf(locked.submission_override));
         await r.evaluations.setFindingCounts(id, { errors: f.errors, warnings: f.warnings, blocking: f.blocking });
         await r.evaluations.setQualityComputed(id, qualityFigureOf(parsed.value, computed, (await qualityReferenceOf(r, locked)).reviewTotal));
-        return true;
       });
-      if (done) refreshed++;
     } catch (e) {
       console.error(`[jixiao] 自评 ${id} 的审核计数和系统计算自评质量未能更新：${(e as Error).message}`);
     }
   }
-  return refreshed;
 }
