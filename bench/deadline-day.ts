@@ -22,6 +22,9 @@
  *                      server not saturated by back-to-back requests
  *     [--reader-think <ms>]  the readers alone pause so (default: as --think): writers back to back against
  *                      readers at a person's pace, so a build that answers pages faster is not handed more of them
+ *     [--replica]      a hot standby of the bench's PostgreSQL (pg_basebackup, streaming replication) started
+ *                      beside it, given to the server as DATABASE_READ_URL: the dashboard then reads from it
+ *                      (the list and the to-do stay on the primary). Not with DATABASE_URL.
  *
  * Besides throughput and latency, each phase's CPU per write is split into the server's
  * processes, PostgreSQL's and this load generator's (from /proc), with the machine's busy share:
@@ -69,6 +72,7 @@ const { values } = parseArgs({
     think: { type: 'string', default: '0' },
     /** The readers' pause alone (default: --think), e.g. writers back to back and readers at a person's pace. */
     'reader-think': { type: 'string' },
+    replica: { type: 'boolean', default: false },
     /** Extra Node options for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     'node-args': { type: 'string', default: '' },
   },
@@ -431,10 +435,12 @@ async function verify(db: Kysely<DB>, outcomes: Outcome[]): Promise<{ lost: numb
   return { lost, duplicated };
 }
 
+let readUrl: string | undefined;
+
 async function startServers(url: string, bin = values.server, workers = WORKERS): Promise<{ base: string; child: ChildProcess; stop(): Promise<void> }> {
   const args = [...values['node-args'].split(' ').filter(Boolean), resolve(ROOT, bin), ...(workers > 1 ? ['--workers', String(workers)] : [])];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_ADMIN_PASSWORD: 'Bench-Pass-2026', JIXIAO_WORKERS: String(workers), JIXIAO_POOL_SIZE: String(POOL), NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', JIXIAO_DEMO: '0', JIXIAO_ADMIN_PASSWORD: 'Bench-Pass-2026', JIXIAO_WORKERS: String(workers), JIXIAO_POOL_SIZE: String(POOL), NODE_ENV: 'production', ...(readUrl ? { DATABASE_READ_URL: readUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -473,7 +479,10 @@ function row(label: string, ps: PhaseResult[]) {
 }
 
 async function main() {
-  const pgServer = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : startRealPostgres();
+  if (values.replica && process.env.DATABASE_URL) throw new Error('--replica starts a standby of the bench\'s own PostgreSQL: unset DATABASE_URL');
+  const pgServer = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, port: 0, stop() {} } : startRealPostgres();
+  const standby = values.replica ? startRealPostgres([], pgServer) : null;
+  readUrl = standby?.url;
   const pool = new pg.Pool({ connectionString: pgServer.url, max: POOL });
   const readPool = new pg.Pool({ connectionString: pgServer.url, max: 4 });
   // An idle connection closed as the bench's PostgreSQL stops is no error of the bench's.
@@ -521,6 +530,7 @@ async function main() {
       if (ratios.length && rawRes.length) console.log(`${label} ÷ raw SQL per round: ${ratios.map((x) => x.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})`);
     };
     console.log(`\ndeadline day: ${W} writers × (${S} saves + submit)${THINK > 0 ? `, writers pausing 0–${2 * THINK} ms before every request` : ''}${READER_THINK > 0 ? `, readers pausing 0–${2 * READER_THINK} ms before every page` : ''}, ${R} readers, server --workers ${WORKERS} (pool ${POOL} each)${values.before ? `, --before ${values.before} (1 process)` : ''}, ${ROUNDS} rounds; background ${values.background} evaluations in ${YEAR}`);
+    if (standby) console.log('dashboard read from a hot standby of the same machine (--replica, DATABASE_READ_URL); list and to-do from the primary');
     console.log(`Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     // Readers loop back to back: a build that answers pages faster serves more of them in the same
     // seconds, and those take CPU the writes would have had — so pages/s goes beside writes/s.
@@ -547,6 +557,7 @@ async function main() {
     await before?.stop();
     await pool.end();
     await db.destroy();
+    standby?.stop();
     pgServer.stop();
   }
 }

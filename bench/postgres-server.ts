@@ -11,6 +11,7 @@ import { findPostgresBin, POSTGRES_MISSING } from '../packages/server/test/postg
 
 export interface BenchPostgres {
   url: string;
+  port: number;
   stop(): void;
 }
 
@@ -19,7 +20,11 @@ function freePortSync(): number {
   return Number(r.stdout.trim());
 }
 
-export function startRealPostgres(extra: string[] = []): BenchPostgres {
+/**
+ * `replicaOf`: a hot standby of that running server instead of an empty one (pg_basebackup with
+ * streaming replication; read-only, replaying the primary's WAL as it comes).
+ */
+export function startRealPostgres(extra: string[] = [], replicaOf?: BenchPostgres): BenchPostgres {
   const bin = findPostgresBin();
   if (!bin) throw new Error(POSTGRES_MISSING);
   const isRoot = process.getuid?.() === 0;
@@ -38,13 +43,15 @@ export function startRealPostgres(extra: string[] = []): BenchPostgres {
     const r = isRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr || r.stdout}`);
   };
-  run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  if (replicaOf) run(join(bin, 'pg_basebackup'), ['-D', data, '-h', '127.0.0.1', '-p', String(replicaOf.port), '-U', 'postgres', '-R', '-X', 'stream', '--checkpoint=fast']);
+  else run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = freePortSync();
   const settings = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-k ${dir}`, '-c max_connections=300', ...extra].join(' ');
   run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', settings, 'start']);
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
     stop() {
       if (stopped) return;
       stopped = true;

@@ -6,6 +6,11 @@ import { repositories, type Repositories } from './repositories/index.js';
 /** What every use case receives: the database, a clock, and (in tests) a fault hook. */
 export interface AppContext {
   db: Kysely<DB>;
+  /**
+   * A read-only replica for the pages that tolerate its lag (see `forReading`); absent: `db`.
+   * Never for writes, sessions, the to-do or anything checked against a version.
+   */
+  readDb?: Kysely<DB> | undefined;
   now: () => Date;
   /**
    * Test hook: called inside each write transaction just before it commits (for a write made
@@ -15,6 +20,14 @@ export interface AppContext {
   beforeCommit?: ((useCase: string) => void) | undefined;
   /** Login, password and session policy (default: DEFAULT_SECURITY_POLICY). */
   security?: SecurityPolicy | undefined;
+}
+
+/**
+ * The context of a page that may read from the replica (the dashboard and its ranking, the
+ * statistics export, the public portal): a second or so behind the primary, and read-only.
+ */
+export function forReading(ctx: AppContext): AppContext {
+  return ctx.readDb && ctx.readDb !== ctx.db ? { ...ctx, db: ctx.readDb } : ctx;
 }
 
 /** Runs `fn` in one transaction: everything it writes commits together or not at all. */

@@ -3,6 +3,18 @@ import { JxError } from '@jixiao/core';
 import type { StartServerOptions } from './start-server.js';
 import { securityPolicyFromEnv } from './security-policy.js';
 
+/**
+ * DATABASE_READ_URL: a read-only PostgreSQL replica of DATABASE_URL for the dashboard, the
+ * statistics export and the public portal (docs/SERVER.md, "A read replica").
+ */
+function readDatabaseUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.DATABASE_READ_URL;
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new JxError('USAGE', `环境变量 DATABASE_READ_URL 应为 postgres:// 开头的只读副本地址，收到“${url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}”`);
+  if (!env.DATABASE_URL) throw new JxError('USAGE', 'DATABASE_READ_URL（只读副本）须与 DATABASE_URL（主库）一起设置；内嵌数据库（PGlite）没有副本');
+  return url;
+}
+
 /** Options from the environment; throws (in Chinese) on a malformed value. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[] = []): StartServerOptions {
   const number = (name: string, fallback: number, min: number, max: number): number => {
@@ -14,7 +26,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[] =
   const demoEnv = env.JIXIAO_DEMO;
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    readDatabaseUrl: readDatabaseUrlFrom(env),
     dataDir: env.JIXIAO_DATA_DIR || undefined,
+    webDir: env.JIXIAO_WEB_DIR || undefined,
     port: number('PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     demo: argv.includes('--demo') || demoEnv === '1' ? true : demoEnv === '0' ? false : undefined,

@@ -27,6 +27,8 @@ export const DEFAULT_EXAMPLES_DIR = fileURLToPath(new URL('../../../examples', i
 
 export interface StartServerOptions {
   databaseUrl?: string | undefined;
+  /** A read-only replica of `databaseUrl` for the dashboard, statistics export and public portal (DATABASE_READ_URL). */
+  readDatabaseUrl?: string | undefined;
   dataDir?: string | undefined;
   port?: number | undefined;
   host?: string | undefined;
@@ -238,8 +240,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const tracker = requestTracker();
   const ctx: AppContext = { db: undefined as never, now: () => new Date(), security: opts.security };
   try {
-    database = await openDatabase(usePostgres ? { databaseUrl: opts.databaseUrl, log, poolSize: opts.poolSize, applicationName: opts.applicationName, migrate: !opts.prepared } : { dataDir });
+    database = await openDatabase(usePostgres ? { databaseUrl: opts.databaseUrl, readDatabaseUrl: opts.readDatabaseUrl, log, poolSize: opts.poolSize, applicationName: opts.applicationName, migrate: !opts.prepared } : { dataDir });
     ctx.db = database.db;
+    ctx.readDb = database.readDb;
     if (!usePostgres) await writeFile(join(dataDir, LOCK_FILE), String(process.pid));
     demoAccounts = opts.prepared ? [] : await prepareDatabase(ctx, opts, demo, exposed, log);
     const webDir = opts.webDir ?? DEFAULT_WEB_DIR;
@@ -254,6 +257,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const url = `http://${addr.address === '0.0.0.0' || addr.address === '::' ? '127.0.0.1' : addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
   log(`jixiao 已启动：${url} （监听 ${describeListening(addr)}）`);
   log(`数据库：${database.kind === 'pglite' ? `内嵌 PGlite（${database.location}）` : `PostgreSQL（${database.location}）`}`);
+  if (database.readLocation) log(`只读副本：PostgreSQL（${database.readLocation}），仪表盘、统计导出和公开页面从副本读取`);
   log(demo ? '模式：演示（空数据库时载入示范地区）' : '模式：生产（不载入演示数据）');
   if (exposed && !opts.secureCookies) log('注意：正在非本机地址上以 HTTP 提供服务。请在前面放置 HTTPS 反向代理，并设置 JIXIAO_SECURE_COOKIES=1（见 docs/SERVER.md）。');
   if (!existsSync(join(opts.webDir ?? DEFAULT_WEB_DIR, 'index.html'))) log(`（未找到网页应用 ${opts.webDir ?? DEFAULT_WEB_DIR}，只提供 /api）`);

@@ -49,8 +49,10 @@ async function freePort(): Promise<number> {
 /**
  * `durable`: keep synchronous_commit on (the default of a real server), so a commit is
  * acknowledged only once its WAL is written and an immediate stop loses nothing acknowledged.
+ * `replicaOf`: instead of an empty cluster, a hot standby of that running server (pg_basebackup
+ * with streaming replication, read-only, replaying the primary's WAL as it comes).
  */
-export async function startPostgres(installRoot?: string, opts: { durable?: boolean } = {}): Promise<TestPostgres> {
+export async function startPostgres(installRoot?: string, opts: { durable?: boolean; replicaOf?: TestPostgres } = {}): Promise<TestPostgres> {
   const bin = findPostgresBin(installRoot);
   if (!bin) throw new Error(POSTGRES_MISSING);
   const isRoot = process.getuid?.() === 0;
@@ -71,7 +73,8 @@ export async function startPostgres(installRoot?: string, opts: { durable?: bool
     chmodSync(dir, 0o755);
     for (const p of [dir, data, sock]) chownSync(p, uid, gid);
   }
-  asPg(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  if (opts.replicaOf) asPg(join(bin, 'pg_basebackup'), ['-D', data, '-h', '127.0.0.1', '-p', String(opts.replicaOf.port), '-U', 'postgres', '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync']);
+  else asPg(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   let port = 0;
   const settings = opts.durable ? '-c fsync=off' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   const start = () =>

@@ -1,5 +1,5 @@
 /** startServer as `npm start` runs it: PGlite in a data folder, or PostgreSQL from a URL; demo on first start. */
-import { mkdtempSync, rmSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { startServer } from '../src/start-server.js';
+import { optionsFromEnv } from '../src/options-from-env.js';
 import { DEMO_PASSWORD } from '../src/seed/load-demo-region.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
@@ -174,6 +175,34 @@ describe('startServer', () => {
       expect(login.body.user.unitName).toBeTruthy();
     } finally {
       await s.close();
+    }
+  });
+
+  it('JIXIAO_WEB_DIR: the web app is served from that folder (its index.html for the app\'s own addresses); without one, only the API', async () => {
+    const web = join(dir, 'web-elsewhere');
+    mkdirSync(web, { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>另一处构建的网页</title><div id="root"></div>');
+    expect(optionsFromEnv({ JIXIAO_WEB_DIR: web }).webDir).toBe(web);
+    expect(optionsFromEnv({}).webDir).toBeUndefined();
+    const lines: string[] = [];
+    const s = await startServer({ ...optionsFromEnv({ JIXIAO_WEB_DIR: web }), dataDir: join(dir, 'web-data'), port: 0, demo: false, bootstrap: { adminPassword: 'Bureau-Pass-2026' }, log: (l) => lines.push(l) });
+    try {
+      for (const path of ['/', '/evaluations/1']) {
+        const res = await fetch(`${s.url}${path}`);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toContain('另一处构建的网页');
+      }
+      expect(lines.join('\n')).not.toContain('未找到网页应用');
+    } finally {
+      await s.close();
+    }
+    const missing: string[] = [];
+    const s2 = await startServer({ ...optionsFromEnv({ JIXIAO_WEB_DIR: join(dir, 'no-such-web') }), dataDir: join(dir, 'web-data'), port: 0, demo: false, log: (l) => missing.push(l) });
+    try {
+      expect(missing.join('\n')).toContain(`未找到网页应用 ${join(dir, 'no-such-web')}`);
+      expect((await fetch(`${s2.url}/api/health`)).status).toBe(200);
+    } finally {
+      await s2.close();
     }
   });
 });

@@ -55,7 +55,7 @@ export const COMMANDS: readonly Entry[] = [
     usage: [
       'jixiao serve [--port 3000] [--host 127.0.0.1] [--data-dir ./.jixiao-data] [--database-url postgres://…] [--demo | --no-demo]',
       'jixiao serve --database-url postgres://… [--workers N]   多个服务进程共用一个端口和一个 PostgreSQL（默认每个 CPU 核一个；内嵌数据库只能一个）',
-      '环境变量：PORT、HOST、JIXIAO_DATA_DIR、DATABASE_URL、JIXIAO_DEMO=1/0、JIXIAO_ADMIN_PASSWORD、JIXIAO_SECURE_COOKIES=1、JIXIAO_TRUST_PROXY=1、JIXIAO_BACKUP_DIR（见 docs/SERVER.md）',
+      '环境变量：PORT、HOST、JIXIAO_DATA_DIR、DATABASE_URL、DATABASE_READ_URL（只读副本）、JIXIAO_DEMO=1/0、JIXIAO_ADMIN_PASSWORD、JIXIAO_SECURE_COOKIES=1、JIXIAO_TRUST_PROXY=1、JIXIAO_BACKUP_DIR（见 docs/SERVER.md）',
       '演示数据只在本机地址（127.0.0.1）且非 NODE_ENV=production 时默认载入；其他地址须 --demo 明确要求。',
     ],
     load: async () => (await import('./serve.js')).serveCommand,

@@ -19,4 +19,9 @@ describe('jixiao serve', () => {
     expect(databaseTarget({}, io(), './.jixiao-data')).toEqual({ dataDir: '/srv/jixiao/.jixiao-data' });
     expect(() => databaseTarget({ 'database-url': 'mysql://x' }, io(), '.')).toThrow(/postgres/);
   });
+
+  it('refuses DATABASE_READ_URL without a PostgreSQL primary, before starting anything', async () => {
+    await expect(serveCommand.run(['--port', '0'], io({ DATABASE_READ_URL: 'postgres://u@replica/db' }))).rejects.toMatchObject({ code: 'USAGE', message: expect.stringMatching(/须与 DATABASE_URL/) });
+    await expect(serveCommand.run(['--port', '0', '--database-url', 'postgres://u@primary/db'], io({ DATABASE_READ_URL: 'mysql://u@replica/db' }))).rejects.toMatchObject({ code: 'USAGE', message: expect.stringMatching(/DATABASE_READ_URL 应为 postgres:\/\//) });
+  });
 });

@@ -76,7 +76,8 @@ export const serveCommand: Command = {
     if (values.demo && values['no-demo']) throw new JxError('USAGE', '--demo 与 --no-demo 只能选一个');
     const server = await loadServerModule();
     const target = databaseTarget(values, io, server.DEFAULT_DATA_DIR);
-    const fromEnv = server.optionsFromEnv({ ...io.env, PORT: portText });
+    // DATABASE_URL as the target says (--database-url counts): DATABASE_READ_URL needs one.
+    const fromEnv = server.optionsFromEnv({ ...io.env, PORT: portText, DATABASE_URL: 'databaseUrl' in target ? target.databaseUrl : '' });
     const workers = server.workersFrom(io.env, values.workers === undefined ? [] : ['--workers', values.workers], 'databaseUrl' in target ? target.databaseUrl : undefined);
     const start = (o: Parameters<ServerModule['startServer']>[0]) => (workers > 1 ? server.startCluster(o, workers) : server.startServer(o));
     const running = await start({

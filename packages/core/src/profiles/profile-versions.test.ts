@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROFILES, profileRef } from './get-profile.js';
+import { PROFILES, getProfile, profileRef } from './get-profile.js';
 
 const PROSE_TOP = new Set(['name', 'jurisdiction', 'basis', 'description', 'sources']);
 const PROSE_NESTED = new Set(['description', 'note']);
@@ -41,6 +41,15 @@ describe('a profile’s rules change only with its version', () => {
       const now = rulesFingerprint(p);
       expect(recorded[ref], `${ref} 没有记录：新版本请在 profile-versions.json 加上 "${ref}": "${now}"`).toBeDefined();
       expect(now, `${ref} 的规则与该版本记录的不同：改了规则就要提升 version（结果记录的是版本号），再记下新版本`).toBe(recorded[ref]);
+    });
+  }
+
+  // Stored results name the version that produced them (`hunan@2023.2`); re-opening one loads that
+  // version. A new version therefore adds a profile beside the old one, never in its place.
+  for (const ref of Object.keys(recorded).filter((k) => !k.startsWith('$'))) {
+    it(`${ref}: still shipped, so results recorded with it can be re-opened and re-scored by it`, () => {
+      expect(() => getProfile(ref), `${ref} 已记录但不再随软件提供：以它计分的结果将无法重新打开。新版本请与旧版本并存，不要替换`).not.toThrow();
+      expect(profileRef(getProfile(ref))).toBe(ref);
     });
   }
 

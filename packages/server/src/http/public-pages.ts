@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import type { Evaluation } from '@jixiao/core';
-import type { AppContext } from '../context.js';
+import { forReading, type AppContext } from '../context.js';
 import { repositories } from '../repositories/index.js';
 import { toPublicSummary } from '../use-cases/evaluation-views.js';
 import { evaluationWithRecordIdentity } from '../use-cases/apply-record-identity.js';
@@ -25,7 +25,9 @@ function view(r: Parameters<typeof toPublicSummary>[0]): PublicSummaryView {
 }
 const int = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
+/** The pages read from the replica when there is one, as the portal's API does. */
 export function servePublicPages(app: Hono<AppEnv>, ctx: AppContext, webDir: string): void {
+  const read = () => forReading(ctx);
   const shell = () => readFile(join(webDir, 'index.html'), 'utf8');
 
   app.get('/public', async (c) => {
@@ -33,7 +35,7 @@ export function servePublicPages(app: Hono<AppEnv>, ctx: AppContext, webDir: str
     const page = Math.max(1, int(q.get('page') ?? undefined) ?? 1);
     const pageSize = 20;
     const kind = q.get('kind') ?? '';
-    const { items, total } = await repositories(ctx.db).evaluations.list(
+    const { items, total } = await repositories(read().db).evaluations.list(
       { kind: 'all' },
       { status: 'published', year: int(q.get('year') ?? undefined), q: q.get('q') || undefined, departmentId: int(q.get('departmentId') ?? undefined), kind: KINDS.has(kind) ? kind : undefined },
       { offset: (page - 1) * pageSize, limit: pageSize },
@@ -46,13 +48,13 @@ export function servePublicPages(app: Hono<AppEnv>, ctx: AppContext, webDir: str
   app.get('/public/reports/:id', async (c) => {
     const raw = c.req.param('id');
     const id = int(raw);
-    const rec = id === undefined ? undefined : await repositories(ctx.db).evaluations.findById(id);
+    const rec = id === undefined ? undefined : await repositories(read().db).evaluations.findById(id);
     if (!rec || rec.status !== 'published') {
       return c.body(injectPage(await shell(), { title: '报告不存在 · 预算绩效自评公开', description: '没有这份公开报告', body: renderPublicNotFound(raw) }), 404, HTML);
     }
     const summary = view(rec);
     const evaluation = evaluationWithRecordIdentity<Evaluation>(rec);
     const title = reportTitle(summary);
-    return c.body(injectPage(await shell(), { title: `${title} · 预算绩效自评公开`, description: title, body: renderPublicReport(summary, evaluation, (await publicHistory(ctx, rec.id))?.history ?? []) }), 200, HTML);
+    return c.body(injectPage(await shell(), { title: `${title} · 预算绩效自评公开`, description: title, body: renderPublicReport(summary, evaluation, (await publicHistory(read(), rec.id))?.history ?? []) }), 200, HTML);
   });
 }

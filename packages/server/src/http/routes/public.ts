@@ -11,15 +11,21 @@ import { exportResponse, importUpload } from './evaluations.js';
 import { JxError } from '@jixiao/core';
 import { clientAddress } from '../client-address.js';
 import { evaluationWithRecordIdentity } from '../../use-cases/apply-record-identity.js';
+import { forReading } from '../../context.js';
 
+/**
+ * The portal's pages read from the replica when there is one (a report published a second ago
+ * may show a second later); the public audit's per-address budget is a write, on the primary.
+ */
 export function publicRoutes(opts: ServerOptions) {
   const { ctx } = opts;
+  const read = () => forReading(ctx);
   const app = new Hono<AppEnv>();
 
   app.get('/reports', async (c) => {
     const page = Math.max(1, intQuery(c, 'page') ?? 1);
     const pageSize = Math.min(100, Math.max(1, intQuery(c, 'pageSize') ?? 20));
-    const { items, total } = await repositories(ctx.db).evaluations.list(
+    const { items, total } = await repositories(read().db).evaluations.list(
       { kind: 'all' },
       {
         status: 'published',
@@ -35,20 +41,20 @@ export function publicRoutes(opts: ServerOptions) {
   });
 
   // The departments that have published reports (the portal's department filter).
-  app.get('/departments', async (c) => c.json(await listPublicDepartments(ctx, intQuery(c, 'year'))));
+  app.get('/departments', async (c) => c.json(await listPublicDepartments(read(), intQuery(c, 'year'))));
 
   // Publication history (公开 / 撤回公开 with the reason) of a report that is or was public.
   app.get('/reports/:id/history', async (c) => {
-    const h = await publicHistory(ctx, intParam(c, 'id'));
+    const h = await publicHistory(read(), intParam(c, 'id'));
     if (!h) throw notFound(`公开报告 ${c.req.param('id')}`);
     return c.json(h);
   });
 
   const loadPublished = async (id: number) => {
-    const rec = await repositories(ctx.db).evaluations.findById(id);
+    const rec = await repositories(read().db).evaluations.findById(id);
     if (rec && rec.status !== 'published') {
       // Withdrawn from publication: say so (410) with when and why, rather than "not found".
-      const h = await publicHistory(ctx, id);
+      const h = await publicHistory(read(), id);
       const last = h?.history[h.history.length - 1];
       if (last?.event === 'withdrawn') throw new JxError('REPORT_WITHDRAWN', `${last.at.slice(0, 10)} 撤回，理由：${last.reason ?? '未说明'}`);
     }
@@ -67,7 +73,7 @@ export function publicRoutes(opts: ServerOptions) {
       score: toPlainJson(computed.score),
       audit: toPlainJson(computed.audit),
       review: review ? { total: review.total ?? null, opinion: review.opinion ?? null } : null,
-      history: (await publicHistory(ctx, rec.id))?.history ?? [],
+      history: (await publicHistory(read(), rec.id))?.history ?? [],
     });
   });
 

@@ -7,6 +7,7 @@ import { statisticsCsv, statisticsXlsx } from '../../use-cases/export-statistics
 import { badRequest } from '../../errors.js';
 import { intQuery, requireActor, type AppEnv, type ServerOptions } from '../env.js';
 import { EXPORT_TYPES, contentDisposition } from './evaluations.js';
+import { forReading } from '../../context.js';
 
 /** ?year=&departmentId=&unitId=&kind=department|project|transfer&includeDrafts=1 */
 export function dashboardFilters(c: Context<AppEnv>): DashboardFilters {
@@ -20,16 +21,17 @@ export function dashboardFilters(c: Context<AppEnv>): DashboardFilters {
   };
 }
 
+/** Every page here reads from the replica when there is one (DATABASE_READ_URL): statistics tolerate its lag. */
 export function statisticsRoutes(opts: ServerOptions) {
-  const { ctx } = opts;
+  const read = () => forReading(opts.ctx);
   const app = new Hono<AppEnv>();
 
-  app.get('/dashboard', async (c) => c.json(await getDashboard(ctx, requireActor(c), dashboardFilters(c))));
+  app.get('/dashboard', async (c) => c.json(await getDashboard(read(), requireActor(c), dashboardFilters(c))));
 
   app.get('/dashboard/ranking', async (c) => {
     const offset = Math.max(0, intQuery(c, 'offset') ?? 0);
     const limit = Math.min(500, Math.max(1, intQuery(c, 'limit') ?? 100));
-    return c.json(await getRanking(ctx, requireActor(c), dashboardFilters(c), { offset, limit }));
+    return c.json(await getRanking(read(), requireActor(c), dashboardFilters(c), { offset, limit }));
   });
 
   app.get('/dashboard/export', (c) => {
@@ -37,7 +39,7 @@ export function statisticsRoutes(opts: ServerOptions) {
     const format = c.req.query('format') ?? 'xlsx';
     if (format !== 'csv' && format !== 'xlsx') throw badRequest('format 应为 csv 或 xlsx');
     const f = dashboardFilters(c);
-    const stream = format === 'csv' ? statisticsCsv(ctx, actor, f) : statisticsXlsx(ctx, actor, f);
+    const stream = format === 'csv' ? statisticsCsv(read(), actor, f) : statisticsXlsx(read(), actor, f);
     const name = `绩效自评统计${f.year ? `_${f.year}` : ''}.${format}`;
     return c.body(Readable.toWeb(stream) as ReadableStream, 200, {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : EXPORT_TYPES.xlsx!,
