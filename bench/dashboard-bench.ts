@@ -1,5 +1,6 @@
 /**
- * The dashboard, the to-do list and the statistics export at N evaluations in one year
+ * The dashboard, the to-do list, a page of the evaluation list (50 rows, the web app's page) and
+ * the statistics export at N evaluations in one year
  * (bench/load-evaluations.ts loads them), through the HTTP app (app.request, no sockets), as
  * the finance bureau (who sees the whole bureau). On PostgreSQL it also prints EXPLAIN ANALYZE
  * of every query the dashboard makes (captured from a logging Kysely instance).
@@ -95,6 +96,7 @@ async function run(engine: string): Promise<Record<string, string>> {
     const c = await loginAll(makeApp(ctx));
     const dash = await timed(c.finance!, `/api/dashboard?year=${YEAR}`, READS);
     const todo = await timed(c.finance!, '/api/todo', READS);
+    const list = await timed(c.finance!, `/api/evaluations?year=${YEAR}&pageSize=50`, READS);
     const unitTodo = await timed(c.fillerA!, '/api/todo', READS);
     const csv = await timed(c.finance!, `/api/dashboard/export?format=csv&year=${YEAR}`, 3);
     if (values.explain && pg) await explainDashboard(pg.url, org.bureauId);
@@ -106,6 +108,8 @@ async function run(engine: string): Promise<Record<string, string>> {
       todo: `${f(pct(todo.ms, 50))} / ${f(pct(todo.ms, 99))}`,
       todoKb: (todo.bytes / 1024).toFixed(0),
       unitTodo: `${f(pct(unitTodo.ms, 50))}`,
+      list: `${f(pct(list.ms, 50))} / ${f(pct(list.ms, 99))}`,
+      listKb: (list.bytes / 1024).toFixed(0),
       csv: csv.status === 200 ? `${f(pct(csv.ms, 50))} ms, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB` : `n/a (${csv.status})`,
     };
   } finally {
@@ -118,6 +122,6 @@ async function run(engine: string): Promise<Record<string, string>> {
 const results = [];
 for (const e of values.engines.split(',')) results.push(await run(e.trim()));
 console.log(`\n${N} evaluations in ${YEAR} (+${values.previous} in ${YEAR - 1}), ${READS} reads; Node ${process.version}, ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log('| engine | load | dashboard p50 / p99 ms | dashboard kB | finance to-do p50 / p99 ms | to-do kB | unit to-do p50 ms | CSV export (all rows) |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const r of results) console.log(`| ${r.engine} | ${r.load} | ${r.dashboard} | ${r.dashboardKb} | ${r.todo} | ${r.todoKb} | ${r.unitTodo} | ${r.csv} |`);
+console.log('| engine | load | dashboard p50 / p99 ms | dashboard kB | finance to-do p50 / p99 ms | to-do kB | unit to-do p50 ms | list page (50) p50 / p99 ms | list kB | CSV export (all rows) |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) console.log(`| ${r.engine} | ${r.load} | ${r.dashboard} | ${r.dashboardKb} | ${r.todo} | ${r.todoKb} | ${r.unitTodo} | ${r.list} | ${r.listKb} | ${r.csv} |`);

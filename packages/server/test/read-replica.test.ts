@@ -40,10 +40,10 @@ async function sql<T = Record<string, unknown>>(url: string, text: string): Prom
 
 /** Waits until the standby has replayed everything the primary has written so far. */
 async function caughtUp(): Promise<void> {
-  const [{ lsn }] = await sql<{ lsn: string }>(primary!.url, 'select pg_current_wal_lsn()::text as lsn');
+  const lsn = (await sql<{ lsn: string }>(primary!.url, 'select pg_current_wal_lsn()::text as lsn'))[0]!.lsn;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const [{ done }] = await sql<{ done: boolean }>(standby!.url, `select pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn as done`);
+    const done = (await sql<{ done: boolean }>(standby!.url, `select pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn as done`))[0]!.done;
     if (done) return;
     if (Date.now() > deadline) throw new Error('standby did not catch up in 30 s');
     await new Promise((r) => setTimeout(r, 50));
@@ -66,7 +66,7 @@ afterAll(async () => {
 
 describe('a read replica (DATABASE_READ_URL)', () => {
   it('is a real standby, and the server says it reads from it', async () => {
-    const [{ recovery }] = await sql<{ recovery: boolean }>(standby!.url, 'select pg_is_in_recovery() as recovery');
+    const recovery = (await sql<{ recovery: boolean }>(standby!.url, 'select pg_is_in_recovery() as recovery'))[0]!.recovery;
     expect(recovery).toBe(true);
     expect(lines.some((l) => l.startsWith('只读副本：PostgreSQL（') && l.includes(`:${standby!.port}/jixiao`))).toBe(true);
   });

@@ -5,6 +5,32 @@ import { auditColumnsOf, type AuditEntry } from './audit-log.repository.js';
 
 export type EvaluationRecord = EvaluationRow & UnitScope;
 
+/** The columns a list page shows (no model JSON, review or override: a report's model is ~35 KB). */
+const LIST_COLUMNS = [
+  'e.id',
+  'e.unit_id',
+  'e.fiscal_year',
+  'e.kind',
+  'e.title',
+  'e.status',
+  'e.version',
+  'e.self_score',
+  'e.computed_score',
+  'e.review_score',
+  'e.grade',
+  'e.ungradable_reason',
+  'e.errors',
+  'e.warnings',
+  'e.sampled',
+  'e.quality_score',
+  'e.quality_computed',
+  'e.updated_at',
+  'e.published_at',
+] as const;
+type ListColumn = (typeof LIST_COLUMNS)[number] extends `e.${infer C}` ? C : never;
+/** A row of a list page: the list columns and the unit's scope. */
+export type EvaluationListRow = Pick<EvaluationRow, ListColumn> & UnitScope;
+
 /** What findForWrite reads beside the row. */
 export interface ReadForWrite {
   rec: EvaluationRecord;
@@ -232,11 +258,11 @@ export class EvaluationRepository {
     f: EvaluationFilters,
     page: { offset: number; limit: number },
     sort: EvaluationSort = 'default',
-  ): Promise<{ items: EvaluationRecord[]; total: number }> {
+  ): Promise<{ items: EvaluationListRow[]; total: number }> {
     const filtered = applyFilters(applyVisibility(this.base(), v), f);
     const totalRow = await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     let ordered = filtered
-      .selectAll('e')
+      .select(LIST_COLUMNS)
       .select(['u.id as unitId', 'u.name as unitName', 'd.id as departmentId', 'd.name as departmentName', 'd.bureau_id as bureauId']);
     // Exact numeric order; rows without a quality (unknown profile) last either way.
     if (sort !== 'default') ordered = ordered.orderBy(sql`${QUALITY_SHOWN} ${sql.raw(sort === 'quality' ? 'asc' : 'desc')} nulls last`);
@@ -246,7 +272,7 @@ export class EvaluationRepository {
       .offset(page.offset)
       .limit(page.limit)
       .execute();
-    return { items: items as EvaluationRecord[], total: Number(totalRow.n) };
+    return { items: items as EvaluationListRow[], total: Number(totalRow.n) };
   }
 
   /** Light rows (no model JSON) for dashboards and to-do lists. */
