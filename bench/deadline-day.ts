@@ -22,6 +22,8 @@
  *                      server not saturated by back-to-back requests
  *     [--reader-think <ms>]  the readers alone pause so (default: as --think): writers back to back against
  *                      readers at a person's pace, so a build that answers pages faster is not handed more of them
+ *     [--pg-stats]     PostgreSQL with pg_stat_statements: after the table, the statements that took most of
+ *                      its time during the phases (calls, total and mean ms, rows). Not with DATABASE_URL.
  *     [--replica]      a hot standby of the bench's PostgreSQL (pg_basebackup, streaming replication) started
  *                      beside it, given to the server as DATABASE_READ_URL: the dashboard then reads from it
  *                      (the list and the to-do stay on the primary). Not with DATABASE_URL.
@@ -73,6 +75,7 @@ const { values } = parseArgs({
     /** The readers' pause alone (default: --think), e.g. writers back to back and readers at a person's pace. */
     'reader-think': { type: 'string' },
     replica: { type: 'boolean', default: false },
+    'pg-stats': { type: 'boolean', default: false },
     /** Extra Node options for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     'node-args': { type: 'string', default: '' },
   },
@@ -480,7 +483,10 @@ function row(label: string, ps: PhaseResult[]) {
 
 async function main() {
   if (values.replica && process.env.DATABASE_URL) throw new Error('--replica starts a standby of the bench\'s own PostgreSQL: unset DATABASE_URL');
-  const pgServer = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, port: 0, stop() {} } : startRealPostgres();
+  if (values['pg-stats'] && process.env.DATABASE_URL) throw new Error('--pg-stats starts the bench\'s own PostgreSQL with pg_stat_statements: unset DATABASE_URL');
+  const pgServer = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL, port: 0, stop() {} }
+    : startRealPostgres(values['pg-stats'] ? ['-c shared_preload_libraries=pg_stat_statements', '-c pg_stat_statements.track=all'] : []);
   const standby = values.replica ? startRealPostgres([], pgServer) : null;
   readUrl = standby?.url;
   const pool = new pg.Pool({ connectionString: pgServer.url, max: POOL });
@@ -503,6 +509,10 @@ async function main() {
       const warmIds = await seedDrafts(db, warm, org.deptName);
       await serverPhase(s.base, warm, warmIds, 9, { reads: {}, stop: async () => {} } as unknown as ReturnType<typeof startReaders>);
     }
+    if (values['pg-stats']) {
+      await sql`create extension if not exists pg_stat_statements`.execute(db);
+      await sql`select pg_stat_statements_reset()`.execute(db);
+    }
     const results: PhaseResult[] = [];
     const phases = values.phases.split(',').concat(before && !values.phases.includes('before') ? ['before'] : []);
     for (let round = 0; round < ROUNDS; round++) {
@@ -522,6 +532,13 @@ async function main() {
     }
     for (const s of [server, before]) await s?.stop();
     server = before = null;
+    const pgStats = values['pg-stats']
+      ? (
+          await sql<{ query: string; calls: string; total: number; mean: number; rows: string }>`
+            select regexp_replace(query, '\\s+', ' ', 'g') as query, calls::text, total_exec_time as total, mean_exec_time as mean, rows::text
+            from pg_stat_statements where query not ilike '%pg_stat_statements%' order by total_exec_time desc limit 15`.execute(db)
+        ).rows
+      : [];
     const checks = await Promise.all(results.map((r) => verify(db, r.outcomes)));
     const chain = await repositories(db).auditLog.verifyChain();
     const rawRes = results.filter((r) => r.kind === 'raw');
@@ -551,6 +568,13 @@ async function main() {
     if (values.before) console.log(`lost/duplicated by path: ${['raw', 'before', 'server'].map(byKind).join(', ')}`);
     const lost = checks.reduce((n, c) => n + c.lost, 0);
     const dup = checks.reduce((n, c) => n + c.duplicated, 0);
+    if (pgStats.length) {
+      const all = pgStats.reduce((n, r) => n + r.total, 0);
+      console.log('\nPostgreSQL statements by total time during the phases (pg_stat_statements, top 15; share of these 15):');
+      console.log('| share | total ms | calls | mean ms | rows | statement |');
+      console.log('|---|---|---|---|---|---|');
+      for (const r of pgStats) console.log(`| ${((100 * r.total) / all).toFixed(1)}% | ${r.total.toFixed(0)} | ${r.calls} | ${r.mean.toFixed(2)} | ${r.rows} | ${r.query.slice(0, 160).replace(/\|/g, '\\|')} |`);
+    }
     console.log(`writes checked: ${results.reduce((n, r) => n + r.writes, 0)}; lost ${lost}, duplicated ${dup}; audit-log chain ${chain.broken.length ? `BROKEN at ${chain.broken.map((b) => b.id).join(', ')}` : `intact (${chain.entries} entries)`}`);
   } finally {
     await server?.stop();
