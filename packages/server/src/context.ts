@@ -11,6 +11,8 @@ export interface AppContext {
    * Never for writes, sessions, the to-do or anything checked against a version.
    */
   readDb?: Kysely<DB> | undefined;
+  /** Set by `forReading` when `db` is the replica: pages may say how far behind it is. */
+  readingReplica?: boolean | undefined;
   now: () => Date;
   /**
    * Test hook: called inside each write transaction just before it commits (for a write made
@@ -27,7 +29,7 @@ export interface AppContext {
  * statistics export, the public portal): a second or so behind the primary, and read-only.
  */
 export function forReading(ctx: AppContext): AppContext {
-  return ctx.readDb && ctx.readDb !== ctx.db ? { ...ctx, db: ctx.readDb } : ctx;
+  return ctx.readDb && ctx.readDb !== ctx.db ? { ...ctx, db: ctx.readDb, readingReplica: true } : ctx;
 }
 
 /** Runs `fn` in one transaction: everything it writes commits together or not at all. */

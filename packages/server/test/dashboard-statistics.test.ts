@@ -83,6 +83,8 @@ describe.each(DATABASE_KINDS)('statistics you can quote on %s', (kind) => {
     const d = r.body;
     // r1 r2 r3 r4 r5 r7 (r6 is a draft): 6, of which r5 cannot be graded → 5 ranked.
     expect(d.totals).toMatchObject({ count: 6, ungradable: 1, ranked: 5 });
+    // No read replica: a live answer, no lag to report.
+    expect(d.replicaLagSeconds).toBeNull();
     // Scores 92.25 + 85.125 + 100 + 72.4 + 81.5 (r7's re-score) = 431.275; ÷ 5 = 86.255.
     expect(d.totals.averageScore).toBe('86.255');
     // Self 95.5 + 88 + 90 + 70 + 80 = 423.5; ÷ 5 = 84.7.

@@ -78,10 +78,12 @@ describe('a read replica (DATABASE_READ_URL)', () => {
     await filler.login('tianbao1', DEMO_PASSWORD);
     await caughtUp();
 
-    const dashboard = async () => (await finance.get(`/api/dashboard?year=${YEAR}&includeDrafts=1`)).body as { totals: { count: number } };
+    const dashboard = async () => (await finance.get(`/api/dashboard?year=${YEAR}&includeDrafts=1`)).body as { totals: { count: number }; replicaLagSeconds: number | null };
     const exportRows = async () => ((await finance.get(`/api/dashboard/export?format=csv&year=${YEAR}&includeDrafts=1`)).body as string).trim().split('\n').length;
     const listed = async () => ((await finance.get(`/api/evaluations?year=${YEAR}`)).body as { total: number }).total;
     const publicTotal = async () => ((await finance.get('/api/public/reports')).body as { total: number }).total;
+    // Caught up: the dashboard says it read a replica that is 0 s behind.
+    expect((await dashboard()).replicaLagSeconds).toBe(0);
     const before = { dashboard: (await dashboard()).totals.count, export: await exportRows(), listed: await listed(), public: await publicTotal() };
     expect(before.dashboard).toBe(before.listed);
 
@@ -106,8 +108,11 @@ describe('a read replica (DATABASE_READ_URL)', () => {
 
       // The primary's pages see both at once.
       expect(await listed()).toBe(before.listed + 1);
-      // The standby's pages do not yet.
-      expect((await dashboard()).totals.count).toBe(before.dashboard);
+      // The standby's pages do not yet, and the dashboard says how far behind they are.
+      await new Promise((r) => setTimeout(r, 1200));
+      const behind = await dashboard();
+      expect(behind.totals.count).toBe(before.dashboard);
+      expect(behind.replicaLagSeconds).toBeGreaterThanOrEqual(1);
       expect((await firstRanked()).title).toBe(ranked.title);
       expect(await exportRows()).toBe(before.export);
       expect(await publicTotal()).toBe(before.public);
@@ -123,6 +128,7 @@ describe('a read replica (DATABASE_READ_URL)', () => {
 
     await caughtUp();
     expect((await dashboard()).totals.count).toBe(before.dashboard + 1);
+    expect((await dashboard()).replicaLagSeconds).toBe(0);
     expect((await firstRanked()).title).toBe(`${ranked.title}（更正）`);
     expect(await exportRows()).toBe(before.export + 1);
     expect(await publicTotal()).toBe(before.public - 1);
@@ -137,7 +143,8 @@ describe('a read replica (DATABASE_READ_URL)', () => {
     await finance.login('caizheng', DEMO_PASSWORD);
     const filler = clientOf(server!);
     await filler.login('tianbao1', DEMO_PASSWORD);
-    const count = async () => ((await finance.get(`/api/dashboard?year=${YEAR}&includeDrafts=1`)).body as { totals: { count: number } }).totals.count;
+    const dashboard = async () => (await finance.get(`/api/dashboard?year=${YEAR}&includeDrafts=1`)).body as { totals: { count: number }; replicaLagSeconds: number | null };
+    const count = async () => (await dashboard()).totals.count;
     const n0 = await count();
 
     standby!.halt('fast');
@@ -146,6 +153,8 @@ describe('a read replica (DATABASE_READ_URL)', () => {
       expect(created.status).toBe(201);
       // From the primary: the new draft is counted at once, and every page still answers.
       expect(await count()).toBe(n0 + 1);
+      // Answered live by the primary: no lag to speak of.
+      expect((await dashboard()).replicaLagSeconds).toBeNull();
       expect((await finance.get('/api/public/reports')).status).toBe(200);
       expect((await finance.get(`/api/dashboard/export?format=csv&year=${YEAR}`)).status).toBe(200);
       expect(lines.filter((l) => l.includes('只读副本无法连接')).length).toBe(1);

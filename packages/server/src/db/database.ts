@@ -57,7 +57,7 @@ export interface OpenDatabaseOptions {
  * comes back by itself when the database does. Connecting gives up after 5 s (a request during
  * an outage gets 503 DATABASE_UNAVAILABLE instead of hanging).
  */
-async function postgresPool(url: string, max: number, log: (line: string) => void, applicationName = 'jixiao') {
+async function postgresPool(url: string, max: number, log: (line: string) => void, applicationName = 'jixiao', what = '数据库') {
   const pg = await import('pg');
   const pool = new pg.default.Pool({
     connectionString: url,
@@ -72,7 +72,7 @@ async function postgresPool(url: string, max: number, log: (line: string) => voi
     const now = Date.now();
     if (now - last < 5000) return; // one line per burst: an outage breaks every connection at once
     last = now;
-    log(`[jixiao] 数据库连接中断（${where}），将在下一个请求时重新连接：${describeError(err)}`);
+    log(`[jixiao] ${what}连接中断（${where}），将在下一个请求时重新连接：${describeError(err)}`);
   };
   pool.on('error', (err) => report('空闲连接', err));
   pool.on('connect', (client) => client.on('error', (err) => report('使用中的连接', err)));
@@ -147,7 +147,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     const readUrl = opts.readDatabaseUrl;
     const readDb = readUrl
       ? new Kysely<DB>({
-          dialect: new PostgresDialect({ pool: replicaWithFallback(await postgresPool(readUrl, opts.poolSize ?? 10, log, opts.applicationName), pool, log, opts.replicaRetryMs ?? REPLICA_RETRY_MS) }),
+          dialect: new PostgresDialect({ pool: replicaWithFallback(await postgresPool(readUrl, opts.poolSize ?? 10, log, opts.applicationName, '只读副本'), pool, log, opts.replicaRetryMs ?? REPLICA_RETRY_MS) }),
         })
       : db;
     database = {

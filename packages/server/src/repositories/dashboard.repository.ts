@@ -103,6 +103,20 @@ function toFigures(r: any): ScoreFigures {
 export class DashboardRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /**
+   * On a hot standby: how far behind the primary what it answers is, in whole seconds (0 when it has
+   * replayed everything it received); null on a primary (a live answer), e.g. while the standby is
+   * away and the primary answers instead.
+   */
+  async replicaLagSeconds(): Promise<number | null> {
+    const r = await sql<{ lag: number | null }>`select case when pg_is_in_recovery() then
+        case when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0
+          else cast(floor(greatest(0, extract(epoch from now() - pg_last_xact_replay_timestamp()))) as integer) end
+      end as lag`.execute(this.db);
+    const lag = r.rows[0]?.lag;
+    return lag === null || lag === undefined ? null : Number(lag);
+  }
+
   /** Visible evaluations of the scope; `withYear: false` for the year-over-year series. */
   private scoped(v: Visibility, s: DashboardScope, withYear = true): Q {
     let q: Q = this.db

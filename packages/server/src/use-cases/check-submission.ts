@@ -8,6 +8,7 @@ import { JxError, type AuditResult, type Evaluation, type Finding } from '@jixia
 import { computeEvaluation, type Computed } from '../core-bridge.js';
 import type { AppContext } from '../context.js';
 import { repositories } from '../repositories/index.js';
+import { loadEvaluationPlan } from '../plan/evaluation-plan.js';
 import type { EvaluationRecord } from '../repositories/evaluation.repository.js';
 import { auditChildrenOf } from './get-department-projects.js';
 
@@ -49,10 +50,15 @@ export function submissionCheckOf(audit: AuditResult | null, override: Submissio
   return { blocking, waived, override, canSubmit: blocking.length === 0, problem: null };
 }
 
-/** Score and audit the stored evaluation as its detail view does (a department against its projects; `hasProjects` false: it has none, not read). */
+/**
+ * Score and audit the stored evaluation as its detail view does: a department against its
+ * projects (`hasProjects` false: it has none, not read), one generated from approved targets
+ * against them, so a profile that makes a plan rule blocking is obeyed at submission too.
+ */
 export async function computeStored(ctx: AppContext, rec: EvaluationRecord, hasProjects = true): Promise<Computed> {
-  const children = await auditChildrenOf(repositories(ctx.db), rec, hasProjects);
-  return computeEvaluation(rec.data as Evaluation, children);
+  const r = repositories(ctx.db);
+  const children = await auditChildrenOf(r, rec, hasProjects);
+  return computeEvaluation(rec.data as Evaluation, children, await loadEvaluationPlan(r, rec));
 }
 
 /** 422 SUBMISSION_BLOCKED with one issue per blocking finding (its model path, label and message). */

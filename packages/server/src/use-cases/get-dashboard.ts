@@ -40,12 +40,14 @@ export async function getDashboard(ctx: AppContext, actor: Actor, f: DashboardFi
   if (year === undefined) return { ...emptyDashboard(scope), years: [] as number[] };
 
   // Five queries, each one scan of the scope: figures and grades by grouping sets, the top of the ranking, the bins, a unit's rows.
-  const [groups, grades, ranking, bins, rows] = await Promise.all([
+  // With a read replica (DATABASE_READ_URL), also how far behind it is.
+  const [groups, grades, ranking, bins, rows, lag] = await Promise.all([
     repo.figures(v, scope),
     repo.gradeCounts(v, scope),
     repo.ranking(v, scope, { offset: 0, limit: RANKING_TOP }),
     repo.bins(v, scope),
     scope.unitId !== undefined ? repo.rows(v, scope, 0, UNIT_ROWS) : Promise.resolve(null),
+    ctx.readingReplica ? repo.replicaLagSeconds() : Promise.resolve(null),
   ]);
   const total = groups.find((g) => g.set === 'all')?.figures ?? null;
   const of = (set: string) => groups.filter((g) => g.set === set);
@@ -65,6 +67,8 @@ export async function getDashboard(ctx: AppContext, actor: Actor, f: DashboardFi
     byDepartment: of('department').map((g) => ({ departmentId: g.id!, departmentName: g.name!, ...figures(g.figures), gradeDistribution: localGrades(grades.byDepartment.get(g.id!) ?? []) })),
     byUnit: of('unit').map((g) => ({ unitId: g.id!, unitName: g.name!, ...figures(g.figures), gradeDistribution: localGrades(grades.byUnit.get(g.id!) ?? []) })),
     evaluations: rows,
+    /** Read from a replica: its lag in seconds (0: caught up); null: read from the primary, live. */
+    replicaLagSeconds: lag,
   };
 }
 
@@ -84,6 +88,7 @@ function emptyDashboard(scope: DashboardScope) {
     byDepartment: [],
     byUnit: [],
     evaluations: null,
+    replicaLagSeconds: null,
   };
 }
 

@@ -74,6 +74,18 @@ export interface Statistics {
   byUnit: Array<{ unitId: number; unitName: string } & GroupFigures>;
   /** A unit's own evaluations (only when the scope is one unit). */
   evaluations: StatisticsRow[] | null;
+  /** Read from a read replica (DATABASE_READ_URL): how many seconds behind it is (0: caught up); null: live. */
+  replicaLagSeconds?: number | null;
+}
+
+/**
+ * What the dashboard says when its figures come from a replica that is behind: null when live
+ * or within a few seconds (the normal lag of a healthy replica, not worth a line).
+ */
+export function replicaNotice(lagSeconds: number | null | undefined): string | null {
+  if (lagSeconds === null || lagSeconds === undefined || lagSeconds < 10) return null;
+  const ago = lagSeconds < 120 ? `${lagSeconds} 秒` : lagSeconds < 7200 ? `${Math.floor(lagSeconds / 60)} 分钟` : `${Math.floor(lagSeconds / 3600)} 小时`;
+  return `统计数据来自只读副本，约为 ${ago}前的数据；刚办理的事项稍后才会计入。`;
 }
 
 /** “优（优、优秀）” when a band holds local names other than its own. */

@@ -7,7 +7,7 @@ import { Alert, App, Breadcrumb, Button, Card, Col, Dropdown, Empty, Row, Select
 import { useDeferredValue, useMemo } from 'react';
 import { download, errorText, query } from '../api/client.js';
 import { KIND_NAMES, KIND_OPTIONS, type EvaluationDetail, type Org } from '../api/types.js';
-import { sliceName, type Statistics } from '../api/dashboard-types.js';
+import { replicaNotice, sliceName, type Statistics } from '../api/dashboard-types.js';
 import { href, navigate, useRoute } from '../app/router.js';
 import { useSession } from '../app/session.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
@@ -193,6 +193,7 @@ export default function DashboardPage() {
         ]}
       />
       {dash.error && <Alert type="error" showIcon title={dash.error} style={{ marginBottom: 16 }} />}
+      {replicaNotice(dash.data?.replicaLagSeconds) && <Alert type="info" showIcon title={replicaNotice(dash.data?.replicaLagSeconds)} style={{ marginBottom: 16 }} data-testid="replica-notice" />}
       {level === 'indicator' ? (
         <Card title={detail.data ? `指标得分：${detail.data.evaluation.project?.name ?? detail.data.evaluation.unit.name ?? ''}` : '指标得分'}>
           {detail.loading ? (
