@@ -305,10 +305,18 @@ describe('prose made checkable', () => {
         ['合计', '', '329.5', '310.12', '94.12%', '平均92.5', ''].join('\t'),
       ].join('\n'),
     );
-    expect(ev.funds.total).toMatchObject({ adjusted: '276.7', executed: '276.7' });
+    expect(ev.funds.total).toMatchObject({ initial: '263.38', adjusted: '276.7', executed: '276.7' });
     expect(ev.funds.project.executed).toBe('60.89');
     expect(ev.totals.statedGrade).toBeNull();
     expect(ev.projectRollup).toMatchObject({ statedExecutionRate: '94.12', statedAverageScore: '92.5' });
+  });
+
+  it('the unit naming itself (本局, 我院, 本中心 …) before a funds figure is no item of its own', () => {
+    expect(read('2023年度，本局全年预算数为276.7万元，执行数为270.1万元。').funds.total).toMatchObject({ adjusted: '276.7', executed: '270.1' });
+    expect(read('2023年度，我院年初预算数为1,200万元，调整后预算数为1,350万元。').funds.total).toMatchObject({ initial: '1200', adjusted: '1350' });
+    expect(read('本中心年初预算为88.5万元，全年支出合计86.2万元。').funds.total).toMatchObject({ initial: '88.5', executed: '86.2' });
+    // An item's own spending is still not the unit's.
+    expect(read('培训费实际支出2万元。').funds.total.executed).toBeNull();
   });
 
   it('the reason for a budget adjustment', () => {
