@@ -319,6 +319,12 @@ describe('prose made checkable', () => {
     expect(read('培训费实际支出2万元。').funds.total.executed).toBeNull();
   });
 
+  it('the year’s spending in a clause of its own after the budget ("…，全年支出480万元", "…，已支出480万元")', () => {
+    expect(read('本单位2023年度全年预算数为500万元，全年支出480万元。').funds.total).toMatchObject({ adjusted: '500', executed: '480' });
+    expect(read('2023年度预算总额为500万元，已支出480万元，执行率96%。').funds.total).toMatchObject({ initial: '500', executed: '480' });
+    expect(read('2023年度预算总额为500万元，其中培训费支出12万元。').funds.total.executed).toBeNull();
+  });
+
   it('the reason for a budget adjustment', () => {
     const ev = read('2023年年初预算500万元，调整预算数为800万元。预算调整的主要原因是年中追加了防汛救灾资金。');
     expect(ev.funds.adjustmentReason).toBe('预算调整的主要原因是年中追加了防汛救灾资金');

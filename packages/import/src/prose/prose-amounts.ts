@@ -35,8 +35,8 @@ function natureOf(label: string): NatureField | null {
 
 /** 年初预算 / 调整后预算 / 执行数 named right before the amount, only generic words before it. */
 function fieldOf(t: Tok): FundsField | null {
-  if (YEAR_SPENDING.test(t.group.trim())) return 'executed';
   const rawLabel = t.label.replace(/^[，,；;：:\s]+/, '').replace(/^其中/, '');
+  if (YEAR_SPENDING.test(t.group.trim()) || YEAR_SPENDING.test(rawLabel)) return 'executed';
   for (const f of TOTAL_AMOUNT_LABELS) {
     const fm = f.re.exec(rawLabel);
     if (!fm) continue;

@@ -15,8 +15,11 @@ export const TOTAL_AMOUNT_LABELS: Array<{ field: FundsField; re: RegExp }> = [
   { field: 'initial', re: /(?:预算支出|预算总额|预算安排|预算资金)(?:为|是)?$/ },
 ];
 
-/** "2018年度支出5560.46万元": the year's spending, the sentence saying nothing else before it. */
-export const YEAR_SPENDING = /^(?:\d{4}年度?|本年度?|全年|当年)?[，,]?支出(?:共计|合计|总额)?(?:为|共)?$/;
+/**
+ * "2018年度支出5560.46万元", "…，全年支出480万元", "…，已支出480万元": the year's spending, its sentence
+ * (or its clause) saying nothing else before it.
+ */
+export const YEAR_SPENDING = /^(?:\d{4}年度?|本年度?|全年|当年)?[，,]?(?:已|共|累计)?支出(?:共计|合计|总额)?(?:为|共)?$/;
 
 export type NatureField = 'basic' | 'project' | 'personnel' | 'operating';
 export const NATURE_LABELS: Array<{ field: NatureField; re: RegExp }> = [
