@@ -325,6 +325,12 @@ describe('prose made checkable', () => {
     expect(read('2023年度预算总额为500万元，其中培训费支出12万元。').funds.total.executed).toBeNull();
   });
 
+  it('the total after the result’s own label ("自评结果：得分92.5分"), not an indicator’s score', () => {
+    expect(read('自评结果：得分92.5分，等级：优。').totals).toMatchObject({ statedScore: '92.5', statedGrade: '优' });
+    expect(read('评价结论：总得分88分，等级为良。').totals).toMatchObject({ statedScore: '88', statedGrade: '良' });
+    expect(read('产出指标自评结果：得分38分。').totals.statedScore).toBeNull();
+  });
+
   it('the reason for a budget adjustment', () => {
     const ev = read('2023年年初预算500万元，调整预算数为800万元。预算调整的主要原因是年中追加了防汛救灾资金。');
     expect(ev.funds.adjustmentReason).toBe('预算调整的主要原因是年中追加了防汛救灾资金');
