@@ -355,6 +355,17 @@ describe('prose made checkable', () => {
     ]);
   });
 
+  it('a project’s funds in prose: what arrived is not its budget; “项目资金共计” is its budget', () => {
+    const head = '2023年度农村公路养护项目支出绩效自评报告\n一、项目基本情况\n';
+    const arrived = read(`${head}该项目年初预算300万元，全年预算数300万元，实际到位资金280万元，实际支出270万元，预算执行率90%。`);
+    expect(arrived.kind).toBe('project');
+    expect(arrived.funds.total).toMatchObject({ initial: '300', adjusted: '300', arrived: '280', executed: '270' });
+    const whole = read(`${head}项目资金共计300万元，其中中央资金200万元，省级资金100万元；截至2023年12月31日，已支出285万元，支出率95%。`);
+    expect(whole.funds.total).toMatchObject({ adjusted: '300', executed: '285' });
+    // An amount that went to a part stays out of the total.
+    expect(read(`${head}其中中央到位资金200万元。`).funds.total.arrived).toBeNull();
+  });
+
   it('an item\'s spending is not the unit\'s total', () => {
     const ev = read('2023年度，培训费实际支出2万元，印刷费执行数1.5万元，信息化建设项目支出30万元。');
     expect(ev.funds.total).toMatchObject({ initial: null, adjusted: null, executed: null });

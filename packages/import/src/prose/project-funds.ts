@@ -1,7 +1,7 @@
 /**
  * The funds of a project or transfer stated only in prose: its budget (预算, 安排, 下达, 批复,
- * 投入 — "全年/实际/调整后" making it the adjusted one, with an earlier plain one the initial),
- * what was spent (支出, 执行, 支付, 使用), or an amount "全部执行到位" (both). The word nearest
+ * 投入, 项目资金共计 — "全年/实际/调整后" making it the adjusted one, with an earlier plain one the
+ * initial), what arrived (到位资金), what was spent (支出, 执行, 支付, 使用), or an amount "全部执行到位" (both). The word nearest
  * before an amount decides. Not the total: parts (after 其中, in brackets, one of several
  * levels of government), per-head standards (生均, 单价), changes (调减), pre-allocations.
  */
@@ -12,7 +12,9 @@ import {
   GENERIC_PREFIX,
   NOT_SPENDING,
   PROSE_ADJUSTED,
+  PROSE_ARRIVED_WORD,
   PROSE_BUDGET_WORD,
+  PROSE_PROJECT_FUNDS,
   PROSE_INITIAL,
   PROSE_LEVEL,
   PROSE_NOT_BUDGET,
@@ -21,8 +23,10 @@ import {
   PROSE_SPENT_WORD,
 } from '../vocab/prose-vocab.js';
 
+type WordKind = 'budget' | 'spent' | 'arrived';
+
 export interface StatedAmount {
-  kind: 'budget' | 'spent' | 'both';
+  kind: WordKind | 'both';
   value: string;
   adjusted: boolean;
   initial: boolean;
@@ -31,13 +35,17 @@ export interface StatedAmount {
   tok: Tok;
 }
 
-/** The nearest budget or spending word before `at` in `window`, by its position. */
-function nearestWord(window: string): { kind: 'budget' | 'spent'; at: number; word: string } | null {
-  let best: { kind: 'budget' | 'spent'; at: number; word: string } | null = null;
-  for (const [kind, re] of [['budget', PROSE_BUDGET_WORD], ['spent', PROSE_SPENT_WORD]] as const) {
+/** Which word wins where two end at the same place ("到位" is a budget word too; "拨付" one of spending). */
+const RANK: Record<WordKind, number> = { budget: 0, spent: 1, arrived: 2 };
+
+/** The nearest budget, arrival or spending word before `at` in `window`, by its position. */
+function nearestWord(window: string): { kind: WordKind; at: number; word: string } | null {
+  let best: { kind: WordKind; at: number; word: string } | null = null;
+  const words = [['budget', PROSE_BUDGET_WORD], ['budget', PROSE_PROJECT_FUNDS], ['spent', PROSE_SPENT_WORD], ['arrived', PROSE_ARRIVED_WORD]] as const;
+  for (const [kind, re] of words) {
     for (const m of window.matchAll(re)) {
       const end = m.index + m[0].length;
-      if (!best || end > best.at || (end === best.at && kind === 'spent')) best = { kind, at: end, word: m[0] };
+      if (!best || end > best.at || (end === best.at && RANK[kind] > RANK[best.kind])) best = { kind, at: end, word: m[0] };
     }
   }
   return best;
@@ -91,7 +99,7 @@ function totals(list: StatedAmount[]): StatedAmount[] {
   return levels.size >= 2 ? list.filter((a) => a.level === null) : list;
 }
 
-function setTotal(p: ProseCtx, key: 'initial' | 'adjusted' | 'executed', a: StatedAmount | undefined): void {
+function setTotal(p: ProseCtx, key: 'initial' | 'adjusted' | 'executed' | 'arrived', a: StatedAmount | undefined): void {
   const total = p.ctx.ev.funds.total;
   if (!a || total[key] !== null) return;
   total[key] = a.value;
@@ -101,7 +109,7 @@ function setTotal(p: ProseCtx, key: 'initial' | 'adjusted' | 'executed', a: Stat
 /** After the section's prose was read: the project's total funds from what it stated. */
 export function applyProjectAmounts(p: ProseCtx, stated: StatedAmount[]): void {
   const list = totals(stated);
-  const budgets = list.filter((a) => a.kind !== 'spent');
+  const budgets = list.filter((a) => a.kind === 'budget' || a.kind === 'both');
   const inFull = list.find((a) => a.kind === 'both');
   const explicitInitial = budgets.find((a) => a.initial);
   const qualified = [...budgets].reverse().find((a) => a.adjusted && !a.initial);
@@ -110,5 +118,6 @@ export function applyProjectAmounts(p: ProseCtx, stated: StatedAmount[]): void {
   setTotal(p, 'adjusted', adjusted);
   const earlier = plain && adjusted !== plain && budgets.indexOf(plain) < budgets.indexOf(adjusted!) && plain.value !== adjusted!.value ? plain : undefined;
   setTotal(p, 'initial', explicitInitial ?? (qualified ? earlier : undefined));
-  setTotal(p, 'executed', list.find((a) => a.kind !== 'budget'));
+  setTotal(p, 'executed', list.find((a) => a.kind === 'spent' || a.kind === 'both'));
+  setTotal(p, 'arrived', list.find((a) => a.kind === 'arrived'));
 }

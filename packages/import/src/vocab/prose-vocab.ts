@@ -45,6 +45,10 @@ export const PROJECT_EXECUTION_RATE = /(?:(?:预算|资金)(?:使用|拨付|发�
 
 /** Prose words of a project's budget, of what was spent, and of an amount spent in full. */
 export const PROSE_BUDGET_WORD = /预算(?:数|资金|金额|安排)?|安排|下达|批复|投入|拨付|到位|预拨|资金规模|总投资/g;
+/** What reached the project ("实际到位资金300万元"): its arrived funds, not its budget. */
+export const PROSE_ARRIVED_WORD = /到位(?:资金|金额|数)?/g;
+/** Words of a project's own funds as a whole ("项目资金共计300万元"): its budget. */
+export const PROSE_PROJECT_FUNDS = /(?:项目|专项)资金(?:总额|总计|共计|合计)?/g;
 export const PROSE_SPENT_WORD = /支出|执行(?:数|金额)?|(?<!转移)支付|使用|兑付|发放|完成投资/g;
 export const PROSE_SPENT_IN_FULL = /^[，,]?\s*(?:已|均已)?(?:全部|全额)(?:执行|支出|拨付|使用|支付|兑付)(?:到位|完毕|完成)?/;
 /** Words that make a budget amount the year's final (adjusted) one, and the year's first one. */
