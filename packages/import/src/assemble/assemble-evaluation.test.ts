@@ -331,6 +331,13 @@ describe('prose made checkable', () => {
     expect(read('产出指标自评结果：得分38分。').totals.statedScore).toBeNull();
   });
 
+  it('自评总分 is the total; 决算数 is what was spent', () => {
+    expect(read('本次自评总分为92.5分，自评结论为“良”。').totals).toMatchObject({ statedScore: '92.5', statedGrade: '良' });
+    expect(read('2023年度本部门决算数480万元，预算执行率96%。').funds.total.executed).toBe('480');
+    // 总分 alone is the weight a scoring scheme sums to, not a score.
+    expect(read('指标体系总分100分，其中产出指标50分。').totals.statedScore).toBeNull();
+  });
+
   it('the reason for a budget adjustment', () => {
     const ev = read('2023年年初预算500万元，调整预算数为800万元。预算调整的主要原因是年中追加了防汛救灾资金。');
     expect(ev.funds.adjustmentReason).toBe('预算调整的主要原因是年中追加了防汛救灾资金');
