@@ -11,6 +11,7 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Visibility } from '../workflow/access.js';
+import { SUMMARY_COLUMNS } from './evaluation.repository.js';
 
 export interface DashboardScope {
   year?: number | undefined;
@@ -338,27 +339,10 @@ export class DashboardRepository {
     if (f.sampledUnreviewed) q = q.where('e.sampled', '=', true).where(sql<boolean>`(e.review is null or e.review->>'total' is null)`);
     const rows = await q
       .select([
-        'e.id',
-        'e.unit_id',
+        ...SUMMARY_COLUMNS,
         'u.name as unit_name',
         'd.id as department_id',
         'd.name as department_name',
-        'e.fiscal_year',
-        'e.kind',
-        'e.title',
-        'e.status',
-        'e.version',
-        'e.quality_score',
-        'e.quality_computed',
-        'e.self_score',
-        'e.computed_score',
-        'e.review_score',
-        'e.grade',
-        'e.ungradable_reason',
-        'e.errors',
-        'e.warnings',
-        'e.sampled',
-        'e.updated_at',
         int(sql`count(*) over ()`).as('list_total'),
       ])
       .orderBy('e.id')

@@ -5,8 +5,11 @@ import { auditColumnsOf, type AuditEntry } from './audit-log.repository.js';
 
 export type EvaluationRecord = EvaluationRow & UnitScope;
 
-/** The columns a list page shows (no model JSON, review or override: a report's model is ~35 KB). */
-const LIST_COLUMNS = [
+/**
+ * The columns of an evaluation's summary row (no model JSON, review or override: a report's model
+ * is ~35 KB), shared by the list pages, the light rows and the to-do lists.
+ */
+export const SUMMARY_COLUMNS = [
   'e.id',
   'e.unit_id',
   'e.fiscal_year',
@@ -25,8 +28,9 @@ const LIST_COLUMNS = [
   'e.quality_score',
   'e.quality_computed',
   'e.updated_at',
-  'e.published_at',
 ] as const;
+/** What a list page shows: the summary and when it was published. */
+const LIST_COLUMNS = [...SUMMARY_COLUMNS, 'e.published_at'] as const;
 type ListColumn = (typeof LIST_COLUMNS)[number] extends `e.${infer C}` ? C : never;
 /** A row of a list page: the list columns and the unit's scope. */
 export type EvaluationListRow = Pick<EvaluationRow, ListColumn> & UnitScope;
@@ -279,29 +283,12 @@ export class EvaluationRepository {
   listLight(v: Visibility, f: EvaluationFilters) {
     return applyFilters(applyVisibility(this.base(), v), f)
       .select([
-        'e.id',
-        'e.unit_id',
+        ...SUMMARY_COLUMNS,
         'u.name as unit_name',
         'd.id as department_id',
         'd.name as department_name',
-        'e.fiscal_year',
-        'e.kind',
-        'e.title',
-        'e.status',
-        'e.version',
-        'e.quality_score',
-        'e.quality_computed',
-        'e.self_score',
-        'e.computed_score',
-        'e.review_score',
-        'e.grade',
-        'e.ungradable_reason',
         'e.execution_rate',
-        'e.errors',
-        'e.warnings',
-        'e.sampled',
         'e.review',
-        'e.updated_at',
         'e.published_at',
       ])
       .orderBy('e.id')
