@@ -61,6 +61,40 @@ describe('funds tables whose layout was lost', () => {
     expect(errors(ev)).toEqual([]);
   });
 
+  it('a project form copied from a PDF one cell a line: the header block as label and value lines, the weight printed and the score left blank', async () => {
+    const text = [
+      '部门预算项目支出绩效自评表（2023年度）',
+      '项目名称',
+      '51000023R000000012345-乡镇污水站运行维护',
+      '主管部门',
+      '某县住房和城乡建设局',
+      '实施单位（盖章）',
+      '某县排水管理所',
+      '年度预算数（万元）',
+      '年初预算',
+      '调整后预算数',
+      '预算执行数',
+      '预算执行率',
+      '权重',
+      '得分',
+      '原因',
+      '总额',
+      '120.00',
+      '132.50',
+      '126.00',
+      '95.09%',
+      '10',
+    ].join('\n');
+    const ev = (await read(text)).evaluation;
+    expect(ev.kind).toBe('project');
+    expect(ev.project).toMatchObject({ name: '乡镇污水站运行维护', code: '51000023R000000012345', implementingUnit: '某县排水管理所' });
+    expect(ev.supervisingDepartment).toBe('某县住房和城乡建设局');
+    expect(ev.funds.total).toMatchObject({ initial: '120.00', adjusted: '132.50', executed: '126.00' });
+    // 10 is the weight the form prints; the unit wrote no score
+    expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: null, statedRate: '95.09' });
+    expect(errors(ev)).toEqual([]);
+  });
+
   it('a masked amount is unknown, never zero', async () => {
     const ev = (
       await read(['某局2023年度项目支出绩效自评表', ['项目资金', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['年度资金总额', '****', '50', '40'].join('\t')].join('\n'))
@@ -215,5 +249,33 @@ describe('a saved web page', () => {
     expect(ev.project?.name).toBe('家庭医生签约服务');
     expect(ev.funds.total).toMatchObject({ adjusted: '88', executed: '83.6' });
     expect(ev.totals).toMatchObject({ statedScore: '93', statedGrade: '优' });
+  });
+});
+
+describe('what the title says', () => {
+  it('a project report named only in its title: the unit, the year and the project from the title line', async () => {
+    const ev = (await read(['某县水利局2023年度小型水库维修养护项目绩效自评报告', '一、项目基本情况', '该项目年初预算80万元，实际支出76万元。'].join('\n'))).evaluation;
+    expect(ev.kind).toBe('project');
+    expect(ev.unit.name).toBe('某县水利局');
+    expect(ev.fiscalYear).toBe(2023);
+    expect(ev.project?.name).toBe('小型水库维修养护项目');
+    expect(ev.project?.implementingUnit).toBe('某县水利局');
+    expect(ev.provenance['project.name']?.line).toBe(1);
+  });
+  it('a 项目名称 field outweighs the title', async () => {
+    const ev = (await read(['2023年度水利发展资金绩效自评表', '项目名称：小型水库维修养护', '年度资金总额：80 76 95%'].join('\n'))).evaluation;
+    expect(ev.project?.name).toBe('小型水库维修养护');
+  });
+  it("a department's title names no project", async () => {
+    const ev = (await read(['某县水利局关于2023年度部门整体支出绩效自评的报告', '一、部门基本情况', '本局年初预算数为500万元。'].join('\n'))).evaluation;
+    expect(ev.kind).toBe('department');
+    expect(ev.unit.name).toBe('某县水利局');
+    expect(ev.project).toBeNull();
+  });
+  it('a title run together with the first heading, as a PDF gives it', async () => {
+    const ev = (await read(['某县第二中学专项资金绩效自评价报告一、基本情况（一）项目基本概况我校2023年项目为一个，年初预算120万元，实际支出100万元。'].join('\n'))).evaluation;
+    expect(ev.source?.title).toBe('某县第二中学专项资金绩效自评价报告');
+    expect(ev.unit.name).toBe('某县第二中学');
+    expect(ev.fiscalYear).toBe(2023);
   });
 });

@@ -8,7 +8,7 @@ import type { Block, DocumentOfBlocks } from '../document/document.js';
 import { readTables } from '../recognise/read-tables.js';
 import { buildParagraphs } from '../prose/paragraphs.js';
 import { readProse } from '../prose/read-prose.js';
-import { readTitleAndUnit } from '../structure/title-and-unit.js';
+import { projectFromTitle, readTitleAndUnit } from '../structure/title-and-unit.js';
 import { readJurisdiction } from '../structure/jurisdiction.js';
 import { readChapters } from '../structure/chapters.js';
 import { readFormSignatures, readReportDate, readSignatures } from '../structure/signatures.js';
@@ -37,6 +37,7 @@ export function assembleEvaluation(doc: DocumentOfBlocks, section: Section, note
   const title = readTitleAndUnit(ctx);
   readJurisdiction(ctx);
   detectKind(ctx, title, scan);
+  projectFromTitle(ctx, title);
   const fundsFromTables = scan.seen.has('funds') || ev.funds.total.executed !== null || ev.funds.total.adjusted !== null;
   const paras = buildParagraphs(doc.lines, section.blocks, scan.proseCells);
   const items = readProse(ctx, paras, { fundsFromTables, indicatorsFromTables: scan.seen.has('indicators') || ev.indicators.length > 0 });

@@ -40,7 +40,7 @@ export function assignValues(cols: FundsColumn[], values: Array<PrintedNumber | 
   const pct = values.map((v, i) => i).filter((i) => i >= first && values[i]?.percent);
   if (pct.length === 0 || pct.length !== rateCols.length) {
     // no anchors: in order, leaving out optional columns as needed
-    return fillSegment(cols, usable.filter((j) => !RATE.has(cols[j]!)), values.map((_, i) => i).slice(first), out) ? out : null;
+    return fillSegment(cols, usable.filter((j) => !RATE.has(cols[j]!)), values.map((_, i) => i).slice(first), out) ? weightBeforeScore(cols, values, out) : null;
   }
   let vFrom = first;
   let cFrom = 0;
@@ -53,5 +53,19 @@ export function assignValues(cols: FundsColumn[], values: Array<PrintedNumber | 
     vFrom = vTo + 1;
     cFrom = cTo + 1;
   }
+  return weightBeforeScore(cols, values, out);
+}
+
+/**
+ * One whole number under "分值 | 得分" (or 权重 | 得分): the form prints the weight and the unit may
+ * leave the score blank, so it is the weight — not a full score for a score never filled in.
+ */
+function weightBeforeScore(cols: FundsColumn[], values: Array<PrintedNumber | null>, out: number[]): number[] {
+  const w = cols.indexOf('weight');
+  const s = cols.indexOf('score');
+  if (w < 0 || s !== w + 1 || out.includes(w)) return out;
+  const i = out.indexOf(s);
+  const v = i >= 0 ? values[i] : null;
+  if (v && !v.percent && /^\d+$/.test(v.value)) out[i] = w;
   return out;
 }

@@ -11,6 +11,9 @@ import { claimKind } from './table-kinds.js';
 /** "项目名称：某某工程  主管部门：某某局" — the header block of a table printed as a line of text. */
 export const HEADER_LINE = /^\s*(?:项目名称|项目编码|转移支付(?:[（(]?项目[）)]?)?名称|(?:中央|地方)?主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
 
+/** What a form prints beside a label for the seal or signature ("实施单位（盖章）"): part of the label, not its value. */
+const SEAL = /^[（(]\s*(?:盖章|签章|公章|签字|签名|盖章\/签字|签字\/盖章)\s*[）)]$/;
+
 /** A word every field label has (a cheap test before the labels). */
 const FIELD_HINT = /名称|编[码号]|代码|部门|单位|负责人|电话|类[别型]|属性/;
 
@@ -86,7 +89,7 @@ export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; valu
     const f = HEADER_FIELDS.find((h) => h.re.test(t));
     if (!f) continue;
     let j = i + 1;
-    while (j < texts.length && isBlankCell(texts[j]!)) j++;
+    while (j < texts.length && (isBlankCell(texts[j]!) || SEAL.test(texts[j]!.trim()))) j++;
     if (j >= texts.length) continue;
     const v = texts[j]!.replace(/[\u3000]+/g, '').trim();
     const numeric = f.key === 'code' || f.key === 'phone';

@@ -6,7 +6,7 @@
  */
 import { cellText, wordCells, type Block, type Row } from '../document/document.js';
 import { isBlankCell } from '../parse-number.js';
-import { TOTAL_ROW } from '../vocab/table-vocab.js';
+import { HEADER_FIELDS, TOTAL_ROW } from '../vocab/table-vocab.js';
 import type { Ctx } from '../assemble/draft.js';
 import { cleanLabel, findLine } from './cells.js';
 import { HEADER_LINE, headerLineCells, readGradeCell, readHeaderFields } from './header-fields.js';
@@ -49,6 +49,26 @@ function paragraphRows(ctx: Ctx, loop: Loop, b: Extract<Block, { kind: 'para' }>
   if (b.text.length <= 12 && !/\d/.test(b.text) && claimHeader([b.text])) return [{ cells: [{ parts: [b.text], line: b.line, start: 0, end: b.text.length }], line: b.line }];
   if (loop.active?.rec.kind !== 'funds' || b.text.length > 80 || !KV_AMOUNT.test(b.text)) return [];
   return [{ cells: wordCells(ctx.lines[b.line]!, b.line), line: b.line }];
+}
+
+/**
+ * "项目名称" on its line and its value on the next, as a header block copied from a PDF gives it
+ * (one cell a line): the pair as one row of two cells. The label is a whole field name (not a bare
+ * 单位, which is also a column of units), the value a short name, not a sentence or a column title.
+ */
+function labelAndValue(b: Block, next: Block | undefined): Row | null {
+  if (b.kind !== 'para' || next?.kind !== 'para' || b.text.length > 16) return null;
+  const label = b.text.replace(/[\s\u3000]+/g, '');
+  if (label.length < 4 || !HEADER_FIELDS.some((h) => h.re.test(label))) return null;
+  const value = next.text.trim();
+  if (value.length < 3 || value.length > 60 || /[。，；,;]/.test(value) || HEADER_FIELDS.some((h) => h.re.test(value.replace(/[\s\u3000]+/g, '')))) return null;
+  return {
+    cells: [
+      { parts: [b.text], line: b.line, start: 0, end: b.text.length },
+      { parts: [value], line: next.line, start: 0, end: value.length },
+    ],
+    line: b.line,
+  };
 }
 
 function collectProseCells(ctx: Ctx, loop: Loop, row: Row, texts: string[]): void {
@@ -102,7 +122,14 @@ function finishTable(ctx: Ctx, loop: Loop): void {
 
 export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
   const loop: Loop = { active: null, headerKey: '', justHeaded: false, unitAbove: null, scan: { proseCells: [], seen: new Set(), openAtEnd: null } };
-  for (const block of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const block = blocks[k]!;
+    const pair = loop.active ? null : labelAndValue(block, blocks[k + 1]);
+    if (pair) {
+      readRow(ctx, loop, pair, false);
+      k++;
+      continue;
+    }
     const rows = block.kind === 'para' ? paragraphRows(ctx, loop, block) : block.rows;
     for (const row of rows) readRow(ctx, loop, row, block.kind === 'table' && block.style === 'grid');
   }

@@ -5,45 +5,64 @@
 import { compactLine } from '../normalise-text.js';
 import { ORG_SUFFIX } from '../vocab/prose-vocab.js';
 import { sectionLines, setProv, type Ctx } from '../assemble/draft.js';
+import { titleParts, type TitleParts } from './title-parts.js';
 
-const TITLE_END = /(?:报告|表)$/;
-const TITLE_RE = /(?:绩效(?:自评价?|评价)(?:报告|表)|自评报告|绩效报告)$/;
-const TITLE_UNIT_RE =
-  /^(?:附件\s*\d*\s*)?(?:(\d{4})\s*年度?)?(.*?)(?:(\d{4})\s*年度?)?(?:部门|单位)?(?:整体支出|项目支出|整体|项目)?(?:预算)?(?:绩效)?(?:自评价?|评价)(?:报告|表)$/;
 export const GENERIC_UNIT = /^(?:部门|单位|本单位|我单位|本部门|预算单位|市级|县级|区级|财政)?$|待填写|待补充|[【】]|^[X×＊*]{2,}/;
 const UNIT_LINE =
   /^\s*(?:(?:市级|县级|区级|省级)?(?:填报|评价|预算|申报)?(?:部门|单位)(?:名称)?\s*[：:]|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称\s)\s*([^\s，,。；]{3,40}?)\s*(?:[（(]盖章[）)])?\s*$/;
+/** A title run together with the first heading after it ("…自评价报告一、基本情况…"), as texts taken from PDFs have it. */
+const GLUED_TITLE = /^(.{4,60}?(?:报告|表))(?=[一二三四五六七八九十]+、)/;
 
-/** The best title line of the section: a line ending in 报告/表 that names a self-evaluation. */
-export function findTitle(ctx: Ctx): { line: number; text: string } | null {
-  let best: { line: number; text: string; score: number } | null = null;
-  for (const { i, text } of sectionLines(ctx)) {
-    const raw = text.trim();
-    if (raw.length < 6 || raw.length > 80 || !TITLE_END.test(raw)) continue;
-    const c = compactLine(raw).text;
-    if (/[。，；]/.test(c) || !TITLE_RE.test(c)) continue;
-    const score = (/报告$/.test(c) ? 2 : 1) + (/自评/.test(c) ? 1 : 0);
-    if (!best || score > best.score) best = { line: i, text: raw, score };
-  }
-  return best;
+export interface Title {
+  line: number;
+  /** The title as printed (on its line, without what a PDF glued after it). */
+  text: string;
+  parts: TitleParts;
 }
 
-function unitFromTitle(ctx: Ctx, title: { line: number; text: string }): void {
+/** The best title line of the section: a line (or a line's start) that names a self-evaluation. */
+export function findTitle(ctx: Ctx): Title | null {
+  let best: (Title & { score: number }) | null = null;
+  for (const { i, text } of sectionLines(ctx)) {
+    const raw = text.trim();
+    if (raw.length < 6) continue;
+    const glued = raw.length > 80 || /[。，；]/.test(raw) ? GLUED_TITLE.exec(raw)?.[1] : raw;
+    if (!glued || glued.length > 80 || /[。，；]/.test(glued)) continue;
+    const parts = titleParts(compactLine(glued).text);
+    if (!parts) continue;
+    const score = (/报告$/.test(parts.title) ? 2 : 1) + (/自评/.test(parts.title) ? 1 : 0);
+    if (!best || score > best.score) best = { line: i, text: glued, parts, score };
+  }
+  return best && { line: best.line, text: best.text, parts: best.parts };
+}
+
+function unitFromTitle(ctx: Ctx, title: Title): void {
   const ev = ctx.ev;
-  const m = TITLE_UNIT_RE.exec(compactLine(title.text).text);
-  if (!m) return;
-  const year = m[1] ?? m[3];
+  const { year, unit } = title.parts;
   const line = ctx.lines[title.line]!;
   if (year) {
-    ev.fiscalYear = Number(year);
-    const at = line.indexOf(year);
+    ev.fiscalYear = year;
+    const at = line.indexOf(String(year));
     setProv(ctx, 'fiscalYear', title.line, at, at + 4);
   }
-  const name = m[2]!.replace(/^[\s　]+|[\s　]+$/g, '');
-  if (GENERIC_UNIT.test(name) || name.length < 2 || ev.unit.name !== null) return;
-  ev.unit.name = name;
+  if (unit === null || GENERIC_UNIT.test(unit) || ev.unit.name !== null) return;
+  ev.unit.name = unit;
+  const at = Math.max(0, line.indexOf(unit));
+  setProv(ctx, 'unit.name', title.line, at, at + unit.length);
+}
+
+/**
+ * The project or fund a project (or transfer) report's title names, when no 项目名称 field did:
+ * "某县交通运输局2023年度农村公路养护项目绩效自评报告" evaluates 农村公路养护项目. After the kind is known.
+ */
+export function projectFromTitle(ctx: Ctx, title: Title | null): void {
+  const ev = ctx.ev;
+  const name = title?.parts.subject;
+  if (!title || !name || ev.kind === 'department' || ev.project) return;
+  ev.project = { name, code: null, implementingUnit: ev.unit.name, manager: null, phone: null, category: null, issuingDepartment: null };
+  const line = ctx.lines[title.line]!;
   const at = Math.max(0, line.indexOf(name));
-  setProv(ctx, 'unit.name', title.line, at, at + name.length);
+  setProv(ctx, 'project.name', title.line, at, at + name.length);
 }
 
 /** "填报单位：某某局（盖章）" on a line of its own. */
@@ -92,7 +111,7 @@ export function mostCitedYear(text: string): number | null {
   return year || null;
 }
 
-export function readTitleAndUnit(ctx: Ctx): { line: number; text: string } | null {
+export function readTitleAndUnit(ctx: Ctx): Title | null {
   const ev = ctx.ev;
   const title = findTitle(ctx);
   if (title) {

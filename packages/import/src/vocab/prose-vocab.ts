@@ -99,7 +99,7 @@ export const JURISDICTIONS: Array<{ profile: string; province: string; words: st
 
 /** Lines that are a signature: an organisation's name alone on a line. */
 export const ORG_SUFFIX =
-  /(?:办公室|委员会|领导小组|管理局|局|委|部|中心|处|院|站|所|会|政府|办|队|馆|社|厅|署|集团|公司|学校|医院|街道|乡|镇)$/;
+  /(?:办公室|委员会|领导小组|管理局|局|委|部|中心|处|院|站|所|会|政府|办|队|馆|社|厅|署|集团|公司|学校|中学|小学|大学|医院|街道|乡|镇|联|科协)$/;
 
 export const TEAM_HEADING = /评价(?:工作)?(?:组|小组)(?:人员|成员)?(?:名单|组成)?|工作组(?:人员|成员)|评价人员/;
 export const TEAM_ROLE = /^(组\s*长|副\s*组\s*长|组\s*员|成\s*员|专\s*家)\s*[：:]\s*/;
