@@ -272,6 +272,26 @@ describe('what the title says', () => {
     expect(ev.unit.name).toBe('某县水利局');
     expect(ev.project).toBeNull();
   });
+  it("a cover page: the title broken over two lines, the unit on a 部门（单位）名称 line", async () => {
+    const text = ['某市2023年度部门整体支出', '', '绩效评价自评报告', '', '部门（单位）名称：  某市城市管理服务中心', '', '报告日期：2024年05月20日', '', '一、部门（单位）基本概况'].join('\n');
+    const ev = (await read(text)).evaluation;
+    expect(ev.source?.title).toBe('某市2023年度部门整体支出绩效评价自评报告');
+    expect(ev.kind).toBe('department');
+    expect(ev.fiscalYear).toBe(2023);
+    // "某市" is the jurisdiction; the unit is on its own line
+    expect(ev.unit.name).toBe('某市城市管理服务中心');
+  });
+  it('a whole form flattened into one line of words: its name fields, without the budget codes before the units', async () => {
+    const text =
+      '附件： 项目支出绩效自评表 （2023年度） 项目名称 乡村道路安全巡查 主管部门 301-某县交通运输局 实施单位 301002-某县公路养护中心 项目资金 （万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额： 60 60 57 10 95% 9.5 其中：本年财政拨款 60 60 57 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况';
+    const ev = (await read(text)).evaluation;
+    expect(ev.project).toMatchObject({ name: '乡村道路安全巡查', implementingUnit: '某县公路养护中心' });
+    expect(ev.supervisingDepartment).toBe('某县交通运输局');
+    expect(ev.funds.total).toMatchObject({ initial: '60', adjusted: '60', executed: '57' });
+    expect(ev.budgetExecution).toMatchObject({ weight: '10', statedRate: '95', selfScore: '9.5' });
+    expect(errors(ev)).toEqual([]);
+    expect(warnings(ev)).not.toContain('unit-named');
+  });
   it('a title run together with the first heading, as a PDF gives it', async () => {
     const ev = (await read(['某县第二中学专项资金绩效自评价报告一、基本情况（一）项目基本概况我校2023年项目为一个，年初预算120万元，实际支出100万元。'].join('\n'))).evaluation;
     expect(ev.source?.title).toBe('某县第二中学专项资金绩效自评价报告');

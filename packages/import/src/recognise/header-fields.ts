@@ -7,6 +7,10 @@ import { isBlankCell, parseCellNumber } from '../parse-number.js';
 import { FUNDS_COLUMNS, HEADER_FIELDS, INDICATOR_COLUMNS, STAFFING_COLUMNS, type HeaderFieldKey } from '../vocab/table-vocab.js';
 import { setProv, type Ctx } from '../assemble/draft.js';
 import { claimKind } from './table-kinds.js';
+import { ORG_SUFFIX } from '../vocab/prose-vocab.js';
+
+/** A whole form flattened into one line of words ("… 项目名称 某某工程 主管部门 某某局 …"): its name fields are words too. */
+export const FLAT_FIELDS = /(?:^|\s)(?:项目名称|(?:中央|地方)?主管部门|实施单位|(?:部门|单位)名称|资金名称)[：:]?\s+\S/;
 
 /** "项目名称：某某工程  主管部门：某某局" — the header block of a table printed as a line of text. */
 export const HEADER_LINE = /^\s*(?:项目名称|项目编码|转移支付(?:[（(]?项目[）)]?)?名称|(?:中央|地方)?主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
@@ -53,8 +57,12 @@ function splitCode(v: string): { code: string | null; name: string } {
   return m ? { code: m[1]!, name: m[2]! } : { code: null, name: v };
 }
 
-function applyField(ctx: Ctx, key: HeaderFieldKey, v: string, c: Cell): void {
+/** "219001-某镇人民政府": the unit's code in the budget system before its name. */
+const UNIT_CODE = /^\d{3,12}\s*[-—－]\s*(?=[\u4e00-\u9fa5])/;
+
+function applyField(ctx: Ctx, key: HeaderFieldKey, value: string, c: Cell): void {
   const ev = ctx.ev;
+  const v = key === 'unit' || key === 'supervising' || key === 'implementing' || key === 'issuing' ? value.replace(UNIT_CODE, '') : value;
   const at = (path: string) => setProv(ctx, path, c.line, c.start, c.end);
   if (key === 'unit') {
     ev.unit.name = v;
@@ -78,7 +86,21 @@ function applyField(ctx: Ctx, key: HeaderFieldKey, v: string, c: Cell): void {
 
 
 /** The name fields of a row: each label with the value in the next non-blank cell (index j). */
-export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; value: string; j: number }> {
+/**
+ * In a line of words (`loose`: a form flattened by a PDF, whose columns may be interleaved) a label's
+ * next word is its value only when it looks like one: a unit's name ends like an organisation's, a
+ * manager's is a person's, and no value starts like another label ("项目主管单" of a broken label).
+ */
+const LOOSE_KEYS = new Set<HeaderFieldKey>(['project', 'transfer', 'supervising', 'implementing', 'unit', 'issuing', 'manager']);
+const ORG_KEYS = new Set<HeaderFieldKey>(['supervising', 'implementing', 'unit', 'issuing']);
+function looseValueFits(key: HeaderFieldKey, v: string): boolean {
+  if (!LOOSE_KEYS.has(key) || /^(?:项目|主管|实施|单位|部门|资金|填报|评价|年度)/.test(v)) return false;
+  if (ORG_KEYS.has(key)) return ORG_SUFFIX.test(v.replace(UNIT_CODE, ''));
+  if (key === 'manager') return /^[\u4e00-\u9fa5]{2,4}$/.test(v);
+  return true;
+}
+
+export function headerFields(texts: string[], loose = false): Array<{ key: HeaderFieldKey; value: string; j: number }> {
   const out: Array<{ key: HeaderFieldKey; value: string; j: number }> = [];
   // a row of column titles ("序号 | 项目编码 | 项目名称 | 类型 | 年初预算数 …") names no project
   if (texts.length >= 4 && claimKind(texts)) return out;
@@ -86,6 +108,8 @@ export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; valu
     const raw = texts[i]!;
     if (raw.length > 24 || !FIELD_HINT.test(raw)) continue;
     const t = raw.replace(/[\s\u3000]+/g, '');
+    // whole field names only: a bare 单位 among the words is a column of units
+    if (loose && t.length < 4) continue;
     const f = HEADER_FIELDS.find((h) => h.re.test(t));
     if (!f) continue;
     let j = i + 1;
@@ -94,14 +118,15 @@ export function headerFields(texts: string[]): Array<{ key: HeaderFieldKey; valu
     const v = texts[j]!.replace(/[\u3000]+/g, '').trim();
     const numeric = f.key === 'code' || f.key === 'phone';
     if (v.length < 2 || v.length > 60 || HEADER_FIELDS.some((h) => h.re.test(v)) || (!numeric && looksLikeColumnHeader(v))) continue;
+    if (loose && !looseValueFits(f.key, v)) continue;
     out.push({ key: f.key, value: v, j });
   }
   return out;
 }
 
 /** Name fields beside their labels; with `apply` false they only say that the row holds some. */
-export function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[], apply = true): boolean {
-  const fields = headerFields(texts);
+export function readHeaderFields(ctx: Ctx, cells: Cell[], texts: string[], apply = true, loose = false): boolean {
+  const fields = headerFields(texts, loose);
   if (apply) for (const f of fields) applyField(ctx, f.key, f.value, cells[f.j]!);
   return fields.length > 0;
 }

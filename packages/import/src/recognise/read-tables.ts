@@ -9,7 +9,7 @@ import { isBlankCell } from '../parse-number.js';
 import { HEADER_FIELDS, TOTAL_ROW } from '../vocab/table-vocab.js';
 import type { Ctx } from '../assemble/draft.js';
 import { cleanLabel, findLine } from './cells.js';
-import { HEADER_LINE, headerLineCells, readGradeCell, readHeaderFields } from './header-fields.js';
+import { FLAT_FIELDS, HEADER_LINE, headerLineCells, readGradeCell, readHeaderFields } from './header-fields.js';
 import type { Active, RowView, TableKind } from './recogniser.js';
 import { claimHeader } from './table-kinds.js';
 import { readTotalRow } from './total-row.js';
@@ -44,6 +44,10 @@ function paragraphRows(ctx: Ctx, loop: Loop, b: Extract<Block, { kind: 'para' }>
     const cells = headerLineCells(ctx.lines[b.line]!, b.line);
     readHeaderFields(ctx, cells, cells.map(cellText), !loop.scan.seen.has('indicators'));
     return [];
+  }
+  if (b.text.length > 80 && FLAT_FIELDS.test(b.text)) {
+    const cells = headerLineCells(ctx.lines[b.line]!, b.line);
+    readHeaderFields(ctx, cells, cells.map(cellText), !loop.scan.seen.has('indicators'), true);
   }
   // a one-word header printed on its own line ("绩效等级")
   if (b.text.length <= 12 && !/\d/.test(b.text) && claimHeader([b.text])) return [{ cells: [{ parts: [b.text], line: b.line, start: 0, end: b.text.length }], line: b.line }];

@@ -9,9 +9,11 @@ import { titleParts, type TitleParts } from './title-parts.js';
 
 export const GENERIC_UNIT = /^(?:部门|单位|本单位|我单位|本部门|预算单位|市级|县级|区级|财政)?$|待填写|待补充|[【】]|^[X×＊*]{2,}/;
 const UNIT_LINE =
-  /^\s*(?:(?:市级|县级|区级|省级)?(?:填报|评价|预算|申报)?(?:部门|单位)(?:名称)?\s*[：:]|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称\s)\s*([^\s，,。；]{3,40}?)\s*(?:[（(]盖章[）)])?\s*$/;
+  /^\s*(?:(?:市级|县级|区级|省级)?(?:填报|评价|预算|申报)?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?(?:名称)?\s*[：:]|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称\s)\s*([^\s，,。；]{3,40}?)\s*(?:[（(]盖章[）)])?\s*$/;
 /** A title run together with the first heading after it ("…自评价报告一、基本情况…"), as texts taken from PDFs have it. */
 const GLUED_TITLE = /^(.{4,60}?(?:报告|表))(?=[一二三四五六七八九十]+、)/;
+/** The second line of a title broken in two: only the evaluation words. */
+const TITLE_SECOND_LINE = /^(?:绩效|自评|评价|整体支出|项目支出|支出)[\u4e00-\u9fa5]*(?:报告|表)$/;
 
 export interface Title {
   line: number;
@@ -23,17 +25,28 @@ export interface Title {
 /** The best title line of the section: a line (or a line's start) that names a self-evaluation. */
 export function findTitle(ctx: Ctx): Title | null {
   let best: (Title & { score: number }) | null = null;
-  for (const { i, text } of sectionLines(ctx)) {
+  const lines = sectionLines(ctx);
+  lines.forEach(({ i, text }, k) => {
     const raw = text.trim();
-    if (raw.length < 6) continue;
+    if (raw.length < 6) return;
     const glued = raw.length > 80 || /[。，；]/.test(raw) ? GLUED_TITLE.exec(raw)?.[1] : raw;
-    if (!glued || glued.length > 80 || /[。，；]/.test(glued)) continue;
-    const parts = titleParts(compactLine(glued).text);
-    if (!parts) continue;
+    if (!glued || glued.length > 80 || /[。，；]/.test(glued)) return;
+    let parts = titleParts(compactLine(glued).text);
+    let printed = glued;
+    if (!parts && glued.length <= 40) {
+      // a title broken over two lines: "某市2023年度部门整体支出" / "绩效评价自评报告"
+      const next = lines.slice(k + 1, k + 3).find((l) => l.text.trim() !== '')?.text.trim();
+      if (next && next.length <= 20 && TITLE_SECOND_LINE.test(next)) {
+        parts = titleParts(compactLine(glued + next).text);
+        printed = `${glued}${next}`;
+      }
+    }
+    if (!parts) return;
     const score = (/报告$/.test(parts.title) ? 2 : 1) + (/自评/.test(parts.title) ? 1 : 0);
-    if (!best || score > best.score) best = { line: i, text: glued, parts, score };
-  }
-  return best && { line: best.line, text: best.text, parts: best.parts };
+    if (!best || score > best.score) best = { line: i, text: printed, parts, score };
+  });
+  const found = best as (Title & { score: number }) | null;
+  return found && { line: found.line, text: found.text, parts: found.parts };
 }
 
 function unitFromTitle(ctx: Ctx, title: Title): void {

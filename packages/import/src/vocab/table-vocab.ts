@@ -117,7 +117,7 @@ export const HEADER_FIELDS: Array<{ key: HeaderFieldKey; re: RegExp }> = [
   { key: 'manager', re: /^项目负责人[：:]?$/ },
   { key: 'phone', re: /^联系电话[：:]?$/ },
   { key: 'category', re: /^项目(?:类别|类型|属性)[：:]?$/ },
-  { key: 'unit', re: /^(?:(?:市级|县级|区级|省级)?预算(?:部门|单位)|部门|单位)(?:名称)?[：:]?$|^(?:填报|评价)单位[：:]?$/ },
+  { key: 'unit', re: /^(?:(?:市级|县级|区级|省级)?预算(?:部门|单位)|部门|单位)(?:[（(](?:部门|单位)[）)])?(?:名称)?[：:]?$|^(?:填报|评价)单位[：:]?$/ },
 ];
 
 export const STAFFING_COLUMNS: Array<{ key: 'authorized' | 'actual' | 'rate'; re: RegExp }> = [
