@@ -7,9 +7,12 @@
  *   git worktree add --detach /tmp/jx-old <commit> && ln -s "$PWD/node_modules" /tmp/jx-old/node_modules
  *   node --import tsx --conditions jixiao-source bench/import-ab.ts --old /tmp/jx-old [--rounds 4]
  *
- * Both importers run from their sources (tsx) against this checkout's core, on the four seed
- * reports and, when present, the corpus texts; prints CPU ms per report for each side (median
- * of the rounds). Not a test: no assertions.
+ * Each side runs from its own sources (tsx, `--conditions jixiao-source`) with the core its
+ * `node_modules/@jixiao/core` points to: give the old checkout a node_modules of its own whose
+ * `@jixiao/*` entries link to its packages (the other entries may link to this one's), or it
+ * audits with this checkout's core. On the four seed reports and, when present, the corpus
+ * texts: CPU ms per report of the import, and of import + audit, for each side (median of the
+ * rounds, and the median of the per-round ratios new ÷ old). Not a test: no assertions.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -29,6 +32,7 @@ const read = (dir: string, re: RegExp) =>
 async function measureSide(dir: string): Promise<void> {
   type Importer = (input: { bytes: Uint8Array; fileName: string }) => Promise<unknown>;
   const importReport = (await import(join(dir, 'packages/import/src/import-report.ts'))).importReport as Importer;
+  const auditEvaluation = (await import(join(dir, 'packages/core/src/index.ts'))).auditEvaluation as (e: unknown) => unknown;
   const cpu = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1e3;
@@ -36,10 +40,16 @@ async function measureSide(dir: string): Promise<void> {
   const out: Record<string, number> = {};
   for (const [set, files] of [['seeds', read(join(shared, 'seeds'), /\.txt$/)], ['corpus', read(join(shared, 'corpus'), /^\d+\.txt$/)]] as const) {
     if (files.length === 0) continue;
-    for (let i = 0; i < 30; i++) for (const b of files) await importReport({ bytes: b, fileName: 'x.txt' });
-    const c0 = cpu();
+    const both = async (b: Uint8Array) => {
+      for (const ev of ((await importReport({ bytes: b, fileName: 'x.txt' })) as { evaluations: unknown[] }).evaluations) auditEvaluation(ev);
+    };
+    for (let i = 0; i < 30; i++) for (const b of files) await both(b);
+    let c0 = cpu();
     for (let i = 0; i < 100; i++) for (const b of files) await importReport({ bytes: b, fileName: 'x.txt' });
     out[set] = (cpu() - c0) / (100 * files.length);
+    c0 = cpu();
+    for (let i = 0; i < 100; i++) for (const b of files) await both(b);
+    out[`${set}+audit`] = (cpu() - c0) / (100 * files.length);
   }
   console.log(JSON.stringify(out));
 }
@@ -63,6 +73,10 @@ else if (!values.old) {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   for (const side of ['old', 'new']) {
-    for (const [set, xs] of Object.entries(results[side]!)) console.log(`${set.padEnd(7)} ${side}  ${median(xs).toFixed(2)} ms CPU per report (median of ${xs.length} runs: ${xs.map((x) => x.toFixed(2)).join(', ')})`);
+    for (const [set, xs] of Object.entries(results[side]!)) console.log(`${set.padEnd(13)} ${side}  ${median(xs).toFixed(3)} ms CPU per report (median of ${xs.length} runs: ${xs.map((x) => x.toFixed(2)).join(', ')})`);
+  }
+  for (const [set, xs] of Object.entries(results.new!)) {
+    const old = results.old![set]!;
+    console.log(`${set.padEnd(13)} new ÷ old per round: median ${median(xs.map((x, i) => x / old[i]!)).toFixed(3)}`);
   }
 }

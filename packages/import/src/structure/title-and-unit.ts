@@ -29,9 +29,11 @@ export function findTitle(ctx: Ctx): Title | null {
   lines.forEach(({ i, text }, k) => {
     const raw = text.trim();
     if (raw.length < 6) return;
+    const named = raw.includes('报告') || raw.includes('表');
+    if (!named && raw.length > 40) return; // (the first half of a title broken in two is short)
     const glued = raw.length > 80 || /[。，；]/.test(raw) ? GLUED_TITLE.exec(raw)?.[1] : raw;
     if (!glued || glued.length > 80 || /[。，；]/.test(glued)) return;
-    let parts = titleParts(compactLine(glued).text);
+    let parts = named ? titleParts(compactLine(glued).text) : null;
     let printed = glued;
     if (!parts && glued.length <= 40) {
       // a title broken over two lines: "某市2023年度部门整体支出" / "绩效评价自评报告"
