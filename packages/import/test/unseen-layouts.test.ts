@@ -292,6 +292,14 @@ describe('what the title says', () => {
     expect(errors(ev)).toEqual([]);
     expect(warnings(ev)).not.toContain('unit-named');
   });
+  it("a unit's final accounts with its self-evaluation as a part: a contents entry is not the title; the unit and year from the accounts' title, and a note", async () => {
+    const text = ['某县档案馆2024年度部门决算公开报告', '目 录', '第一部分 部门概况', '十三、2024年度部门整体支出绩效自评情况', '十四、2024年度部门整体支出绩效自评表', '第一部分 部门概况', '一、主要职责', '县档案馆负责全县档案的收集、保管和利用。'].join('\n');
+    const r = await read(text);
+    expect(r.evaluation.source?.title).toBeNull();
+    expect(r.evaluation.unit.name).toBe('某县档案馆');
+    expect(r.evaluation.fiscalYear).toBe(2024);
+    expect(r.notes.join('\n')).toContain('“某县档案馆2024年度部门决算公开报告”不是绩效自评报告');
+  });
   it('a title run together with the first heading, as a PDF gives it', async () => {
     const ev = (await read(['某县第二中学专项资金绩效自评价报告一、基本情况（一）项目基本概况我校2023年项目为一个，年初预算120万元，实际支出100万元。'].join('\n'))).evaluation;
     expect(ev.source?.title).toBe('某县第二中学专项资金绩效自评价报告');

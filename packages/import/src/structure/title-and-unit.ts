@@ -12,6 +12,10 @@ const UNIT_LINE =
   /^\s*(?:(?:市级|县级|区级|省级)?(?:填报|评价|预算|申报)?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?(?:名称)?\s*[：:]|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称\s)\s*([^\s，,。；]{3,40}?)\s*(?:[（(]盖章[）)])?\s*$/;
 /** A title run together with the first heading after it ("…自评价报告一、基本情况…"), as texts taken from PDFs have it. */
 const GLUED_TITLE = /^(.{4,60}?(?:报告|表))(?=[一二三四五六七八九十]+、)/;
+/** A numbered heading ("十四、…", "（三）…", "2.…"): a chapter or a table of contents' entry, not the document's title. */
+const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．]|\d+\.(?!\d))/;
+/** The title of the unit's other published report — its final accounts or budget — which holds a self-evaluation as a part. */
+const OTHER_REPORT = /^(.{2,40}?)(\d{4})\s*年度?(?:部门|单位)?(?:决算|预算)(?:公开)?(?:报告|说明)?$/;
 /** The second line of a title broken in two: only the evaluation words. */
 const TITLE_SECOND_LINE = /^(?:绩效|自评|评价|整体支出|项目支出|支出)[\u4e00-\u9fa5]*(?:报告|表)$/;
 
@@ -28,7 +32,7 @@ export function findTitle(ctx: Ctx): Title | null {
   const lines = sectionLines(ctx);
   lines.forEach(({ i, text }, k) => {
     const raw = text.trim();
-    if (raw.length < 6) return;
+    if (raw.length < 6 || NUMBERED.test(raw)) return;
     const named = raw.includes('报告') || raw.includes('表');
     if (!named && raw.length > 40) return; // (the first half of a title broken in two is short)
     const glued = raw.length > 80 || /[。，；]/.test(raw) ? GLUED_TITLE.exec(raw)?.[1] : raw;
@@ -78,6 +82,30 @@ export function projectFromTitle(ctx: Ctx, title: Title | null): void {
   const line = ctx.lines[title.line]!;
   const at = Math.max(0, line.indexOf(name));
   setProv(ctx, 'project.name', title.line, at, at + name.length);
+}
+
+/**
+ * No self-evaluation's title, but the title of the unit's final accounts or budget ("某局2024年度部门
+ * 决算公开报告"): the unit and the year are its, and the reader is told the file is that report, of
+ * which only the self-evaluation parts (if any) are read.
+ */
+function otherReport(ctx: Ctx): void {
+  for (const { i, text } of sectionLines(ctx).slice(0, 12)) {
+    const c = compactLine(text.trim()).text;
+    const m = OTHER_REPORT.exec(c);
+    if (!m) continue;
+    const ev = ctx.ev;
+    ctx.notes.push(`“${c}”不是绩效自评报告：只读取了其中写明的绩效自评内容（如有）`);
+    ev.fiscalYear = Number(m[2]);
+    setProv(ctx, 'fiscalYear', i, Math.max(0, text.indexOf(m[2]!)), Math.max(0, text.indexOf(m[2]!)) + 4);
+    const unit = m[1]!;
+    if (ev.unit.name === null && ORG_SUFFIX.test(unit) && !GENERIC_UNIT.test(unit)) {
+      ev.unit.name = unit;
+      const at = Math.max(0, text.indexOf(unit));
+      setProv(ctx, 'unit.name', i, at, at + unit.length);
+    }
+    return;
+  }
 }
 
 /** "填报单位：某某局（盖章）" on a line of its own. */
@@ -132,7 +160,7 @@ export function readTitleAndUnit(ctx: Ctx): Title | null {
   if (title) {
     ev.source = { file: ctx.file, format: ev.source?.format ?? null, title: title.text, incomplete: ev.source?.incomplete ?? null };
     unitFromTitle(ctx, title);
-  }
+  } else otherReport(ctx);
   if (ev.unit.name === null) unitFromLine(ctx);
   if (ev.unit.name === null) unitFromSignature(ctx);
   if (ev.fiscalYear === 2000 || !title) {
