@@ -95,6 +95,15 @@ describe('funds tables whose layout was lost', () => {
     expect(errors(ev)).toEqual([]);
   });
 
+  it('a form saved from a web page one cell a line, with blank lines between and the column titles wrapped in their cells', async () => {
+    const cells = ['项目支出绩效自评表', '（2023年度）', '项目名称', '城区供水管网改造', '主管部门', '某市住房和城乡建设局', '实施单位', '某市供水服务中心', '项目资金', '（万元）', '年初', '预算数', '全年', '预算数', '全年', '执行数', '分值', '执行率', '得分', '年度资金总额', '80', '90', '81', '10', '90%', '9', '其中：当年财政拨款', '80', '90', '81'];
+    const ev = (await read(cells.join('\n\n'))).evaluation;
+    expect(ev.project).toMatchObject({ name: '城区供水管网改造', implementingUnit: '某市供水服务中心' });
+    expect(ev.funds.total).toMatchObject({ initial: '80', adjusted: '90', executed: '81' });
+    expect(ev.budgetExecution).toMatchObject({ weight: '10', statedRate: '90', selfScore: '9' });
+    expect(errors(ev)).toEqual([]);
+  });
+
   it('a masked amount is unknown, never zero', async () => {
     const ev = (
       await read(['某局2023年度项目支出绩效自评表', ['项目资金', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['年度资金总额', '****', '50', '40'].join('\t')].join('\n'))

@@ -12,8 +12,8 @@ import { startsHeader } from './stream-header.js';
 
 type Para = Extract<Block, { kind: 'para' }>;
 
-/** Words one of which any funds header has (a cheap test before the tokens are read). */
-const FUNDS_HEADER_HINT = /预算|执行|到位|合计|行次|分值/;
+/** Words one of which any funds header has (a cheap test before the tokens are read); or a title's first half alone on its line ("年初" / "预算数"). */
+const FUNDS_HEADER_HINT = /预算|执行|到位|合计|行次|分值|^\s*(?:年初|全年)\s*$/;
 
 /** A block's lines: a paragraph's, or a loose table's rows (loose rows may be a lost table's cells). */
 function linesOf(b: Block): number[] | null {
@@ -51,12 +51,13 @@ function streamAt(lines: string[], blocks: Block[], i: number): { out: Block[]; 
   const first = linesOf(blocks[i]!)![0]!;
   // a table's header starts in this paragraph (or loose row): one of its words names a funds column
   if (!FUNDS_HEADER_HINT.test(lines[first]!)) return null;
-  const own = tokensOf(lines, [first]);
-  const at = own.findIndex((_, k) => startsHeader(own, k));
-  if (at < 0) return null;
   const run = blockRun(blocks, i);
   const toks = tokensOf(lines, run.flatMap((r) => r.lines));
-  const found = streamTableIn(toks, own.length);
+  const own = toks.findIndex((t) => t.line !== first);
+  const ownCount = own < 0 ? toks.length : own;
+  // (a header may start with a title's first half, completed on the next line)
+  if (!toks.slice(0, ownCount).some((_, k) => startsHeader(toks, k))) return null;
+  const found = streamTableIn(toks, ownCount);
   if (!found || toks[found.from]!.line !== first) return null;
   const lastLine = toks[found.next - 1]!.line;
   const used = run.filter((r) => r.lines[0]! <= lastLine);

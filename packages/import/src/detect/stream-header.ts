@@ -36,9 +36,25 @@ function joinTokens(a: Token, b: Token): Token {
   return { ...a, text: a.text + b.text, end: a.line === b.line ? b.end : a.end };
 }
 
-/** Join wrapped titles: an unnamed piece with the next unnamed piece when together they name a column. */
+/** The first half of a title wrapped in its cell ("年初" / "预算数", "全年" / "执行数"). */
+const TITLE_PREFIX = /^(?:年初|全年|年度|调整后|调整|实际|本年|当年)$/;
+
+/** A title's first half and the title it completes ("年初" + "预算数" → 年初预算数, not 预算数 alone). */
+function prefixJoins(a: Token | undefined, b: Token | undefined): boolean {
+  return !!a && !!b && TITLE_PREFIX.test(a.text) && columnOf(a.text + b.text) !== null;
+}
+
+/**
+ * Join wrapped titles: a title's first half with the title it completes; an unnamed piece with the
+ * next unnamed piece when together they name a column.
+ */
 function joinFragments(cells: Token[]): Token[] {
   const out = [...cells];
+  for (let k = 0; k + 1 < out.length; k++) {
+    if (!prefixJoins(out[k], out[k + 1])) continue;
+    out[k] = joinTokens(out[k]!, out[k + 1]!);
+    out.splice(k + 1, 1);
+  }
   for (let k = 0; k < out.length; k++) {
     if (columnOf(out[k]!.text)) continue;
     const m = out.findIndex((c, j) => j > k && !columnOf(c.text));
@@ -58,12 +74,12 @@ function titleAt(toks: Token[], j: number): { tok: Token; next: number } {
 
 /** Whether token i names a funds column (with its letter when one follows): where a header may start. */
 export function startsHeader(toks: Token[], i: number): boolean {
-  return columnOf(titleAt(toks, i).tok.text) !== null;
+  return columnOf(titleAt(toks, i).tok.text) !== null || prefixJoins(toks[i], toks[i + 1]);
 }
 
 /** The header starting at token i, or null. */
 export function headerAt(toks: Token[], i: number): StreamHeader | null {
-  if (!columnOf(titleAt(toks, i).tok.text)) return null;
+  if (!startsHeader(toks, i)) return null;
   const cells: Token[] = [];
   let yuan = false;
   let j = i;
