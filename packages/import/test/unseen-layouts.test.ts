@@ -104,6 +104,44 @@ describe('funds tables whose layout was lost', () => {
     expect(errors(ev)).toEqual([]);
   });
 
+  it('an indicator table one cell a line: rows rebuilt from level names, leaves and their values; a template line skipped; a leaf with a dropped cell left out with a note', async () => {
+    const cells = [
+      '项目支出绩效自评表', '项目名称', '城区供水管网改造', '实施单位', '某市供水服务中心',
+      '一级指标', '二级指标', '三级指标', '年度', '指标值', '实际', '完成值', '分值', '得分', '偏差原因分析及改进措施',
+      '产出指标', '数量指标', '改造管网长度', '≥12公里', '12.5公里', '20', '20',
+      '指标2', '……',
+      '质量指标', '工程验收合格率', '100%', '100%', '20', '18', '一处接口返工，已整改。',
+      '时效指标', '按期完工率', '100%', '95%', '10',
+      '效益指标', '社会效益', '指标', '居民用水保障程度', '明显提高', '明显提高', '30', '30',
+      '满意度指标', '服务对象满意度指标', '用户满意度', '≥90%', '93%', '10', '10',
+      '合计', '90', '78',
+      '评价结论', '项目按计划实施，达到预期效果。', '项目负责人：王明', '填报日期：2024年3月5日',
+    ];
+    const r = await read(cells.join('\n\n'));
+    const ev = r.evaluation;
+    const leaves = ev.indicators.flatMap((l1) => l1.children.flatMap((l2) => l2.children.map((x) => [l1.name, l2.name, x.name, x.target, x.actual, x.weight, x.selfScore])));
+    expect(leaves).toEqual([
+      ['产出指标', '数量指标', '改造管网长度', '≥12公里', '12.5公里', '20', '20'],
+      ['产出指标', '质量指标', '工程验收合格率', '100%', '100%', '20', '18'],
+      ['效益指标', '社会效益指标', '居民用水保障程度', '明显提高', '明显提高', '30', '30'],
+      ['满意度指标', '服务对象满意度指标', '用户满意度', '≥90%', '93%', '10', '10'],
+    ]);
+    expect(ev.indicators[0]!.children[1]!.children[0]!.deviationReason).toBe('一处接口返工，已整改。');
+    // 按期完工率 printed its weight and no score: one cell fewer than the header, so it is not guessed…
+    expect(r.notes.join('\n')).toContain('指标“按期完工率”一行的数值与表头对不上');
+    // …and the table's sums are not held against the rows read (no error for the 10 points unread)
+    expect(ev.source?.incomplete).toEqual({ reason: 'rows_unread', cutIn: 'indicators' });
+    expect(ev.totals).toMatchObject({ statedWeight: '90', statedScore: '78' });
+    expect(errors(ev)).toEqual([]);
+  });
+
+  it('one cell a line, the total row with its weight printed and no score: the weight is not read as the score', async () => {
+    const cells = ['一级指标', '二级指标', '三级指标', '指标值', '完成值', '分值', '得分', '产出指标', '数量指标', '培训人次', '≥200人次', '230人次', '50', '50', '效益指标', '社会效益指标', '群众知晓率', '≥90%', '95%', '50', '48', '合计', '100', '项目负责人：李华'];
+    const ev = (await read(['2023年度农民技能培训项目绩效自评表', ...cells].join('\n'))).evaluation;
+    expect(ev.indicators.map((l) => l.name)).toEqual(['产出指标', '效益指标']);
+    expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: null });
+  });
+
   it('a masked amount is unknown, never zero', async () => {
     const ev = (
       await read(['某局2023年度项目支出绩效自评表', ['项目资金', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['年度资金总额', '****', '50', '40'].join('\t')].join('\n'))

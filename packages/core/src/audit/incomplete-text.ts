@@ -19,6 +19,7 @@ const WHY: Record<SourceIncomplete['reason'], string> = {
   truncated: '文本在句中或表中中断',
   starts_mid_table: '文本从上一张表的中间开始',
   excerpt: '这是从多个项目的报告中摘出的一个项目',
+  rows_unread: '文字版丢掉了表中的空格子，有的行对不上表头、未能读取',
 };
 
 export function incompleteReason(ev: Evaluation): string | null {

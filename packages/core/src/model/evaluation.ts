@@ -429,11 +429,12 @@ export type ProjectRollupStated = z.output<typeof ProjectRollupStated>;
 
 /**
  * Why a text is not a whole report: it stops mid-table or mid-sentence (`truncated`), begins
- * inside a table printed before it (`starts_mid_table`), or is one project's lines taken from a
- * report on several (`excerpt`). `cutIn` names the part the cut falls in, whose totals then prove
- * nothing (sums over a table read only in part).
+ * inside a table printed before it (`starts_mid_table`), is one project's lines taken from a
+ * report on several (`excerpt`), or lost a table's empty cells so that some rows could not be
+ * placed under their columns and were left unread (`rows_unread`). `cutIn` names the part the cut
+ * (or the unread rows) falls in, whose totals then prove nothing (sums over a table read only in part).
  */
-export const INCOMPLETE_REASONS = ['truncated', 'starts_mid_table', 'excerpt'] as const;
+export const INCOMPLETE_REASONS = ['truncated', 'starts_mid_table', 'excerpt', 'rows_unread'] as const;
 export const SourceIncomplete = z.object({
   reason: z.enum(INCOMPLETE_REASONS, { error: `incomplete.reason 应为 ${INCOMPLETE_REASONS.join(' / ')} 之一` }),
   cutIn: opt(z.enum(['funds', 'indicators', 'scores', 'goals', 'prose'], { error: 'incomplete.cutIn 应为 funds / indicators / scores / goals / prose 之一' })),

@@ -35,6 +35,13 @@ function tableEndsWhole(b: Extract<Block, { kind: 'table' }>): boolean {
 }
 
 export function detectIncomplete(doc: DocumentOfBlocks, section: Section, scan: TableScan): SourceIncomplete | null {
+  const cut = cutOf(doc, section, scan);
+  if (cut || !scan.unreadIn) return cut;
+  // rows of a table a text layer left without its empty cells were not read: its sums prove nothing
+  return { reason: 'rows_unread', cutIn: PART[scan.unreadIn] ?? null };
+}
+
+function cutOf(doc: DocumentOfBlocks, section: Section, scan: TableScan): SourceIncomplete | null {
   if (doc.format !== 'txt') return null;
   if (section.startsMidTable) return { reason: 'starts_mid_table', cutIn: null };
   if (!section.last) return null;

@@ -11,7 +11,7 @@ import { readLoose, splitLoose } from './loose-rows.js';
 import { absorbShortRows } from './absorb-short-rows.js';
 import { recoverTables } from './recover-tables.js';
 
-export function detectTables(lines: string[], removed: boolean[], from = 0, to = lines.length): Block[] {
+export function detectTables(lines: string[], removed: boolean[], from = 0, to = lines.length, notes: string[] = []): Block[] {
   const blocks: Block[] = [];
   let i = from;
   const view = to === lines.length ? lines : lines.slice(0, to);
@@ -35,7 +35,7 @@ export function detectTables(lines: string[], removed: boolean[], from = 0, to =
     blocks.push({ kind: 'para', line: i, text: line.trim() });
     i++;
   }
-  return recoverTables(lines, absorbShortRows(blocks));
+  return recoverTables(lines, absorbShortRows(blocks), notes);
 }
 
 function looseAt(lines: string[], removed: boolean[], i: number) {

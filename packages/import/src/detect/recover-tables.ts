@@ -3,12 +3,14 @@
  * detection pass left: cells run together (`glued-table.ts`), and tables flattened into one
  * line or printed one cell per line (`stream-table.ts`). Lines read wholly as a table are
  * replaced by it; a line that also holds other text keeps its paragraph, the table follows it.
+ * An indicator table printed one cell a line is rebuilt row by row (`cell-lines-table.ts`).
  */
 import type { Block } from '../document/document.js';
 import { gluedTableAt } from './glued-table.js';
 import { streamTableIn } from './stream-table.js';
 import { tokensOf, type Token } from './stream-tokens.js';
 import { startsHeader } from './stream-header.js';
+import { cellLinesTableAt } from './cell-lines-table.js';
 
 type Para = Extract<Block, { kind: 'para' }>;
 
@@ -67,12 +69,19 @@ function streamAt(lines: string[], blocks: Block[], i: number): { out: Block[]; 
   return { out: [...before, found.block, ...kept.filter((k) => !before.includes(k))], used: used.length };
 }
 
-export function recoverTables(lines: string[], blocks: Block[]): Block[] {
+export function recoverTables(lines: string[], blocks: Block[], notes: string[] = []): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (!linesOf(b)) {
       out.push(b);
+      continue;
+    }
+    const cellLines = b.kind === 'para' ? cellLinesTableAt(blocks, i) : null;
+    if (cellLines) {
+      out.push(cellLines.block);
+      notes.push(...cellLines.notes);
+      i += cellLines.used - 1;
       continue;
     }
     const glued = b.kind === 'para' ? gluedTableAt(lines, blocks, i) : null;

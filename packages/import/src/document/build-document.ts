@@ -21,6 +21,7 @@ function collect(raw: RawBlock[]): string[] {
 }
 
 interface Builder {
+  notes: string[];
   texts: string[];
   removed: boolean[];
   k: number;
@@ -52,7 +53,7 @@ function addText(b: Builder, raw: Extract<RawBlock, { kind: 'text' }>): void {
     pushLine(b, b.texts[b.k] ?? '', gone, raw.pages?.[i] ?? 0);
     b.k++;
   });
-  b.blocks.push(...detectTables(b.lines, b.lineRemoved, from, b.lines.length));
+  b.blocks.push(...detectTables(b.lines, b.lineRemoved, from, b.lines.length, b.notes));
 }
 
 function renderRow(b: Builder, cells: RawCell[], page: number): Row | null {
@@ -88,7 +89,7 @@ function addTable(b: Builder, raw: Extract<RawBlock, { kind: 'table' }>): void {
 export function buildDocument(raw: RawBlock[], file: string | null, format: string, notes: string[]): DocumentOfBlocks {
   const norm = normaliseLines(collect(raw));
   notes.push(...norm.notes);
-  const b: Builder = { texts: norm.lines, removed: norm.removed, k: 0, lines: [], lineRemoved: [], pages: [], blocks: [] };
+  const b: Builder = { notes, texts: norm.lines, removed: norm.removed, k: 0, lines: [], lineRemoved: [], pages: [], blocks: [] };
   for (const r of raw) {
     if (r.kind === 'text') addText(b, r);
     else if (r.kind === 'table') addTable(b, r);

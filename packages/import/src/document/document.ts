@@ -27,6 +27,8 @@ export interface Cell {
 export interface Row {
   cells: Cell[];
   line: number;
+  /** Every cell stands under its header column, blanks included (a row rebuilt cell by cell). */
+  placed?: true;
 }
 
 /**
@@ -39,7 +41,7 @@ export type TableStyle = 'word' | 'tsv' | 'pipe' | 'loose' | 'stream' | 'glued' 
 
 export type Block =
   | { kind: 'para'; line: number; text: string; sheet?: string }
-  | { kind: 'table'; style: TableStyle; rows: Row[]; sheet?: string };
+  | { kind: 'table'; style: TableStyle; rows: Row[]; sheet?: string; /** Rows a text layer left that could not be placed under the columns (not read). */ unreadRows?: number };
 
 export interface DocumentOfBlocks {
   /** The file name (no folder), for provenance. */

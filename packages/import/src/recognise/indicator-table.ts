@@ -13,6 +13,7 @@ import { isSubHeader, refineIndicatorHeader, semanticColumns } from './indicator
 import { findOrAddLevel1, parseSign } from './indicator-tree.js';
 import type { Recogniser, RowView } from './recogniser.js';
 import { liftLevel2Scores, type WeightSpans } from './level2-scores.js';
+import { readTotalRow } from './total-row.js';
 
 export interface IndicatorState {
   cols: Array<IndicatorColumn | null>;
@@ -213,6 +214,24 @@ export const indicatorTable: Recogniser<IndicatorState> = {
   },
   finish(ctx, s) {
     liftLevel2Scores(ctx, s.touched, s.spans);
+  },
+  /**
+   * 合计 in a row rebuilt under the header's columns: the 分值 column's number is the total weight, the
+   * 得分 column's the score (either may be blank). Other tables' total rows: by their numbers.
+   */
+  total(ctx, s, row) {
+    const c = row.placed && row.cells.length === s.cols.length ? columnsOf(s, row) : null;
+    const weight = c ? num(c.at('weight')) : null;
+    const score = c ? num(c.at('score')) : null;
+    if (!weight && !score) return readTotalRow(ctx, row);
+    if (weight && !weight.percent) {
+      ctx.ev.totals.statedWeight = weight.value;
+      prov(ctx, 'totals.statedWeight', c!.at('weight'));
+    }
+    if (score && !score.percent) {
+      ctx.ev.totals.statedScore = score.value;
+      prov(ctx, 'totals.statedScore', c!.at('score'));
+    }
   },
   subHeader(s, texts) {
     if (!isSubHeader(texts)) return false;

@@ -21,6 +21,8 @@ export interface TableScan {
   seen: Set<TableKind>;
   /** The kind of table still being read when the section ended (its last rows may be missing). */
   openAtEnd: TableKind | null;
+  /** A table read here had rows that could not be placed under its columns (left unread): its kind. */
+  unreadIn: TableKind | null;
 }
 
 /** A line giving the unit of the table below: "单位：元", "金额单位：万元". */
@@ -109,7 +111,7 @@ function readRow(ctx: Ctx, loop: Loop, row: Row, merges: boolean): void {
   if (header) return startTable(ctx, loop, header, texts);
   if (named) return;
   const firstIdx = texts.findIndex((t) => !isBlankCell(t));
-  const view: RowView = { merges, cells: row.cells, texts, firstIdx, first: cleanLabel(texts[firstIdx] ?? '') };
+  const view: RowView = { merges, placed: row.placed === true, cells: row.cells, texts, firstIdx, first: cleanLabel(texts[firstIdx] ?? '') };
   if (!a?.rec.ownTotals && TOTAL_ROW.test(view.first)) {
     if (a?.rec.total) a.rec.total(ctx, a.state, view);
     else readTotalRow(ctx, view);
@@ -125,7 +127,7 @@ function finishTable(ctx: Ctx, loop: Loop): void {
 }
 
 export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
-  const loop: Loop = { active: null, headerKey: '', justHeaded: false, unitAbove: null, scan: { proseCells: [], seen: new Set(), openAtEnd: null } };
+  const loop: Loop = { active: null, headerKey: '', justHeaded: false, unitAbove: null, scan: { proseCells: [], seen: new Set(), openAtEnd: null, unreadIn: null } };
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k]!;
     const pair = loop.active ? null : labelAndValue(block, blocks[k + 1]);
@@ -136,6 +138,7 @@ export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
     }
     const rows = block.kind === 'para' ? paragraphRows(ctx, loop, block) : block.rows;
     for (const row of rows) readRow(ctx, loop, row, block.kind === 'table' && block.style === 'grid');
+    if (block.kind === 'table' && block.unreadRows && loop.active) loop.scan.unreadIn = loop.active.rec.kind;
   }
   loop.scan.openAtEnd = loop.active?.rec.kind ?? null;
   finishTable(ctx, loop);

@@ -13,6 +13,8 @@ export type TableKind = 'indicators' | 'goal' | 'funds' | 'score' | 'staffing' |
 export interface RowView {
   /** The table keeps its merged cells (read from .docx/.xlsx/HTML), so a missing merge means separate cells. */
   merges: boolean;
+  /** Every cell stands under its header column (a row rebuilt cell by cell), blanks included. */
+  placed: boolean;
   cells: Cell[];
   texts: string[];
   /** Index of the first non-blank cell, and its text cleaned as a row label. */

@@ -13,6 +13,12 @@ describe('text-incomplete', () => {
     expect(f[0]!.message).toContain('绩效指标表');
   });
 
+  it('one note when rows of a table could not be read, naming the table', () => {
+    const f = run(textIncomplete, { source: { incomplete: { reason: 'rows_unread', cutIn: 'indicators' } } });
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('有的行对不上表头、未能读取（绩效指标表）');
+  });
+
   it('nothing for a whole report', () => {
     expect(run(textIncomplete, {})).toEqual([]);
   });

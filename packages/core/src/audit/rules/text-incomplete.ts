@@ -13,7 +13,7 @@ export const textIncomplete: AuditRule = {
     const out: FindingDraft[] = [];
     const inc = incompleteOf(ev);
     if (!inc) return out;
-    const where = inc.cutIn ? `，中断处在${PART[inc.cutIn]}中` : '';
+    const where = inc.cutIn ? (inc.reason === 'rows_unread' ? `（${PART[inc.cutIn]}）` : `，中断处在${PART[inc.cutIn]}中`) : '';
     out.push({
       message: `${incompleteReason(ev)}${where}：只审核了所见部分；缺少的表格、得分或等级只作提示，表中合计不与只读到一部分的明细比较。`,
       location: { path: 'source', label: '文本' },

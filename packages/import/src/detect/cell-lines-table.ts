@@ -1,0 +1,194 @@
+/**
+ * An indicator table printed one cell a line — a form copied out of a PDF, or a web page that
+ * kept each cell as a paragraph: its column titles one a line (a title wrapped in its cell is
+ * joined again: "年度" / "指标值"), then its cells. The rows are rebuilt from what the cells are:
+ * a level-1 or level-2 name opens its row (a merged cell, printed once), a 三级 name opens a
+ * leaf's, and the leaf's values follow in the header's order. A text layer drops empty cells, so
+ * a leaf's values are placed only when there are as many as the header has value columns and its
+ * 分值 and 得分 are numbers; a leaf that does not fit is left out with a note (never guessed),
+ * and a template's empty lines ("指标2", "……") are skipped. A 合计 row ends the table.
+ */
+import type { Block, Cell, Row } from '../document/document.js';
+import { parseCellNumber } from '../parse-number.js';
+import { indicatorTable } from '../recognise/indicator-table.js';
+import { INDICATOR_COLUMNS, LEVEL1_NAME, TOTAL_ROW, type IndicatorColumn } from '../vocab/table-vocab.js';
+
+type Para = Extract<Block, { kind: 'para' }>;
+
+const MAX_TITLE = 16;
+const MAX_CELLS = 400;
+const LEVEL2_NAME =
+  /^(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|社会公众满意度|满意度)指标(?:[（(]\d+(?:\.\d+)?分[）)])?$/;
+/** A template's line left unfilled: "指标2", "……". */
+const PLACEHOLDER = /^(?:指标\d*|[…．.。·]+|—+|-+)$/;
+/** Where the form goes on after the table. */
+const AFTER_TABLE = /^(?:评价结论|存在问题|改进措施|项目负责人|财务负责人|填报人|单位负责人|联系电话|[一二三四五六七八九十]+、)/;
+
+function columnOf(text: string): IndicatorColumn | null {
+  const s = text.replace(/\s+/g, '');
+  if (s === '' || s.length > MAX_TITLE) return null;
+  return INDICATOR_COLUMNS.find((c) => c.re.test(s))?.key ?? null;
+}
+
+/** Consecutive paragraph blocks from i, up to MAX_CELLS (blank lines between them: empty cells, or a page's spacing). */
+function paraRun(blocks: Block[], i: number): Para[] {
+  const run: Para[] = [];
+  for (let k = i; k < blocks.length && run.length < MAX_CELLS; k++) {
+    const b = blocks[k]!;
+    if (b.kind !== 'para' || (run.length > 0 && b.line - run[run.length - 1]!.line > 24)) break;
+    run.push(b);
+  }
+  return run;
+}
+
+/** The column titles from the run's start: one a line, wrapped ones joined ("实际" + "完成值"). */
+function headerOf(run: Para[]): { titles: Cell[]; cols: IndicatorColumn[]; next: number } | null {
+  const titles: Cell[] = [];
+  const cols: IndicatorColumn[] = [];
+  let k = 0;
+  while (k < run.length && run[k]!.text.length <= MAX_TITLE) {
+    const t = run[k]!.text.trim();
+    const next = run[k + 1]?.text.trim() ?? '';
+    let col = columnOf(t);
+    let width = 1;
+    const joined = next !== '' && next.length <= MAX_TITLE ? columnOf(t + next) : null;
+    // a title's first half ("年度", "实际"), or a title whose second half names it better ("年初" + "指标值")
+    if ((col === null || (joined !== null && joined !== col && /^[\u4e00-\u9fa5]{1,3}$/.test(t))) && joined !== null) {
+      col = joined;
+      width = 2;
+    }
+    if (col === null) break;
+    const from = run[k]!;
+    titles.push({ parts: [run.slice(k, k + width).map((p) => p.text.trim()).join('')], line: from.line, start: 0, end: from.text.length });
+    cols.push(col);
+    k += width;
+  }
+  if (cols[0] !== 'level1' && cols[0] !== 'level3') return null;
+  if (!cols.includes('level3') || !(cols.includes('weight') || cols.includes('score')) || cols.length < 4) return null;
+  if (!indicatorTable.claim(titles.map((c) => c.parts[0]!))) return null;
+  return { titles, cols, next: k };
+}
+
+const isNumber = (t: string) => {
+  const n = parseCellNumber(t.trim());
+  return n !== null && !n.percent;
+};
+
+function cellOf(p: Para): Cell {
+  return { parts: [p.text.trim()], line: p.line, start: 0, end: p.text.length };
+}
+
+const blank = (line: number): Cell => ({ parts: [''], line, start: 0, end: 0 });
+
+export interface CellLinesTable {
+  block: Block;
+  /** Blocks used, from i. */
+  used: number;
+  notes: string[];
+}
+
+/** The indicator table printed one cell a line whose header starts at block i, or null. */
+export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | null {
+  const first = blocks[i];
+  if (first?.kind !== 'para' || columnOf(first.text) === null) return null;
+  const run = paraRun(blocks, i);
+  const head = headerOf(run);
+  if (!head) return null;
+  const { cols } = head;
+  const H = cols.length;
+  const at = (k: IndicatorColumn) => cols.indexOf(k);
+  // the columns a leaf's values fill, in order (the reason, if any, may follow them)
+  const values = cols.map((c, j) => ({ c, j })).filter(({ c }) => c !== 'level1' && c !== 'level2' && c !== 'level3' && c !== 'reason');
+  // the cells after the header; a level name wrapped in its cell ("经济效益" / "指标") joined again
+  const cells: Array<{ p: Para; t: string; n: number }> = [];
+  for (const p of run.slice(head.next)) {
+    const t = p.text.trim();
+    const prev = cells[cells.length - 1];
+    if (t === '指标' && prev && (LEVEL2_NAME.test(`${prev.t}指标`) || LEVEL1_NAME.test(prev.t))) {
+      prev.t += t;
+      prev.p = { ...prev.p, text: prev.t };
+      prev.n++;
+      continue;
+    }
+    cells.push({ p, t, n: 1 });
+  }
+  const isLevel2 = (k: number) => k < cells.length && LEVEL2_NAME.test(cells[k]!.t);
+  const level = (k: number): 1 | 2 | null => {
+    const t = cells[k]!.t;
+    if (t.length > 14 || !t.includes('指标')) return null;
+    // "满意度指标" over "服务对象满意度指标", "成本指标" over "经济成本指标": level 1
+    if (LEVEL1_NAME.test(t) && (!isLevel2(k) || isLevel2(k + 1))) return 1;
+    return isLevel2(k) ? 2 : null;
+  };
+  const ends = (k: number) => k >= cells.length || AFTER_TABLE.test(cells[k]!.t) || TOTAL_ROW.test(cells[k]!.t.replace(/\s+/g, ''));
+  const structural = (k: number) => ends(k) || level(k) !== null;
+  /** The leaf whose name is cell k, when its values fit the header: the cells, and the index after them. */
+  const leafAt = (k: number): { vals: Array<{ j: number; p: Para }>; next: number } | null => {
+    if (structural(k) || isNumber(cells[k]!.t) || PLACEHOLDER.test(cells[k]!.t)) return null;
+    const vals: Array<{ j: number; p: Para }> = [];
+    for (let v = 0; v < values.length; v++) {
+      const x = k + 1 + v;
+      if (x >= cells.length || structural(x)) return null;
+      vals.push({ j: values[v]!.j, p: cells[x]!.p });
+    }
+    for (const k2 of ['weight', 'score'] as const) {
+      const v = vals.find((x) => x.j === at(k2));
+      if (v && !isNumber(v.p.text)) return null;
+    }
+    return { vals, next: k + 1 + values.length };
+  };
+  const rows: Row[] = [{ cells: head.titles, line: head.titles[0]!.line }];
+  const notes: string[] = [];
+  let l1: Para | null = null;
+  let l2: Para | null = null;
+  let k = 0;
+  while (k < cells.length && !ends(k)) {
+    const lv = level(k);
+    if (lv !== null) {
+      if (lv === 1) l1 = cells[k]!.p;
+      else l2 = cells[k]!.p;
+      if (lv === 1) l2 = null;
+      k++;
+      continue;
+    }
+    const leaf = leafAt(k);
+    if (!leaf) {
+      const t = cells[k]!.t;
+      if (!PLACEHOLDER.test(t) && !isNumber(t) && t.length <= 40) notes.push(`指标“${t}”一行的数值与表头对不上（文字版丢掉了空格子），未读取`);
+      k++;
+      // on to the next cell that opens a row
+      while (k < cells.length && !structural(k) && !leafAt(k)) k++;
+      continue;
+    }
+    const line = cells[k]!.p.line;
+    const row: Cell[] = Array.from({ length: H }, () => blank(line));
+    row[at('level3')] = cellOf(cells[k]!.p);
+    if (l1 && at('level1') >= 0) row[at('level1')] = cellOf(l1);
+    if (l2 && at('level2') >= 0) row[at('level2')] = cellOf(l2);
+    l1 = null;
+    l2 = null;
+    for (const { j, p } of leaf.vals) row[j] = cellOf(p);
+    k = leaf.next;
+    // the reason after the score: a sentence, not the next leaf's name
+    if (at('reason') >= 0 && k < cells.length && !structural(k) && (/[，。；,;]/.test(cells[k]!.t) || cells[k]!.t.length > 25)) {
+      row[at('reason')] = cellOf(cells[k]!.p);
+      k++;
+    }
+    rows.push({ cells: row, line, placed: true });
+  }
+  // the 合计 row: its numbers are the total weight and score
+  if (k < cells.length && TOTAL_ROW.test(cells[k]!.t.replace(/\s+/g, ''))) {
+    const line = cells[k]!.p.line;
+    const row: Cell[] = Array.from({ length: H }, () => blank(line));
+    row[0] = cellOf(cells[k]!.p);
+    k++;
+    for (const col of ['weight', 'score'] as const) {
+      if (k < cells.length && isNumber(cells[k]!.t) && at(col) >= 0) row[at(col)] = cellOf(cells[k++]!.p);
+    }
+    rows.push({ cells: row, line, placed: true });
+  }
+  if (rows.length < 2) return null;
+  const used = head.next + cells.slice(0, k).reduce((a, c) => a + c.n, 0);
+  const block: Block = notes.length > 0 ? { kind: 'table', style: 'stream', rows, unreadRows: notes.length } : { kind: 'table', style: 'stream', rows };
+  return { block, used, notes };
+}
