@@ -142,6 +142,28 @@ describe('funds tables whose layout was lost', () => {
     expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: null });
   });
 
+  it('a page saved one cell a line with a bar after each cell and a bar alone for an empty one: every cell stays in its column', async () => {
+    const cells = [
+      '项目支出绩效自评表（2023年度）', '项目名称', '社区养老服务补助', '实施单位（盖章）', '某区民政局',
+      '年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分', '原因',
+      '总额', '50.00', '50.00', '48.00', '96.00%', '10', '9.6', '',
+      '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分', '未完成原因分析',
+      '产出指标', '数量指标', '服务老人人数', '≥', '300', '人', '320', '50', '50', '',
+      '效益指标', '社会效益指标', '老人满意度', '≥', '90', '%', '', '40', '', '',
+      '合计', '100', '', '',
+    ];
+    const r = await read(cells.map((c) => (c === '' ? '|' : `${c} |`)).join('\n'));
+    const ev = r.evaluation;
+    expect(r.notes.join('\n')).toContain('一格一行、以“|”分隔');
+    expect(ev.project).toMatchObject({ name: '社区养老服务补助', implementingUnit: '某区民政局' });
+    expect(ev.funds.total).toMatchObject({ initial: '50.00', adjusted: '50.00', executed: '48.00' });
+    expect(ev.budgetExecution).toMatchObject({ weight: '10', selfScore: '9.6', statedRate: '96.00' });
+    const leaves = ev.indicators.flatMap((l1) => l1.children.flatMap((l2) => l2.children.map((x) => [x.name, x.actual, x.weight, x.selfScore])));
+    // the empty 完成值 and 得分 of 老人满意度 stay empty: its 40 is the weight
+    expect(leaves).toEqual([['服务老人人数', '320人', '50', '50'], ['老人满意度', null, '40', null]]);
+    expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: null });
+  });
+
   it('a masked amount is unknown, never zero', async () => {
     const ev = (
       await read(['某局2023年度项目支出绩效自评表', ['项目资金', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['年度资金总额', '****', '50', '40'].join('\t')].join('\n'))

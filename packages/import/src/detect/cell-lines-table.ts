@@ -9,7 +9,7 @@
  * and a template's empty lines ("指标2", "……") are skipped. A 合计 row ends the table.
  */
 import type { Block, Cell, Row } from '../document/document.js';
-import { parseCellNumber } from '../parse-number.js';
+import { isBlankCell, parseCellNumber } from '../parse-number.js';
 import { indicatorTable } from '../recognise/indicator-table.js';
 import { INDICATOR_COLUMNS, LEVEL1_NAME, TOTAL_ROW, type IndicatorColumn } from '../vocab/table-vocab.js';
 
@@ -23,6 +23,9 @@ const LEVEL2_NAME =
 const PLACEHOLDER = /^(?:指标\d*|[…．.。·]+|—+|-+)$/;
 /** Where the form goes on after the table. */
 const AFTER_TABLE = /^(?:评价结论|存在问题|改进措施|项目负责人|财务负责人|填报人|单位负责人|联系电话|[一二三四五六七八九十]+、)/;
+
+/** A title's first half that is also a title of its own ("年度" 指标值, "年初" 指标值). */
+const TITLE_FIRST_HALF = /^(?:年初|全年|年度|实际|调整后|调整)$/;
 
 function columnOf(text: string): IndicatorColumn | null {
   const s = text.replace(/\s+/g, '');
@@ -53,7 +56,7 @@ function headerOf(run: Para[]): { titles: Cell[]; cols: IndicatorColumn[]; next:
     let width = 1;
     const joined = next !== '' && next.length <= MAX_TITLE ? columnOf(t + next) : null;
     // a title's first half ("年度", "实际"), or a title whose second half names it better ("年初" + "指标值")
-    if ((col === null || (joined !== null && joined !== col && /^[\u4e00-\u9fa5]{1,3}$/.test(t))) && joined !== null) {
+    if (joined !== null && (col === null || TITLE_FIRST_HALF.test(t))) {
       col = joined;
       width = 2;
     }
@@ -131,9 +134,10 @@ export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | n
       if (x >= cells.length || structural(x)) return null;
       vals.push({ j: values[v]!.j, p: cells[x]!.p });
     }
+    // 分值 and 得分 are numbers (or a printed blank: a score not filled in)
     for (const k2 of ['weight', 'score'] as const) {
       const v = vals.find((x) => x.j === at(k2));
-      if (v && !isNumber(v.p.text)) return null;
+      if (v && !isNumber(v.p.text) && !(k2 === 'score' && isBlankCell(v.p.text.trim()))) return null;
     }
     return { vals, next: k + 1 + values.length };
   };
@@ -169,8 +173,8 @@ export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | n
     l2 = null;
     for (const { j, p } of leaf.vals) row[j] = cellOf(p);
     k = leaf.next;
-    // the reason after the score: a sentence, not the next leaf's name
-    if (at('reason') >= 0 && k < cells.length && !structural(k) && (/[，。；,;]/.test(cells[k]!.t) || cells[k]!.t.length > 25)) {
+    // the reason after the score: a sentence (or a printed blank), not the next leaf's name
+    if (at('reason') >= 0 && k < cells.length && !structural(k) && (/[，。；,;]/.test(cells[k]!.t) || cells[k]!.t.length > 25 || isBlankCell(cells[k]!.t))) {
       row[at('reason')] = cellOf(cells[k]!.p);
       k++;
     }

@@ -48,21 +48,23 @@ function prefixJoins(a: Token | undefined, b: Token | undefined): boolean {
  * Join wrapped titles: a title's first half with the title it completes; an unnamed piece with the
  * next unnamed piece when together they name a column.
  */
-function joinFragments(cells: Token[]): Token[] {
+function joinFragments(cells: Token[], ends: number[]): { cells: Token[]; ends: number[] } {
   const out = [...cells];
-  for (let k = 0; k + 1 < out.length; k++) {
-    if (!prefixJoins(out[k], out[k + 1])) continue;
-    out[k] = joinTokens(out[k]!, out[k + 1]!);
-    out.splice(k + 1, 1);
-  }
+  const end = [...ends];
+  const join = (k: number, m: number) => {
+    out[k] = joinTokens(out[k]!, out[m]!);
+    end[k] = Math.max(end[k]!, end[m]!);
+    out.splice(m, 1);
+    end.splice(m, 1);
+  };
+  for (let k = 0; k + 1 < out.length; k++) if (prefixJoins(out[k], out[k + 1])) join(k, k + 1);
   for (let k = 0; k < out.length; k++) {
     if (columnOf(out[k]!.text)) continue;
     const m = out.findIndex((c, j) => j > k && !columnOf(c.text));
     if (m < 0 || !columnOf(out[k]!.text + out[m]!.text)) continue;
-    out[k] = joinTokens(out[k]!, out[m]!);
-    out.splice(m, 1);
+    join(k, m);
   }
-  return out;
+  return { cells: out, ends: end };
 }
 
 /** A title with its column letter or formula when one follows ("预算执行" "(E/C×100%)"). */
@@ -81,6 +83,8 @@ export function startsHeader(toks: Token[], i: number): boolean {
 export function headerAt(toks: Token[], i: number): StreamHeader | null {
   if (!startsHeader(toks, i)) return null;
   const cells: Token[] = [];
+  /** For each title, the index of the token after it. */
+  const ends: number[] = [];
   let yuan = false;
   let j = i;
   while (j < toks.length) {
@@ -94,10 +98,15 @@ export function headerAt(toks: Token[], i: number): StreamHeader | null {
     if (!columnOf(tok.text) && !isFragment(tok.text)) break;
     cells.push(tok);
     j = next;
+    ends.push(j);
   }
-  const joined = joinFragments(cells);
-  while (joined.length > 0 && !columnOf(joined[joined.length - 1]!.text)) joined.pop();
+  const { cells: joined, ends: joinedEnds } = joinFragments(cells, ends);
+  while (joined.length > 0 && !columnOf(joined[joined.length - 1]!.text)) {
+    joined.pop();
+    joinedEnds.pop();
+  }
   const cols = joined.map((c) => columnOf(c.text));
   if (cols.filter(Boolean).length < 2 || !fundsTable.claim(joined.map((c) => c.text))) return null;
-  return { cells: joined, cols, next: j, yuan };
+  // a short word after the last title ("总额") is the first row's label, read again as the rows' start
+  return { cells: joined, cols, next: Math.max(...joinedEnds), yuan };
 }

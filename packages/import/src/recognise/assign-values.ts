@@ -11,16 +11,16 @@ import type { FundsColumn } from '../vocab/table-vocab.js';
 const RATE = new Set<FundsColumn>(['rate', 'arrivalRate']);
 const OPTIONAL = new Set<FundsColumn>(['skip', 'part']);
 
-/** The columns only the total row fills (a source's row leaves its 分值 and 得分 empty). */
-const SCORING = new Set<FundsColumn>(['weight', 'score']);
+/** Columns of money (a source's row fills these and leaves 分值, 得分 and the notes empty). */
+const AMOUNTS = new Set<FundsColumn>(['initial', 'adjusted', 'executed', 'arrived', 'part']);
 
 /**
  * Columns [from, to) ← values: amounts first — values that fit the amount columns leave the 分值 and
  * 得分 columns empty — then drop optional columns (leftmost first) until they fit, then right-align.
  */
 function fillSegment(cols: FundsColumn[], colIdx: number[], vals: number[], out: number[]): boolean {
-  const amounts = colIdx.filter((j) => !SCORING.has(cols[j]!));
-  let keep = vals.length <= amounts.length ? amounts : [...colIdx];
+  const amounts = colIdx.filter((j) => AMOUNTS.has(cols[j]!));
+  let keep = amounts.length > 0 && vals.length <= amounts.length ? amounts : [...colIdx];
   while (keep.length > vals.length) {
     const drop = keep.findIndex((j) => OPTIONAL.has(cols[j]!));
     if (drop < 0) break;

@@ -12,7 +12,7 @@ export const FUNDS_COLUMNS: Array<{ key: FundsColumn; re: RegExp }> = [
   { key: 'rowNo', re: /^(?:行次|序号|栏次)$/ },
   { key: 'arrivalRate', re: /到位率|预算到位|资金到位[（(]?[A-Z]\/[A-Z]/ },
   { key: 'rate', re: /执行率|完成率|支付率|预算执行[（(]?[A-Z]\/[A-Z]/ },
-  { key: 'skip', re: /统筹整合|扣除.*后|佐证|备注|说明/ },
+  { key: 'skip', re: /统筹整合|扣除.*后|佐证|备注|说明|原因/ },
   { key: 'arrived', re: /到位(?:资金|数|金额)|实际到位|资金到位$/ },
   { key: 'initial', re: /年初(?:预算|批复|计划)?(?:数|金额)?|预算年初数/ },
   { key: 'adjusted', re: /全年预算|调整后(?:预算)?|调整预算|预算调整数|全年批复|全年下达|下达(?:资金|金额|数)|^预算(?:数|金额)?[（(][A-Z][）)]$/ },
@@ -38,7 +38,7 @@ export const PROJECT_LIST_COLUMNS: Array<{ key: ProjectListColumn; re: RegExp }>
 export type FundsRowKey = 'total' | 'basic' | 'personnel' | 'operating' | 'project' | `source:${FundSource}`;
 /** Row labels of the funds block; tested in order. */
 export const FUNDS_ROWS: Array<{ key: FundsRowKey; re: RegExp }> = [
-  { key: 'total', re: /资金总额|资金总计|^合计$|^总计$|预算资金合计|年度资金$/ },
+  { key: 'total', re: /资金总额|资金总计|^合计$|^总计$|^总额$|预算资金合计|年度资金$/ },
   { key: 'source:carry_over', re: /上年结转|结转资金|以前年度结转/ },
   { key: 'source:current_appropriation', re: /(?:本年|当年|本级)财政拨款|^财政拨款$/ },
   { key: 'source:central', re: /^中央(?:财政)?(?:资金|补助|拨款|专项|直达|转移支付)?/ },
