@@ -24,6 +24,8 @@ const PLACEHOLDER = /^(?:指标\d*|[…．.。·]+|—+|-+)$/;
 /** Where the form goes on after the table. */
 const AFTER_TABLE = /^(?:评价结论|存在问题|改进措施|项目负责人|财务负责人|填报人|单位负责人|联系电话|[一二三四五六七八九十]+、)/;
 
+/** The first column of an indicator table: 一级指标 (or 三级指标 where the levels are not printed). */
+const FIRST_TITLE = /^(?:一级指标|三级指标|指标名称)$/;
 /** A title's first half that is also a title of its own ("年度" 指标值, "年初" 指标值). */
 const TITLE_FIRST_HALF = /^(?:年初|全年|年度|实际|调整后|调整)$/;
 
@@ -93,7 +95,8 @@ export interface CellLinesTable {
 /** The indicator table printed one cell a line whose header starts at block i, or null. */
 export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | null {
   const first = blocks[i];
-  if (first?.kind !== 'para' || columnOf(first.text) === null) return null;
+  // the header's first title, alone on its line
+  if (first?.kind !== 'para' || !FIRST_TITLE.test(first.text.trim())) return null;
   const run = paraRun(blocks, i);
   const head = headerOf(run);
   if (!head) return null;

@@ -53,13 +53,13 @@ function streamAt(lines: string[], blocks: Block[], i: number): { out: Block[]; 
   const first = linesOf(blocks[i]!)![0]!;
   // a table's header starts in this paragraph (or loose row): one of its words names a funds column
   if (!FUNDS_HEADER_HINT.test(lines[first]!)) return null;
+  const own = tokensOf(lines, [first]);
+  // a header starts in this line — or this line is a title's first half, completed on the next ("年初" / "预算数")
+  const half = own.length === 1 && /^(?:年初|全年)$/.test(own[0]!.text);
+  if (!half && !own.some((_, k) => startsHeader(own, k))) return null;
   const run = blockRun(blocks, i);
   const toks = tokensOf(lines, run.flatMap((r) => r.lines));
-  const own = toks.findIndex((t) => t.line !== first);
-  const ownCount = own < 0 ? toks.length : own;
-  // (a header may start with a title's first half, completed on the next line)
-  if (!toks.slice(0, ownCount).some((_, k) => startsHeader(toks, k))) return null;
-  const found = streamTableIn(toks, ownCount);
+  const found = streamTableIn(toks, own.length);
   if (!found || toks[found.from]!.line !== first) return null;
   const lastLine = toks[found.next - 1]!.line;
   const used = run.filter((r) => r.lines[0]! <= lastLine);

@@ -29,7 +29,10 @@ function unbarCells(lines: string[], notes: string[]): string[] {
 }
 
 export function readText(text: string, notes: string[]): RawBlock[] {
-  if (!/<table[\s>]/i.test(text)) return [{ kind: 'text', lines: unbarCells(text.split(LINE_BREAK), notes) }];
+  if (!/<table[\s>]/i.test(text)) {
+    const lines = text.split(LINE_BREAK);
+    return [{ kind: 'text', lines: text.includes('|') ? unbarCells(lines, notes) : lines }];
+  }
   const out: RawBlock[] = [];
   for (const part of text.split(/(<table[\s\S]*?<\/table>)/i)) {
     if (/^<table/i.test(part)) out.push(...htmlToRawBlocks(part, { web: false }));
