@@ -142,6 +142,11 @@ describe('funds tables whose layout was lost', () => {
     expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: null });
   });
 
+  it('a column title under 项目名称 is not a project name (a list of projects printed one cell a line)', async () => {
+    const ev = (await read(['某县教育局2023年度部门整体支出绩效自评报告', '序号', '项目名称', '预算数', '执行数', '1', '校舍维修', '120', '118'].join('\n'))).evaluation;
+    expect(ev.project).toBeNull();
+  });
+
   it('a page saved one cell a line with a bar after each cell and a bar alone for an empty one: every cell stays in its column', async () => {
     const cells = [
       '项目支出绩效自评表（2023年度）', '项目名称', '社区养老服务补助', '实施单位（盖章）', '某区民政局',

@@ -9,7 +9,7 @@ import { isBlankCell } from '../parse-number.js';
 import { HEADER_FIELDS, TOTAL_ROW } from '../vocab/table-vocab.js';
 import type { Ctx } from '../assemble/draft.js';
 import { cleanLabel, findLine } from './cells.js';
-import { FLAT_FIELDS, HEADER_LINE, headerLineCells, readGradeCell, readHeaderFields } from './header-fields.js';
+import { FLAT_FIELDS, HEADER_LINE, headerFields, headerLineCells, readGradeCell, readHeaderFields } from './header-fields.js';
 import type { Active, RowView, TableKind } from './recogniser.js';
 import { claimHeader } from './table-kinds.js';
 import { readTotalRow } from './total-row.js';
@@ -67,7 +67,7 @@ function labelAndValue(b: Block, next: Block | undefined): Row | null {
   const label = b.text.replace(/[\s\u3000]+/g, '');
   if (label.length < 4 || !HEADER_FIELDS.some((h) => h.re.test(label))) return null;
   const value = next.text.trim();
-  if (value.length < 3 || value.length > 60 || /[。，；,;]/.test(value) || HEADER_FIELDS.some((h) => h.re.test(value.replace(/[\s\u3000]+/g, '')))) return null;
+  if (value.length < 3 || value.length > 60 || /[。，；,;]/.test(value) || headerFields([b.text, value]).length === 0) return null;
   return {
     cells: [
       { parts: [b.text], line: b.line, start: 0, end: b.text.length },
