@@ -374,6 +374,12 @@ describe('what the title says', () => {
     expect(r.evaluation.fiscalYear).toBe(2024);
     expect(r.notes.join('\n')).toContain('“某县档案馆2024年度部门决算公开报告”不是绩效自评报告');
   });
+  it('a title run together with the opening sentence: the unit named only as 我局, the fund from the title', async () => {
+    const ev = (await read('附件2某省某县2023年中央水利发展资金转移支付绩效自评报告为进一步规范转移支付资金管理，按照有关要求，我局对2023年中央水利发展资金进行了自评，现将自评情况报告如下：一、绩效目标分解下达情况')).evaluation;
+    expect(ev.source?.title).toBe('附件2某省某县2023年中央水利发展资金转移支付绩效自评报告');
+    expect(ev.fiscalYear).toBe(2023);
+    expect(ev.project?.name).toBe('中央水利发展资金转移支付');
+  });
   it('a title run together with the first heading, as a PDF gives it', async () => {
     const ev = (await read(['某县第二中学专项资金绩效自评价报告一、基本情况（一）项目基本概况我校2023年项目为一个，年初预算120万元，实际支出100万元。'].join('\n'))).evaluation;
     expect(ev.source?.title).toBe('某县第二中学专项资金绩效自评价报告');

@@ -10,8 +10,11 @@ import { titleParts, type TitleParts } from './title-parts.js';
 export const GENERIC_UNIT = /^(?:部门|单位|本单位|我单位|本部门|预算单位|市级|县级|区级|财政)?$|待填写|待补充|[【】]|^[X×＊*]{2,}/;
 const UNIT_LINE =
   /^\s*(?:(?:市级|县级|区级|省级)?(?:填报|评价|预算|申报)?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?(?:名称)?\s*[：:]|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称\s)\s*([^\s，,。；]{3,40}?)\s*(?:[（(]盖章[）)])?\s*$/;
-/** A title run together with the first heading after it ("…自评价报告一、基本情况…"), as texts taken from PDFs have it. */
-const GLUED_TITLE = /^(.{4,60}?(?:报告|表))(?=[一二三四五六七八九十]+、)/;
+/**
+ * A title run together with what follows it, as texts taken from PDFs have it: the first heading
+ * ("…自评价报告一、基本情况…") or the opening sentence ("…自评报告为进一步规范…", "…根据…", "…按照…").
+ */
+const GLUED_TITLE = /^(.{4,60}?(?:报告|表))(?=[一二三四五六七八九十]+、|为(?:进一步|了|加强|全面|切实|规范)|根据|按照|依据|现将)/;
 /** A numbered heading ("十四、…", "（三）…", "2.…"): a chapter or a table of contents' entry, not the document's title. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．]|\d+\.(?!\d))/;
 /** The title of the unit's other published report — its final accounts or budget — which holds a self-evaluation as a part. */
