@@ -50,6 +50,7 @@ const ROWS: Array<[string, string, Array<[string, Figure, string | null]>]> = [
   [PROJECT, '本项目下达资金300万元，资金到位率100%，资金使用率95%。', [['adjusted', adjusted, '300'], ['rate', rate, '95']]],
   [PROJECT, '2023年，该项目预算安排300万元，实际支付285万元。', [['adjusted', adjusted, '300'], ['executed', executed, '285']]],
   [PROJECT, '其中中央到位资金200万元。', [['arrived', arrived, null]]],
+  [PROJECT, '2023年度上年结转资金2万元，2023年中央下达水利发展专项转移支付预算资金30万元，下达我局补助资金15万元。', [['adjusted', adjusted, '30']]],
   [PROJECT, '该项目绩效自评综合得分为90分，绩效评价等级为“优”。', [['score', score, '90'], ['grade', grade, '优']]],
 ];
 

@@ -54,11 +54,11 @@ function nearestWord(window: string): { kind: WordKind; at: number; word: string
 /** Words that may stand before the verb without making the amount an item's ("我校2022年财政安排…"). */
 const PROJECT_GENERIC = /我[\u4e00-\u9fa5]|按|共计|合计|累计|实际|全年|年初|调整后|下达|安排|到位|已|将|共|均|为|的/g;
 
-/** "培训费实际支出2万元" is one item's spending; a name ending in 项目/资金/经费 is the project's own. */
+/** "培训费实际支出2万元" is one item's spending; a name ending in 项目/资金/经费/转移支付/专项 is the project's own. */
 function namesAnItem(label: string, word: string | null): boolean {
   const at = word ? label.lastIndexOf(word) : -1;
   const before = (at >= 0 ? label.slice(0, at) : label).replace(/^[，,；;：:\s]+/, '');
-  if (/(?:项目|资金|经费|工程)$/.test(before)) return false;
+  if (/(?:项目|资金|经费|工程|转移支付|专项)$/.test(before)) return false;
   return /[\u4e00-\u9fa5]{2,}/.test(before.replace(GENERIC_PREFIX, '').replace(PROJECT_GENERIC, ''));
 }
 
