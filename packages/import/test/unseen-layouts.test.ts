@@ -169,6 +169,15 @@ describe('funds tables whose layout was lost', () => {
     expect(ev.totals).toMatchObject({ statedWeight: '100', statedScore: null });
   });
 
+  it('a whole form run together in one line, as a document site gives a .docx: the funds table found inside it', async () => {
+    const text =
+      '1、2023年度县级专项资金绩效目标自评表专项资金名称乡村公路养护负责人及电话张三县级主管部门某县交通运输局项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额120.5110.892%其中:中央、省、市补助县级资金120.5110.892%其他资金年度总体目标年初设定目标全年实际完成情况完成乡村公路养护任务';
+    const ev = (await read(text)).evaluation;
+    expect(ev.funds.total).toMatchObject({ adjusted: '120.5', executed: '110.8' });
+    expect(ev.budgetExecution.statedRate).toBe('92');
+    expect(errors(ev)).toEqual([]);
+  });
+
   it('a masked amount is unknown, never zero', async () => {
     const ev = (
       await read(['某局2023年度项目支出绩效自评表', ['项目资金', '年初预算数', '全年预算数', '全年执行数'].join('\t'), ['年度资金总额', '****', '50', '40'].join('\t')].join('\n'))

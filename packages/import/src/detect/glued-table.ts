@@ -4,7 +4,7 @@
  * digits ("年度资金总额:40004000100%") split by `split-glued.ts`, and rows with a label only.
  */
 import type { Block, Cell, Row } from '../document/document.js';
-import { fundsTable } from '../recognise/funds-table.js';
+import { fundsRowKey, fundsTable } from '../recognise/funds-table.js';
 import { FUNDS_COLUMNS, GLUED_HEADER_TERMS, type FundsColumn } from '../vocab/table-vocab.js';
 import { splitGlued } from './split-glued.js';
 
@@ -47,6 +47,55 @@ function gluedRow(p: Para, line: string, cols: FundsColumn[]): Row | null {
     return c;
   });
   return { cells: [label, ...cells], line: p.line };
+}
+
+/** The titles run together from `from` in t, as far as they go (at least two), and where they end. */
+function gluedHeaderFrom(t: string, from: number): { titles: string[]; end: number } | null {
+  const titles: string[] = [];
+  let i = from;
+  for (;;) {
+    const term = GLUED_HEADER_TERMS.find((x) => t.startsWith(x, i));
+    if (!term) break;
+    const note = NOTE.exec(t.slice(i + term.length))?.[0] ?? '';
+    titles.push(term + note);
+    i += term.length + note.length;
+  }
+  return titles.length >= 2 ? { titles, end: i } : null;
+}
+
+/** A row in a line: a label and its run of digits ("其中:中央补助194.9194.9100%"). */
+const ROW_IN_LINE = /\s*((?:其中[：:])?[^\d%％\s]{2,30}?)[：:]?\s*(\d[\d.,]*[%％]?)/y;
+
+/**
+ * A whole form run together in one line, as document sites give a .docx ("…项目资金(万元)全年预算数(A)
+ * 全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%其中:中央补助194.9194.9100%其他资金年度总体目标…"):
+ * the titles, then each label with its run of digits, while the labels name funds rows. The line
+ * keeps its paragraph (its other text is read as prose), after the table (so a cut in it is still seen).
+ */
+export function gluedTableInLine(lines: string[], p: Para): Block | null {
+  const t = p.text;
+  if (t.length <= 80 || /\s{2}/.test(t)) return null;
+  for (const first of GLUED_HEADER_TERMS) {
+    let at = t.indexOf(first);
+    while (at >= 0) {
+      const head = gluedHeaderFrom(t, at);
+      if (head && fundsTable.claim(head.titles)) {
+        const cols = head.titles.map(columnOf).filter((c): c is FundsColumn => c !== null);
+        const rows: Row[] = [{ cells: [{ parts: [''], line: p.line, start: 0, end: 0 }, ...head.titles.map((x) => ({ parts: [x], line: p.line, start: 0, end: 0 }))], line: p.line }];
+        ROW_IN_LINE.lastIndex = head.end;
+        let m: RegExpExecArray | null;
+        while (rows.length <= 12 && (m = ROW_IN_LINE.exec(t)) !== null) {
+          if (!fundsRowKey(m[1]!.replace(/^其中[：:]/, ''))) break;
+          const row = gluedRow({ kind: 'para', line: p.line, text: `${m[1]}${m[2]}` }, lines[p.line]!, cols);
+          if (!row || row.cells.length < 2) break;
+          rows.push(row);
+        }
+        return rows.length > 1 ? { kind: 'table', style: 'glued', rows } : null;
+      }
+      at = t.indexOf(first, at + 1);
+    }
+  }
+  return null;
 }
 
 /** A glued table starting at para block i: the block, and how many para blocks it used. */

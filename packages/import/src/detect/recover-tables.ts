@@ -6,7 +6,7 @@
  * An indicator table printed one cell a line is rebuilt row by row (`cell-lines-table.ts`).
  */
 import type { Block } from '../document/document.js';
-import { gluedTableAt } from './glued-table.js';
+import { gluedTableAt, gluedTableInLine } from './glued-table.js';
 import { streamTableIn } from './stream-table.js';
 import { tokensOf, type Token } from './stream-tokens.js';
 import { startsHeader } from './stream-header.js';
@@ -85,7 +85,8 @@ export function recoverTables(lines: string[], blocks: Block[], notes: string[] 
       continue;
     }
     const glued = b.kind === 'para' ? gluedTableAt(lines, blocks, i) : null;
-    const found = glued ? { out: [glued.block], used: glued.used } : streamAt(lines, blocks, i);
+    const inLine = !glued && b.kind === 'para' ? gluedTableInLine(lines, b) : null;
+    const found = glued ? { out: [glued.block], used: glued.used } : inLine ? { out: [inLine, b], used: 1 } : streamAt(lines, blocks, i);
     if (!found) {
       out.push(b);
       continue;
