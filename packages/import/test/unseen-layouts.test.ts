@@ -389,6 +389,12 @@ describe('what the title says', () => {
     expect(ev.fiscalYear).toBe(2023);
     expect(ev.project?.name).toBe('中央水利发展资金转移支付');
   });
+  it("a cover page run together in one line, as a document site gives a .docx: the unit from its 部门（单位）名称 field", async () => {
+    const ev = (await read('1、某区2023年度部门(单位)整体支出绩效评价自评报告部门(单位)名称某市某区水利局预算编码302009报告日期:2024年5月10日某区财政局(制)')).evaluation;
+    expect(ev.unit.name).toBe('某市某区水利局');
+    expect(ev.fiscalYear).toBe(2023);
+    expect(ev.kind).toBe('department');
+  });
   it('a title run together with the first heading, as a PDF gives it', async () => {
     const ev = (await read(['某县第二中学专项资金绩效自评价报告一、基本情况（一）项目基本概况我校2023年项目为一个，年初预算120万元，实际支出100万元。'].join('\n'))).evaluation;
     expect(ev.source?.title).toBe('某县第二中学专项资金绩效自评价报告');

@@ -124,6 +124,23 @@ function unitFromLine(ctx: Ctx): void {
   }
 }
 
+/** "…部门（单位）名称长沙市某区发展和改革局预算编码302001…": the field run together with its neighbours, as document sites give a .docx. */
+const GLUED_UNIT_FIELD = new RegExp(
+  `(?:部门|单位)(?:[（(](?:部门|单位)[）)])?名称[：:]?\\s*([\\u4e00-\\u9fa5（）()]{2,38}?${ORG_SUFFIX.source.replace(/\$$/, '')})(?=预算编码|单位编码|编码|报告日期|填报日期|联系人|联系电话|主管部门|评价方式|\\s|$)`,
+);
+
+function unitFromGluedField(ctx: Ctx): void {
+  for (const { i, text: t } of sectionLines(ctx).slice(0, 40)) {
+    if (!t.includes('名称')) continue;
+    const m = GLUED_UNIT_FIELD.exec(t);
+    if (!m || GENERIC_UNIT.test(m[1]!)) continue;
+    ctx.ev.unit.name = m[1]!;
+    const at = t.indexOf(m[1]!);
+    setProv(ctx, 'unit.name', i, at, at + m[1]!.length);
+    return;
+  }
+}
+
 /** The signature: an organisation's name alone on one of the last lines. */
 function unitFromSignature(ctx: Ctx): void {
   let seen = 0;
@@ -165,6 +182,7 @@ export function readTitleAndUnit(ctx: Ctx): Title | null {
     unitFromTitle(ctx, title);
   } else otherReport(ctx);
   if (ev.unit.name === null) unitFromLine(ctx);
+  if (ev.unit.name === null) unitFromGluedField(ctx);
   if (ev.unit.name === null) unitFromSignature(ctx);
   if (ev.fiscalYear === 2000 || !title) {
     const year = mostCitedYear(sectionLines(ctx).map((l) => l.text).join('\n'));

@@ -34,7 +34,7 @@ const TAIL =
   /(?:的)?(?:绩效)?(?:支出)?(?:目标)?(?:单位|部门)?(?:(?:自评价?|评价)(?:自评)?|自评)(?:工作|情况|总体|结果)?(?:总)?(?:的)?(?:报告|表)$|绩效(?:报告|表)$/;
 const YEAR = /(\d{4})\s*年度?/;
 /** The words for the kind of spending evaluated, at the end of a part: 部门整体支出, 单位整体, 预算, 项目支出 … */
-const KIND_WORDS = /(?:部门|单位)?(?:预算)?(?:整体)?(?:支出)?(?:预算)?$/;
+const KIND_WORDS = /(?:(?:部门|单位)(?:[（(](?:部门|单位)[）)])?)?(?:预算)?(?:整体)?(?:支出)?(?:预算)?$/;
 /** A subject that only says what kind of money it is, after the unit's name: 专项资金, 中央转移支付, 项目. */
 const GENERIC_SUBJECT = /(?:中央|省级|市级|县级|区级)?(?:财政)?(?:专项转移支付|转移支付|专项)?(?:项目|资金|经费)?$/;
 const PROJECTISH = /项目|资金|经费|转移支付|专项|工程|补助|补贴/;
@@ -48,7 +48,7 @@ const QUOTES = /^[“"《]|[”"》]$/g;
 function stripKind(part: string): string {
   const rest = part.replace(KIND_WORDS, '');
   // "部门预算项目支出…": the form's own name, no project named
-  return /^(?:部门|单位|本级|财政|预算|项目|支出|整体)*$/.test(rest) ? '' : rest;
+  return /^(?:部门|单位|本级|财政|预算|项目|支出|整体|[（()）])*$/.test(rest) ? '' : rest;
 }
 
 /** "某县第一中学专项资金" → the unit alone, when what follows its name only says what kind of money it is. */
