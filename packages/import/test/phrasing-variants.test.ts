@@ -43,6 +43,8 @@ const ROWS: Array<[string, string, Array<[string, Figure, string | null]>]> = [
   [DEPARTMENT, '自评结果：得分92.5分，等级：优。', [['score', score, '92.5'], ['grade', grade, '优']]],
   [DEPARTMENT, '本次自评总分为92.5分，自评结论为“良”。', [['score', score, '92.5'], ['grade', grade, '良']]],
   [DEPARTMENT, '自评得分：92.5，绩效等级：良好。', [['score', score, '92.5'], ['grade', grade, '良好']]],
+  [DEPARTMENT, '主管部门 某某处室 自评总分（分） 95.5', [['score', score, '95.5']]],
+  [DEPARTMENT, '部门整体绩效自评表主管部门某某处室自评总分(分)95.5部门联系人张三', [['score', score, '95.5']]],
   [DEPARTMENT, '产出指标自评得分40分，效益指标自评得分30分。', [['score', score, null]]],
   [DEPARTMENT, '指标体系总分100分，其中产出指标50分。', [['score', score, null]]],
   [PROJECT, '该项目年初预算300万元，全年预算数300万元，实际到位资金280万元，实际支出270万元，预算执行率90%。', [['initial', initial, '300'], ['adjusted', adjusted, '300'], ['arrived', arrived, '280'], ['executed', executed, '270'], ['rate', rate, '90']]],

@@ -30,10 +30,10 @@ export function readScores(p: ProseCtx, para: Para): void {
   }
 }
 
-/** "自评总分: 95" in a form printed as text. */
+/** "自评总分: 95", "自评总分（分） 95" in a form printed as text. */
 export function readScoreField(p: ProseCtx, para: Para): void {
   const totals = p.ctx.ev.totals;
-  if (totals.statedScore !== null || !/[:：]/.test(para.text)) return;
+  if (totals.statedScore !== null || !/[:：]|分[）)]/.test(para.text)) return;
   for (const m of para.text.matchAll(SCORE_FIELD)) {
     if (Number(m[1]) > 100) continue;
     totals.statedScore = m[1]!;

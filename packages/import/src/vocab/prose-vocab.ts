@@ -69,7 +69,7 @@ export const COUNT_UNITS = new Set(['个', '条', '项', '件', '人', '次', '�
 export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良|中|差';
 /** The total self-score in prose: a qualifier is required ("自评得分99分", "最终得分为91分"); a bare "得分10分" is an indicator's. */
 /** "自评总分: 95" — a total self-score printed as a field, without 分 after it. */
-export const SCORE_FIELD = /(?:自评总分|自评得分|总得分|综合得分|绩效得分)\s*[:：]\s*(\d{1,3}(?:\.\d+)?)(?![\d.%％])/g;
+export const SCORE_FIELD = /(?:自评总分|自评得分|总得分|综合得分|绩效得分)\s*(?:[（(]分[）)]\s*[:：]?|[:：])\s*(\d{1,3}(?:\.\d+)?)(?![\d.%％])/g;
 /** The total in prose: "自评得分为92.5分", "综合评分92.5分", and after the result's own label ("自评结果：得分92.5分"). */
 export const SCORE_PHRASE = /(?:(?:自评|评价)(?:结果|结论)[:：，,]?\s*|自评|最终|综合|总|整体|合计)(?:得分|评分|分数|自评分|总分)(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
 /** The grade in prose ("自评等级为优"); a grade followed by a count ("自评等级：优3个、良1个") is a tally of several evaluations' grades, not one. */
