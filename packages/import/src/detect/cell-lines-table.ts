@@ -176,9 +176,9 @@ export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | n
     l2 = null;
     for (const { j, p } of leaf.vals) row[j] = cellOf(p);
     k = leaf.next;
-    // the reason after the score: a sentence (or a printed blank), not the next leaf's name
+    // the reason after the score: a sentence (or a printed blank), not the next leaf's name; a template's "……" is no reason
     if (at('reason') >= 0 && k < cells.length && !structural(k) && (/[，。；,;]/.test(cells[k]!.t) || cells[k]!.t.length > 25 || isBlankCell(cells[k]!.t))) {
-      row[at('reason')] = cellOf(cells[k]!.p);
+      if (!PLACEHOLDER.test(cells[k]!.t)) row[at('reason')] = cellOf(cells[k]!.p);
       k++;
     }
     rows.push({ cells: row, line, placed: true });
