@@ -395,6 +395,11 @@ describe('what the title says', () => {
     expect(ev.fiscalYear).toBe(2023);
     expect(ev.kind).toBe('department');
   });
+  it("a department's cover copied one cell a line: its staffing (人员编制 / 21 / 实有人数 / 19)", async () => {
+    const text = ['某市2023年度部门整体支出', '绩效评价自评报告', '部门（单位）名称：某市城市管理服务中心', '一、部门（单位）基本概况', '联系人', '王明', '人员编制', '21', '实有人数', '19', '职能职责概述', '负责全市城市管理服务工作。'].join('\n\n');
+    const ev = (await read(text)).evaluation;
+    expect(ev.baseData?.staffing).toMatchObject({ authorized: 21, actual: 19 });
+  });
   it('a title run together with the first heading, as a PDF gives it', async () => {
     const ev = (await read(['某县第二中学专项资金绩效自评价报告一、基本情况（一）项目基本概况我校2023年项目为一个，年初预算120万元，实际支出100万元。'].join('\n'))).evaluation;
     expect(ev.source?.title).toBe('某县第二中学专项资金绩效自评价报告');

@@ -7,7 +7,8 @@
 import { cellText, wordCells, type Block, type Row } from '../document/document.js';
 import { isBlankCell } from '../parse-number.js';
 import { HEADER_FIELDS, TOTAL_ROW } from '../vocab/table-vocab.js';
-import type { Ctx } from '../assemble/draft.js';
+import { emptyBaseData } from '@jixiao/core';
+import { setProv, type Ctx } from '../assemble/draft.js';
 import { cleanLabel, findLine } from './cells.js';
 import { FLAT_FIELDS, HEADER_LINE, headerFields, headerLineCells, readGradeCell, readHeaderFields } from './header-fields.js';
 import type { Active, RowView, TableKind } from './recogniser.js';
@@ -77,6 +78,22 @@ function labelAndValue(b: Block, next: Block | undefined): Row | null {
   };
 }
 
+/** "人员编制" on its line and "21" on the next (a department's cover copied one cell a line): the staffing figure. */
+const STAFF_LABEL = /^(?:人员编制(?:数)?|编制(?:数|人数)|核定编制(?:数)?|实有人数|在职人数|在编人数|实际在职人数)[：:]?$/;
+
+function staffingLines(ctx: Ctx, b: Block, next: Block | undefined): boolean {
+  if (b.kind !== 'para' || next?.kind !== 'para' || b.text.length > 12) return false;
+  const label = b.text.replace(/[\s\u3000]+/g, '');
+  const n = /^(\d{1,6})(?:人|名)?$/.exec(next.text.trim());
+  if (!STAFF_LABEL.test(label) || !n) return false;
+  const key = /实有|在职|在编/.test(label) ? 'actual' : 'authorized';
+  const staffing = (ctx.ev.baseData ??= emptyBaseData()).staffing;
+  if (staffing[key] !== null) return true;
+  staffing[key] = Number(n[1]);
+  setProv(ctx, `baseData.staffing.${key}`, next.line, 0, next.text.length);
+  return true;
+}
+
 function collectProseCells(ctx: Ctx, loop: Loop, row: Row, texts: string[]): void {
   row.cells.forEach((cell, i) => {
     const t = texts[i]!;
@@ -130,6 +147,10 @@ export function readTables(ctx: Ctx, blocks: Block[]): TableScan {
   const loop: Loop = { active: null, headerKey: '', justHeaded: false, unitAbove: null, scan: { proseCells: [], seen: new Set(), openAtEnd: null, unreadIn: null } };
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k]!;
+    if (!loop.active && staffingLines(ctx, block, blocks[k + 1])) {
+      k++;
+      continue;
+    }
     const pair = loop.active ? null : labelAndValue(block, blocks[k + 1]);
     if (pair) {
       readRow(ctx, loop, pair, false);
