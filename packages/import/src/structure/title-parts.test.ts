@@ -59,6 +59,8 @@ const ROWS: Row[] = [
   ['某县残联专项资金绩效自评报告', u('某县残联', null)],
   // where the unit ends and the project begins is not written: kept whole as the subject
   ['某县公安局禁毒项目绩效支出自评表', u(null, null, '某县公安局禁毒项目')],
+  // a title that names only the kind of money names no project
+  ['2023年度县级专项资金绩效目标自评表', u(null, 2023)],
   // a place alone is the jurisdiction, not the unit
   ['某县2023年度基本公共卫生服务项目绩效评价自评报告', u(null, 2023, '基本公共卫生服务项目')],
   // not a title of a self-evaluation

@@ -114,6 +114,8 @@ export function titleParts(line: string): TitleParts | null {
     else unit ??= bf;
   }
   subject ??= bracketed;
+  // "县级专项资金", "中央转移支付": what kind of money, not which
+  if (subject !== null && GENERIC_SUBJECT.exec(subject)?.index === 0) subject = null;
   if (unit !== null && (!UNIT_NAME.test(unit) || PLACE_ONLY.test(unit))) unit = null;
   return { title, unit, year, subject };
 }
