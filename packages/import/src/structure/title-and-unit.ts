@@ -111,11 +111,11 @@ function otherReport(ctx: Ctx): void {
   }
 }
 
-/** "填报单位：某某局（盖章）" on a line of its own. */
-function unitFromLine(ctx: Ctx): void {
-  for (const { i, text: t } of sectionLines(ctx)) {
-    if (t.length > 60 || !(t.includes('单位') || t.includes('名称'))) continue;
-    const m = UNIT_LINE.exec(t);
+/** The first line the hint admits where `re` finds a unit's name (its group 1): the unit, with its place. */
+function unitByPattern(ctx: Ctx, lines: Array<{ i: number; text: string }>, hint: (t: string) => boolean, re: RegExp): void {
+  for (const { i, text: t } of lines) {
+    if (!hint(t)) continue;
+    const m = re.exec(t);
     if (!m || GENERIC_UNIT.test(m[1]!)) continue;
     ctx.ev.unit.name = m[1]!;
     const at = t.indexOf(m[1]!);
@@ -124,21 +124,18 @@ function unitFromLine(ctx: Ctx): void {
   }
 }
 
+/** "填报单位：某某局（盖章）" on a line of its own. */
+function unitFromLine(ctx: Ctx): void {
+  unitByPattern(ctx, sectionLines(ctx), (t) => t.length <= 60 && (t.includes('单位') || t.includes('名称')), UNIT_LINE);
+}
+
 /** "…部门（单位）名称长沙市某区发展和改革局预算编码302001…": the field run together with its neighbours, as document sites give a .docx. */
 const GLUED_UNIT_FIELD = new RegExp(
   `(?:部门|单位)(?:[（(](?:部门|单位)[）)])?名称[：:]?\\s*([\\u4e00-\\u9fa5（）()]{2,38}?${ORG_SUFFIX.source.replace(/\$$/, '')})(?=预算编码|单位编码|编码|报告日期|填报日期|联系人|联系电话|主管部门|评价方式|\\s|$)`,
 );
 
 function unitFromGluedField(ctx: Ctx): void {
-  for (const { i, text: t } of sectionLines(ctx).slice(0, 40)) {
-    if (!t.includes('名称')) continue;
-    const m = GLUED_UNIT_FIELD.exec(t);
-    if (!m || GENERIC_UNIT.test(m[1]!)) continue;
-    ctx.ev.unit.name = m[1]!;
-    const at = t.indexOf(m[1]!);
-    setProv(ctx, 'unit.name', i, at, at + m[1]!.length);
-    return;
-  }
+  unitByPattern(ctx, sectionLines(ctx).slice(0, 40), (t) => t.includes('名称'), GLUED_UNIT_FIELD);
 }
 
 /** The signature: an organisation's name alone on one of the last lines. */
