@@ -92,22 +92,17 @@ export interface CellLinesTable {
   notes: string[];
 }
 
-/** The indicator table printed one cell a line whose header starts at block i, or null. */
-export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | null {
-  const first = blocks[i];
-  // the header's first title, alone on its line
-  if (first?.kind !== 'para' || !FIRST_TITLE.test(first.text.trim())) return null;
-  const run = paraRun(blocks, i);
-  const head = headerOf(run);
-  if (!head) return null;
-  const { cols } = head;
-  const H = cols.length;
-  const at = (k: IndicatorColumn) => cols.indexOf(k);
-  // the columns a leaf's values fill, in order (the reason, if any, may follow them)
-  const values = cols.map((c, j) => ({ c, j })).filter(({ c }) => c !== 'level1' && c !== 'level2' && c !== 'level3' && c !== 'reason');
-  // the cells after the header; a level name wrapped in its cell ("经济效益" / "指标") joined again
-  const cells: Array<{ p: Para; t: string; n: number }> = [];
-  for (const p of run.slice(head.next)) {
+interface BodyCell {
+  p: Para;
+  t: string;
+  /** Blocks it stands for (a level name wrapped in two is one cell). */
+  n: number;
+}
+
+/** The cells after the header; a level name wrapped in its cell ("经济效益" / "指标") joined again. */
+function bodyCells(paras: Para[]): BodyCell[] {
+  const cells: BodyCell[] = [];
+  for (const p of paras) {
     const t = p.text.trim();
     const prev = cells[cells.length - 1];
     if (t === '指标' && prev && (LEVEL2_NAME.test(`${prev.t}指标`) || LEVEL1_NAME.test(prev.t))) {
@@ -118,6 +113,14 @@ export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | n
     }
     cells.push({ p, t, n: 1 });
   }
+  return cells;
+}
+
+/** What each cell is: a level name, the table's end (合计, what the form says after it), or a leaf with its values. */
+function readerOf(cells: BodyCell[], cols: IndicatorColumn[]) {
+  const at = (k: IndicatorColumn) => cols.indexOf(k);
+  // the columns a leaf's values fill, in order (the reason, if any, may follow them)
+  const values = cols.map((c, j) => ({ c, j })).filter(({ c }) => c !== 'level1' && c !== 'level2' && c !== 'level3' && c !== 'reason');
   const isLevel2 = (k: number) => k < cells.length && LEVEL2_NAME.test(cells[k]!.t);
   const level = (k: number): 1 | 2 | null => {
     const t = cells[k]!.t;
@@ -126,7 +129,8 @@ export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | n
     if (LEVEL1_NAME.test(t) && (!isLevel2(k) || isLevel2(k + 1))) return 1;
     return isLevel2(k) ? 2 : null;
   };
-  const ends = (k: number) => k >= cells.length || AFTER_TABLE.test(cells[k]!.t) || TOTAL_ROW.test(cells[k]!.t.replace(/\s+/g, ''));
+  const isTotal = (k: number) => k < cells.length && TOTAL_ROW.test(cells[k]!.t.replace(/\s+/g, ''));
+  const ends = (k: number) => k >= cells.length || AFTER_TABLE.test(cells[k]!.t) || isTotal(k);
   const structural = (k: number) => ends(k) || level(k) !== null;
   /** The leaf whose name is cell k, when its values fit the header: the cells, and the index after them. */
   const leafAt = (k: number): { vals: Array<{ j: number; p: Para }>; next: number } | null => {
@@ -144,55 +148,66 @@ export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | n
     }
     return { vals, next: k + 1 + values.length };
   };
+  /** After a leaf's score: its reason (a sentence or a printed blank), not the next leaf's name. */
+  const isReason = (k: number) =>
+    at('reason') >= 0 && k < cells.length && !structural(k) && (/[，。；,;]/.test(cells[k]!.t) || cells[k]!.t.length > 25 || isBlankCell(cells[k]!.t));
+  return { at, level, isTotal, ends, structural, leafAt, isReason };
+}
+
+/** The indicator table printed one cell a line whose header starts at block i, or null. */
+export function cellLinesTableAt(blocks: Block[], i: number): CellLinesTable | null {
+  const first = blocks[i];
+  // the header's first title, alone on its line
+  if (first?.kind !== 'para' || !FIRST_TITLE.test(first.text.trim())) return null;
+  const run = paraRun(blocks, i);
+  const head = headerOf(run);
+  if (!head) return null;
+  const cells = bodyCells(run.slice(head.next));
+  const r = readerOf(cells, head.cols);
+  const newRow = (line: number): Cell[] => Array.from({ length: head.cols.length }, () => blank(line));
   const rows: Row[] = [{ cells: head.titles, line: head.titles[0]!.line }];
   const notes: string[] = [];
   let l1: Para | null = null;
   let l2: Para | null = null;
   let k = 0;
-  while (k < cells.length && !ends(k)) {
-    const lv = level(k);
+  while (!r.ends(k)) {
+    const lv = r.level(k);
     if (lv !== null) {
-      if (lv === 1) l1 = cells[k]!.p;
+      if (lv === 1) [l1, l2] = [cells[k]!.p, null];
       else l2 = cells[k]!.p;
-      if (lv === 1) l2 = null;
       k++;
       continue;
     }
-    const leaf = leafAt(k);
+    const leaf = r.leafAt(k);
     if (!leaf) {
       const t = cells[k]!.t;
       if (!PLACEHOLDER.test(t) && !isNumber(t) && t.length <= 40) notes.push(`指标“${t}”一行的数值与表头对不上（文字版丢掉了空格子），未读取`);
-      k++;
       // on to the next cell that opens a row
-      while (k < cells.length && !structural(k) && !leafAt(k)) k++;
+      for (k++; k < cells.length && !r.structural(k) && !r.leafAt(k); k++);
       continue;
     }
     const line = cells[k]!.p.line;
-    const row: Cell[] = Array.from({ length: H }, () => blank(line));
-    row[at('level3')] = cellOf(cells[k]!.p);
-    if (l1 && at('level1') >= 0) row[at('level1')] = cellOf(l1);
-    if (l2 && at('level2') >= 0) row[at('level2')] = cellOf(l2);
-    l1 = null;
-    l2 = null;
+    const row = newRow(line);
+    row[r.at('level3')] = cellOf(cells[k]!.p);
+    if (l1 && r.at('level1') >= 0) row[r.at('level1')] = cellOf(l1);
+    if (l2 && r.at('level2') >= 0) row[r.at('level2')] = cellOf(l2);
+    [l1, l2] = [null, null];
     for (const { j, p } of leaf.vals) row[j] = cellOf(p);
     k = leaf.next;
-    // the reason after the score: a sentence (or a printed blank), not the next leaf's name; a template's "……" is no reason
-    if (at('reason') >= 0 && k < cells.length && !structural(k) && (/[，。；,;]/.test(cells[k]!.t) || cells[k]!.t.length > 25 || isBlankCell(cells[k]!.t))) {
-      if (!PLACEHOLDER.test(cells[k]!.t)) row[at('reason')] = cellOf(cells[k]!.p);
+    if (r.isReason(k)) {
+      // (a template's "……" is no reason)
+      if (!PLACEHOLDER.test(cells[k]!.t)) row[r.at('reason')] = cellOf(cells[k]!.p);
       k++;
     }
     rows.push({ cells: row, line, placed: true });
   }
   // the 合计 row: its numbers are the total weight and score
-  if (k < cells.length && TOTAL_ROW.test(cells[k]!.t.replace(/\s+/g, ''))) {
-    const line = cells[k]!.p.line;
-    const row: Cell[] = Array.from({ length: H }, () => blank(line));
+  if (r.isTotal(k)) {
+    const row = newRow(cells[k]!.p.line);
     row[0] = cellOf(cells[k]!.p);
     k++;
-    for (const col of ['weight', 'score'] as const) {
-      if (k < cells.length && isNumber(cells[k]!.t) && at(col) >= 0) row[at(col)] = cellOf(cells[k++]!.p);
-    }
-    rows.push({ cells: row, line, placed: true });
+    for (const col of ['weight', 'score'] as const) if (k < cells.length && isNumber(cells[k]!.t) && r.at(col) >= 0) row[r.at(col)] = cellOf(cells[k++]!.p);
+    rows.push({ cells: row, line: row[0]!.line, placed: true });
   }
   if (rows.length < 2) return null;
   const used = head.next + cells.slice(0, k).reduce((a, c) => a + c.n, 0);
