@@ -63,6 +63,9 @@ function gluedHeaderFrom(t: string, from: number): { titles: string[]; end: numb
   return titles.length >= 2 ? { titles, end: i } : null;
 }
 
+/** Where a title may start a header run together in a line. */
+const GLUED_TERM = new RegExp(GLUED_HEADER_TERMS.join('|'), 'g');
+
 /** A row in a line: a label and its run of digits ("其中:中央补助194.9194.9100%"). */
 const ROW_IN_LINE = /\s*((?:其中[：:])?[^\d%％\s]{2,30}?)[：:]?\s*(\d[\d.,]*[%％]?)/y;
 
@@ -74,26 +77,21 @@ const ROW_IN_LINE = /\s*((?:其中[：:])?[^\d%％\s]{2,30}?)[：:]?\s*(\d[\d.,]
  */
 export function gluedTableInLine(lines: string[], p: Para): Block | null {
   const t = p.text;
-  if (t.length <= 80 || /\s{2}/.test(t)) return null;
-  for (const first of GLUED_HEADER_TERMS) {
-    let at = t.indexOf(first);
-    while (at >= 0) {
-      const head = gluedHeaderFrom(t, at);
-      if (head && fundsTable.claim(head.titles)) {
-        const cols = head.titles.map(columnOf).filter((c): c is FundsColumn => c !== null);
-        const rows: Row[] = [{ cells: [{ parts: [''], line: p.line, start: 0, end: 0 }, ...head.titles.map((x) => ({ parts: [x], line: p.line, start: 0, end: 0 }))], line: p.line }];
-        ROW_IN_LINE.lastIndex = head.end;
-        let m: RegExpExecArray | null;
-        while (rows.length <= 12 && (m = ROW_IN_LINE.exec(t)) !== null) {
-          if (!fundsRowKey(m[1]!.replace(/^其中[：:]/, ''))) break;
-          const row = gluedRow({ kind: 'para', line: p.line, text: `${m[1]}${m[2]}` }, lines[p.line]!, cols);
-          if (!row || row.cells.length < 2) break;
-          rows.push(row);
-        }
-        return rows.length > 1 ? { kind: 'table', style: 'glued', rows } : null;
-      }
-      at = t.indexOf(first, at + 1);
+  if (t.length <= 80 || /\s{2}/.test(t) || !/执行(?:数|率|资金)/.test(t)) return null;
+  for (const m of t.matchAll(GLUED_TERM)) {
+    const head = gluedHeaderFrom(t, m.index);
+    if (!head || !fundsTable.claim(head.titles)) continue;
+    const cols = head.titles.map(columnOf).filter((c): c is FundsColumn => c !== null);
+    const rows: Row[] = [{ cells: [{ parts: [''], line: p.line, start: 0, end: 0 }, ...head.titles.map((x) => ({ parts: [x], line: p.line, start: 0, end: 0 }))], line: p.line }];
+    ROW_IN_LINE.lastIndex = head.end;
+    let r: RegExpExecArray | null;
+    while (rows.length <= 12 && (r = ROW_IN_LINE.exec(t)) !== null) {
+      if (!fundsRowKey(r[1]!.replace(/^其中[：:]/, ''))) break;
+      const row = gluedRow({ kind: 'para', line: p.line, text: `${r[1]}${r[2]}` }, lines[p.line]!, cols);
+      if (!row || row.cells.length < 2) break;
+      rows.push(row);
     }
+    return rows.length > 1 ? { kind: 'table', style: 'glued', rows } : null;
   }
   return null;
 }
