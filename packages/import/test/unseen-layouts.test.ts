@@ -135,6 +135,14 @@ describe('funds tables whose layout was lost', () => {
     expect(errors(ev)).toEqual([]);
   });
 
+  it('a web page with one blank line between cells: an empty cell is told by two more blank lines, so a row with no score is still read', async () => {
+    const cells = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '产出指标', '数量指标', '维修校舍面积', '≥800平方米', '850平方米', '40', '40', ' ', '质量指标', '验收合格率', '100%', '100%', '30', ' ', ' ', '满意度指标', '服务对象满意度指标', '师生满意度', '≥90%', '95%', '20', '20', ' ', '项目负责人：李华'];
+    const r = await read(['2023年度校舍维修项目绩效自评表', ...cells].join('\n\n'));
+    const leaves = r.evaluation.indicators.flatMap((l1) => l1.children.flatMap((l2) => l2.children.map((x) => [x.name, x.weight, x.selfScore])));
+    expect(leaves).toEqual([['维修校舍面积', '40', '40'], ['验收合格率', '30', null], ['师生满意度', '20', '20']]);
+    expect(r.notes.join('\n')).not.toContain('对不上');
+  });
+
   it('one cell a line, the total row with its weight printed and no score: the weight is not read as the score', async () => {
     const cells = ['一级指标', '二级指标', '三级指标', '指标值', '完成值', '分值', '得分', '产出指标', '数量指标', '培训人次', '≥200人次', '230人次', '50', '50', '效益指标', '社会效益指标', '群众知晓率', '≥90%', '95%', '50', '48', '合计', '100', '项目负责人：李华'];
     const ev = (await read(['2023年度农民技能培训项目绩效自评表', ...cells].join('\n'))).evaluation;

@@ -95,23 +95,45 @@ export interface CellLinesTable {
 interface BodyCell {
   p: Para;
   t: string;
-  /** Blocks it stands for (a level name wrapped in two is one cell). */
+  /** Blocks it stands for (a level name wrapped in two is one cell), and the line of its last. */
   n: number;
+  end: number;
 }
 
-/** The cells after the header; a level name wrapped in its cell ("经济效益" / "指标") joined again. */
+/** The line step between a run's cells when most of them have one blank line between (a web page's paragraphs), else null. */
+function doubleSpaced(paras: Para[]): number | null {
+  let two = 0;
+  for (let k = 1; k < paras.length; k++) if (paras[k]!.line - paras[k - 1]!.line === 2) two++;
+  return paras.length >= 8 && two >= (paras.length - 1) * 0.6 ? 2 : null;
+}
+
+/**
+ * The cells after the header; a level name wrapped in its cell ("经济效益" / "指标") joined again. Where
+ * the cells stand one blank line apart, an empty cell left only more blank lines ("A", "", " ", "", "B"):
+ * each two more is an empty cell, kept as a printed blank so the values stay in their columns.
+ */
 function bodyCells(paras: Para[]): BodyCell[] {
   const cells: BodyCell[] = [];
+  const step = doubleSpaced(paras);
   for (const p of paras) {
     const t = p.text.trim();
     const prev = cells[cells.length - 1];
-    if (t === '指标' && prev && (LEVEL2_NAME.test(`${prev.t}指标`) || LEVEL1_NAME.test(prev.t))) {
-      prev.t += t;
-      prev.p = { ...prev.p, text: prev.t };
-      prev.n++;
+    if (step && prev) {
+      const extra = p.line - prev.end - step;
+      for (let e = 0; extra > 0 && extra % step === 0 && e < extra / step; e++) {
+        const line = prev.end + step * (e + 1);
+        cells.push({ p: { kind: 'para', line, text: '—' }, t: '—', n: 0, end: line });
+      }
+    }
+    const last = cells[cells.length - 1];
+    if (t === '指标' && last && (LEVEL2_NAME.test(`${last.t}指标`) || LEVEL1_NAME.test(last.t))) {
+      last.t += t;
+      last.p = { ...last.p, text: last.t };
+      last.n++;
+      last.end = p.line;
       continue;
     }
-    cells.push({ p, t, n: 1 });
+    cells.push({ p, t, n: 1, end: p.line });
   }
   return cells;
 }
