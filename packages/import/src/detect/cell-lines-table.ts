@@ -11,7 +11,7 @@
 import type { Block, Cell, Row } from '../document/document.js';
 import { isBlankCell, parseCellNumber } from '../parse-number.js';
 import { indicatorTable } from '../recognise/indicator-table.js';
-import { INDICATOR_COLUMNS, LEVEL1_NAME, TOTAL_ROW, type IndicatorColumn } from '../vocab/table-vocab.js';
+import { INDICATOR_COLUMNS, LEVEL1_NAME, TITLE_FIRST_HALF, TOTAL_ROW, type IndicatorColumn } from '../vocab/table-vocab.js';
 
 type Para = Extract<Block, { kind: 'para' }>;
 
@@ -26,8 +26,6 @@ const AFTER_TABLE = /^(?:评价结论|存在问题|改进措施|项目负责人|
 
 /** The first column of an indicator table: 一级指标 (or 三级指标 where the levels are not printed). */
 const FIRST_TITLE = /^(?:一级指标|三级指标|指标名称)$/;
-/** A title's first half that is also a title of its own ("年度" 指标值, "年初" 指标值). */
-const TITLE_FIRST_HALF = /^(?:年初|全年|年度|实际|调整后|调整)$/;
 
 function columnOf(text: string): IndicatorColumn | null {
   const s = text.replace(/\s+/g, '');

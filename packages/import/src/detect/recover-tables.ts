@@ -11,11 +11,12 @@ import { streamTableIn } from './stream-table.js';
 import { tokensOf, type Token } from './stream-tokens.js';
 import { startsHeader } from './stream-header.js';
 import { cellLinesTableAt } from './cell-lines-table.js';
+import { TITLE_FIRST_HALF } from '../vocab/table-vocab.js';
 
 type Para = Extract<Block, { kind: 'para' }>;
 
-/** Words one of which any funds header has (a cheap test before the tokens are read); or a title's first half alone on its line ("年初" / "预算数"). */
-const FUNDS_HEADER_HINT = /预算|执行|到位|合计|行次|分值|^\s*(?:年初|全年)\s*$/;
+/** Words one of which any funds header has (a cheap test before the tokens are read). */
+const FUNDS_HEADER_HINT = /预算|执行|到位|合计|行次|分值/;
 
 /** A block's lines: a paragraph's, or a loose table's rows (loose rows may be a lost table's cells). */
 function linesOf(b: Block): number[] | null {
@@ -52,10 +53,10 @@ function leftOver(r: { block: Block; lines: number[] }, read: (line: number) => 
 function streamAt(lines: string[], blocks: Block[], i: number): { out: Block[]; used: number } | null {
   const first = linesOf(blocks[i]!)![0]!;
   // a table's header starts in this paragraph (or loose row): one of its words names a funds column
-  if (!FUNDS_HEADER_HINT.test(lines[first]!)) return null;
+  // (or the line is a title's first half alone, completed on the next: "年初" / "预算数")
+  const half = TITLE_FIRST_HALF.test(lines[first]!.trim());
+  if (!half && !FUNDS_HEADER_HINT.test(lines[first]!)) return null;
   const own = tokensOf(lines, [first]);
-  // a header starts in this line — or this line is a title's first half, completed on the next ("年初" / "预算数")
-  const half = own.length === 1 && /^(?:年初|全年)$/.test(own[0]!.text);
   if (!half && !own.some((_, k) => startsHeader(own, k))) return null;
   const run = blockRun(blocks, i);
   const toks = tokensOf(lines, run.flatMap((r) => r.lines));

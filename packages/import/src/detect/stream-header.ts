@@ -4,7 +4,7 @@
  * ("执行" … "率") joined again. It is a header when the funds recogniser claims it.
  */
 import { fundsTable } from '../recognise/funds-table.js';
-import { FUNDS_COLUMNS, type FundsColumn } from '../vocab/table-vocab.js';
+import { FUNDS_COLUMNS, TITLE_FIRST_HALF, type FundsColumn } from '../vocab/table-vocab.js';
 import { isColumnNote, isUnitToken, type Token } from './stream-tokens.js';
 
 export interface StreamHeader {
@@ -36,12 +36,9 @@ function joinTokens(a: Token, b: Token): Token {
   return { ...a, text: a.text + b.text, end: a.line === b.line ? b.end : a.end };
 }
 
-/** The first half of a title wrapped in its cell ("年初" / "预算数", "全年" / "执行数"). */
-const TITLE_PREFIX = /^(?:年初|全年|年度|调整后|调整|实际|本年|当年)$/;
-
 /** A title's first half and the title it completes ("年初" + "预算数" → 年初预算数, not 预算数 alone). */
 function prefixJoins(a: Token | undefined, b: Token | undefined): boolean {
-  return !!a && !!b && TITLE_PREFIX.test(a.text) && columnOf(a.text + b.text) !== null;
+  return !!a && !!b && TITLE_FIRST_HALF.test(a.text) && columnOf(a.text + b.text) !== null;
 }
 
 /**

@@ -18,6 +18,9 @@ export const HEADER_LINE = /^\s*(?:项目名称|项目编码|转移支付(?:[（
 /** What a form prints beside a label for the seal or signature ("实施单位（盖章）"): part of the label, not its value. */
 const SEAL = /^[（(]\s*(?:盖章|签章|公章|签字|签名|盖章\/签字|签字\/盖章)\s*[）)]$/;
 
+/** "219001-某镇人民政府": the unit's code in the budget system before its name. */
+const UNIT_CODE = /^\d{3,12}\s*[-—－]\s*(?=[\u4e00-\u9fa5])/;
+
 /** A word every field label has (a cheap test before the labels). */
 const FIELD_HINT = /名称|编[码号]|代码|部门|单位|负责人|电话|类[别型]|属性/;
 
@@ -57,9 +60,6 @@ function splitCode(v: string): { code: string | null; name: string } {
   return m ? { code: m[1]!, name: m[2]! } : { code: null, name: v };
 }
 
-/** "219001-某镇人民政府": the unit's code in the budget system before its name. */
-const UNIT_CODE = /^\d{3,12}\s*[-—－]\s*(?=[\u4e00-\u9fa5])/;
-
 function applyField(ctx: Ctx, key: HeaderFieldKey, value: string, c: Cell): void {
   const ev = ctx.ev;
   const v = key === 'unit' || key === 'supervising' || key === 'implementing' || key === 'issuing' ? value.replace(UNIT_CODE, '') : value;
@@ -84,8 +84,6 @@ function applyField(ctx: Ctx, key: HeaderFieldKey, value: string, c: Cell): void
   }
 }
 
-
-/** The name fields of a row: each label with the value in the next non-blank cell (index j). */
 /**
  * In a line of words (`loose`: a form flattened by a PDF, whose columns may be interleaved) a label's
  * next word is its value only when it looks like one: a unit's name ends like an organisation's, a
@@ -100,6 +98,7 @@ function looseValueFits(key: HeaderFieldKey, v: string): boolean {
   return true;
 }
 
+/** The name fields of a row: each label with the value in the next non-blank cell (index j). */
 export function headerFields(texts: string[], loose = false): Array<{ key: HeaderFieldKey; value: string; j: number }> {
   const out: Array<{ key: HeaderFieldKey; value: string; j: number }> = [];
   // a row of column titles ("序号 | 项目编码 | 项目名称 | 类型 | 年初预算数 …") names no project

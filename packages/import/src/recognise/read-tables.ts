@@ -6,7 +6,7 @@
  */
 import { cellText, wordCells, type Block, type Row } from '../document/document.js';
 import { isBlankCell } from '../parse-number.js';
-import { HEADER_FIELDS, TOTAL_ROW } from '../vocab/table-vocab.js';
+import { HEADER_FIELDS, STAFFING_COLUMNS, TOTAL_ROW } from '../vocab/table-vocab.js';
 import { emptyBaseData } from '@jixiao/core';
 import { setProv, type Ctx } from '../assemble/draft.js';
 import { cleanLabel, findLine } from './cells.js';
@@ -79,14 +79,12 @@ function labelAndValue(b: Block, next: Block | undefined): Row | null {
 }
 
 /** "人员编制" on its line and "21" on the next (a department's cover copied one cell a line): the staffing figure. */
-const STAFF_LABEL = /^(?:人员编制(?:数)?|编制(?:数|人数)|核定编制(?:数)?|实有人数|在职人数|在编人数|实际在职人数)[：:]?$/;
-
 function staffingLines(ctx: Ctx, b: Block, next: Block | undefined): boolean {
   if (b.kind !== 'para' || next?.kind !== 'para' || b.text.length > 12) return false;
   const label = b.text.replace(/[\s\u3000]+/g, '');
   const n = /^(\d{1,6})(?:人|名)?$/.exec(next.text.trim());
-  if (!STAFF_LABEL.test(label) || !n) return false;
-  const key = /实有|在职|在编/.test(label) ? 'actual' : 'authorized';
+  const key = STAFFING_COLUMNS.find((c) => c.re.test(label))?.key;
+  if (!n || !key || key === 'rate') return false;
   const staffing = (ctx.ev.baseData ??= emptyBaseData()).staffing;
   if (staffing[key] !== null) return true;
   staffing[key] = Number(n[1]);

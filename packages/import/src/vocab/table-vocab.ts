@@ -120,9 +120,12 @@ export const HEADER_FIELDS: Array<{ key: HeaderFieldKey; re: RegExp }> = [
   { key: 'unit', re: /^(?:(?:市级|县级|区级|省级)?预算(?:部门|单位)|部门|单位)(?:[（(](?:部门|单位)[）)])?(?:名称)?[：:]?$|^(?:填报|评价)单位[：:]?$/ },
 ];
 
+/** The first half of a column title wrapped in its cell ("年初" / "预算数", "实际" / "完成值"). */
+export const TITLE_FIRST_HALF = /^(?:年初|全年|年度|调整后|调整|实际|本年|当年)$/;
+
 export const STAFFING_COLUMNS: Array<{ key: 'authorized' | 'actual' | 'rate'; re: RegExp }> = [
   { key: 'rate', re: /控制率/ },
-  { key: 'authorized', re: /编制数|编制人数|核定编制/ },
+  { key: 'authorized', re: /编制数|编制人数|核定编制|人员编制/ },
   { key: 'actual', re: /在职人数|实有人数|在编人数|实际人数/ },
 ];
 
