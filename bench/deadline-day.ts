@@ -78,8 +78,12 @@ const { values } = parseArgs({
     'pg-stats': { type: 'boolean', default: false },
     /** Extra Node options for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     'node-args': { type: 'string', default: '' },
+    /** Saves ask for the whole score and audit back (the API's default) instead of `Prefer: return=minimal` as the web app does. */
+    'full-answer': { type: 'boolean', default: false },
   },
 });
+/** As the web app saves: it scores and audits live, so it asks only for the new version (a build before ignores it). */
+const SAVE_HEADERS: Record<string, string> = values['full-answer'] ? {} : { prefer: 'return=minimal' };
 const W = Number(values.writers);
 const S = Number(values.saves);
 const R = Number(values.readers);
@@ -258,19 +262,19 @@ async function seedDrafts(db: Kysely<DB>, writers: Writer[], deptName: string): 
  * as a browser does and unzips the answer, so the server's compression and the client's text are as before.
  */
 const agent = new httpModule.Agent({ keepAlive: true });
-async function http(base: string, method: string, path: string, s: { token: string; csrf: string }, body?: unknown): Promise<{ status: number; text: string; ms: number }> {
+async function http(base: string, method: string, path: string, s: { token: string; csrf: string }, body?: unknown, extra: Record<string, string> = {}): Promise<{ status: number; text: string; ms: number }> {
   const t0 = performance.now();
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   try {
-    return await send(base, method, path, s, payload, t0);
+    return await send(base, method, path, s, payload, t0, extra);
   } catch (e) {
     // A kept-alive connection the server closed while idle (between phases) fails before the request is
     // read: node marks it reusedSocket, and sending again on a fresh connection is safe.
-    if ((e as { retry?: boolean }).retry) return send(base, method, path, s, payload, t0);
+    if ((e as { retry?: boolean }).retry) return send(base, method, path, s, payload, t0, extra);
     throw e;
   }
 }
-function send(base: string, method: string, path: string, s: { token: string; csrf: string }, payload: Buffer | undefined, t0: number): Promise<{ status: number; text: string; ms: number }> {
+function send(base: string, method: string, path: string, s: { token: string; csrf: string }, payload: Buffer | undefined, t0: number, extra: Record<string, string>): Promise<{ status: number; text: string; ms: number }> {
   const u = new URL(base + path);
   return new Promise((resolve, reject) => {
     const req = httpModule.request(
@@ -284,6 +288,7 @@ function send(base: string, method: string, path: string, s: { token: string; cs
           cookie: `jx_session=${s.token}`,
           'x-csrf-token': s.csrf,
           'accept-encoding': 'gzip',
+          ...extra,
           ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
         },
       },
@@ -341,7 +346,7 @@ async function serverPhase(base: string, writers: Writer[], ids: number[], round
         await think();
         const score = scoreOf(round, s);
         const body = { version, evaluation: { ...MODEL, fiscalYear: YEAR, unit: { name: w.unitName }, totals: { ...(MODEL.totals as object), statedScore: score } } };
-        const r = await http(base, 'PUT', `/api/evaluations/${id}`, w, body);
+        const r = await http(base, 'PUT', `/api/evaluations/${id}`, w, body, SAVE_HEADERS);
         if (r.status !== 200) throw new Error(`save ${r.status} ${r.text.slice(0, 300)}`);
         save.push(r.ms);
         version = JSON.parse(r.text).version;

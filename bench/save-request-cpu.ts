@@ -40,6 +40,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     vs: { type: 'string' },
     profile: { type: 'string' },
+    /** Ask for the whole score and audit back (the API's default) instead of `Prefer: return=minimal` as the web app does. */
+    'full-answer': { type: 'boolean', default: false },
     /** Internal: measure this build once and print one JSON line. */
     child: { type: 'string' },
   },
@@ -76,7 +78,7 @@ async function measureOnce(buildRoot: string): Promise<Measure> {
       const evaluation = { ...model, fiscalYear: 2025, totals: { ...totals, statedScore: String(80 + (i % 10)) } };
       const res = await app.request(`/api/evaluations/${id}`, {
         method: 'PUT',
-        headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+        headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, 'content-type': 'application/json', 'accept-encoding': 'gzip', ...(values['full-answer'] ? {} : { prefer: 'return=minimal' }) },
         body: JSON.stringify({ version, evaluation }),
       });
       const buf = Buffer.from(await res.arrayBuffer());
@@ -111,10 +113,12 @@ async function measureOnce(buildRoot: string): Promise<Measure> {
       const parsed = parseEvaluation(body.evaluation);
       if (!parsed.ok) throw parsed.error;
       const computed = bridge.computeEvaluation(parsed.value);
-      bridge.figuresOf(parsed.value, computed);
+      const figures = bridge.figuresOf(parsed.value, computed);
+      if (!values['full-answer']) JSON.stringify({ version, figures });
       diffJson(storedModel, parsed.value);
       JSON.stringify(parsed.value);
-      JSON.stringify({ version, computed });
+      // The answer: the whole score and audit, or (as the web app asks) the version and figures.
+      if (values['full-answer']) JSON.stringify({ version, computed });
     };
     const w = await time(N, modelWork);
     const m = await time(N * 3, me);
@@ -146,7 +150,7 @@ async function startProfiler() {
 
 function runChild(buildRoot: string): Measure {
   const profile = values.profile ? ['--profile', resolve(values.profile)] : [];
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', buildRoot, '--saves', String(N), ...profile], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', buildRoot, '--saves', String(N), ...profile, ...(values['full-answer'] ? ['--full-answer'] : [])], { encoding: 'utf8', cwd: ROOT });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`measuring ${buildRoot} failed:\n${r.stderr.slice(-2000)}`);
   return JSON.parse(line) as Measure;

@@ -104,9 +104,38 @@ describe.each(DATABASE_KINDS)('a save write on %s', (kind) => {
     expect(saved.version).toBe(d.version + 1);
     const row = (await r.evaluations.findById(d.id))!;
     expect([row.version, row.blocking, (row.data as Json).totals.statedScore]).toEqual([d.version + 1, 0, '95']);
+    expect(saved.figures.blocking).toBe(0); // what the answer's figures say is what was stored
     const detail = await c.headA!.get(`/api/evaluations/${d.id}`);
     expect(detail.body.submission.canSubmit).toBe(true);
     expect((await r.auditLog.listForEvaluation(d.id)).filter((e) => e.action === AUDIT_EVENTS.EVALUATION_UPDATED)).toHaveLength(1);
+  });
+
+  it('Prefer: return=minimal answers the new version and the figures stored beside the row, not the whole score and audit', async () => {
+    const d = await create(withoutReason());
+    const body = (statedScore: string, version: number) => ({ version, evaluation: withoutReason(statedScore) });
+    const full = await c.fillerA!.put(`/api/evaluations/${d.id}`, body('96', d.version));
+    expect(full.status, JSON.stringify(full.body)).toBe(200);
+    expect(full.headers.get('preference-applied')).toBeNull();
+    expect(full.body.audit.counts.error + full.body.audit.counts.warning).toBeGreaterThan(0);
+    const minimal = await c.fillerA!.request('PUT', `/api/evaluations/${d.id}`, body('95', full.body.version), { prefer: 'respond-async, return=minimal' });
+    expect(minimal.status, JSON.stringify(minimal.body)).toBe(200);
+    expect(minimal.headers.get('preference-applied')).toBe('return=minimal');
+    expect(Object.keys(minimal.body).sort()).toEqual(['corrections', 'figures', 'updatedAt', 'version']);
+    const row = (await repositories(t.ctx.db).evaluations.findById(d.id))!;
+    expect(minimal.body.version).toBe(row.version);
+    expect(minimal.body.figures).toEqual({
+      selfScore: '95',
+      computedScore: row.computed_score,
+      grade: row.grade,
+      ungradableReason: row.ungradable_reason,
+      executionRate: row.execution_rate,
+      errors: row.errors,
+      warnings: row.warnings,
+      blocking: row.blocking,
+    });
+    // The same counts the full answer's audit gave for the same findings (only the stated score changed).
+    expect([minimal.body.figures.errors, minimal.body.figures.warnings]).toEqual([full.body.audit.counts.error, full.body.audit.counts.warning]);
+    expect(minimal.body.figures.blocking).toBe(1);
   });
 
   it('a save or submit reads its row, the deadline task, its sample item and whether the unit has projects in one query', async () => {

@@ -19,7 +19,7 @@ const OPS: Op[] = [
   ['get', '/api/evaluations', '评价报告列表（year、status、unitId、departmentId、kind、q、page、pageSize；sort=quality|-quality 按自评质量排序，qualityConfirmed=1|0、qualityMax 按自评质量筛选），每行含 qualityScore（财政局确认的自评质量）与 qualityComputed（按评分细则计算、尚未确认时显示“未确认”）', '评价'],
   ['post', '/api/evaluations', '新建评价报告（草稿）', '评价', { body: 'CreateEvaluation' }],
   ['get', '/api/evaluations/{id}', '评价报告详情（含得分、审核结果、可执行操作）', '评价'],
-  ['put', '/api/evaluations/{id}', '保存评价报告（乐观版本检查）', '评价', { body: 'SaveEvaluation' }],
+  ['put', '/api/evaluations/{id}', '保存评价报告（乐观版本检查）；请求头 Prefer: return=minimal 时只返回新版本号与保存的汇总数字（figures），不返回完整得分与审核结果', '评价', { body: 'SaveEvaluation' }],
   ['post', '/api/evaluations/{id}/actions/{action}', '流程操作：submit / approve / return / publish / withdraw', '流程', { body: 'Action' }],
   ['post', '/api/evaluations/{id}/submission-override', '财政局放行提交前检查（须填写理由，记入审计日志）', '流程', { body: 'SubmissionOverride' }],
   ['put', '/api/evaluations/{id}/review', '财政审核评分（审核得分）', '流程', { body: 'Review' }],

@@ -1,6 +1,6 @@
 import { parseEvaluation, type Evaluation } from '@jixiao/core';
 import { AUDIT_EVENTS, type AuditEvent } from '../audit-events.js';
-import { blockingCount, computeEvaluation, figuresOf, titleOf, type Computed } from '../core-bridge.js';
+import { blockingCount, computeEvaluation, figuresOf, titleOf, type Computed, type EvaluationFigures } from '../core-bridge.js';
 import { inOneStatement, inTransaction, type AppContext } from '../context.js';
 import { VersionConflictError, badRequest, notFound } from '../errors.js';
 import type { Actor } from '../workflow/access.js';
@@ -36,7 +36,7 @@ export async function saveEvaluation(
   actor: Actor,
   id: number,
   input: { version: unknown; evaluation: unknown },
-): Promise<{ version: number; computed: Computed; updatedAt: Date; corrections: IdentityCorrection[] }> {
+): Promise<WriteResult & { corrections: IdentityCorrection[] }> {
   if (!Number.isInteger(input.version)) throw badRequest('缺少 version（当前版本号）');
   const version = input.version as number;
   const r0 = repositories(ctx.db);
@@ -78,6 +78,15 @@ export interface WriteOptions {
   read?: { children: Evaluation[] | undefined; quality: QualityReferenceTotal };
 }
 
+/** A write's outcome: the new version, the score and audit, and the figures stored beside the row. */
+export interface WriteResult {
+  version: number;
+  computed: Computed;
+  /** As stored for lists and dashboards (the 自评质量 figure is the rubric's, not here). */
+  figures: EvaluationFigures;
+  updatedAt: Date;
+}
+
 /**
  * Scores, audits and writes a validated evaluation over the stored row `rec` read at `version`,
  * with the audit entry, then refreshes its department's counts. Shared by the save and by the
@@ -91,7 +100,7 @@ export async function writeEvaluation(
   evaluation: Evaluation,
   plan: EvaluationPlan,
   opts: WriteOptions = {},
-): Promise<{ version: number; computed: Computed; updatedAt: Date }> {
+): Promise<WriteResult> {
   const id = rec.id;
   const corrections = opts.corrections ?? [];
   // A department evaluation is audited against its projects' roll-up (the stored counts include those findings).
@@ -142,7 +151,9 @@ export async function writeEvaluation(
     r.evaluations.updateIfVersionLogged(id, version, rec.submission_override, { ...patch, blocking }, entry(version, version + 1)),
   );
   // Otherwise look under the row lock: a newer version or another state is refused; a changed override is written with it.
-  const saved = written ? { version: version + 1, computed, updatedAt: at } : await writeUnderLock(ctx, actor, id, version, patch, computed, entry, at);
+  const saved: WriteResult = written
+    ? { version: version + 1, computed, figures: { ...f, blocking }, updatedAt: at }
+    : await writeUnderLock(ctx, actor, id, version, patch, computed, f, entry, at);
   // A project's figures feed its department's roll-up findings: refresh the department's stored counts.
   await refreshParentDepartments(ctx, [{ unitId: rec.unit_id, fiscalYear: rec.fiscal_year, kind: rec.kind }]);
   return saved;
@@ -156,16 +167,18 @@ async function writeUnderLock(
   version: number,
   patch: Omit<EvaluationUpdate, 'blocking'>,
   computed: Computed,
+  f: EvaluationFigures,
   entry: (storedVersion: number, newVersion: number) => AuditEntry,
   at: Date,
-): Promise<{ version: number; computed: Computed; updatedAt: Date }> {
+): Promise<WriteResult> {
   return inTransaction(ctx, 'save-evaluation', async (r) => {
     const locked = await r.evaluations.findStateForUpdate(id);
     if (!locked) throw notFound();
     assertEvaluationEditable(actor, locked, version); // guard, second look, on the locked row
-    const updated = await r.evaluations.updateIfVersion(id, version, { ...patch, blocking: blockingCount(computed.audit, submissionOverrideOf(locked.submission_override)) });
+    const blocking = blockingCount(computed.audit, submissionOverrideOf(locked.submission_override));
+    const updated = await r.evaluations.updateIfVersion(id, version, { ...patch, blocking });
     if (!updated) throw new VersionConflictError(locked.version);
     await r.auditLog.append(entry(locked.version, updated.version));
-    return { version: updated.version, computed, updatedAt: at };
+    return { version: updated.version, computed, figures: { ...f, blocking }, updatedAt: at };
   });
 }

@@ -57,11 +57,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Don't call the global 401 handler (used by the session probe and the login form). */
   quiet401?: boolean;
+  /** Extra request headers (e.g. `Prefer: return=minimal` where the answer's body is not used). */
+  headers?: Record<string, string>;
 }
 
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? (opts.body !== undefined || opts.form ? 'POST' : 'GET');
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;

@@ -154,7 +154,12 @@ export function useEvaluationDraft(id: string): EvaluationDraft {
     }
     setSaving(true);
     try {
-      const r = await request<{ version: number; updatedAt?: string }>(`/api/evaluations/${id}`, { method: 'PUT', body: { version: base.current.version, evaluation: doc } });
+      const r = await request<{ version: number; updatedAt?: string }>(`/api/evaluations/${id}`, {
+        method: 'PUT',
+        body: { version: base.current.version, evaluation: doc },
+        // The score and audit are computed live here: the answer need only carry the new version.
+        headers: { Prefer: 'return=minimal' },
+      });
       base.current = { version: r.version, evaluation: doc };
       // The header's "updated at" follows the save.
       setDetail((d) => (d ? { ...d, version: r.version, updatedAt: r.updatedAt ?? new Date().toISOString() } : d));

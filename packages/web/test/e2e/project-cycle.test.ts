@@ -231,8 +231,13 @@ describe('project self-evaluations in chromium', () => {
     await page.getByLabel('评价等级', { exact: true }).fill('优');
     await page.getByLabel('填报人', { exact: true }).fill('张老师');
     await page.getByLabel('填报日期', { exact: true }).fill(`${YEAR + 1}-03-15`);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && /\/api\/evaluations\/\d+$/.test(r.url()));
     await page.getByRole('button', { name: '保存草稿' }).click();
     await toast('草稿已保存');
+    // The editor scores and audits live: its save asks only for the new version and the stored figures.
+    const answer = await saved;
+    expect([answer.status(), answer.request().headers()['prefer'], answer.headers()['preference-applied']]).toEqual([200, 'return=minimal', 'return=minimal']);
+    expect(Object.keys(await answer.json()).sort()).toEqual(['corrections', 'figures', 'updatedAt', 'version']);
     // nothing wrong is left (a reminder that every indicator has full marks may remain)
     const errorCount = page.locator('.ant-card', { hasText: '审查发现' }).getByText(/^错误 \d+$/);
     await poll(() => errorCount.textContent()).toBe('错误 0');

@@ -33,6 +33,11 @@ export const UPLOAD_EXTENSIONS = ['.docx', '.pdf', '.xlsx', '.txt', '.json'];
 const SORTS: readonly EvaluationSort[] = ['default', 'quality', '-quality'];
 
 /** `sort=quality` / `-quality`: by 自评质量 as shown (confirmed, else computed), ascending / descending. */
+/** Whether the request asks for `Prefer: return=minimal` (RFC 7240: comma-separated preferences). */
+function prefersMinimal(prefer: string | undefined): boolean {
+  return prefer !== undefined && prefer.split(',').some((p) => p.split(';')[0]!.trim().toLowerCase() === 'return=minimal');
+}
+
 function sortOf(c: Context<AppEnv>): EvaluationSort {
   const v = c.req.query('sort') || 'default';
   if (!SORTS.includes(v as EvaluationSort)) throw badRequest(`查询参数 sort 应为 ${SORTS.join('、')} 之一`, [{ field: 'sort', message: `应为 ${SORTS.join('、')} 之一` }]);
@@ -108,6 +113,12 @@ export function evaluationRoutes(opts: ServerOptions) {
     const actor = requireActor(c);
     const b = await jsonBody(c);
     const r = await saveEvaluation(ctx, actor, intParam(c, 'id'), { version: b.version, evaluation: b.evaluation });
+    // `Prefer: return=minimal` (RFC 7240; the web app scores and audits live and sends it): the new version and
+    // the stored figures, not the whole score and audit (~19 KB of every autosave's answer on deadline day).
+    if (prefersMinimal(c.req.header('prefer'))) {
+      c.header('Preference-Applied', 'return=minimal');
+      return c.json({ version: r.version, updatedAt: r.updatedAt.toISOString(), corrections: correctionNotes(r.corrections), figures: r.figures });
+    }
     // Decimals serialise themselves as strings: the answer is written once, no parse/serialise round trip.
     return c.json({
       version: r.version,
