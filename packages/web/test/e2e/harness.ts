@@ -197,9 +197,26 @@ export function steps(pageOf: () => Page, base: () => string) {
       await pageOf().locator('header .ant-select').click();
       await pageOf().locator('.ant-select-item-option', { hasText: `${year} 年度` }).click();
     },
-    /** OK in the open confirmation dialog. */
+    /**
+     * OK in the open confirmation dialog. On a loaded machine the first click was seen lost (the
+     * dialog still open, no request sent, CI's review walk then timing out): when no request left
+     * within 8 s and the dialog is still there, it is clicked once more, with a warning in the log.
+     * Never a second action: antd ignores clicks on a button busy with its onOk, and a click whose
+     * request went out is not repeated.
+     */
     async confirm(): Promise<void> {
-      await pageOf().locator('.ant-modal-confirm .ant-btn-primary').click();
+      const page = pageOf();
+      const ok = page.locator('.ant-modal-confirm .ant-btn-primary');
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const sent = page
+          .waitForRequest((r) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'), { timeout: 8_000 })
+          .then(() => true, () => false);
+        await ok.click();
+        if (await sent) return;
+        if ((await ok.count()) === 0) return; // closed without a request of its own
+        console.warn(`confirm(): 第 ${attempt} 次点击“确定”后 8 秒内没有发出请求，对话框仍然打开`);
+      }
+      throw new Error('确认对话框：点击“确定”两次都没有发出请求，对话框仍然打开');
     },
     async toast(text: string | RegExp): Promise<void> {
       await pageOf().locator('.ant-message').getByText(text).first().waitFor({ timeout: 15_000 });
