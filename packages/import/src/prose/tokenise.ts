@@ -69,12 +69,23 @@ function advance(text: string, w: Walk, until: number): void {
   }
 }
 
+const COLON = new Set(['：', ':']);
+
+/** The words before the colon at `colon`, back to the clause mark or bracket before them. */
+function colonLabel(text: string, colon: number): string {
+  let a = colon;
+  while (a > 0 && CHAR_KIND[text.charCodeAt(a - 1)] === 0) a--;
+  return text.slice(a, colon);
+}
+
 export function tokenise(text: string): Tok[] {
   const toks: Tok[] = [];
   const w: Walk = { sentence: 0, lastCut: 0, lastBoundary: 0, groupStart: 0, depth: 0, pos: 0 };
   for (const n of scanNumbers(text)) {
     advance(text, w, n.index);
     let label = text.slice(w.lastCut, n.index);
+    // "年初预算数：500万元": a label ended by a colon right before its number is still its label
+    if (label.trim() === '' && w.lastCut > 0 && COLON.has(text[w.lastCut - 1]!)) label = colonLabel(text, w.lastCut - 1);
     // "预算执行率=执行数÷预算数×100%=98.5%": the label is what stands before the first "="
     if (n.percent && text[n.index - 1] === '=') {
       const clause = text.slice(w.lastBoundary, n.index);

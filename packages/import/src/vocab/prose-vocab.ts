@@ -12,7 +12,7 @@ export const TOTAL_AMOUNT_LABELS: Array<{ field: FundsField; re: RegExp }> = [
     field: 'executed',
     re: /(?:执行(?:金额|数)|支付(?:完成)?|实际支出|支出(?:总计|合计|总额)|整体支出(?:总计|合计)?|决算(?:总)?支出|决算(?:数|金额)|财政拨款支出|总支出|共支出资金|支出资金|共完成|完成支出)(?:为|是|共)?$/,
   },
-  { field: 'initial', re: /(?:预算支出|预算总额|预算安排|预算资金)(?:为|是)?$/ },
+  { field: 'initial', re: /(?:预算支出|预算总额|预算安排|预算资金)(?:共计|合计|总计)?(?:为|是)?$/ },
 ];
 
 /**
@@ -73,7 +73,7 @@ export const SCORE_FIELD = /(?:自评总分|自评得分|总得分|综合得分|
 /** The total in prose: "自评得分为92.5分", "综合评分92.5分", and after the result's own label ("自评结果：得分92.5分"). */
 export const SCORE_PHRASE = /(?:(?:自评|评价)(?:结果|结论)[:：，,]?\s*|自评|最终|综合|总|整体|合计)(?:得分|评分|分数|自评分|总分)(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
 /** The grade in prose ("自评等级为优"); a grade followed by a count ("自评等级：优3个、良1个") is a tally of several evaluations' grades, not one. */
-export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价结论|自评结论|评定|评级|评价)(?:为|是|:|：)["“「'‘]?(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)(?![\\u4e00-\\u9fa5]?\\s*\\d)`, 'g');
+export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价结论|自评结论|评定|评级|评价)(?:(?:为|是|:|：)["“「'‘]?|["“「'‘])(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)(?![\\u4e00-\\u9fa5]?\\s*\\d)`, 'g');
 
 /** Jurisdiction words → rule profile; the first entry whose words occur wins (data). */
 export const JURISDICTIONS: Array<{ profile: string; province: string; words: string[]; cities: string[] }> = [
@@ -111,7 +111,7 @@ export const TARGET_VERB = /(达到|不低于|不少于|不高于|不超过|低�
 export const TOTALISH = /总支出|支出总额|支出合计|整体支出|全部支出|总额|合计|总计/;
 /** Words that may stand before a total's label without making it an item's ("本年", "我单位", "财政拨款" …). */
 export const GENERIC_PREFIX =
-  /本年度?|全年|年度|当年|截至\d+月底|\d{4}年度?|[本我]?(?:部门|单位)|[本我](?:局|办|委|厅|处|中心|院|所|站|校|队)|整体|财政拨款|财政|一般公共预算|预算|决算|资金|经费|合计|累计|总|共|人员(?:及|和)公用经费|基本(?:支出|经费)|专项(?:预算)?(?:项目)?|项目|[，,、\s]/g;
+  /本年度?|全年|年度|当年|截至\d+月底|\d{4}年度?|[本我]?(?:部门|单位)|[本我](?:局|办|委|厅|处|中心|院|所|站|校|队)|整体支出|整体|财政拨款|财政|一般公共预算|预算|决算|资金|经费|合计|累计|总|共|人员(?:及|和)公用经费|基本(?:支出|经费)|专项(?:预算)?(?:项目)?|项目|[，,、\s]/g;
 /** A sentence that explains a budget adjustment ("预算调整的主要原因是…", "因…追加预算…"). */
 export const ADJUSTMENT_REASON =
   /(?:预算|资金)?(?:调整|调增|调减|追加|追减|变动)(?:的)?(?:主要)?(?:原因|理由|说明)(?:是|为|：|:|系)|(?:由于|因|系)[^。；]{2,40}(?:追加|追减|调增|调减|调整)(?:了)?(?:预算|资金|经费)/;
