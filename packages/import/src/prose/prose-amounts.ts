@@ -5,7 +5,7 @@
  */
 import { HEADING_START, type Para } from './paragraphs.js';
 import { addClaim, excerpt, inItem, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
-import { cleanLabel, type Tok } from './tokenise.js';
+import { cleanLabel, groupOutsideBrackets, type Tok } from './tokenise.js';
 import {
   GENERIC_PREFIX,
   MODE_EXECUTED,
@@ -69,7 +69,8 @@ function readTotal(p: ProseCtx, para: Para, t: Tok, field: FundsField): void {
   const ev = p.ctx.ev;
   const start = t.index;
   const end = t.index + t.length;
-  const scope = SCOPE_BASIC.test(t.group) ? 'basic' : !p.projectKind && SCOPE_PROJECT.test(t.group.replace(/项目支出/g, '')) ? 'project' : 'total';
+  const group = groupOutsideBrackets(t.group);
+  const scope = SCOPE_BASIC.test(group) ? 'basic' : !p.projectKind && SCOPE_PROJECT.test(group.replace(/项目支出/g, '')) ? 'project' : 'total';
   if (scope !== 'total') {
     const triple = ev.funds[scope];
     if (triple[field] === null) {

@@ -5,7 +5,7 @@
 import type { Para } from './paragraphs.js';
 import { addClaim, excerpt, inItem, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
 import { anchorBefore } from './prose-sums.js';
-import { cleanLabel, sameLabel, type Tok } from './tokenise.js';
+import { cleanLabel, groupOutsideBrackets, sameLabel, type Tok } from './tokenise.js';
 import {
   COUNT_UNITS,
   EXECUTION_RATE,
@@ -100,7 +100,8 @@ function readScopedRate(a: At): void {
 }
 
 function readExecutionRate(a: At): void {
-  const scope = SCOPE_BASIC.test(a.t.group) ? 'basic' : !a.p.projectKind && SCOPE_PROJECT.test(a.t.group) ? 'project' : 'total';
+  const group = groupOutsideBrackets(a.t.group);
+  const scope = SCOPE_BASIC.test(group) ? 'basic' : !a.p.projectKind && SCOPE_PROJECT.test(group) ? 'project' : 'total';
   if (scope !== 'total' || SCOPE_SKIP.test(a.t.group)) return readScopedRate(a);
   const be = a.p.ctx.ev.budgetExecution;
   const start = a.t.index;

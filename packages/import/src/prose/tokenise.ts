@@ -112,6 +112,11 @@ export function tokenise(text: string): Tok[] {
   return toks;
 }
 
+/** A group without its bracketed asides: "预算1000万元（其中基本支出700万元），全年支出…" is not about 基本支出. */
+export function groupOutsideBrackets(group: string): string {
+  return group.includes('（') || group.includes('(') ? group.replace(/[（(][^（）()]*[）)]/g, '') : group;
+}
+
 export function cleanLabel(s: string): string {
   return s
     .replace(/^(?:其中|另外|此外|同时|截至\d+月底|截至年底)[，,]?/, '')

@@ -12,7 +12,7 @@ export const TOTAL_AMOUNT_LABELS: Array<{ field: FundsField; re: RegExp }> = [
     field: 'executed',
     re: /(?:执行(?:金额|数)|支付(?:完成)?|实际支出|支出(?:总计|合计|总额)|整体支出(?:总计|合计)?|决算(?:总)?支出|决算(?:数|金额)|财政拨款支出|总支出|共支出资金|支出资金|共完成|完成支出)(?:为|是|共)?$/,
   },
-  { field: 'initial', re: /(?:预算支出|预算总额|预算安排|预算资金)(?:共计|合计|总计)?(?:为|是)?$/ },
+  { field: 'initial', re: /(?:支出预算(?:总额|数)?|预算支出|预算总额|预算安排|预算资金|预算批复(?:数|金额)?|批复预算(?:数|金额)?)(?:共计|合计|总计)?(?:为|是)?$/ },
 ];
 
 /**
@@ -71,7 +71,7 @@ export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良
 /** "自评总分: 95" — a total self-score printed as a field, without 分 after it. */
 export const SCORE_FIELD = /(?:自评总分|自评得分|总得分|综合得分|绩效得分)\s*(?:[（(]分[）)]\s*[:：]?|[:：])\s*(\d{1,3}(?:\.\d+)?)(?![\d.%％])/g;
 /** The total in prose: "自评得分为92.5分", "综合评分92.5分", and after the result's own label ("自评结果：得分92.5分"). */
-export const SCORE_PHRASE = /(?:(?:自评|评价)(?:结果|结论)[:：，,]?\s*|自评|最终|综合|总|整体|合计)(?:得分|评分|分数|自评分|总分)(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
+export const SCORE_PHRASE = /(?:(?:自评|评价)(?:结果|结论)[:：，,]?\s*(?:得分|评分|分数|自评分|总分)?|(?:自评|最终|综合|总|整体|合计)(?:得分|评分|分数|自评分|总分))(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
 /** The grade in prose ("自评等级为优"); a grade followed by a count ("自评等级：优3个、良1个") is a tally of several evaluations' grades, not one. */
 export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价结论|自评结论|评定|评级|评价)(?:(?:为|是|:|：)["“「'‘]?|["“「'‘])(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)(?![\\u4e00-\\u9fa5]?\\s*\\d)`, 'g');
 
