@@ -28,6 +28,17 @@ describe('funds tables whose layout was lost', () => {
     expect(ev.funds.bySource.map((s) => [s.source, s.adjusted, s.executed])).toEqual([['current_appropriation', '120', '90']]);
   });
 
+  it("a department's funds table whose total row is named for the department (部门预算总额, 单位整体支出), its nature rows below", async () => {
+    for (const total of ['部门预算总额', '单位整体支出', '支出合计']) {
+      const r = await read(
+        ['某市林业局2023年度部门整体支出绩效自评表', `预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分`, `${total}\t900\t960\t930\t10\t96.88%\t9.69`, '其中：基本支出\t600\t620\t615\t—\t—\t—', '项目支出\t300\t340\t315\t—\t—\t—'].join('\n'),
+      );
+      const ev = r.evaluation;
+      expect([total, ev.funds.total.initial, ev.funds.total.adjusted, ev.funds.total.executed, ev.budgetExecution.selfScore]).toEqual([total, '900', '960', '930', '9.69']);
+      expect([ev.funds.basic.executed, ev.funds.project.executed]).toEqual(['615', '315']);
+    }
+  });
+
   it('a table flattened into one line of PDF text, labels before their numbers', async () => {
     const line = '项目资金 年初预算数 全年预算数 全年执行数 执行率 年度资金总额 80 100 95 95% 其中：本年财政拨款 80 100 95 95% 上年结转资金 0 0 0 0%';
     const ev = (await read(['某镇2023年度项目支出绩效自评表', line, '自评得分：96'].join('\n'))).evaluation;

@@ -38,7 +38,7 @@ export const PROJECT_LIST_COLUMNS: Array<{ key: ProjectListColumn; re: RegExp }>
 export type FundsRowKey = 'total' | 'basic' | 'personnel' | 'operating' | 'project' | `source:${FundSource}`;
 /** Row labels of the funds block; tested in order. */
 export const FUNDS_ROWS: Array<{ key: FundsRowKey; re: RegExp }> = [
-  { key: 'total', re: /资金总额|资金总计|^合计$|^总计$|^总额$|预算资金合计|年度资金$/ },
+  { key: 'total', re: /资金总额|资金总计|^合计$|^总计$|^总额$|预算资金合计|年度资金$|^(?:部门|单位)?(?:整体)?(?:预算|支出)(?:总额|合计|总计)$|^(?:部门|单位)整体支出$/ },
   { key: 'source:carry_over', re: /上年结转|结转资金|以前年度结转/ },
   { key: 'source:current_appropriation', re: /(?:本年|当年|本级)财政拨款|^财政拨款$/ },
   { key: 'source:central', re: /^中央(?:财政)?(?:资金|补助|拨款|专项|直达|转移支付)?/ },
