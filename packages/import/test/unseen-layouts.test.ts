@@ -205,6 +205,19 @@ describe('funds tables whose layout was lost', () => {
   });
 });
 
+describe('indicator tables headed in other words', () => {
+  it('指标类别 as the level-1 column and 指标内容 as the indicator: every row read with its weight and score', async () => {
+    const head = '某县民政局2023年度临时救助项目支出绩效自评表\n项目名称：临时救助资金\n';
+    const rows = ['产出指标\t救助人次\t≥300人次\t310人次\t40\t40', '效益指标\t救助及时率\t≥95%\t97%\t30\t30', '满意度指标\t受助群众满意度\t≥90%\t86%\t20\t19'];
+    for (const header of ['指标类别\t指标名称\t目标值\t完成值\t权重\t自评得分', '指标类型\t指标内容\t年度指标值\t实际完成值\t分值\t得分']) {
+      const ev = (await read(head + [header, ...rows].join('\n'))).evaluation;
+      expect(ev.indicators.map((l) => l.name)).toEqual(['产出指标', '效益指标', '满意度指标']);
+      const leaves = ev.indicators.flatMap((l) => l.children.flatMap((c) => c.children));
+      expect(leaves.map((x) => [x.name, x.weight, x.selfScore])).toEqual([['救助人次', '40', '40'], ['救助及时率', '30', '30'], ['受助群众满意度', '20', '19']]);
+    }
+  });
+});
+
 describe('messy text', () => {
   it('traditional script with pinyin glosses, OCR spaces in numbers, "%o"', async () => {
     const text = ['某縣文化館2023年度項(xiàng)目支出績效自評報告', '本年度項(xiàng)目預算數為48. 5萬元，執行數為46. 2萬元，預算執行率95. 26%o。'].join('\n');
