@@ -48,6 +48,7 @@ const ROWS: Array<[string, string, Array<[string, Figure, string | null]>]> = [
   [DEPARTMENT, '2023年本局收入预算总额305万元，支出预算总额300万元。', [['initial', initial, '300']]],
   [DEPARTMENT, '年初预算300万元（其中基本支出200万元，项目支出100万元），全年支出310万元。', [['initial', initial, '300'], ['executed', executed, '310']]],
   [DEPARTMENT, '自评结果：91分，等级：良。', [['score', score, '91'], ['grade', grade, '良']]],
+  [DEPARTMENT, '本年度部门预算1.2亿元，实际支出1.15亿元。', [['initial', initial, '12000'], ['executed', executed, '11500']]],
   [DEPARTMENT, '2023年度，培训费实际支出2万元，印刷费执行数1.5万元。', [['executed', executed, null]]],
   [DEPARTMENT, '2023年度预算总额为500万元，其中培训费支出12万元。', [['initial', initial, '500'], ['executed', executed, null]]],
   [DEPARTMENT, '经自评，本部门2023年度整体支出绩效自评得分为92.5分，评价等级为“优”。', [['score', score, '92.5'], ['grade', grade, '优']]],

@@ -377,6 +377,13 @@ describe('what the title says', () => {
     expect(ev.project?.implementingUnit).toBe('某县水利局');
     expect(ev.provenance['project.name']?.line).toBe(1);
   });
+  it('the implementing unit on a line of its own under any of its names (项目实施单位, 项目单位, 项目承担单位)', async () => {
+    for (const label of ['项目实施单位', '项目单位', '项目承担单位', '实施单位']) {
+      const ev = (await read(`项目名称：乡村道路养护\n${label}：某县交通运输局\n项目主管部门：某县人民政府\n2023年度项目支出绩效自评报告\n一、项目概况\n`)).evaluation;
+      expect([label, ev.project?.name, ev.project?.implementingUnit, ev.supervisingDepartment]).toEqual([label, '乡村道路养护', '某县交通运输局', '某县人民政府']);
+    }
+  });
+
   it('a 项目名称 field outweighs the title', async () => {
     const ev = (await read(['2023年度水利发展资金绩效自评表', '项目名称：小型水库维修养护', '年度资金总额：80 76 95%'].join('\n'))).evaluation;
     expect(ev.project?.name).toBe('小型水库维修养护');

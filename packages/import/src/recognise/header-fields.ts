@@ -10,10 +10,10 @@ import { claimKind } from './table-kinds.js';
 import { ORG_SUFFIX } from '../vocab/prose-vocab.js';
 
 /** A whole form flattened into one line of words ("… 项目名称 某某工程 主管部门 某某局 …"): its name fields are words too. */
-export const FLAT_FIELDS = /(?:^|\s)(?:项目名称|(?:中央|地方)?主管部门|实施单位|(?:部门|单位)名称|资金名称)[：:]?\s+\S/;
+export const FLAT_FIELDS = /(?:^|\s)(?:项目名称|(?:中央|地方)?主管部门|(?:项目)?实施单位|(?:部门|单位)名称|资金名称)[：:]?\s+\S/;
 
 /** "项目名称：某某工程  主管部门：某某局" — the header block of a table printed as a line of text. */
-export const HEADER_LINE = /^\s*(?:项目名称|项目编码|转移支付(?:[（(]?项目[）)]?)?名称|(?:中央|地方)?主管(?:部门|单位)|实施单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
+export const HEADER_LINE = /^\s*(?:项目名称|项目编码|转移支付(?:[（(]?项目[）)]?)?名称|(?:中央|地方|项目)?主管(?:部门|单位)|(?:项目)?(?:实施|承担|执行)单位|项目单位|(?:(?:市级|县级|区级|省级)?预算)?(?:部门|单位)名称)\s*[：:\s]/;
 
 /** What a form prints beside a label for the seal or signature ("实施单位（盖章）"): part of the label, not its value. */
 const SEAL = /^[（(]\s*(?:盖章|签章|公章|签字|签名|盖章\/签字|签字\/盖章)\s*[）)]$/;

@@ -113,7 +113,7 @@ export const HEADER_FIELDS: Array<{ key: HeaderFieldKey; re: RegExp }> = [
   { key: 'code', re: /^项目(?:编码|代码|编号)[：:]?$/ },
   { key: 'issuing', re: /^(?:中央|省级|省|上级)(?:主管)?部门[：:]?$/ },
   { key: 'supervising', re: /^(?:地方)?主管(?:部门|单位)[：:]?$|^项目主管(?:部门|单位)[：:]?$/ },
-  { key: 'implementing', re: /^(?:项目)?实施单位(?:[（(]盖章[）)])?[：:]?$|^资金使用单位[：:]?$/ },
+  { key: 'implementing', re: /^(?:项目)?(?:实施|承担|执行)单位(?:[（(]盖章[）)])?[：:]?$|^项目单位[：:]?$|^资金使用单位[：:]?$/ },
   { key: 'manager', re: /^项目负责人[：:]?$/ },
   { key: 'phone', re: /^联系电话[：:]?$/ },
   { key: 'category', re: /^项目(?:类别|类型|属性)[：:]?$/ },
