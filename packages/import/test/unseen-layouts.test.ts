@@ -218,6 +218,34 @@ describe('indicator tables headed in other words', () => {
   });
 });
 
+describe('a transfer payment area form', () => {
+  it('its indicator table under all three levels with targets and actuals but no weights or scores is read', async () => {
+    const text = [
+      '中央对地方转移支付区域绩效自评表（2023年度）',
+      '转移支付（项目）名称\t林业改革发展资金',
+      '资金投入情况（万元）\t全年预算数（A）\t全年执行数（B）\t执行率（B/A）',
+      '年度资金总额\t600\t570\t95%',
+      '一级指标\t二级指标\t三级指标\t预期指标值\t实际完成值\t未完成原因和改进措施',
+      '产出指标\t数量指标\t森林抚育面积\t≥2万亩\t2.1万亩\t',
+      '效益指标\t生态效益指标\t森林覆盖率\t≥62%\t61.5%\t受灾影响，下年补植',
+      '满意度指标\t服务对象满意度指标\t林农满意度\t≥90%\t92%\t',
+    ].join('\n');
+    const ev = (await read(text)).evaluation;
+    expect(ev.kind).toBe('transfer');
+    const leaves = ev.indicators.flatMap((l) => l.children.flatMap((c) => c.children));
+    expect(leaves.map((x) => [x.name, x.target, x.actual, x.weight, x.deviationReason])).toEqual([
+      ['森林抚育面积', '≥2万亩', '2.1万亩', null, null],
+      ['森林覆盖率', '≥62%', '61.5%', null, '受灾影响，下年补植'],
+      ['林农满意度', '≥90%', '92%', null, null],
+    ]);
+  });
+
+  it('a goals table (预期目标 | 实际完成情况) is still not taken for indicators', async () => {
+    const ev = (await read(['2023年度某县乡村道路养护项目支出绩效自评表', '年度总体目标\t预期目标\t实际完成情况', '\t养护道路300公里\t完成310公里'].join('\n'))).evaluation;
+    expect(ev.indicators).toEqual([]);
+  });
+});
+
 describe('messy text', () => {
   it('traditional script with pinyin glosses, OCR spaces in numbers, "%o"', async () => {
     const text = ['某縣文化館2023年度項(xiàng)目支出績效自評報告', '本年度項(xiàng)目預算數為48. 5萬元，執行數為46. 2萬元，預算執行率95. 26%o。'].join('\n');

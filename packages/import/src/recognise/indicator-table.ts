@@ -210,7 +210,9 @@ export const indicatorTable: Recogniser<IndicatorState> = {
     const levels = ik.has('level1') || ik.has('level3');
     // with targets and actuals (the national tables), or weights and scores only (the 2013 department framework)
     const figures = ((ik.has('target') || ik.has('actual')) && (ik.has('weight') || ik.has('score'))) || (ik.has('weight') && ik.has('score'));
-    return levels && figures ? { cols, l1: -1, l2: -1, lastLeaf: null, touched: new Set(), spans: new Map() } : null;
+    // or targets and actuals under all three levels, unscored (中央对地方转移支付区域绩效自评表)
+    const unscored = ik.has('level1') && ik.has('level3') && ik.has('target') && ik.has('actual');
+    return (levels && figures) || unscored ? { cols, l1: -1, l2: -1, lastLeaf: null, touched: new Set(), spans: new Map() } : null;
   },
   finish(ctx, s) {
     liftLevel2Scores(ctx, s.touched, s.spans);
