@@ -347,6 +347,33 @@ describe('what the text says, held against the figures', () => {
   });
 });
 
+describe('a score breakdown written in prose, no indicator table', () => {
+  const head = '2023年度乡镇文化站免费开放项目支出绩效自评报告\n一、项目基本情况\n项目年初预算40万元，全年执行39万元，执行率97.5%。\n二、自评结论\n';
+  const l1 = (ev: Evaluation) => ev.indicators.map((l) => [l.name, l.weight, l.selfScore]);
+
+  it('each level-1 score and the execution score are read, with full marks where bracketed', async () => {
+    const ev = (await read(head + '自评总分88.75分。产出指标（50分）得46分；效益指标（30分）得25分；满意度指标（10分）得8分；预算执行（10分）得9.75分。\n')).evaluation;
+    expect(l1(ev)).toEqual([['产出指标', '50', '46'], ['效益指标', '30', '25'], ['满意度指标', '10', '8']]);
+    expect([ev.budgetExecution.weight, ev.budgetExecution.selfScore]).toEqual(['10', '9.75']);
+    expect(errors(ev)).toEqual([]);
+  });
+
+  it('a stated total that the parts do not add up to is an error naming the parts', async () => {
+    const ev = (await read(head + '经自评，本项目得分为90分，其中：预算执行率得分9.75分，产出指标得分46分，效益指标得分25分，满意度指标得分8分，等级为优。\n')).evaluation;
+    expect(ev.totals.statedScore).toBe('90');
+    expect(l1(ev)).toEqual([['产出指标', null, '46'], ['效益指标', null, '25'], ['满意度指标', null, '8']]);
+    const f = auditEvaluation(ev).findings.find((x) => x.rule === 'total-score-sum');
+    expect([f?.reported, f?.expected]).toEqual(['90', '88.75']);
+  });
+
+  it('one level-1 score alone in a discussion, or level-2 scores, are not a breakdown', async () => {
+    for (const text of ['该项目产出指标得分46分，主要是完成了全部开放任务。', '效益指标方面，社会效益指标得分15分，可持续影响指标得分10分。']) {
+      const ev = (await read(head + text + '\n')).evaluation;
+      expect(l1(ev)).toEqual([]);
+    }
+  });
+});
+
 describe('texts cut short', () => {
   it('a text that stops inside its indicator table: one note, the missing total a note, no error about the partial sums', async () => {
     const text = [

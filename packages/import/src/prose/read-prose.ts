@@ -16,6 +16,7 @@ import { readAmounts, readProjectCount } from './prose-amounts.js';
 import { readPercents } from './prose-percents.js';
 import { readSums } from './prose-sums.js';
 import { readBands, readGrades, readScoreField, readScores } from './prose-scores.js';
+import { readLevel1Scores } from './prose-level1-scores.js';
 import { readAdjustmentReason, readEvaluationPeriod, readStaffing, readYearComparisons } from './prose-context-facts.js';
 
 export interface ProseOptions {
@@ -41,6 +42,7 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectI
     readSums(p, para, toks);
     readScores(p, para);
     readScoreField(p, para);
+    if (!opts.indicatorsFromTables) readLevel1Scores(p, para);
     readGrades(p, para);
     readBands(p, para);
     readYearComparisons(p, para);

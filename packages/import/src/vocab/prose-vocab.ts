@@ -2,6 +2,7 @@
  * Data: the narrative vocabulary of self-evaluation reports (labels of amounts, rate and
  * score phrases, grade words, jurisdiction words). Patterns over the genre, not one report.
  */
+import { LEVEL1_WORDS } from './table-vocab.js';
 
 export type FundsField = 'initial' | 'adjusted' | 'executed';
 /** Labels of a total-level amount in prose; tested in order on the text before the number. */
@@ -71,7 +72,7 @@ export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良
 /** "自评总分: 95" — a total self-score printed as a field, without 分 after it. */
 export const SCORE_FIELD = /(?:自评总分|自评得分|总得分|综合得分|绩效得分)\s*(?:[（(]分[）)]\s*[:：]?|[:：])\s*(\d{1,3}(?:\.\d+)?)(?![\d.%％])/g;
 /** The total in prose: "自评得分为92.5分", "综合评分92.5分", and after the result's own label ("自评结果：得分92.5分"). */
-export const SCORE_PHRASE = /(?:(?:自评|评价)(?:结果|结论)[:：，,]?\s*(?:得分|评分|分数|自评分|总分)?|(?:自评|最终|综合|总|整体|合计)(?:得分|评分|分数|自评分|总分))(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
+export const SCORE_PHRASE = /(?:(?:自评|评价)(?:结果|结论)[:：，,]?\s*(?:得分|评分|分数|自评分|总分)?|(?:自评|最终|综合|总|整体|合计|(?:本|该)(?:项目|部门|单位))(?:得分|评分|分数|自评分|总分))(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
 /** The grade in prose ("自评等级为优"); a grade followed by a count ("自评等级：优3个、良1个") is a tally of several evaluations' grades, not one. */
 export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价结论|自评结论|评定|评级|评价)(?:(?:为|是|:|：)["“「'‘]?|["“「'‘])(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)(?![\\u4e00-\\u9fa5]?\\s*\\d)`, 'g');
 
@@ -128,3 +129,13 @@ export const PROSE_INDICATOR =
   /(?:^|[，,。；;：:])(?:第[一二三四五六七八九十]+[，,、]|\d{1,2}[、.．])?([^，,。；;：:]{2,40}?)(?:年初|年度|全年)?(?:指标值|目标值)(?:为|是)?([^，,。；;]{1,30})[，,](?:全年)?实际(?:完成值|完成|值)(?:为|是)?([^，,。；;]{1,30})(?=[。；;，,]|$)/g;
 /** The level of the indicators that follow: "1、产出数量指标：", "社会效益指标". */
 export const PROSE_INDICATOR_LEVEL = /(产出|效益|满意度)?(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标/g;
+
+/**
+ * One part of a score breakdown in prose: a level-1 indicator (or budget execution) at the start of a
+ * clause, its full marks in brackets if printed, then its score after 得分/得/评分 ("产出指标（50分）得45分",
+ * "预算执行率得分9.8分"). Groups: 1 name, 2 full marks, 3 score.
+ */
+export const LEVEL1_SCORE_PART = new RegExp(
+  `(?<=^|[，,；;：:、。\\s]|其中)((?:${LEVEL1_WORDS}|资金执行)率?(?:指标)?)(?:[（(](?:满分|权重|分值)?\\s*(\\d+(?:\\.\\d+)?)分[）)])?(?:自评)?(?:得分|评分|得)(?:为|是)?\\s*(\\d+(?:\\.\\d+)?)分`,
+  'g',
+);

@@ -92,7 +92,8 @@ export const INDICATOR_COLUMNS: Array<{ key: IndicatorColumn; re: RegExp }> = [
 ];
 
 /** A level-1 name of the indicator tree (also used to read level-1 score tables). */
-export const LEVEL1_NAME = /^(?:产出|效益|满意度|成本|投入|过程|效果|管理|决策|履职|投入管理|预算执行|经济成本|社会成本)(?:指标)?/;
+export const LEVEL1_WORDS = '产出|效益|满意度|成本|投入|过程|效果|管理|决策|履职|投入管理|预算执行|经济成本|社会成本';
+export const LEVEL1_NAME = new RegExp(`^(?:${LEVEL1_WORDS})(?:指标)?`);
 export const BUDGET_EXECUTION_ROW = /预算执行|资金执行/;
 export const TOTAL_ROW = /^(?:总分|合计|总计|综合得分|自评总分|总得分|合\s*计)$/;
 
