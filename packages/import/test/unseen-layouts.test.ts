@@ -218,6 +218,36 @@ describe('indicator tables headed in other words', () => {
   });
 });
 
+describe('a department form with its level names on every row', () => {
+  const text = [
+    '某市体育局2023年度部门整体支出绩效自评表',
+    '一级指标\t二级指标\t三级指标\t分值\t评分标准\t自评得分\t扣分原因',
+    '投入\t预算编制\t预算编制科学性\t10\t依据充分得10分\t10\t',
+    '投入\t预算编制\t绩效目标合理性\t10\t目标量化得10分\t8\t两项指标未量化',
+    '产出\t职责履行\t重点工作完成率\t50\t完成率×分值\t50\t',
+    '效果\t履职效益\t群众参与人次\t30\t按实现程度\t27\t',
+    '合计\t\t\t100\t\t95\t',
+  ].join('\n');
+
+  it('a level-2 name repeated on each row of its group is one group, not one per row', async () => {
+    const ev = (await read(text)).evaluation;
+    expect(ev.indicators.map((l) => [l.name, l.children.map((c) => [c.name, c.children.length])])).toEqual([
+      ['投入', [['预算编制', 2]]],
+      ['产出', [['职责履行', 1]]],
+      ['效果', [['履职效益', 1]]],
+    ]);
+  });
+
+  it('扣分原因 is the reason column (not a column of points deducted): a reason given is no finding, one missing is', async () => {
+    const ev = (await read(text)).evaluation;
+    const leaves = ev.indicators.flatMap((l) => l.children.flatMap((c) => c.children));
+    expect(leaves.find((x) => x.name === '绩效目标合理性')?.deviationReason).toBe('两项指标未量化');
+    const missing = auditEvaluation(ev).findings.filter((f) => f.rule === 'deviation-reason-present').map((f) => f.location.label);
+    expect(missing.some((l) => l?.includes('群众参与人次'))).toBe(true);
+    expect(missing.some((l) => l?.includes('绩效目标合理性'))).toBe(false);
+  });
+});
+
 describe('a transfer payment area form', () => {
   it('its indicator table under all three levels with targets and actuals but no weights or scores is read', async () => {
     const text = [

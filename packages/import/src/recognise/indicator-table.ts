@@ -112,6 +112,9 @@ function readLevel2Cell(ctx: Ctx, s: IndicatorState, l1: Level1, c: Cols): void 
   const l2Text = c.txt('level2');
   if (isBlankCell(l2Text)) return;
   const { name, weight } = headedWeight(l2Text);
+  // the level-2 name printed again on each row of its group (cells not merged): the same group
+  const prev = s.l2 >= 0 ? l1.children[s.l2] : undefined;
+  if (prev && prev.name === name && (weight === null || prev.weight === weight)) return;
   l1.children.push({ name, weight, selfScore: null, children: [] });
   s.l2 = l1.children.length - 1;
   prov(ctx, `indicators.${s.l1}.children.${s.l2}`, c.at('level2'));

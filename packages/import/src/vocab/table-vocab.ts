@@ -78,7 +78,7 @@ export const INDICATOR_COLUMNS: Array<{ key: IndicatorColumn; re: RegExp }> = [
   { key: 'level1', re: /一级指标|^指标类[别型]$/ },
   { key: 'level2', re: /二级指标/ },
   { key: 'level3', re: /三级指标|指标名称|具体指标|^指标内容$/ },
-  { key: 'skip', re: /得分率|得分系数|完成率|评分标准|评分规则|指标说明|指标解释|指标内涵|评价要点|计算公式|扣分/ },
+  { key: 'skip', re: /得分率|得分系数|完成率|评分标准|评分规则|指标说明|指标解释|指标内涵|评价要点|计算公式|扣分(?!原因|说明|理由|情况)/ },
   { key: 'sign', re: /指标性质|指标方向/ },
   { key: 'unit', re: /计量单位|度量单位/ },
   { key: 'initialTarget', re: /年初(?:指标|目标)值/ },
