@@ -23,10 +23,13 @@ export function splitLoose(line: string, lineIndex: number): Cell[] | null {
   const header =
     (headerish >= 3 && headerish >= tokens.length * 0.6) ||
     (tokens.every((x) => x.s.length <= 14 && !LOOSE_NUM.test(x.s)) && tokens.filter((x) => HEADERISH.test(x.s)).length >= 2);
-  // a row: the last two tokens are numbers (weight and score, budget and actual …)
+  // a row: the last two tokens are numbers (weight and score, budget and actual …), or a last cell of
+  // words after two numbers (the deviation reason after the weight and score)
   const n = tokens.length;
   const allNumbers = tokens.every((x) => LOOSE_NUM.test(x.s));
-  const row = LOOSE_NUM.test(tokens[n - 1]!.s) && LOOSE_NUM.test(tokens[n - 2]!.s) && (allNumbers || !LOOSE_NUM.test(tokens[0]!.s));
+  const endsInNumbers = (k: number) => k >= 2 && LOOSE_NUM.test(tokens[k - 1]!.s) && LOOSE_NUM.test(tokens[k - 2]!.s);
+  const trailingWords = n >= 4 && !LOOSE_NUM.test(tokens[n - 1]!.s) && tokens[n - 1]!.s.length <= 40 && endsInNumbers(n - 1);
+  const row = (endsInNumbers(n) || trailingWords) && (allNumbers || !LOOSE_NUM.test(tokens[0]!.s));
   if (!header && !row) return null;
   return tokens.map((x) => ({ parts: [x.s], line: lineIndex, start: x.i, end: x.i + x.s.length }));
 }
