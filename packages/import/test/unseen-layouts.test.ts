@@ -255,7 +255,7 @@ describe('a form whose cells a PDF text layer separated by runs of spaces', () =
       '项目名称：农村公厕管护',
       '一级指标   二级指标   三级指标   年度指标值   实际完成值   分值   得分   偏差原因分析及改进措施',
       '产出指标   数量指标   管护公厕数量   ≥200座   210座   40   40',
-      '产出指标   时效指标   维修及时率   100%   90%   20   18   配件采购周期长',
+      '产出指标   时效指标   维修及时率   100%   90%   20   18   配件 采购周期长',
       '效益指标   社会效益指标   如厕环境改善   明显改善   明显改善   20   20',
       '满意度指标   服务对象满意度指标   群众满意度   ≥90%   93%   10   10',
       '总分   90   88',
@@ -264,7 +264,7 @@ describe('a form whose cells a PDF text layer separated by runs of spaces', () =
     const leaves = ev.indicators.flatMap((l) => l.children.flatMap((c) => c.children));
     expect(leaves.map((x) => [x.name, x.weight, x.selfScore, x.deviationReason])).toEqual([
       ['管护公厕数量', '40', '40', null],
-      ['维修及时率', '20', '18', '配件采购周期长'],
+      ['维修及时率', '20', '18', '配件 采购周期长'],
       ['如厕环境改善', '20', '20', null],
       ['群众满意度', '10', '10', null],
     ]);

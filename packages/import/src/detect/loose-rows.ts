@@ -28,10 +28,19 @@ export function splitLoose(line: string, lineIndex: number): Cell[] | null {
   const n = tokens.length;
   const allNumbers = tokens.every((x) => LOOSE_NUM.test(x.s));
   const endsInNumbers = (k: number) => k >= 2 && LOOSE_NUM.test(tokens[k - 1]!.s) && LOOSE_NUM.test(tokens[k - 2]!.s);
-  const trailingWords = n >= 4 && !LOOSE_NUM.test(tokens[n - 1]!.s) && tokens[n - 1]!.s.length <= 40 && endsInNumbers(n - 1);
+  let k = n;
+  while (k > 0 && !LOOSE_NUM.test(tokens[k - 1]!.s)) k--;
+  const words = tokens.slice(k);
+  const trailingWords = k >= 3 && k < n && n - k <= 4 && words.reduce((len, x) => len + x.s.length, 0) <= 40 && endsInNumbers(k);
   const row = (endsInNumbers(n) || trailingWords) && (allNumbers || !LOOSE_NUM.test(tokens[0]!.s));
   if (!header && !row) return null;
-  return tokens.map((x) => ({ parts: [x.s], line: lineIndex, start: x.i, end: x.i + x.s.length }));
+  const cells = (header || !trailingWords ? tokens : tokens.slice(0, k)).map((x) => ({ parts: [x.s], line: lineIndex, start: x.i, end: x.i + x.s.length }));
+  if (!header && trailingWords) {
+    // the words after the last number are one cell ("配件 采购 周期长"), whatever spaces stand between them
+    const last = words[words.length - 1]!;
+    cells.push({ parts: [words.map((x) => x.s).join(' ')], line: lineIndex, start: words[0]!.i, end: last.i + last.s.length });
+  }
+  return cells;
 }
 
 /** A run of loose rows from line `start` (already known to be one), or null when it is a lone header. */
