@@ -532,7 +532,7 @@ async function main() {
         await readers.stop();
         Object.assign(res, meter.end());
         results.push(res);
-        process.stderr.write(`… round ${round + 1} ${phase}: ${(res.writes / res.secs).toFixed(1)} writes/s\n`);
+        process.stderr.write(`… round ${round + 1} ${phase}: ${(res.writes / res.secs).toFixed(1)} writes/s, save p50 / p99 ${pct(res.save, 50).toFixed(0)} / ${pct(res.save, 99).toFixed(0)} ms\n`);
       }
     }
     for (const s of [server, before]) await s?.stop();
