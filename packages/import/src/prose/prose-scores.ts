@@ -44,7 +44,7 @@ export function readScoreField(p: ProseCtx, para: Para): void {
 
 export function readGrades(p: ProseCtx, para: Para): void {
   const text = para.text;
-  if (!/等级|评价|评定|评级|结论/.test(text)) return;
+  if (!/等级|等次|评价|评定|评级|结论/.test(text)) return;
   for (const m of text.matchAll(GRADE_PHRASE)) {
     const value = m[1]!;
     const start = m.index;

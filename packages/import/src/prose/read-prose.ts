@@ -34,7 +34,7 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectI
   for (const para of paras) {
     readStatements(p, para);
     const toks = tokenise(para.text);
-    if (toks.length === 0 && !/等级|评价|评定|评级|结论|调整|追加/.test(para.text)) continue;
+    if (toks.length === 0 && !/等级|等次|评价|评定|评级|结论|调整|追加/.test(para.text)) continue;
     if (projectKind) collectAmounts(p, para, toks, stated);
     readAmounts(p, para, toks);
     readProjectCount(p, para, toks);

@@ -72,9 +72,9 @@ export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良
 /** "自评总分: 95" — a total self-score printed as a field, without 分 after it. */
 export const SCORE_FIELD = /(?:自评总分|自评得分|总得分|综合得分|绩效得分)\s*(?:[（(]分[）)]\s*[:：]?|[:：])\s*(\d{1,3}(?:\.\d+)?)(?![\d.%％])/g;
 /** The total in prose: "自评得分为92.5分", "综合评分92.5分", and after the result's own label ("自评结果：得分92.5分"). */
-export const SCORE_PHRASE = /(?:(?:自评|评价)(?:结果|结论)[:：，,]?\s*(?:得分|评分|分数|自评分|总分)?|(?:自评|最终|综合|总|整体|合计|(?:本|该)(?:项目|部门|单位))(?:得分|评分|分数|自评分|总分))(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
+export const SCORE_PHRASE = /(?:(?:自评|评价)(?:结果|结论)[:：，,]?\s*(?:得分|评分|分数|自评分|总分)?|(?:自评|最终|综合|总|整体|合计|(?:本|该)(?:项目|部门|单位)|(?:本次|综合|绩效)评价)(?:得分|评分|分数|自评分|总分))(?:为|是|:|：)?(\d+(?:\.\d+)?)分/g;
 /** The grade in prose ("自评等级为优"); a grade followed by a count ("自评等级：优3个、良1个") is a tally of several evaluations' grades, not one. */
-export const GRADE_PHRASE = new RegExp(`(?:等级|评价结果|评价结论|自评结论|评定|评级|评价)(?:(?:为|是|:|：)["“「'‘]?|["“「'‘])(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)(?![\\u4e00-\\u9fa5]?\\s*\\d)`, 'g');
+export const GRADE_PHRASE = new RegExp(`(?:等级|等次|评价结果|评定结果|评价结论|自评结论|评定|评级|评价)(?:(?:为|是|:|：)["“「'‘]?|["“「'‘])(${GRADE_WORDS})(?![\\u4e00-\\u9fa5]{0,1}分)(?![\\u4e00-\\u9fa5]?\\s*\\d)`, 'g');
 
 /** Jurisdiction words → rule profile; the first entry whose words occur wins (data). */
 export const JURISDICTIONS: Array<{ profile: string; province: string; words: string[]; cities: string[] }> = [
