@@ -39,6 +39,27 @@ describe('funds tables whose layout was lost', () => {
     }
   });
 
+  it('其中 rows under other names of a source (财政资金, 单位资金, 本级安排) and under names of no known source (上级补助, 乡镇配套): every row kept, so the split adds up and no false sum error', async () => {
+    const head = ['2023年度某县小型水库维修养护项目支出绩效自评表', '项目名称：小型水库维修养护', '项目资金（万元）\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t260\t300\t290'];
+    const cases: Array<[string[], Array<[string, string | null, string | null]>]> = [
+      [['其中：财政资金\t240\t280\t270', '财政专户管理资金\t0\t0\t0', '单位资金\t20\t20\t20', '其他资金\t0\t0\t0'], [['current_appropriation', '财政资金', '280'], ['special_account_nontax', '财政专户管理资金', '0'], ['self_raised', '单位资金', '20'], ['other', '其他资金', '0']]],
+      [['其中：上级补助\t200\t220\t215', '本级安排\t60\t80\t75'], [['other', '上级补助', '220'], ['county', '本级安排', '80']]],
+      [['其中：中央补助资金\t150\t150\t150', '省级补助资金\t60\t80\t75', '乡镇配套\t50\t70\t65', '其他资金\t0\t0\t0'], [['central', '中央补助资金', '150'], ['provincial', '省级补助资金', '80'], ['other', '乡镇配套', '70'], ['other', '其他资金', '0']]],
+    ];
+    for (const [rows, expected] of cases) {
+      const r = await read([...head, ...rows].join('\n'));
+      expect(r.evaluation.funds.bySource.map((x) => [x.source, x.label, x.adjusted])).toEqual(expected);
+      expect(errors(r.evaluation)).toEqual([]);
+    }
+    const named = await read([...head, '其中：上级补助\t200\t220\t215', '本级安排\t60\t80\t75'].join('\n'));
+    expect(named.notes.some((n) => n.includes('上级补助') && n.includes('其他'))).toBe(true);
+  });
+
+  it('a row of the funds block that is not a part of the total (结余, 到位) is not taken for a source', async () => {
+    const r = await read(['2023年度某县小型水库维修养护项目支出绩效自评表', '项目资金（万元）\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t260\t300\t290', '其中：本年财政拨款\t260\t300\t290', '结余资金\t0\t10\t10'].join('\n'));
+    expect(r.evaluation.funds.bySource.map((x) => x.source)).toEqual(['current_appropriation']);
+  });
+
   it('a table flattened into one line of PDF text, labels before their numbers', async () => {
     const line = '项目资金 年初预算数 全年预算数 全年执行数 执行率 年度资金总额 80 100 95 95% 其中：本年财政拨款 80 100 95 95% 上年结转资金 0 0 0 0%';
     const ev = (await read(['某镇2023年度项目支出绩效自评表', line, '自评得分：96'].join('\n'))).evaluation;

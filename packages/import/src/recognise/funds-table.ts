@@ -6,11 +6,14 @@
 import type { AmountTriple, FundSource } from '@jixiao/core';
 import type { Cell } from '../document/document.js';
 import { isBlankCell, isMaskedCell, parseCellNumber, type PrintedNumber } from '../parse-number.js';
-import { FUNDS_COLUMNS, FUNDS_ROWS, type FundsColumn, type FundsRowKey, YUAN_HEAD } from '../vocab/table-vocab.js';
+import { FUNDS_COLUMNS, FUNDS_ROWS, NOT_A_SOURCE_ROW, SOURCE_LIKE_ROW, type FundsColumn, type FundsRowKey, YUAN_HEAD } from '../vocab/table-vocab.js';
 import type { Ctx } from '../assemble/draft.js';
 import { amountOf, cleanLabel, distinct, mapHeader, num, okWeight, provCell } from './cells.js';
 import type { Recogniser, RowView } from './recogniser.js';
 import { assignValues } from './assign-values.js';
+
+/** The key of a 其中 row whose source is none of the known ones (kept as 其他 under its own label). */
+const UNKNOWN_SOURCE = 'source:other' as const;
 
 export interface FundsState {
   cols: Array<FundsColumn | null>;
@@ -31,7 +34,8 @@ export function fundsTarget(ctx: Ctx, key: FundsRowKey, label: string): { triple
   const funds = ctx.ev.funds;
   if (key.startsWith('source:')) {
     const source = key.slice(7) as FundSource;
-    let idx = funds.bySource.findIndex((s) => s.source === source);
+    // 其他 rows under labels of their own (上级补助, 乡镇配套 …) stay apart
+    let idx = funds.bySource.findIndex((s) => s.source === source && (source !== 'other' || s.label === label));
     if (idx < 0) {
       funds.bySource.push({ source, label, initial: null, adjusted: null, executed: null, arrived: null, statedRate: null });
       idx = funds.bySource.length - 1;
@@ -107,7 +111,11 @@ function placed(s: FundsState, row: RowView, labelIdx: number): Array<{ col: Fun
 function readLabelledRow(ctx: Ctx, s: FundsState, row: RowView, labelIdx: number): void {
   const label = labelIdx >= 0 ? cleanLabel(row.texts[labelIdx]!) : '';
   // a first row of numbers without its label (printed after them, or lost): the total
-  const key = labelIdx < 0 ? (s.rows === 0 ? 'total' : null) : fundsRowKey(label);
+  let key = labelIdx < 0 ? (s.rows === 0 ? 'total' : null) : fundsRowKey(label);
+  if (!key && s.rows > 0 && SOURCE_LIKE_ROW.test(label) && !NOT_A_SOURCE_ROW.test(label)) {
+    key = UNKNOWN_SOURCE;
+    ctx.notes.push(`资金表“${label}”一行不是已知的资金来源，按“其他”记录（保留原行名）`);
+  }
   s.rows++;
   if (!key) return;
   if (labelIdx < 0) ctx.notes.push('资金表第一行数字没有行名（行名不在数字旁），按“年度资金总额”读取');

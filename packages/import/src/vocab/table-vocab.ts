@@ -36,23 +36,31 @@ export const PROJECT_LIST_COLUMNS: Array<{ key: ProjectListColumn; re: RegExp }>
 ];
 
 export type FundsRowKey = 'total' | 'basic' | 'personnel' | 'operating' | 'project' | `source:${FundSource}`;
+/**
+ * A 其中 row of the funds block that names a source of money none of the rows below know (上级补助,
+ * 乡镇配套): kept as 其他 with its printed label, so the split still adds up. Not a part of the total:
+ * balances, arrivals, spending, changes on last year.
+ */
+export const SOURCE_LIKE_ROW = /(?:资金|补助|拨款|安排|配套|贷款|投入|筹集)$/;
+export const NOT_A_SOURCE_ROW = /结余|结转结余|到位|支出|增减|比上年|执行|合计|总计|小计/;
+
 /** Row labels of the funds block; tested in order. */
 export const FUNDS_ROWS: Array<{ key: FundsRowKey; re: RegExp }> = [
   { key: 'total', re: /资金总额|资金总计|^合计$|^总计$|^总额$|预算资金合计|年度资金$|^(?:部门|单位)?(?:整体)?(?:预算|支出)(?:总额|合计|总计)$|^(?:部门|单位)整体支出$/ },
   { key: 'source:carry_over', re: /上年结转|结转资金|以前年度结转/ },
-  { key: 'source:current_appropriation', re: /(?:本年|当年|本级)财政拨款|^财政拨款$/ },
+  { key: 'source:current_appropriation', re: /(?:本年|当年|本级)财政拨款|^财政拨款$|^财政资金$/ },
   { key: 'source:central', re: /^中央(?:财政)?(?:资金|补助|拨款|专项|直达|转移支付)?/ },
   { key: 'source:local', re: /^地方(?:财政)?资金/ },
   { key: 'source:provincial', re: /^(?:省级?|自治区|省、地|省市)(?:财政)?(?:资金|补助|拨款|配套)?$|^(?:省级?|自治区)(?:财政)?(?:资金|补助|拨款|配套)/ },
   { key: 'source:municipal', re: /^(?:市级?|州级?|盟市|地市|市州)(?:财政)?(?:资金|补助|拨款|配套)?/ },
-  { key: 'source:county', re: /^(?:县级?|区级?|旗县|县区|县市区|本级)(?:财政)?(?:资金|补助|拨款|配套)?$|^(?:县级?|区级?|旗县|县区)(?:财政)?(?:资金|补助|拨款|配套)/ },
+  { key: 'source:county', re: /^(?:县级?|区级?|旗县|县区|县市区|本级)(?:财政)?(?:资金|补助|拨款|配套|安排)?$|^(?:县级?|区级?|旗县|县区)(?:财政)?(?:资金|补助|拨款|配套|安排)/ },
   { key: 'source:general_public', re: /一般公共预算|本级财政/ },
   { key: 'source:government_funds', re: /政府性基金/ },
   { key: 'source:state_capital', re: /国有资本经营/ },
   { key: 'source:social_insurance', re: /社会保险基金/ },
   { key: 'source:special_account_nontax', re: /专户管理|非税收入/ },
-  { key: 'source:self_raised', re: /单位自筹|自筹资金/ },
-  { key: 'source:other', re: /其他资金|其它资金|自筹/ },
+  { key: 'source:self_raised', re: /单位自筹|自筹资金|^单位资金$/ },
+  { key: 'source:other', re: /其他资金|其它资金|自筹|^社会(?:投入|投资)?资金$|^银行贷款$/ },
   { key: 'personnel', re: /人员经费|人员支出|工资福利/ },
   { key: 'operating', re: /公用经费|商品和服务支出/ },
   { key: 'basic', re: /基本支出/ },
