@@ -55,6 +55,13 @@ describe('funds tables whose layout was lost', () => {
     expect(named.notes.some((n) => n.includes('上级补助') && n.includes('其他'))).toBe(true);
   });
 
+  it('the classes of projects since 2022 (人员类/运转类/特定目标类项目) are not guessed into 人员经费/公用经费/项目支出: left unread, each with a note', async () => {
+    const r = await read(['某县司法局2023年度部门整体支出绩效自评表', '预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数', '部门预算总额\t900\t960\t930', '其中：人员类项目\t500\t520\t515', '运转类项目\t100\t110\t105', '特定目标类项目\t300\t330\t310'].join('\n'));
+    const f = r.evaluation.funds;
+    expect([f.total.executed, f.personnel.executed, f.operating.executed, f.project.executed, f.bySource.length]).toEqual(['930', null, null, null, 0]);
+    expect(r.notes.filter((n) => /人员类项目|运转类项目|特定目标类项目/.test(n) && n.includes('未读取'))).toHaveLength(3);
+  });
+
   it('a row of the funds block that is not a part of the total (结余, 到位) is not taken for a source', async () => {
     const r = await read(['2023年度某县小型水库维修养护项目支出绩效自评表', '项目资金（万元）\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t260\t300\t290', '其中：本年财政拨款\t260\t300\t290', '结余资金\t0\t10\t10'].join('\n'));
     expect(r.evaluation.funds.bySource.map((x) => x.source)).toEqual(['current_appropriation']);

@@ -12,6 +12,9 @@ import { amountOf, cleanLabel, distinct, mapHeader, num, okWeight, provCell } fr
 import type { Recogniser, RowView } from './recogniser.js';
 import { assignValues } from './assign-values.js';
 
+/** A label shaped like a row of the funds block (not a line of other text a PDF ran into the table). */
+const FUNDS_ROW_LIKE = /^[\u4e00-\u9fa5（）()]{2,14}(?:项目|资金|支出|经费|拨款|补助|收入)$/;
+
 /** The key of a 其中 row whose source is none of the known ones (kept as 其他 under its own label). */
 const UNKNOWN_SOURCE = 'source:other' as const;
 
@@ -117,7 +120,11 @@ function readLabelledRow(ctx: Ctx, s: FundsState, row: RowView, labelIdx: number
     ctx.notes.push(`资金表“${label}”一行不是已知的资金来源，按“其他”记录（保留原行名）`);
   }
   s.rows++;
-  if (!key) return;
+  if (!key) {
+    // 人员类/运转类/特定目标类项目 (the classes of projects since 2022), 结余资金 …: said, not guessed
+    if (s.rows > 1 && FUNDS_ROW_LIKE.test(label)) ctx.notes.push(`资金表“${label}”一行不是资金来源或基本支出、项目支出等类别，未读取`);
+    return;
+  }
   if (labelIdx < 0) ctx.notes.push('资金表第一行数字没有行名（行名不在数字旁），按“年度资金总额”读取');
   const target = fundsTarget(ctx, key, label);
   const cells = placed(s, row, labelIdx);
