@@ -456,6 +456,33 @@ describe('a score breakdown written in prose, no indicator table', () => {
   });
 });
 
+describe('changes on last year in percent', () => {
+  const head = '某县自然资源局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n';
+  const changes = async (text: string) => {
+    const ev = (await read(head + text + '\n')).evaluation;
+    return { ev, claims: ev.claims.filter((c) => c.type === 'change'), found: auditEvaluation(ev).findings.filter((f) => f.rule === 'change-claim-matches') };
+  };
+
+  it('last year\'s amount, or the change in amount, with the percent: read, and a right one passes', async () => {
+    for (const text of ['2023年收入总计840万元，较上年800万元增长5%。', '2023年收入总计840万元，比上年增加40万元，增长5.0%。', '“三公”经费支出9万元，较上年12万元下降25%。']) {
+      const { claims, found } = await changes(text);
+      expect([text, claims.length, found.length]).toEqual([text, 1, 0]);
+    }
+  });
+
+  it('a percent that is not the change over last year is an error with the division', async () => {
+    const { claims, found } = await changes('“三公”经费支出9万元，较上年减少3万元，下降30%。');
+    expect(claims[0]).toMatchObject({ current: { value: '9' }, delta: { value: '3' }, direction: 'down', percent: '30' });
+    expect([found.length, found[0]?.expected]).toEqual([1, '25']);
+  });
+
+  it('a percent with nothing to divide by, a share, or percentage points: no change claim', async () => {
+    for (const text of ['基本支出700万元，占支出总额的70%，比上年增长5%。', '执行率98%，较上年提高2个百分点。', '2023年收入840万元，增长5%。']) {
+      expect((await changes(text)).claims).toEqual([]);
+    }
+  });
+});
+
 describe('texts cut short', () => {
   it('a text that stops inside its indicator table: one note, the missing total a note, no error about the partial sums', async () => {
     const text = [

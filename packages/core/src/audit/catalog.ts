@@ -9,6 +9,7 @@ import { baseDataSums } from './rules/base-data-sums.js';
 import { baseDataMatchesReport } from './rules/base-data-matches-report.js';
 import { sumClaims } from './rules/sum-claims.js';
 import { shareClaimMatches } from './rules/share-claim-matches.js';
+import { changeClaimMatches } from './rules/change-claim-matches.js';
 import { staffingControlRateMatches } from './rules/staffing-control-rate-matches.js';
 import { executionRateMatches } from './rules/execution-rate-matches.js';
 import { executionScoreMatches } from './rules/execution-score-matches.js';
@@ -66,6 +67,7 @@ export const AUDIT_RULES: readonly AuditRule[] = Object.freeze([
   baseDataMatchesReport,
   sumClaims,
   shareClaimMatches,
+  changeClaimMatches,
   staffingControlRateMatches,
   executionRateMatches,
   executionScoreMatches,

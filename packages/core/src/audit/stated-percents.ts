@@ -4,14 +4,14 @@
  * (inconsistent → error) and the rounding rule (misrounded → warning).
  */
 import { dec } from '../decimal/decimal.js';
-import { judgeStated, point, scaleInterval, type Interval, type Judgement } from '../decimal/judge-stated.js';
+import { divideIntervals, judgeStated, point, scaleInterval, type Interval, type Judgement } from '../decimal/judge-stated.js';
 import { amountInterval, fmt, percentOf } from './finding-helpers.js';
 import { FUND_SOURCE_LABELS } from '../model/evaluation.js';
 import { kindWeights } from '../profiles/kind-weights.js';
 import { RULES_DATA } from './rules-data.js';
 import type { AuditContext } from './types.js';
 
-export type StatedPercentKind = 'share' | 'staffing' | 'execution' | 'arrival' | 'scoreRate' | 'formula';
+export type StatedPercentKind = 'share' | 'change' | 'staffing' | 'execution' | 'arrival' | 'scoreRate' | 'formula';
 
 export interface StatedPercent {
   kind: StatedPercentKind;
@@ -71,6 +71,12 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
       text: c.text,
       judgement: judgeStated(c.percent, q),
     });
+  });
+
+  ev.claims.forEach((c, i) => {
+    if (c.type !== 'change') return;
+    const p = changePercent(c);
+    if (p) out.push({ kind: 'change', path: `claims.${i}`, label: `文中数据 › ${c.current.label}较上年${c.direction === 'up' ? '增长' : '下降'}的比例`, stated: c.percent, text: c.text, ...p, judgement: judgeStated(c.percent, p.computed) });
   });
 
   const st = ev.baseData?.staffing;
@@ -135,6 +141,39 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
   }
   return out;
 }
+
+type ChangeClaim = Extract<AuditContext['evaluation']['claims'][number], { type: 'change' }>;
+
+/**
+ * The change in percent a change claim states, recomputed: |now − last year| ÷ last year, last year's
+ * figure as stated or, when only the change in amount is, now ∓ that change. Null when last year's
+ * figure is not positive (no percent of it) or the stated direction is not the figures' (the
+ * direction rule's business, not a percent to judge).
+ */
+export function changePercent(c: ChangeClaim): { computed: Interval; formula: string } | null {
+  const now = amountInterval(c.current.value);
+  const up = c.direction === 'up';
+  let base: Interval;
+  let change: Interval;
+  let formula: string;
+  if (c.previous) {
+    base = amountInterval(c.previous.value);
+    change = up ? minus(now, base) : minus(base, now);
+    const diff = up ? `${c.current.value} − ${c.previous.value}` : `${c.previous.value} − ${c.current.value}`;
+    formula = `(${diff}) ÷ 上年 ${c.previous.value}`;
+  } else if (c.delta) {
+    change = amountInterval(c.delta.value);
+    base = up ? minus(now, change) : plus(now, change);
+    formula = `${c.delta.label} ${c.delta.value} ÷ 上年（${c.current.value} ${up ? '−' : '+'} ${c.delta.value}）`;
+  } else return null;
+  // last year nothing, or the figures moving the other way: no percent to judge here
+  if (!base.lo.greaterThan(0) || change.hi.lessThan(0)) return null;
+  const q = divideIntervals({ lo: change.lo.lessThan(0) ? dec(0) : change.lo, hi: change.hi }, base);
+  return q ? { computed: scaleInterval(q, 100), formula } : null;
+}
+
+const minus = (a: Interval, b: Interval): Interval => ({ lo: a.lo.minus(b.hi), hi: a.hi.minus(b.lo) });
+const plus = (a: Interval, b: Interval): Interval => ({ lo: a.lo.plus(b.lo), hi: a.hi.plus(b.hi) });
 
 type Row = AuditContext['evaluation']['funds']['total'];
 

@@ -351,13 +351,26 @@ export const Claim = z.discriminatedUnion(
     /** The grade bands the report says it used. */
     z.object({ type: z.literal('gradeBands'), bands: z.array(GradeBand).min(1), text: opt(Text) }),
     /**
+     * A change on last year in percent: the figure now, last year's figure or the change in
+     * amount (or both), which way, and the percent ("收入1050万元，较上年增加50万元，增长5%").
+     */
+    z.object({
+      type: z.literal('change'),
+      current: Figure,
+      previous: opt(Figure),
+      delta: opt(Figure),
+      direction: z.enum(['up', 'down'], { error: 'change.direction 应为 up / down' }),
+      percent: Percent,
+      text: opt(Text),
+    }),
+    /**
      * What the text says of the year as a whole, in words: that there were no problems
      * ("暂无问题"), that the project runs normally ("运转正常"), or that its targets were met as
      * planned ("已按照计划完成目标"). The auditor holds these against the figures.
      */
     z.object({ type: z.literal('statement'), says: z.enum(STATEMENTS, { error: `statement.says 应为 ${STATEMENTS.join(' / ')} 之一` }), text: opt(Text) }),
   ],
-  { error: '未知的说明类型（share / sum / figure / yearComparison / gradeBands / statement）' },
+  { error: '未知的说明类型（share / sum / figure / yearComparison / gradeBands / change / statement）' },
 );
 export type Claim = z.output<typeof Claim>;
 

@@ -17,6 +17,7 @@ import { readPercents } from './prose-percents.js';
 import { readSums } from './prose-sums.js';
 import { readBands, readGrades, readScoreField, readScores } from './prose-scores.js';
 import { readLevel1Scores } from './prose-level1-scores.js';
+import { readChanges } from './prose-changes.js';
 import { readAdjustmentReason, readEvaluationPeriod, readStaffing, readYearComparisons } from './prose-context-facts.js';
 
 export interface ProseOptions {
@@ -40,6 +41,7 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectI
     readProjectCount(p, para, toks);
     readPercents(p, para, toks);
     readSums(p, para, toks);
+    readChanges(p, para, toks);
     readScores(p, para);
     readScoreField(p, para);
     if (!opts.indicatorsFromTables) readLevel1Scores(p, para);

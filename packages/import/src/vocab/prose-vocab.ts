@@ -139,3 +139,12 @@ export const LEVEL1_SCORE_PART = new RegExp(
   `(?<=^|[，,；;：:、。\\s]|其中)((?:${LEVEL1_WORDS}|资金执行)率?(?:指标)?)(?:[（(](?:满分|权重|分值)?\\s*(\\d+(?:\\.\\d+)?)分[）)])?(?:自评)?(?:得分|评分|得)(?:为|是)?\\s*(\\d+(?:\\.\\d+)?)分`,
   'g',
 );
+
+/** A comparison with last year (or a named year) before a change: 较上年, 比2022年, 同比. */
+export const CHANGE_COMPARISON = /(?:较|比)(?:上年度?|去年|上一年度?|\d{4}年度?)(?:同期)?(?:的)?|同比/;
+/** The words right before a percent of change ("增长5%", "下降了16.67%", "增幅为5%"); group 0 names the way. */
+export const CHANGE_PERCENT_LABEL = /(?:增长|增加|上升|提高|下降|减少|降低|增幅|降幅)(?=(?:了|率|幅度?)?(?:为|达)?$)/;
+/** A change in amount: the words before it end with one ("增加50万元"). */
+export const CHANGE_VERB_END = /(?:增长|增加|上升|提高|下降|减少|降低)(?=了?$)/;
+/** Which way a change word goes. */
+export const CHANGE_UP = /增长|增加|上升|提高|增幅/;
