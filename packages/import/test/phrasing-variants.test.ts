@@ -50,6 +50,7 @@ const ROWS: Array<[string, string, Array<[string, Figure, string | null]>]> = [
   [DEPARTMENT, '自评结果：91分，等级：良。', [['score', score, '91'], ['grade', grade, '良']]],
   [DEPARTMENT, '本年度部门预算1.2亿元，实际支出1.15亿元。', [['initial', initial, '12000'], ['executed', executed, '11500']]],
   [DEPARTMENT, '经综合评定，等次为“优秀”。', [['grade', grade, '优秀']]],
+  [DEPARTMENT, '年初预算300万元，全年执行290万元，执行率96.67%。', [['initial', initial, '300'], ['executed', executed, '290'], ['rate', rate, '96.67']]],
   [DEPARTMENT, '自评等次：良。', [['grade', grade, '良']]],
   [DEPARTMENT, '评定结果为良好等级。', [['grade', grade, '良好']]],
   [DEPARTMENT, '本次评价得分86.5分，评价等级为“良”。', [['score', score, '86.5'], ['grade', grade, '良']]],

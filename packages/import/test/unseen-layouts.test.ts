@@ -603,6 +603,11 @@ describe('what the title says', () => {
     const ev = (await read(text)).evaluation;
     expect(ev.baseData?.staffing).toMatchObject({ authorized: 21, actual: 19 });
   });
+  it('staffing in one short sentence (编制45人，实有43人，控制率97%): read, and the wrong rate is an error', async () => {
+    const ev = (await read('某县档案馆2023年度部门整体支出绩效自评报告\n一、基本情况\n本单位编制45人，实有43人，控制率97%。\n')).evaluation;
+    expect(ev.baseData?.staffing).toMatchObject({ authorized: 45, actual: 43, statedControlRate: '97' });
+    expect(auditEvaluation(ev).findings.some((f) => f.severity === 'error' && f.location.path === 'baseData.staffing.statedControlRate')).toBe(true);
+  });
   it('a title run together with the first heading, as a PDF gives it', async () => {
     const ev = (await read(['某县第二中学专项资金绩效自评价报告一、基本情况（一）项目基本概况我校2023年项目为一个，年初预算120万元，实际支出100万元。'].join('\n'))).evaluation;
     expect(ev.source?.title).toBe('某县第二中学专项资金绩效自评价报告');

@@ -44,7 +44,7 @@ export function readStaffing(p: ProseCtx, para: Para): void {
   const text = para.text;
   if (!/编制|在职|实有|在编/.test(text)) return;
   const staffA = /(?:人员)?编制(?:数|人数)?(?:为|共|核定)?(\d+)(?:个|人|名)/.exec(text);
-  const staffB = /(?:实有人数|在职人数|实际在职(?:人数)?|在编人数|实有人员|在职人员)(?:为|共)?(\d+)(?:人|名)/.exec(text);
+  const staffB = /(?:实有人数|在职人数|实际在职(?:人数)?|在编人数|实有人员|在职人员|实有)(?:为|共)?(\d+)(?:人|名)/.exec(text);
   const staffRate = /(?:在职)?(?:人员)?控制率(?:为|是)?(\d+(?:\.\d+)?)%/.exec(text);
   if (!staffA && !staffB && !staffRate) return;
   const bd = (p.ctx.ev.baseData ??= emptyBaseData());
