@@ -76,7 +76,16 @@ function computeStatedPercents(ctx: AuditContext): StatedPercent[] {
   ev.claims.forEach((c, i) => {
     if (c.type !== 'change') return;
     const p = changePercent(c);
-    if (p) out.push({ kind: 'change', path: `claims.${i}`, label: `文中数据 › ${c.current.label}较上年${c.direction === 'up' ? '增长' : '下降'}的比例`, stated: c.percent, text: c.text, ...p, judgement: judgeStated(c.percent, p.computed) });
+    if (!p) return;
+    out.push({
+      kind: 'change',
+      path: `claims.${i}`,
+      label: `文中数据 › ${c.current.label}较上年${c.direction === 'up' ? '增长' : '下降'}的比例`,
+      stated: c.percent,
+      text: c.text,
+      ...p,
+      judgement: judgeStated(c.percent, p.computed),
+    });
   });
 
   const st = ev.baseData?.staffing;
@@ -147,8 +156,8 @@ type ChangeClaim = Extract<AuditContext['evaluation']['claims'][number], { type:
 /**
  * The change in percent a change claim states, recomputed: |now − last year| ÷ last year, last year's
  * figure as stated or, when only the change in amount is, now ∓ that change. Null when last year's
- * figure is not positive (no percent of it) or the stated direction is not the figures' (the
- * direction rule's business, not a percent to judge).
+ * figure is not positive (no percent of it) or the figures move the other way than the words say
+ * (a different mistake, not judged here).
  */
 export function changePercent(c: ChangeClaim): { computed: Interval; formula: string } | null {
   const now = amountInterval(c.current.value);
