@@ -18,6 +18,7 @@ const initial: Figure = (e) => e.funds.total.initial;
 const adjusted: Figure = (e) => e.funds.total.adjusted;
 const executed: Figure = (e) => e.funds.total.executed;
 const arrived: Figure = (e) => e.funds.total.arrived;
+const arrivalRate: Figure = (e) => e.budgetExecution.statedArrivalRate;
 const rate: Figure = (e) => e.budgetExecution.statedRate;
 const score: Figure = (e) => e.totals.statedScore;
 const grade: Figure = (e) => e.totals.statedGrade;
@@ -70,6 +71,8 @@ const ROWS: Array<[string, string, Array<[string, Figure, string | null]>]> = [
   [PROJECT, '项目资金共计300万元，其中中央资金200万元，省级资金100万元；截至2023年12月31日，已支出285万元，支出率95%。', [['adjusted', adjusted, '300'], ['executed', executed, '285'], ['rate', rate, '95']]],
   [PROJECT, '本项目下达资金300万元，资金到位率100%，资金使用率95%。', [['adjusted', adjusted, '300'], ['rate', rate, '95']]],
   [PROJECT, '2023年，该项目预算安排300万元，实际支付285万元。', [['adjusted', adjusted, '300'], ['executed', executed, '285']]],
+  [PROJECT, '项目资金300万元已全部到位，到位率100%。截至年底实际支出285万元，支出进度95%。', [['adjusted', adjusted, '300'], ['arrived', arrived, '300'], ['arrivalRate', arrivalRate, '100'], ['executed', executed, '285'], ['rate', rate, '95']]],
+  [PROJECT, '本项目计划投资300万元，实际完成投资285万元，投资完成率95%。', [['adjusted', adjusted, '300'], ['executed', executed, '285'], ['rate', rate, '95']]],
   [PROJECT, '其中中央到位资金200万元。', [['arrived', arrived, null]]],
   [PROJECT, '2023年度上年结转资金2万元，2023年中央下达水利发展专项转移支付预算资金30万元，下达我局补助资金15万元。', [['adjusted', adjusted, '30']]],
   [PROJECT, '该项目绩效自评综合得分为90分，绩效评价等级为“优”。', [['score', score, '90'], ['grade', grade, '优']]],

@@ -12,6 +12,7 @@ import {
   GENERIC_PREFIX,
   NOT_SPENDING,
   PROSE_ADJUSTED,
+  PROSE_ARRIVED_IN_FULL,
   PROSE_ARRIVED_WORD,
   PROSE_BUDGET_WORD,
   PROSE_PROJECT_FUNDS,
@@ -27,6 +28,8 @@ type WordKind = 'budget' | 'spent' | 'arrived';
 
 export interface StatedAmount {
   kind: WordKind | 'both';
+  /** "200万元已全部到位": the amount (a budget) arrived in full too. */
+  arrivedInFull?: boolean;
   value: string;
   adjusted: boolean;
   initial: boolean;
@@ -76,14 +79,16 @@ function statedAmount(p: ProseCtx, para: Para, t: Tok): StatedAmount | null {
   const text = para.text;
   const { own, prev } = clausesBefore(text, t);
   if (`${prev}${own}`.includes('其中') || NOT_SPENDING.test(t.label)) return null;
-  const inFull = PROSE_SPENT_IN_FULL.test(text.slice(t.index + t.length, t.index + t.length + 12));
+  const after = text.slice(t.index + t.length, t.index + t.length + 12);
+  const inFull = PROSE_SPENT_IN_FULL.test(after);
+  const arrivedInFull = !inFull && PROSE_ARRIVED_IN_FULL.test(after);
   const near = nearestWord(own) ?? (own.length <= 6 ? nearestWord(prev) : null);
   if (!near && !inFull) return null;
   if (!inFull && near!.kind === 'budget' && PROSE_NOT_BUDGET.test(own + prev)) return null;
   if (namesAnItem(t.label, near?.word ?? null)) return null;
   const lead = near ? (nearestWord(own) ? own : prev + own) : own;
   const level = PROSE_LEVEL.exec(own)?.[0] ?? null;
-  return { kind: inFull ? 'both' : near!.kind, value: t.amount, adjusted: PROSE_ADJUSTED.test(lead), initial: PROSE_INITIAL.test(lead), level, para, tok: t };
+  return { kind: inFull ? 'both' : near!.kind, ...(arrivedInFull ? { arrivedInFull } : {}), value: t.amount, adjusted: PROSE_ADJUSTED.test(lead), initial: PROSE_INITIAL.test(lead), level, para, tok: t };
 }
 
 export function collectAmounts(p: ProseCtx, para: Para, toks: Tok[], out: StatedAmount[]): void {
@@ -119,5 +124,5 @@ export function applyProjectAmounts(p: ProseCtx, stated: StatedAmount[]): void {
   const earlier = plain && adjusted !== plain && budgets.indexOf(plain) < budgets.indexOf(adjusted!) && plain.value !== adjusted!.value ? plain : undefined;
   setTotal(p, 'initial', explicitInitial ?? (qualified ? earlier : undefined));
   setTotal(p, 'executed', list.find((a) => a.kind === 'spent' || a.kind === 'both'));
-  setTotal(p, 'arrived', list.find((a) => a.kind === 'arrived'));
+  setTotal(p, 'arrived', list.find((a) => a.kind === 'arrived') ?? list.find((a) => a.arrivedInFull && a.kind === 'budget'));
 }

@@ -8,6 +8,7 @@ import { anchorBefore } from './prose-sums.js';
 import { cleanLabel, groupOutsideBrackets, sameLabel, type Tok } from './tokenise.js';
 import {
   COUNT_UNITS,
+  ARRIVAL_RATE,
   EXECUTION_RATE,
   PROJECT_EXECUTION_RATE,
   NATURE_LABELS,
@@ -113,6 +114,14 @@ function readExecutionRate(a: At): void {
   addClaim(a.p, { type: 'figure', field: 'executionRate', value: a.t.value, text: excerpt(a.para.text, a.sa, end) }, `figure:executionRate:${a.t.value}`, a.para, start, end);
 }
 
+/** "资金到位率100%": the stated arrival rate (the auditor holds it against 到位数 ÷ budget). */
+function readArrivalRate(a: At): void {
+  const be = a.p.ctx.ev.budgetExecution;
+  if (be.statedArrivalRate !== null || SCOPE_SKIP.test(a.t.group)) return;
+  be.statedArrivalRate = a.t.value;
+  provAt(a.p, 'budgetExecution.statedArrivalRate', a.para, a.t.index, a.t.index + a.t.length);
+}
+
 /** "共有29个…，已完成29个，完成率100%": a rate over two stated counts of the same thing. */
 function readCountRate(a: At): void {
   const part = prevSame(a, (x) => x.unit !== null && COUNT_UNITS.has(x.unit));
@@ -148,6 +157,7 @@ export function readPercents(p: ProseCtx, para: Para, toks: Tok[]): void {
     if (shareOf || ratio) return readShare(a, shareOf);
     if (inItem(p, para, t.index)) return;
     if (EXECUTION_RATE.test(t.label) || (p.projectKind && PROJECT_EXECUTION_RATE.test(t.label))) return readExecutionRate(a);
+    if (ARRIVAL_RATE.test(t.label)) return readArrivalRate(a);
     if (RATE_WORD.test(t.label)) readCountRate(a);
   });
 }

@@ -42,10 +42,14 @@ export const MODE_EXECUTED = /决算|执行|完成|全年|实际|支付/;
 
 export const EXECUTION_RATE = /(?:(?:预算|资金)(?:执行|支付)率|^执行率)(?:为|达到?|是)?$/;
 /** In a project's or transfer's report the money's use, payment or 发放 rate is its execution rate. */
-export const PROJECT_EXECUTION_RATE = /(?:(?:预算|资金)(?:使用|拨付|发放)率|^(?:使用|支付|发放|支出|拨付)率)(?:为|达到?|是)?$/;
+export const PROJECT_EXECUTION_RATE = /(?:(?:预算|资金)(?:使用|拨付|发放)率|^(?:使用|支付|发放|支出|拨付)率|(?:预算|资金)?(?:支出|执行|支付)进度|投资完成率)(?:为|达到?|是)?$/;
+/** The share of the budget that arrived ("资金到位率100%"). */
+export const ARRIVAL_RATE = /(?:资金|预算)?到位率(?:为|达到?|是)?$/;
+/** "200万元已全部到位": the whole amount arrived (not spent). */
+export const PROSE_ARRIVED_IN_FULL = /^[，,]?\s*(?:已|均已)?(?:全部|全额|足额)到位/;
 
 /** Prose words of a project's budget, of what was spent, and of an amount spent in full. */
-export const PROSE_BUDGET_WORD = /预算(?:数|资金|金额|安排)?|安排|下达|批复|投入|拨付|到位|预拨|资金规模|总投资/g;
+export const PROSE_BUDGET_WORD = /预算(?:数|资金|金额|安排)?|安排|下达|批复|投入|拨付|到位|预拨|资金规模|总投资|计划投资/g;
 /** What reached the project ("实际到位资金300万元"): its arrived funds, not its budget. */
 export const PROSE_ARRIVED_WORD = /到位(?:资金|金额|数)?/g;
 /** Words of a project's own funds as a whole ("项目资金共计300万元"): its budget. */
@@ -112,7 +116,7 @@ export const TARGET_VERB = /(达到|不低于|不少于|不高于|不超过|低�
 export const TOTALISH = /总支出|支出总额|支出合计|整体支出|全部支出|总额|合计|总计/;
 /** Words that may stand before a total's label without making it an item's ("本年", "我单位", "财政拨款" …). */
 export const GENERIC_PREFIX =
-  /本年度?|全年|年度|当年|截至\d+月底|\d{4}年度?|[本我]?(?:部门|单位)|[本我](?:局|办|委|厅|处|中心|院|所|站|校|队)|整体支出|整体|财政拨款|财政|一般公共预算|预算|决算|资金|经费|合计|累计|总|共|人员(?:及|和)公用经费|基本(?:支出|经费)|专项(?:预算)?(?:项目)?|项目|[，,、\s]/g;
+  /本年度?|全年|年度|当年|截[至止](?:\d{4}年)?(?:\d{1,2}月(?:底|末|\d{1,2}日)|年底|年末|目前|当前)|\d{4}年度?|[本我]?(?:部门|单位)|[本我](?:局|办|委|厅|处|中心|院|所|站|校|队)|整体支出|整体|财政拨款|财政|一般公共预算|预算|决算|资金|经费|合计|累计|总|共|人员(?:及|和)公用经费|基本(?:支出|经费)|专项(?:预算)?(?:项目)?|项目|[，,、\s]/g;
 /** A sentence that explains a budget adjustment ("预算调整的主要原因是…", "因…追加预算…"). */
 export const ADJUSTMENT_REASON =
   /(?:预算|资金)?(?:调整|调增|调减|追加|追减|变动)(?:的)?(?:主要)?(?:原因|理由|说明)(?:是|为|：|:|系)|(?:由于|因|系)[^。；]{2,40}(?:追加|追减|调增|调减|调整)(?:了)?(?:预算|资金|经费)/;
