@@ -29,7 +29,7 @@ type WordKind = 'budget' | 'spent' | 'arrived';
 export interface StatedAmount {
   kind: WordKind | 'both';
   /** "200万元已全部到位": the amount (a budget) arrived in full too. */
-  arrivedInFull?: boolean;
+  arrivedInFull: boolean;
   value: string;
   adjusted: boolean;
   initial: boolean;
@@ -88,7 +88,7 @@ function statedAmount(p: ProseCtx, para: Para, t: Tok): StatedAmount | null {
   if (namesAnItem(t.label, near?.word ?? null)) return null;
   const lead = near ? (nearestWord(own) ? own : prev + own) : own;
   const level = PROSE_LEVEL.exec(own)?.[0] ?? null;
-  return { kind: inFull ? 'both' : near!.kind, ...(arrivedInFull ? { arrivedInFull } : {}), value: t.amount, adjusted: PROSE_ADJUSTED.test(lead), initial: PROSE_INITIAL.test(lead), level, para, tok: t };
+  return { kind: inFull ? 'both' : near!.kind, arrivedInFull, value: t.amount, adjusted: PROSE_ADJUSTED.test(lead), initial: PROSE_INITIAL.test(lead), level, para, tok: t };
 }
 
 export function collectAmounts(p: ProseCtx, para: Para, toks: Tok[], out: StatedAmount[]): void {

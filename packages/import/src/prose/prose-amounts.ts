@@ -3,7 +3,7 @@
  * 人员经费, 公用经费) and the project count of a funds sentence. An item's own spending ("培训费
  * 实际支出2万元") is not the unit's: only generic words may stand before the label.
  */
-import { HEADING_START, type Para } from './paragraphs.js';
+import type { Para } from './paragraphs.js';
 import { addClaim, excerpt, inItem, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
 import { cleanLabel, groupOutsideBrackets, type Tok } from './tokenise.js';
 import {
@@ -36,9 +36,7 @@ function natureOf(label: string): NatureField | null {
 /** 年初预算 / 调整后预算 / 执行数 named right before the amount, only generic words before it. */
 function fieldOf(t: Tok): FundsField | null {
   const rawLabel = t.label.replace(/^[，,；;：:\s]+/, '').replace(/^其中/, '');
-  // "2、支出：799.12万元" — a list item named 支出 alone, its number and colon around it.
-  const group = t.group.trim().replace(HEADING_START, '').replace(/[：:]$/, '');
-  if (YEAR_SPENDING.test(group) || YEAR_SPENDING.test(rawLabel)) return 'executed';
+  if (YEAR_SPENDING.test(t.group.trim()) || YEAR_SPENDING.test(rawLabel)) return 'executed';
   for (const f of TOTAL_AMOUNT_LABELS) {
     const fm = f.re.exec(rawLabel);
     if (!fm) continue;

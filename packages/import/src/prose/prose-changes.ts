@@ -5,9 +5,8 @@
  * (增长, 下降, 增幅 …) after the comparison (较上年, 比2022年, 同比), and the amount now must stand before it.
  */
 import type { Para } from './paragraphs.js';
-import type { Tok } from './tokenise.js';
+import { cleanLabel, type Tok } from './tokenise.js';
 import { addClaim, excerpt, sentenceSpan, type ProseCtx } from './prose-context.js';
-import { cleanLabel } from './tokenise.js';
 import { CHANGE_COMPARISON, CHANGE_PERCENT_LABEL, CHANGE_UP, CHANGE_VERB_END } from '../vocab/prose-vocab.js';
 
 function lastComparison(text: string, from: number, to: number): { at: number; end: number } | null {

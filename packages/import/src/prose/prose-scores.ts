@@ -2,7 +2,7 @@
 import type { Para } from './paragraphs.js';
 import { addClaim, excerpt, lastIndexOfAny, provAt, sentenceSpan, type ProseCtx } from './prose-context.js';
 import { readGradeBands } from './grade-bands.js';
-import { GRADE_PHRASE, SCORE_FIELD, SCORE_PHRASE } from '../vocab/prose-vocab.js';
+import { GRADE_HINT, GRADE_PHRASE, SCORE_FIELD, SCORE_PHRASE } from '../vocab/prose-vocab.js';
 
 /** Grade bands are written "…分为优", "得分≥85", "75≤得分", "[90,100]". */
 const BAND_HINT = /分(?:（含）|\(含\))?(?:以[上下])?(?:的)?为|得分[≥>≤<]|[≤<]得分|[\[［]\d+[,，]\d+[\]］]/;
@@ -44,7 +44,7 @@ export function readScoreField(p: ProseCtx, para: Para): void {
 
 export function readGrades(p: ProseCtx, para: Para): void {
   const text = para.text;
-  if (!/等级|等次|评价|评定|评级|结论/.test(text)) return;
+  if (!GRADE_HINT.test(text)) return;
   for (const m of text.matchAll(GRADE_PHRASE)) {
     const value = m[1]!;
     const start = m.index;

@@ -17,6 +17,7 @@ import { readPercents } from './prose-percents.js';
 import { readSums } from './prose-sums.js';
 import { readBands, readGrades, readScoreField, readScores } from './prose-scores.js';
 import { readLevel1Scores } from './prose-level1-scores.js';
+import { GRADE_HINT } from '../vocab/prose-vocab.js';
 import { readChanges } from './prose-changes.js';
 import { readAdjustmentReason, readEvaluationPeriod, readStaffing, readYearComparisons } from './prose-context-facts.js';
 
@@ -35,7 +36,7 @@ export function readProse(ctx: Ctx, paras: Para[], opts: ProseOptions): ProjectI
   for (const para of paras) {
     readStatements(p, para);
     const toks = tokenise(para.text);
-    if (toks.length === 0 && !/等级|等次|评价|评定|评级|结论|调整|追加/.test(para.text)) continue;
+    if (toks.length === 0 && !GRADE_HINT.test(para.text) && !/调整|追加/.test(para.text)) continue;
     if (projectKind) collectAmounts(p, para, toks, stated);
     readAmounts(p, para, toks);
     readProjectCount(p, para, toks);

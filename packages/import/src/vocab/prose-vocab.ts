@@ -71,6 +71,8 @@ export const RATE_WORD = /率(?:为|达到?|是)?$/;
 export const TOTAL_COUNT = /(?:共有|共计|共|合计|总计|累计)/;
 export const COUNT_UNITS = new Set(['个', '条', '项', '件', '人', '次', '名', '家', '户']);
 
+/** Words a sentence stating a grade has (a cheap test before the grade phrases). */
+export const GRADE_HINT = /等级|等次|评价|评定|评级|结论/;
 export const GRADE_WORDS = '优秀|良好|一般|较差|不合格|合格|优|良|中|差';
 /** The total self-score in prose: a qualifier is required ("自评得分99分", "最终得分为91分"); a bare "得分10分" is an indicator's. */
 /** "自评总分: 95" — a total self-score printed as a field, without 分 after it. */
